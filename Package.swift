@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gloss",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gloss", targets: ["gloss"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "GlossCore"),
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(
+            name: "GlossStore",
+            dependencies: [
+                "GlossCore", "CSQLiteTuning",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore"]),
+        .executableTarget(
+            name: "gloss",
+            dependencies: [
+                "GlossCore", "GlossStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
+        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
+        .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
+        .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport"]),
+    ]
+)
+
+// Swift 6 language mode everywhere, as swift-log does: one loop over every target.
+for target in package.targets where target.type != .system && target.name != "CSQLiteTuning" {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    target.swiftSettings = settings
+}
