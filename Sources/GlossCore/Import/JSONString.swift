@@ -1,0 +1,138 @@
+/// Decoding and encoding of JSON string literals, strict about UTF-8 and surrogates.
+public enum JSONString {
+    /// Why a string literal could not be decoded, with the byte offset of the fault.
+    public struct DecodeError: Error, Equatable {
+        public let offset: Int
+        public let message: String
+    }
+
+    @inline(__always) static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: UInt32(b - 0x30)
+        case 0x41...0x46: UInt32(b - 0x41 + 10)
+        case 0x61...0x66: UInt32(b - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    /// Decodes the literal in `range` (quotes included) of already-scanned bytes.
+    public static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscapes: Bool
+    ) throws(DecodeError) -> String {
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        if !hasEscapes {
+            let slice = UnsafeBufferPointer(rebasing: bytes[inner])
+            if let s = String(validating: slice, as: UTF8.self) { return s }
+            let bad = UTF8Validation.firstInvalidOffset(slice) ?? 0
+            throw DecodeError(offset: inner.lowerBound + bad, message: "invalid UTF-8 in a string")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
+        var i = inner.lowerBound
+        while i < inner.upperBound {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "\\") else { out.append(b); i += 1; continue }
+            let e = bytes[i + 1]
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var unit = hex4(bytes, i + 2)
+                var consumed = 6
+                if (0xD800...0xDBFF).contains(unit) {
+                    let next = i + 6
+                    guard next + 6 <= inner.upperBound, bytes[next] == UInt8(ascii: "\\"),
+                          bytes[next + 1] == UInt8(ascii: "u"),
+                          case let low = hex4(bytes, next + 2), (0xDC00...0xDFFF).contains(low)
+                    else { throw DecodeError(offset: i, message: "a lone high surrogate \\u\(hexString(unit)) in a string") }
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    consumed = 12
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    throw DecodeError(offset: i, message: "a lone low surrogate \\u\(hexString(unit)) in a string")
+                }
+                appendUTF8(UnicodeScalar(unit)!, to: &out)
+                i += consumed
+                continue
+            default: out.append(e)  // \" \\ \/ (the scanner admitted only valid escapes)
+            }
+            i += 2
+        }
+        if let s = String(validating: out, as: UTF8.self) { return s }
+        let bad = out.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } ?? 0
+        throw DecodeError(offset: inner.lowerBound + bad, message: "invalid UTF-8 in a string")
+    }
+
+    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 << 4 | (hexValue(bytes[at + $1]) ?? 0) }
+    }
+
+    static func hexString(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    @inline(__always) static func appendUTF8(_ scalar: UnicodeScalar, to out: inout [UInt8]) {
+        UTF8.encode(scalar) { out.append($0) }
+    }
+
+    /// Appends `string` as a JSON string literal (quotes included) to `out`.
+    public static func appendLiteral(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in string.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(contentsOf: Array(hexString(UInt32(b)).suffix(2).lowercased().utf8))
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `string` as a JSON string literal.
+    public static func literal(_ string: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(string.utf8.count + 2)
+        appendLiteral(string, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Locating the first malformed UTF-8 sequence, for error messages.
+public enum UTF8Validation {
+    /// Byte offset of the first byte that starts an invalid sequence, or nil if all valid.
+    public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count,
+                  String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) != nil
+            else { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The 1-based character column of a byte offset within a line (scalars counted leniently).
+    public static func column(ofByte offset: Int, in line: UnsafeBufferPointer<UInt8>) -> Int {
+        var column = 1
+        for i in 0..<min(offset, line.count) where line[i] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+}

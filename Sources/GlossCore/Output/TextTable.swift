@@ -1,0 +1,56 @@
+/// An aligned plain-text table for human output: columns padded by display width,
+/// numbers right-aligned.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var headers: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
+
+    public init(headers: [String], alignments: [Alignment]? = nil) {
+        self.headers = headers
+        self.alignments = alignments ?? headers.map { _ in .left }
+    }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines joined by newlines, two spaces between columns, no trailing blanks.
+    public func render() -> String {
+        let all = [headers] + rows
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        return all.map { row in
+            var line = ""
+            for (i, cell) in row.enumerated() where i < widths.count {
+                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
+                let isLast = i == widths.count - 1
+                switch alignments[i] {
+                case .right: line += pad + cell
+                case .left: line += isLast ? cell : cell + pad
+                }
+                if !isLast { line += "  " }
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+}
+
+/// Number formatting for human output: thousands separated by commas.
+public enum NumberText {
+    public static func grouped(_ n: some BinaryInteger) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Seconds with two decimals ("3.21").
+    public static func seconds(_ s: Double) -> String {
+        let hundredths = Int((s * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}
