@@ -1,0 +1,57 @@
+import GRDB
+
+extension GlossDatabase {
+    /// `PRAGMA application_id` of every Gloss store ("GLSS"), telling it from other SQLite files.
+    public static let applicationID: Int32 = 0x474C_5353
+
+    /// The schema, one frozen migration per change: never edit a migration that has shipped;
+    /// add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-datasets") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE datasets (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    source TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    records INTEGER NOT NULL,
+                    added INTEGER NOT NULL,
+                    duplicates INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL,
+                    options TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    seconds REAL NOT NULL
+                );
+                CREATE INDEX imports_by_dataset ON imports(dataset_id);
+                CREATE TABLE items (
+                    id INTEGER PRIMARY KEY,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    external_id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    metadata TEXT,
+                    content_hash BLOB NOT NULL
+                );
+                CREATE UNIQUE INDEX items_by_external_id ON items(dataset_id, external_id);
+                CREATE UNIQUE INDEX items_by_content ON items(dataset_id, content_hash);
+                CREATE TABLE reference_labels (
+                    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                    label TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    PRIMARY KEY (item_id, label)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

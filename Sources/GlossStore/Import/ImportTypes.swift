@@ -1,0 +1,81 @@
+import GlossCore
+
+/// What to import: one or more sources into one dataset, all or nothing.
+public struct ImportRequest: Sendable {
+    public var dataset: String
+    public var sources: [ImportSource]
+    public var fields: ImportFields
+    /// Import the valid records and report the others instead of stopping at the first.
+    public var skipInvalid: Bool
+
+    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(), skipInvalid: Bool = false) {
+        self.dataset = dataset
+        self.sources = sources
+        self.fields = fields
+        self.skipInvalid = skipInvalid
+    }
+}
+
+/// A file, a directory of .txt files, or "-" for standard input, with an optional format.
+public struct ImportSource: Sendable {
+    public var path: String
+    public var format: ImportFormat?
+
+    public init(path: String, format: ImportFormat? = nil) {
+        self.path = path
+        self.format = format
+    }
+}
+
+/// What one source contributed.
+public struct SourceReport: Sendable, Equatable {
+    public var source: String
+    public var format: ImportFormat
+    public var sha256: String
+    public var bytes: Int64
+    public var records = 0
+    public var added = 0
+    public var duplicates = 0
+    public var skipped = 0
+    public var seconds = 0.0
+}
+
+/// A refused record, located in its source.
+public struct SkippedRecord: Sendable, Equatable, CustomStringConvertible {
+    public var source: String
+    public var error: InvalidRecord
+    public var description: String { "\(source):\(error)" }
+}
+
+/// The outcome of an import.
+public struct ImportReport: Sendable {
+    public var dataset: String
+    public var sources: [SourceReport] = []
+    /// The first refused records (at most `skippedSampleLimit`); `skipped` counts them all.
+    public var skippedSamples: [SkippedRecord] = []
+    public static let skippedSampleLimit = 20
+    public var seconds = 0.0
+
+    public var added: Int { sources.reduce(0) { $0 + $1.added } }
+    public var duplicates: Int { sources.reduce(0) { $0 + $1.duplicates } }
+    public var skipped: Int { sources.reduce(0) { $0 + $1.skipped } }
+    public var records: Int { sources.reduce(0) { $0 + $1.records } }
+}
+
+/// An import stopped by a bad record or an unreadable source; nothing was stored.
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    public var error: InvalidRecord
+
+    public var description: String {
+        let location = error.line > 0 ? "\(source):\(error)" : "\(source): \(error.message)"
+        let hint = error.line > 0 && !error.isFatal
+            ? " Fix the record, or pass --skip-invalid to import the valid records and list the others." : ""
+        return "\(location)\nNothing was imported.\(hint)"
+    }
+}
+
+/// Receives progress while an import runs (called from the importing thread).
+public protocol ImportProgress: AnyObject {
+    func importProgress(source: String, bytesRead: Int64, totalBytes: Int64?, records: Int)
+}

@@ -1,0 +1,31 @@
+/// Why a store could not be opened or used, as a sentence that says what to do.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notADatabase(path: String, detail: String)
+    case foreignDatabase(path: String, detail: String)
+    case corrupt(path: String, detail: String)
+    case newerVersion(path: String, unknown: [String])
+    case unreadable(path: String, detail: String)
+    case locked(path: String)
+    case unknownDataset(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case let .notADatabase(path, detail):
+            "\(path) is not a Gloss store: \(detail). It was left untouched; pass another file with --db or $GLOSS_DB."
+        case let .foreignDatabase(path, detail):
+            "\(path) is an SQLite database but not a Gloss store (\(detail)). It was left untouched; pass another file with --db or $GLOSS_DB."
+        case let .corrupt(path, detail):
+            "\(path) is damaged and cannot be read as a Gloss store (\(detail)). It was left untouched; restore it from a backup."
+        case let .newerVersion(path, unknown):
+            "\(path) was written by a newer Gloss (it has schema changes this version does not know: \(unknown.joined(separator: ", "))). It was left untouched; upgrade gloss to open it."
+        case let .unreadable(path, detail):
+            "cannot open \(path): \(detail)."
+        case let .locked(path):
+            "\(path) stayed locked by another process for too long; try again when the other import finishes."
+        case let .unknownDataset(name, known):
+            known.isEmpty
+                ? "there is no dataset \"\(name)\"; the store has no datasets yet (create one with gloss import FILE --dataset \(name))."
+                : "there is no dataset \"\(name)\"; the datasets are: \(known.joined(separator: ", "))."
+        }
+    }
+}
