@@ -1,0 +1,21 @@
+import ArgumentParser
+import GlossCore
+
+/// The `gloss` command: a terminal annotation tool whose store is one SQLite file.
+@main
+struct Gloss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gloss",
+        abstract: "Label text data in the terminal; everything lives in one SQLite file.",
+        discussion: """
+            The store is --db PATH, else $GLOSS_DB, else ./gloss.db.
+
+            Examples:
+              gloss import samples/reviews.jsonl --dataset reviews --label-field label
+              gloss datasets
+              gloss dataset log reviews
+            """,
+        version: GlossVersion.current,
+        subcommands: [Import.self, Datasets.self, DatasetCommand.self]
+    )
+}
