@@ -6,10 +6,15 @@ extension GlossDatabase {
 
     /// The schema, one frozen migration per change: never edit a migration that has shipped;
     /// add a new one.
+    /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
+    /// older Gloss can tell a newer store from its header alone.
+    static let schemaVersion: UInt32 = 1
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-datasets") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
             try db.execute(sql: """
                 CREATE TABLE datasets (
                     id INTEGER PRIMARY KEY,

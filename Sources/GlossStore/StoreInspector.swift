@@ -1,8 +1,12 @@
 import Foundation
+import GlossCore
 import GRDB
+import GRDBSQLite
 
 /// Looks at a file before Gloss opens it for writing, so that a text file, another
-/// program's SQLite database, a damaged file or a newer store is refused untouched.
+/// program's SQLite database, or a store from a newer Gloss is refused untouched: the
+/// decision comes from the 100-byte SQLite header, and a foreign file's tables are listed
+/// through an `immutable` read that takes no locks and creates no -wal or -shm file.
 enum StoreInspector {
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
@@ -13,7 +17,7 @@ enum StoreInspector {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.unreadable(path: path, detail: "permission denied")
         }
-        let head = (try? handle.read(upToCount: 100)) ?? Data()
+        let head = Array((try? handle.read(upToCount: 100)) ?? Data())
         try? handle.close()
         if head.isEmpty { return }  // an empty file holds nothing to lose
         guard head.count >= 100, Array(head.prefix(16)) == sqliteHeader else {
@@ -21,30 +25,69 @@ enum StoreInspector {
             throw StoreError.notADatabase(
                 path: path, detail: looksTextual ? "it is a text file, not an SQLite database" : "it is not an SQLite database")
         }
+        let userVersion = bigEndian(head, at: 60)
+        let appID = Int32(bitPattern: bigEndian(head, at: 68))
+        if appID == GlossDatabase.applicationID {
+            if userVersion > GlossDatabase.schemaVersion {
+                throw StoreError.newerVersion(path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(GlossDatabase.schemaVersion))"])
+            }
+            return try checkMigrations(path)
+        }
+        if appID != 0 {
+            throw StoreError.foreignDatabase(path: path, detail: "its application id is 0x\(String(UInt32(bitPattern: appID), radix: 16))")
+        }
+        let tables = try tableNames(path)
+        if !tables.isEmpty {
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
+            throw StoreError.foreignDatabase(path: path, detail: "it holds other tables: \(shown)")
+        }
+    }
+
+    /// Reads the applied migrations through a read-only connection (it sees the WAL, unlike
+    /// the header): unknown ones mean a newer Gloss, and an unreadable schema a damaged file.
+    /// Opening the pool writes (GRDB forces the WAL files into existence), so this comes first.
+    static func checkMigrations(_ path: String) throws {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(30)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            try queue.read { db in
-                let appID = try Int32(truncatingIfNeeded: Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                if appID == GlossDatabase.applicationID {
-                    let known = Set(GlossDatabase.migrator.migrations)
-                    let applied = try db.tableExists("grdb_migrations")
-                        ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
-                    let unknown = applied.filter { !known.contains($0) }
-                    if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown) }
-                } else if appID != 0 {
-                    throw StoreError.foreignDatabase(path: path, detail: "its application id is 0x\(String(UInt32(bitPattern: appID), radix: 16))")
-                } else if !tables.isEmpty {
-                    let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
-                    throw StoreError.foreignDatabase(path: path, detail: "it holds other tables: \(shown)")
-                }
+            let unknown = try queue.read { db in
+                try GlossDatabase.migrator.appliedIdentifiers(db).subtracting(GlossDatabase.migrator.migrations)
             }
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown.sorted()) }
         } catch let error as DatabaseError {
             throw translate(error, path: path)
+        }
+    }
+
+    static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// The tables of a file that is not (yet) a Gloss store, read without locks or side files.
+    static func tableNames(_ path: String) throws -> [String] {
+        let escaped = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+            .replacingOccurrences(of: "#", with: "%23")
+        var connection: OpaquePointer?
+        defer { sqlite3_close_v2(connection) }
+        var code = sqlite3_open_v2("file:\(escaped)?immutable=1", &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+        var names: [String] = []
+        if code == SQLITE_OK {
+            var statement: OpaquePointer?
+            code = sqlite3_prepare_v2(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &statement, nil)
+            while code == SQLITE_OK || code == SQLITE_ROW {
+                code = sqlite3_step(statement)
+                if code == SQLITE_ROW, let name = sqlite3_column_text(statement, 0) { names.append(String(cString: name)) }
+            }
+            sqlite3_finalize(statement)
+            if code == SQLITE_DONE { return names }
+        }
+        let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+        switch code & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB: throw StoreError.corrupt(path: path, detail: message)
+        default: throw StoreError.unreadable(path: path, detail: message)
         }
     }
 
