@@ -52,7 +52,7 @@ final class ItemWriter {
                 }
             }
         }
-        switch code {
+        switch code & 0xFF {  // GRDB turns on extended result codes
         case SQLITE_DONE:
             break
         case SQLITE_CONSTRAINT:
