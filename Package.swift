@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
-        .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport"]),
+        .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )
 
