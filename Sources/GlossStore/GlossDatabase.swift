@@ -27,8 +27,12 @@ public final class GlossDatabase: Sendable {
 
     /// Opens (or creates) the store at `path`, refusing files that are not Gloss stores,
     /// are damaged, or come from a newer Gloss, without writing a byte to them.
-    public static func open(path: String) throws -> GlossDatabase {
+    ///
+    /// With `create: false` a missing file is an error instead of a new store: commands that
+    /// only read never leave an empty store behind a mistyped path.
+    public static func open(path: String, create: Bool = true) throws -> GlossDatabase {
         _ = sqliteTuned
+        if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError.noStore(path: path) }
         try StoreInspector.inspect(path: path)
         var config = Configuration()
         config.busyMode = .timeout(30)

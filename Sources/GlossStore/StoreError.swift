@@ -7,6 +7,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, detail: String)
     case locked(path: String)
     case unknownDataset(String, known: [String])
+    case noStore(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +23,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot open \(path): \(detail)."
         case let .locked(path):
             "\(path) stayed locked by another process for too long; try again when the other import finishes."
+        case let .noStore(path):
+            "there is no Gloss store at \(path) yet; create one with gloss import FILE --dataset NAME, or point --db or $GLOSS_DB at an existing store."
         case let .unknownDataset(name, known):
             known.isEmpty
                 ? "there is no dataset \"\(name)\"; the store has no datasets yet (create one with gloss import FILE --dataset \(name))."

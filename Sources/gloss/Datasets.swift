@@ -20,7 +20,7 @@ extension Gloss {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let datasets = try store.open().datasets()
+            let datasets = try store.openExisting().datasets()
             if json { return try JSONOutput.print(datasets) }
             guard !datasets.isEmpty else {
                 return print("No datasets yet in \(store.path). Add one with: gloss import FILE --dataset NAME")
@@ -62,7 +62,7 @@ extension Gloss {
             @OptionGroup var store: StoreOptions
 
             func run() throws {
-                let batches = try store.open().importLog(dataset: name)
+                let batches = try store.openExisting().importLog(dataset: name)
                 if json { return try JSONOutput.print(batches) }
                 var table = TextTable(
                     headers: ["#", "IMPORTED", "FORMAT", "ADDED", "DUPLICATES", "SKIPPED", "SHA256", "SOURCE"],

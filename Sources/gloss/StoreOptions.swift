@@ -8,5 +8,9 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { GlossDatabase.resolvePath(option: db) }
 
+    /// Opens the store, creating it when missing: for commands that add data.
     func open() throws -> GlossDatabase { try GlossDatabase.open(path: path) }
+
+    /// Opens an existing store: for commands that only read.
+    func openExisting() throws -> GlossDatabase { try GlossDatabase.open(path: path, create: false) }
 }

@@ -92,6 +92,13 @@ struct ImportCommandTests {
         #expect(try FileFingerprint(notes) == before)
     }
 
+    @Test func listingAMissingStoreDoesNotCreateOne() throws {
+        let result = try gloss.run(["datasets", "--db", "typo.db"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no Gloss store at typo.db yet"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("typo.db")))
+    }
+
     @Test func tablesAndLogForHumans() throws {
         try gloss.run(["import", Samples.path("news-ko.jsonl"), "--dataset", "뉴스", "--label-field", "label"])
         try gloss.run(["import", Samples.path("headlines.txt"), "--dataset", "headlines"])

@@ -26,7 +26,7 @@ struct DirectoryReader {
         }
         var sha = SHA256()
         var normalizer = TextNormalizer()
-        var report = SourceReport(source: URL(fileURLWithPath: path).standardizedFileURL.path, format: .directory, sha256: "", bytes: 0)
+        var report = SourceReport(source: path, format: .directory, sha256: "", bytes: 0)
         for relative in names {
             let file = (path as NSString).appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: file) else {
