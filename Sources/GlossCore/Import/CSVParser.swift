@@ -85,7 +85,13 @@ public struct CSVParser: Sendable {
                     state = .quoteInQuoted
                 } else {
                     bytes.append(b)
-                    if b == 0x0A { line += 1; column = 1; continue }
+                    if b == 0x0A || b == 0x0D {  // a line break inside the field: LF, CR or CRLF
+                        let fieldStart = ends.last ?? 0
+                        let afterFieldCR = b == 0x0A && bytes.count - 2 >= fieldStart && bytes[bytes.count - 2] == 0x0D
+                        if !afterFieldCR { line += 1 }
+                        column = 1
+                        continue
+                    }
                 }
             case .quoteInQuoted:
                 if b == UInt8(ascii: "\"") {
@@ -134,7 +140,7 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endRow(_ emit: Emit, cr: Bool) rethrows {
-        let blank = ends.isEmpty && bytes.isEmpty
+        let blank = ends.isEmpty && bytes.isEmpty && state != .quoteInQuoted  // `""` is a field
         if !blank {
             endField()
             try emit(.success(Row(line: rowLine, bytes: bytes, ends: ends)))

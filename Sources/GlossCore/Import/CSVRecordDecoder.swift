@@ -89,12 +89,12 @@ public struct CSVRecordDecoder: Sendable {
                 let b = UnsafeBufferPointer(buffer)
                 var scanner = JSONScanner(b)
                 var ranges: [Range<Int>] = []
-                guard (try? scanner.scanArray { ranges.append($0) }) != nil else { return nil }
+                guard (try? scanner.scanArray { ranges.append($0) }) != nil, (try? scanner.expectEnd()) != nil else { return nil }
                 return ranges.compactMap { r in
                     b[r.lowerBound] == UInt8(ascii: "\"")
                         ? try? JSONString.decode(b, r, hasEscapes: b[r].contains(UInt8(ascii: "\\")))
                         : String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
-                }
+                }.filter { !$0.isEmpty }
             }
             if let parsed { return Self.unique(parsed) }
         }

@@ -15,6 +15,7 @@ public struct JSONArrayStream: RecordStream {
     private var line = 1
     private var column = 1
     private var elementLine = 1
+    private var elementColumn = 1
     private var sawComma = false
 
     public init(fields: ImportFields) {
@@ -68,6 +69,7 @@ public struct JSONArrayStream: RecordStream {
             if b == UInt8(ascii: ",") { throw structural("expected an element but found ','") }
             state = .inElement
             elementLine = line
+            elementColumn = column
             element.removeAll(keepingCapacity: true)
             depth = 0
             inString = false
@@ -130,7 +132,12 @@ public struct JSONArrayStream: RecordStream {
         var decoder = JSONRecordDecoder(fields: self.decoder.fields)
         swap(&decoder, &self.decoder)
         defer { swap(&decoder, &self.decoder) }
-        let result = element.withUnsafeBufferPointer { decoder.decode($0, line: line) }
+        var result = element.withUnsafeBufferPointer { decoder.decode($0, line: line) }
+        // The decoder counts columns from the element's first byte; on that line, make them the file's.
+        if case .failure(var error) = result, error.line == line, let column = error.column {
+            error.column = column + elementColumn - 1
+            result = .failure(error)
+        }
         try emit(result)
     }
 }

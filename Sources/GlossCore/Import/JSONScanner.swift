@@ -50,7 +50,7 @@ public struct JSONScanner {
     }
 
     /// Scans the members of the object starting at the current position.
-    public mutating func scanObjectMembers(_ visit: (Member) throws -> Void) throws {
+    public mutating func scanObjectMembers(depth: Int = 0, _ visit: (Member) throws -> Void) throws {
         skipWhitespace()
         guard !atEnd, peek() == UInt8(ascii: "{") else {
             throw fail("expected a JSON object ('{') but found \(describeHere())")
@@ -73,7 +73,7 @@ public struct JSONScanner {
             index += 1
             skipWhitespace()
             let valueStart = index
-            try scanValue(depth: 1)
+            try scanValue(depth: depth + 1)
             try visit(Member(key: key, value: valueStart..<index, keyHasEscapes: escaped))
             skipWhitespace()
             guard !atEnd else { throw fail("the object is not closed: expected ',' or '}'") }
@@ -98,8 +98,7 @@ public struct JSONScanner {
         guard !atEnd else { throw fail("expected a value but found the end of the record") }
         switch peek() {
         case UInt8(ascii: "\""): _ = try scanString()
-        case UInt8(ascii: "{"):
-            try scanObjectMembers { _ in }
+        case UInt8(ascii: "{"): try scanObjectMembers(depth: depth) { _ in }
         case UInt8(ascii: "["): try scanArray(depth: depth) { _ in }
         case UInt8(ascii: "t"): try scanLiteral("true")
         case UInt8(ascii: "f"): try scanLiteral("false")

@@ -61,7 +61,9 @@ public enum JSONString {
             i += 2
         }
         if let s = String(validating: out, as: UTF8.self) { return s }
-        let bad = out.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } ?? 0
+        // Escapes decode to whole scalars and other bytes are copied as they are, so the bad
+        // byte is in the source too; `out` is shorter than the source after an escape.
+        let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[inner])) ?? 0
         throw DecodeError(offset: inner.lowerBound + bad, message: "invalid UTF-8 in a string")
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The normal form used to decide that two items are duplicates: Unicode NFC, white space
 /// runs folded to one space, and no leading or trailing white space. Case is kept.
 ///
@@ -41,8 +39,18 @@ public struct TextNormalizer: Sendable {
             return shape
         }
         guard shape == .unicode else { return }
-        var composed = Self.mayNeedComposition(text) ? text.precomposedStringWithCanonicalMapping : text
-        composed.withUTF8 { fold($0, body) }
+        guard Self.mayNeedComposition(text) else {
+            text.withUTF8 { fold($0, body) }
+            return
+        }
+        // The standard library's NFC (the one String comparison uses), not Foundation's
+        // precomposedStringWithCanonicalMapping: on Linux that leaves "\u{AC00}\u{11A8}" apart
+        // (NFC: "\u{AC01}") and turns a supplementary letter before a combining mark into a
+        // BMP one ("\u{20041}\u{301}" became "\u{C1}"), so distinct texts would share a hash.
+        var composed: [UInt8] = []
+        composed.reserveCapacity(text.utf8.count)
+        text._withNFCCodeUnits { composed.append($0) }
+        composed.withUnsafeBufferPointer { fold($0, body) }
     }
 
     private static func shape(of utf8: UnsafeBufferPointer<UInt8>) -> Shape {
@@ -121,9 +129,10 @@ public struct TextNormalizer: Sendable {
             if (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v) {
                 return true
             }
+            // U+302A-302F are combining tone marks, which NFC may reorder: not skipped.
             if (0x4E00...0x9FFF).contains(v) || (0x3040...0x3096).contains(v) || (0x30A0...0x30FF).contains(v)
-                || (0x2000...0x206F).contains(v) || (0x3000...0x303F).contains(v) || (0x1F300...0x1FAFF).contains(v)
-                || (0xFF01...0xFF60).contains(v)
+                || (0x2000...0x206F).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+                || (0x1F300...0x1FAFF).contains(v) || (0xFF01...0xFF60).contains(v)
             {
                 continue
             }
