@@ -1,3 +1,5 @@
+import GlossCore
+
 /// Why a store could not be opened or used, as a sentence that says what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notADatabase(path: String, detail: String)
@@ -9,7 +11,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownDataset(String, known: [String])
     case noStore(path: String)
 
-    public var description: String {
+    public var description: String { TerminalText.visible(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .notADatabase(path, detail):
             "\(path) is not a Gloss store: \(detail). It was left untouched; pass another file with --db or $GLOSS_DB."

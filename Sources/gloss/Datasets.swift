@@ -37,6 +37,10 @@ extension Gloss {
         static let configuration = CommandConfiguration(
             commandName: "dataset",
             abstract: "Inspect one dataset.",
+            discussion: """
+                Examples:
+                  gloss dataset log reviews
+                """,
             subcommands: [Log.self]
         )
 

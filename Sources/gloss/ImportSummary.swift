@@ -15,11 +15,11 @@ enum ImportSummary {
         }
         if report.sources.count > 1 {
             for source in report.sources {
-                Swift.print("  \(source.source): \(counts(added: source.added, duplicates: source.duplicates, skipped: source.skipped))")
+                Swift.print("  \(TerminalText.visible(source.source)): \(counts(added: source.added, duplicates: source.duplicates, skipped: source.skipped))")
             }
         }
         let rate = report.seconds > 0 ? Int(Double(report.records) / report.seconds) : report.records
-        Swift.print("Imported into \"\(report.dataset)\": \(counts(added: report.added, duplicates: report.duplicates, skipped: report.skipped)) in \(NumberText.seconds(report.seconds)) s (\(NumberText.grouped(rate)) items/s).")
+        Swift.print("Imported into \"\(TerminalText.visible(report.dataset))\": \(counts(added: report.added, duplicates: report.duplicates, skipped: report.skipped)) in \(NumberText.seconds(report.seconds)) s (\(NumberText.grouped(rate)) items/s).")
     }
 
     static func counts(added: Int, duplicates: Int, skipped: Int) -> String {

@@ -135,3 +135,21 @@ struct ImportCommandTests {
         }
     }
 }
+
+@Suite("Hostile text never reaches the terminal raw")
+struct HostileTextTests {
+    @Test func escapesInIdsAndColumnNamesAreShownVisibly() throws {
+        let dir = try TemporaryDirectory()
+        let gloss = try GlossCLI(directory: dir.url)
+        let file = try dir.write("evil.jsonl", "{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\\u001b[2J\"}\n{\"id\": \"\\u001b]0;pwned\\u0007\", \"text\": \"c\"}\n{\"id\": \"\\u001b]0;pwned\\u0007\", \"text\": \"d\"}\n")
+        let result = try gloss.run(["import", file, "--dataset", "d"])
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains("\u{1B}"))
+        let skipped = try gloss.run(["import", file, "--dataset", "d", "--skip-invalid"])
+        #expect(skipped.stderr.contains("the id \"\\u{1B}]0;pwned\\u{7}\" is already used"))
+        #expect(!skipped.stderr.contains("\u{1B}") && !skipped.stderr.contains("\u{7}"))
+        let csv = try dir.write("evil.csv", "text,\"col\u{1B}[31m\",col\u{1B}[31m\nhello,1,2\n")
+        let header = try gloss.run(["import", csv, "--dataset", "e"])
+        #expect(header.stderr.contains("twice") && !header.stderr.contains("\u{1B}"))
+    }
+}

@@ -16,7 +16,7 @@ public struct TextTable: Sendable {
 
     /// The table as lines joined by newlines, two spaces between columns, no trailing blanks.
     public func render() -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map(TerminalText.visible) }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         return all.map { row in
@@ -30,6 +30,7 @@ public struct TextTable: Sendable {
                 }
                 if !isLast { line += "  " }
             }
+            while line.last == " " { line.removeLast() }  // empty or missing cells at the end
             return line
         }.joined(separator: "\n")
     }

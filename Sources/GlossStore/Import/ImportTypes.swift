@@ -44,7 +44,7 @@ public struct SourceReport: Sendable, Equatable {
 public struct SkippedRecord: Sendable, Equatable, CustomStringConvertible {
     public var source: String
     public var error: InvalidRecord
-    public var description: String { "\(source):\(error)" }
+    public var description: String { TerminalText.visible("\(source):\(error)") }
 }
 
 /// The outcome of an import.
@@ -71,7 +71,7 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
         let location = error.line > 0 ? "\(source):\(error)" : "\(source): \(error.message)"
         let hint = error.line > 0 && !error.isFatal
             ? " Fix the record, or pass --skip-invalid to import the valid records and list the others." : ""
-        return "\(location)\nNothing was imported.\(hint)"
+        return TerminalText.visible("\(location)\nNothing was imported.\(hint)")
     }
 }
 
