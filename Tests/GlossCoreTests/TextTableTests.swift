@@ -84,3 +84,20 @@ struct TextTableTests {
         #expect(NumberText.seconds(59.999) == "60.00")
     }
 }
+
+@Suite("Number text")
+struct NumberTextTests {
+    @Test func groupsThousandsAndFormatsSeconds() {
+        #expect(NumberText.grouped(1_000_000) == "1,000,000")
+        #expect(NumberText.grouped(-1234) == "-1,234")
+        #expect(NumberText.grouped(999) == "999")
+        #expect(NumberText.seconds(3.214) == "3.21")
+        #expect(NumberText.seconds(0.05) == "0.05")
+        #expect(NumberText.seconds(-1.5) == "-1.50")
+    }
+
+    @Test func missingAlignmentsDefaultToLeft() {
+        let table = TextTable(headers: ["A", "B"], alignments: [.right])
+        #expect(table.alignments.count == 2)
+    }
+}

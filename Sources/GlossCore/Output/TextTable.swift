@@ -9,7 +9,8 @@ public struct TextTable: Sendable {
 
     public init(headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
-        self.alignments = alignments ?? headers.map { _ in .left }
+        let given = alignments ?? []
+        self.alignments = headers.indices.map { $0 < given.count ? given[$0] : .left }
     }
 
     public mutating func append(_ row: [String]) { rows.append(row) }
@@ -50,8 +51,8 @@ public enum NumberText {
 
     /// Seconds with two decimals ("3.21").
     public static func seconds(_ s: Double) -> String {
-        let hundredths = Int((s * 100).rounded())
+        let hundredths = Int((abs(s) * 100).rounded())
         let frac = hundredths % 100
-        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+        return "\(s < 0 && hundredths > 0 ? "-" : "")\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 }
