@@ -6,7 +6,8 @@ extension GlossDatabase {
         try writer.read { db in
             try DatasetSummary.fetchAll(db, sql: """
                 SELECT d.name, d.created_at AS createdAt,
-                       (SELECT COUNT(*) FROM items i WHERE i.dataset_id = d.id) AS items,
+                       -- items are never deleted, so the batches' additions are the count
+                       (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = d.id) AS items,
                        (SELECT COUNT(*) FROM imports m WHERE m.dataset_id = d.id) AS imports,
                        (SELECT MAX(m.started_at) FROM imports m WHERE m.dataset_id = d.id) AS lastImportAt
                 FROM datasets d ORDER BY d.name

@@ -45,10 +45,12 @@ extension GlossDatabase {
                     external_id TEXT NOT NULL,
                     text TEXT NOT NULL,
                     metadata TEXT,
-                    content_hash BLOB NOT NULL
+                    content_hash INTEGER NOT NULL
                 );
-                CREATE UNIQUE INDEX items_by_external_id ON items(dataset_id, external_id);
-                CREATE UNIQUE INDEX items_by_content ON items(dataset_id, content_hash);
+                -- The discriminating column leads each key, so SQLite's fast comparators decide
+                -- on it; a dataset_id first (always equal within an import) would not.
+                CREATE UNIQUE INDEX items_by_external_id ON items(external_id, dataset_id);
+                CREATE UNIQUE INDEX items_by_content ON items(content_hash, dataset_id);
                 CREATE TABLE reference_labels (
                     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
                     label TEXT NOT NULL,

@@ -117,6 +117,16 @@ struct ImportAtomicityTests {
         #expect(report.duplicates == 1)
     }
 
+    @Test func duplicatesAreConfirmedOnTheWholeTextEvenWithNULs() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        let file = try dir.write("nul.jsonl", "{\"text\": \"before\\u0000after\"}\n{\"text\": \"before\\u0000other\"}\n")
+        #expect(try store.importFiles([file], into: "d").added == 2)
+        let again = try store.importFiles([file], into: "d")
+        #expect(again.duplicates == 2 && again.added == 0 && again.skipped == 0)
+        #expect(try store.texts("d").values.sorted() == ["before\u{0}after", "before\u{0}other"])
+    }
+
     @Test func anIdTakenByAnotherTextIsRefusedOrSkipped() throws {
         let dir = try TemporaryDirectory()
         let store = try dir.store()

@@ -10,13 +10,15 @@ extension GlossDatabase {
         try writer.read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
 
-    /// The texts of a dataset by external id.
+    /// The texts of a dataset by external id, read as bytes (GRDB's String stops at a NUL).
     func texts(_ dataset: String) throws -> [String: String] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT external_id, text FROM items JOIN datasets d ON d.id = items.dataset_id WHERE d.name = ?
+                SELECT external_id, CAST(text AS BLOB) AS text FROM items JOIN datasets d ON d.id = items.dataset_id WHERE d.name = ?
                 """, arguments: [dataset])
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["external_id"] as String, $0["text"] as String) })
+            return Dictionary(uniqueKeysWithValues: rows.map {
+                ($0["external_id"] as String, String(decoding: $0["text"] as Data, as: UTF8.self))
+            })
         }
     }
 
