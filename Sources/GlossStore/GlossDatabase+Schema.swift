@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 1
+    static let schemaVersion: UInt32 = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -56,6 +56,62 @@ extension GlossDatabase {
                     label TEXT NOT NULL,
                     import_id INTEGER NOT NULL REFERENCES imports(id),
                     PRIMARY KEY (item_id, label)
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2-projects-guides-annotations") { db in
+            try db.execute(sql: "PRAGMA user_version = 2")
+            try db.execute(sql: """
+                CREATE TABLE projects (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    task TEXT NOT NULL CHECK (task IN ('classify', 'multilabel', 'spans')),
+                    overlap INTEGER NOT NULL DEFAULT 1 CHECK (overlap >= 1),
+                    item_order TEXT NOT NULL DEFAULT 'sequential',
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE guide_versions (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    version INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (project_id, version)
+                );
+                CREATE TABLE annotators (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                -- Append-only decisions; a changed decision points at its replacement.
+                CREATE TABLE annotations (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('label', 'skip', 'flag')),
+                    value TEXT,
+                    guide_version INTEGER NOT NULL,
+                    shown_at TEXT,
+                    decided_at TEXT NOT NULL,
+                    active_ms INTEGER,
+                    keystrokes INTEGER,
+                    suggestion TEXT,
+                    suggestion_accepted INTEGER,
+                    note TEXT,
+                    superseded_by INTEGER REFERENCES annotations(id)
+                );
+                CREATE INDEX annotations_by_item ON annotations(project_id, item_id);
+                CREATE INDEX annotations_by_annotator ON annotations(project_id, annotator_id, decided_at);
+                -- Every label an annotation uses (spans included), to find a label's uses.
+                CREATE TABLE annotation_labels (
+                    annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+                    label TEXT NOT NULL,
+                    PRIMARY KEY (label, annotation_id)
                 ) WITHOUT ROWID;
                 """)
         }

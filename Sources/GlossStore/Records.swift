@@ -26,3 +26,25 @@ public struct ImportBatch: Codable, Sendable, Equatable, FetchableRecord {
     public var startedAt: Date
     public var seconds: Double
 }
+
+/// A project: a dataset labeled under a versioned guide.
+public struct ProjectSummary: Codable, Sendable, Equatable, FetchableRecord {
+    public var name: String
+    public var dataset: String
+    public var task: String
+    public var overlap: Int
+    public var guideVersion: Int
+    public var items: Int
+    public var annotations: Int
+    public var createdAt: Date
+}
+
+/// One immutable published version of a project's guide.
+public struct GuideVersion: Codable, Sendable, Equatable, FetchableRecord {
+    public var version: Int
+    public var sha256: String
+    public var author: String
+    public var message: String
+    public var createdAt: Date
+    public var text: String
+}

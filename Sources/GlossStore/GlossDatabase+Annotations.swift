@@ -1,0 +1,94 @@
+import Foundation
+import GlossCore
+import GRDB
+
+/// What an annotator decided for an item.
+public enum AnnotationValue: Sendable, Equatable {
+    case label(String)
+    case labels([String])
+    case spans([LabeledSpan])
+
+    /// The labels the decision uses (each span's label included).
+    public var labelNames: [String] {
+        switch self {
+        case .label(let name): [name]
+        case .labels(let names): names
+        case .spans(let spans): spans.map(\.label)
+        }
+    }
+
+    /// The JSON stored in `annotations.value`.
+    public var json: String {
+        var out: [UInt8] = []
+        func literal(_ s: String) { JSONString.appendLiteral(s, to: &out) }
+        switch self {
+        case .label(let name):
+            out += Array("{\"label\":".utf8); literal(name)
+        case .labels(let names):
+            out += Array("{\"labels\":[".utf8)
+            for (i, name) in names.enumerated() { if i > 0 { out.append(UInt8(ascii: ",")) }; literal(name) }
+            out.append(UInt8(ascii: "]"))
+        case .spans(let spans):
+            out += Array("{\"spans\":[".utf8)
+            for (i, span) in spans.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out += Array("{\"start\":\(span.start),\"end\":\(span.end),\"label\":".utf8)
+                literal(span.label)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A labeled range of an item's text, in character (Unicode scalar) offsets.
+public struct LabeledSpan: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var label: String
+    public init(start: Int, end: Int, label: String) {
+        self.start = start
+        self.end = end
+        self.label = label
+    }
+}
+
+/// The kind of a decision: a label, a skip or a flag for review.
+public enum AnnotationKind: String, Sendable { case label, skip, flag }
+
+extension GlossDatabase {
+    /// Stores one decision under the project's current guide version; returns its row id.
+    @discardableResult
+    public func recordAnnotation(
+        project: String, itemID: String, annotator: String, kind: AnnotationKind = .label,
+        value: AnnotationValue?, decidedAt: Date = Date()
+    ) throws -> Int64 {
+        try writer.write { db in
+            let projectID = try Self.projectID(db, project)
+            guard let item = try Int64.fetchOne(db, sql: """
+                SELECT i.id FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
+                WHERE p.id = ? AND i.external_id = ?
+                """, arguments: [projectID, itemID])
+            else { throw ProjectError.unknownItem(project: project, id: itemID) }
+            let annotatorID = try Self.annotatorID(db, annotator, at: decidedAt)
+            let version = try Self.latestVersion(db, projectID: projectID, project: project).version
+            try db.execute(sql: """
+                INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [projectID, item, annotatorID, kind.rawValue, value?.json, version, decidedAt])
+            let annotationID = db.lastInsertedRowID
+            for label in Set(value?.labelNames ?? []) {
+                try db.execute(sql: "INSERT INTO annotation_labels (annotation_id, label) VALUES (?, ?)", arguments: [annotationID, label])
+            }
+            return annotationID
+        }
+    }
+
+    static func annotatorID(_ db: Database, _ name: String, at date: Date) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotators WHERE name = ?", arguments: [name]) { return id }
+        try db.execute(sql: "INSERT INTO annotators (name, created_at) VALUES (?, ?)", arguments: [name, date])
+        return db.lastInsertedRowID
+    }
+}

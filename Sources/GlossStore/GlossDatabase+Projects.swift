@@ -1,0 +1,68 @@
+import Foundation
+import GlossCore
+import GRDB
+
+extension GlossDatabase {
+    /// Creates a project on a dataset; the guide's text becomes version 1.
+    @discardableResult
+    public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1) throws -> ProjectSummary {
+        try writer.write { db in
+            guard let datasetID = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
+                throw StoreError.unknownDataset(dataset, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM projects WHERE name = ?", arguments: [name]) == true {
+                throw ProjectError.projectExists(name)
+            }
+            let now = Date()
+            try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, datasetID, guide.task.rawValue, overlap, now])
+            try Self.insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: now)
+            return try Self.projectSummaries(db, name: name)[0]
+        }
+    }
+
+    /// Every project with its dataset, task, current guide version and counts.
+    public func projects() throws -> [ProjectSummary] {
+        try writer.read { try Self.projectSummaries($0, name: nil) }
+    }
+
+    /// One project, or an error naming the existing ones.
+    public func project(named name: String) throws -> ProjectSummary {
+        try writer.read { db in
+            guard let project = try Self.projectSummaries(db, name: name).first else { throw try Self.unknownProject(db, name) }
+            return project
+        }
+    }
+
+    static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
+        try ProjectSummary.fetchAll(db, sql: """
+            SELECT p.name, d.name AS dataset, p.task, p.overlap, p.created_at AS createdAt,
+                   (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
+                   (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
+                   (SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL) AS annotations
+            FROM projects p JOIN datasets d ON d.id = p.dataset_id
+            WHERE ?1 IS NULL OR p.name = ?1
+            ORDER BY p.name
+            """, arguments: [name])
+    }
+
+    static func projectID(_ db: Database, _ name: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM projects WHERE name = ?", arguments: [name]) else {
+            throw try unknownProject(db, name)
+        }
+        return id
+    }
+
+    static func unknownProject(_ db: Database, _ name: String) throws -> ProjectError {
+        .unknownProject(name, known: try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name"))
+    }
+
+    static func insertVersion(_ db: Database, projectID: Int64, version: Int, text: String, author: String, message: String, at date: Date) throws {
+        var sha = SHA256()
+        sha.update(text)
+        try db.execute(sql: """
+            INSERT INTO guide_versions (project_id, version, text, sha256, author, message, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [projectID, version, text, sha.hexDigest(), author, message, date])
+    }
+}

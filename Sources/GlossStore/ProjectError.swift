@@ -1,0 +1,45 @@
+import GlossCore
+
+/// Why a project or guide operation was refused, as a sentence that says what to do.
+public enum ProjectError: Error, Equatable, CustomStringConvertible {
+    case unknownProject(String, known: [String])
+    case projectExists(String)
+    case unknownVersion(project: String, version: Int, latest: Int)
+    case labelsInUse(project: String, uses: [LabelUse])
+    case taskChange(project: String, from: String, to: String, annotations: Int)
+    case unknownItem(project: String, id: String)
+
+    /// A label and how many current annotations use it.
+    public struct LabelUse: Equatable, Sendable {
+        public var label: String
+        public var annotations: Int
+
+        public init(label: String, annotations: Int) {
+            self.label = label
+            self.annotations = annotations
+        }
+    }
+
+    public var description: String { TerminalText.visible(sentence) }
+
+    private var sentence: String {
+        switch self {
+        case let .unknownProject(name, known):
+            known.isEmpty
+                ? "there is no project \"\(name)\"; create one with gloss project create \(name) --dataset D --guide FILE."
+                : "there is no project \"\(name)\"; the projects are: \(known.joined(separator: ", "))."
+        case let .projectExists(name):
+            "a project \"\(name)\" already exists; choose another name, or publish a new guide version with gloss guide publish \(name) FILE."
+        case let .unknownVersion(project, version, latest):
+            "project \"\(project)\" has no guide version \(version); its versions are 1 to \(latest)."
+        case let .labelsInUse(project, uses):
+            "this version removes or renames labels that annotations of \"\(project)\" use: "
+                + uses.map { "\($0.label) (\($0.annotations) annotation\($0.annotations == 1 ? "" : "s"))" }.joined(separator: ", ")
+                + ". Nothing was published; keep the labels, or pass --allow-removal to publish anyway (those annotations keep their old label)."
+        case let .taskChange(project, from, to, annotations):
+            "this version changes the task of \"\(project)\" from \(from) to \(to), but \(annotations) annotation\(annotations == 1 ? " was" : "s were") made as \(from). Nothing was published; pass --allow-removal to publish anyway."
+        case let .unknownItem(project, id):
+            "project \"\(project)\" has no item with id \"\(id)\"."
+        }
+    }
+}
