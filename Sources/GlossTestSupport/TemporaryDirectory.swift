@@ -50,17 +50,22 @@ public struct FileFingerprint: Equatable, Sendable {
     }
 }
 
-/// The samples/ folder of the repository, for tests that import the shipped samples.
+/// The samples/ and guides/ folders of the repository, for tests that use what ships.
 public enum Samples {
     public static func path(_ name: String, file: String = #filePath) -> String {
+        repository(file).appendingPathComponent("samples").appendingPathComponent(name).path
+    }
+
+    public static func guide(_ name: String, file: String = #filePath) -> String {
+        repository(file).appendingPathComponent("guides").appendingPathComponent(name).path
+    }
+
+    static func repository(_ file: String) -> URL {
         var url = URL(fileURLWithPath: file)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("samples")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) {
-                return candidate.appendingPathComponent(name).path
-            }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
         }
-        return "samples/\(name)"
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 }

@@ -14,8 +14,10 @@ struct Gloss: ParsableCommand {
               gloss import samples/reviews.jsonl --dataset reviews --label-field label
               gloss datasets
               gloss dataset log reviews
+              gloss project create reviews --dataset reviews --guide guides/sentiment.md
+              gloss guide edit reviews
             """,
         version: GlossVersion.current,
-        subcommands: [Import.self, Datasets.self, DatasetCommand.self]
+        subcommands: [Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self]
     )
 }

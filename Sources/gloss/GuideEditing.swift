@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+extension Gloss.GuideCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit the current guide in $VISUAL or $EDITOR and publish it when it lints clean.",
+            discussion: """
+                Opens the latest version in a temporary file. On exit the file is linted: with \
+                errors you may edit again or discard (as visudo does); when it is clean and \
+                changed, it becomes a new version. Without a terminal, errors discard the edit.
+
+                Examples:
+                  gloss guide edit reviews
+                  EDITOR=nano gloss guide edit reviews -m "Define mixed"
+                """
+        )
+
+        @Argument(help: "The project.") var project: String
+        @Option(name: .shortAndLong, help: "The version message (asked for on a terminal when omitted).") var message: String?
+        @Option(help: "Who publishes (default: the login name).") var author: String?
+        @Flag(help: "Publish even if used labels are removed or renamed.") var allowRemoval = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let database = try store.openExisting()
+            let current = try database.guideVersion(project: project)
+            let session = try EditSession(project: project, text: current.text, version: current.version)
+            defer { session.remove() }
+            let interactive = isatty(STDIN_FILENO) == 1
+            var errors = StandardError()
+            while true {
+                try session.runEditor()
+                let text = try session.read()
+                if text == current.text {
+                    return print("No changes; nothing was published.")
+                }
+                let lint = GuideParser.lint(text)
+                for diagnostic in lint.diagnostics { Swift.print(diagnostic.formatted(file: session.path), to: &errors) }
+                var refusal: String?
+                if let guide = lint.guide, lint.isClean {
+                    do {
+                        let outcome = try database.publishGuide(
+                            project: project, guide: guide, author: author ?? LoginName.current,
+                            message: message ?? askMessage(interactive: interactive, next: current.version + 1),
+                            allowRemoval: allowRemoval)
+                        return PublishReport.print(outcome, project: project)
+                    } catch let error as ProjectError {
+                        refusal = "\(error)"
+                    }
+                } else {
+                    refusal = "The guide has \(lint.errors.count) error\(lint.errors.count == 1 ? "" : "s")."
+                }
+                Swift.print(refusal ?? "", to: &errors)
+                guard interactive, Prompt.ask("What now? (e)dit again, (d)iscard: ", choices: ["e", "d"]) == "e" else {
+                    Swift.print("Discarded; nothing was published.", to: &errors)
+                    throw ExitCode.failure
+                }
+            }
+        }
+
+        func askMessage(interactive: Bool, next: Int) -> String {
+            guard interactive else { return "Edited with gloss guide edit" }
+            let answer = Prompt.line("Message for version \(next): ")?.trimmingASCIIWhitespace() ?? ""
+            return answer.isEmpty ? "Edited with gloss guide edit" : answer
+        }
+    }
+}
+
+/// The temporary file an editor works on, and running the editor.
+struct EditSession {
+    let path: String
+
+    init(project: String, text: String, version: Int) throws {
+        let safe = String(project.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("\(safe)-guide-v\(version).md").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Runs $VISUAL, else $EDITOR, else vi, through the shell so editors with options work.
+    func runEditor() throws {
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "gloss-editor", path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("The editor (\(editor)) exited with status \(process.terminationStatus); nothing was published.")
+        }
+    }
+
+    func read() throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("The edited file \(path) is gone; nothing was published.")
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw ValidationError("The edited file is not valid UTF-8; nothing was published.")
+        }
+        return text
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+}
+
+/// Questions on the terminal.
+enum Prompt {
+    static func line(_ question: String) -> String? {
+        FileHandle.standardError.write(Data(question.utf8))
+        return readLine()
+    }
+
+    /// Asks until one of `choices` (first letters) is typed; nil at end of input.
+    static func ask(_ question: String, choices: [String]) -> String? {
+        while let answer = line(question)?.trimmingASCIIWhitespace().lowercased() {
+            if let choice = choices.first(where: { answer.hasPrefix($0) }) { return choice }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import GlossCore
+import GlossStore
+
+extension Gloss {
+    struct ProjectCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "project",
+            abstract: "Create and inspect projects: a dataset labeled under a guide.",
+            discussion: """
+                Examples:
+                  gloss project create reviews --dataset reviews --guide guides/sentiment.md
+                  gloss project show reviews
+                """,
+            subcommands: [Create.self, Show.self]
+        )
+    }
+
+    struct Projects: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the projects.",
+            discussion: """
+                Examples:
+                  gloss projects
+                  gloss projects --json
+                """
+        )
+
+        @Flag(help: "Print JSON instead of a table.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let projects = try store.openExisting().projects()
+            if json { return try JSONOutput.print(projects) }
+            guard !projects.isEmpty else {
+                return print("No projects yet. Create one with: gloss project create NAME --dataset D --guide FILE")
+            }
+            var table = TextTable(headers: ["NAME", "DATASET", "TASK", "ITEMS", "ANNOTATIONS", "GUIDE", "OVERLAP"],
+                                  alignments: [.left, .left, .left, .right, .right, .right, .right])
+            for p in projects {
+                table.append([p.name, p.dataset, p.task, NumberText.grouped(p.items), NumberText.grouped(p.annotations), "v\(p.guideVersion)", String(p.overlap)])
+            }
+            print(table.render())
+        }
+    }
+}
+
+extension Gloss.ProjectCommand {
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a project; the guide (which must lint clean) becomes version 1.",
+            discussion: """
+                Examples:
+                  gloss project create reviews --dataset reviews --guide guides/sentiment.md
+                  gloss project create ner --dataset entities --guide guides/entities.md --overlap 2
+                """
+        )
+
+        @Argument(help: "The project name.") var name: String
+        @Option(help: "The dataset to label.") var dataset: String
+        @Option(help: ArgumentHelp("The guide file.", valueName: "file")) var guide: String
+        @Option(help: "How many different annotators label each item.") var overlap = 1
+        @Option(help: "Who creates it (default: the login name).") var author: String?
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            try DatasetName.validate(name)
+            guard overlap >= 1 else { throw ValidationError("--overlap must be at least 1.") }
+        }
+
+        func run() throws {
+            let parsed = try GuideSource.cleanGuide(file: guide)
+            let project = try store.openExisting().createProject(
+                name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap)
+            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task), \(parsed.labels.count) labels, guide version 1).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a project: dataset, task, overlap, counts, guide version and labels.",
+            discussion: """
+                Examples:
+                  gloss project show reviews
+                  gloss project show reviews --json
+                """
+        )
+
+        @Argument(help: "The project.") var name: String
+        @Flag(help: "Print JSON instead of text.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        struct Detail: Encodable {
+            var project: ProjectSummary
+            var guide: GuideInfo
+        }
+
+        struct GuideInfo: Encodable {
+            var version: Int
+            var author: String
+            var message: String
+            var publishedAt: Date
+            var name: String?
+            var instructions: String?
+            var labels: [GuideLabel]
+        }
+
+        func run() throws {
+            let database = try store.openExisting()
+            let project = try database.project(named: name)
+            let version = try database.guideVersion(project: name)
+            let guide = GuideParser.lint(version.text).guide
+            let info = GuideInfo(version: version.version, author: version.author, message: version.message, publishedAt: version.createdAt,
+                                 name: guide?.name, instructions: guide?.instructions, labels: guide?.labels ?? [])
+            if json { return try JSONOutput.print(Detail(project: project, guide: info)) }
+            var rows = TextTable(headers: ["", ""])
+            rows.rows = [
+                ["dataset", project.dataset], ["task", project.task], ["overlap", String(project.overlap)],
+                ["items", NumberText.grouped(project.items)], ["annotations", NumberText.grouped(project.annotations)],
+                ["guide", "version \(version.version) by \(version.author), \(HumanDate.format(version.createdAt)): \(version.message)"],
+                ["created", HumanDate.format(project.createdAt)],
+            ]
+            print("Project \(TerminalText.visible(project.name))")
+            print(rows.render().split(separator: "\n").dropFirst().joined(separator: "\n"))
+            print("\nLabels")
+            var labels = TextTable(headers: ["KEY", "LABEL", "DESCRIPTION"])
+            for label in info.labels { labels.append([label.key.map(String.init) ?? "-", label.name, label.description ?? ""]) }
+            print(labels.render())
+        }
+    }
+}
