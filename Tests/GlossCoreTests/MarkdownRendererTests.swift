@@ -50,6 +50,9 @@ private func run(_ text: String, _ style: TextStyle = []) -> StyledRun {
     #expect(lines("para\n# Head\nnext", width: 20) == ["para", "", "Head", "════", "", "next"])
     #expect(lines("", width: 20) == [])
     #expect(lines("\n  \n", width: 20) == [])
+    // Hard breaks on empty lines cannot stack blank lines either.
+    #expect(lines("a\\\n\\\n\\\nb", width: 20) == ["a", "", "b"])
+    #expect(lines("\\\n\\\ntext", width: 20) == ["text"])
 }
 
 // MARK: - Paragraphs
@@ -255,6 +258,7 @@ private let review = "Read each review and choose\nthe label that best matches t
         "Red \\u{1B}[31mALERT\\u{1B}[0m \\u{202E}x", "",
         "  \\u{7}bell",
     ])
+    #expect(out[0].anchor == "alert\\u{1b}[2j")
     for line in out {
         #expect(!line.plainText.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x1B || $0.value == 0x202E })
     }

@@ -24,12 +24,10 @@ enum InlineParser {
         return StyledLine.merged(runs)
     }
 
+    /// A run of `*` or `_`: `count` left unmatched of `original`, and whether it may open or close emphasis.
     struct DelimiterRun {
-        let character: Character
+        let character: Character, original: Int, canOpen: Bool, canClose: Bool
         var count: Int
-        let original: Int
-        let canOpen: Bool
-        let canClose: Bool
     }
 
     enum Piece {
@@ -79,18 +77,12 @@ enum InlineParser {
                     let length = runLength(at: i)
                     emit(.delimiter(delimiterRun(at: i, length: length)))
                     i += length
-                case "!" where i + 1 < chars.count && chars[i + 1] == "[":
-                    if let (label, end) = link(at: i + 1) {
-                        let alt = InlineParser.parse(String(chars[label])).map(\.text).joined()
-                        emit(.text("[image: " + alt + "]", .dim))
-                        i = end
-                    } else {
-                        buffer.append(c)
-                        i += 1
-                    }
-                case "[":
-                    if let (label, end) = link(at: i) {
-                        emit(.runs(InlineParser.parse(String(chars[label]), base: .link)))
+                case "!" where i + 1 < chars.count && chars[i + 1] == "[", "[":
+                    let image = c == "!"
+                    if let (label, end) = link(at: image ? i + 1 : i) {
+                        let text = String(chars[label])
+                        emit(image ? .text("[image: " + InlineParser.parse(text).map(\.text).joined() + "]", .dim)
+                                   : .runs(InlineParser.parse(text, base: .link)))
                         i = end
                     } else {
                         buffer.append(c)
@@ -153,7 +145,7 @@ enum InlineParser {
             let c = chars[start]
             let canOpen = c == "*" ? left : left && (!right || beforePunct)
             let canClose = c == "*" ? right : right && (!left || afterPunct)
-            return DelimiterRun(character: c, count: length, original: length, canOpen: canOpen, canClose: canClose)
+            return DelimiterRun(character: c, original: length, canOpen: canOpen, canClose: canClose, count: length)
         }
 
         /// `[label](destination)` starting at the `[`: the label's range and the index after `)`.
@@ -196,28 +188,18 @@ enum InlineParser {
 
         /// `<scheme:…>` or `<user@host.tld>` starting at the `<`: the index of the `>`.
         func autolinkEnd(at open: Int) -> Int? {
-            var j = open + 1
-            while j < chars.count, chars[j] != ">" {
-                let c = chars[j]
-                if c == "<" || c.isWhitespace || c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                    return nil
-                }
-                j += 1
-            }
-            guard j < chars.count, j > open + 1 else { return nil }
+            guard let j = chars[(open + 1)...].firstIndex(where: { $0 == ">" || $0 == "<" || $0.isWhitespace }),
+                  chars[j] == ">", j > open + 1 else { return nil }
             let body = chars[(open + 1)..<j]
-            if let colon = body.firstIndex(of: ":") {
-                let scheme = body[body.startIndex..<colon]
-                if (2...32).contains(scheme.count), let first = scheme.first, first.isASCII, first.isLetter,
-                   scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) {
-                    return j
-                }
-            }
-            let parts = body.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), parts[1].first != ".", parts[1].last != "." {
+            if body.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) { return nil }
+            if let colon = body.firstIndex(of: ":"), case let scheme = body[..<colon], (2...32).contains(scheme.count),
+               scheme.first!.isLetter, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) {
                 return j
             }
-            return nil
+            let parts = body.split(separator: "@", omittingEmptySubsequences: false)
+            let host = parts.last ?? []
+            return parts.count == 2 && !parts[0].isEmpty && host.contains(".") && host.first != "." && host.last != "."
+                ? j : nil
         }
     }
 

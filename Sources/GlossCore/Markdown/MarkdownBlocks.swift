@@ -45,8 +45,8 @@ enum BlockParser {
             if isBlank(line) { sawBlank = true; i += 1; continue }
             if sawBlank && !blocks.isEmpty { blankBetween = true }
             sawBlank = false
-            if let heading = heading(line) {
-                blocks.append(heading)
+            if let block = heading(line) ?? (isThematicBreak(line) ? .thematicBreak : nil) {
+                blocks.append(block)
                 i += 1
             } else if let (fence, indent) = fence(line) {
                 i += 1
@@ -57,19 +57,12 @@ enum BlockParser {
                 }
                 i += 1
                 blocks.append(.code(code.map(String.init)))
-            } else if isThematicBreak(line) {
-                blocks.append(.thematicBreak)
-                i += 1
             } else if quoted(line) != nil {
                 var inner: [Substring] = []
-                while i < lines.count {
-                    if let content = quoted(lines[i]) {
-                        inner.append(content)
-                    } else if isLazyContinuation(lines[i], after: inner) {
-                        inner.append(lines[i])
-                    } else {
-                        break
-                    }
+                var lazy = LazyContext()
+                while i < lines.count, let content = quoted(lines[i]) ?? (lazy.continues(with: lines[i]) ? lines[i] : nil) {
+                    inner.append(content)
+                    lazy.append(content)
                     i += 1
                 }
                 blocks.append(.quote(parse(inner).blocks))
@@ -99,6 +92,8 @@ enum BlockParser {
             if next > i { tight = false }
             i = next
             var itemLines = [marker.content]
+            var lazy = LazyContext()
+            lazy.append(marker.content)
             i += 1
             while i < lines.count {
                 let line = lines[i]
@@ -110,12 +105,12 @@ enum BlockParser {
                 } else if indent >= marker.indent + 2, !isThematicBreak(line), listMarker(line, maxIndent: indent) != nil {
                     // Lenient: a nested list indented less than the parent's content, as under "1. ".
                     itemLines.append(dropSpaces(line, upTo: indent))
-                } else if !isBlank(itemLines[itemLines.count - 1]), listMarker(line) == nil,
-                          isLazyContinuation(line, after: itemLines) {
+                } else if lazy.continues(with: line) {
                     itemLines.append(line)
                 } else {
                     break
                 }
+                lazy.append(itemLines[itemLines.count - 1])
                 i += 1
             }
             // Trailing blank lines belong to whatever follows the item.
@@ -130,21 +125,16 @@ enum BlockParser {
         return .list(MarkdownList(start: first.number, delimiter: first.delimiter, tight: tight), items: items)
     }
 
-    // MARK: - Paragraphs
-
     /// Lines joined with spaces; two trailing spaces or a trailing backslash make a hard break (`\n`).
     static func joinParagraph(_ lines: [Substring]) -> String {
         var out = ""
         for (k, raw) in lines.enumerated() {
-            var line = raw.drop(while: { $0 == " " })
-            let last = k == lines.count - 1
-            let hardBySpaces = line.hasSuffix("  ")
-            while line.last == " " { line = line.dropLast() }
-            if last {
+            let line = trimmed(raw)
+            if k == lines.count - 1 {
                 out += line
-            } else if hardBySpaces {
+            } else if raw.hasSuffix("  ") {
                 out += line + "\n"
-            } else if line.last == "\\", line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+            } else if line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
                 out += line.dropLast() + "\n"
             } else {
                 out += line + " "
@@ -157,24 +147,6 @@ enum BlockParser {
         if heading(line) != nil || fence(line) != nil || isThematicBreak(line) || quoted(line) != nil { return true }
         guard let marker = listMarker(line), !isBlank(marker.content) else { return false }
         return marker.number == nil || marker.number == 1
-    }
-
-    /// Whether `line`, lacking its container's marker, still continues the paragraph the
-    /// container's collected lines end with (an approximation of CommonMark laziness).
-    static func isLazyContinuation(_ line: Substring, after lines: [Substring]) -> Bool {
-        guard !isBlank(line), let last = lines.last, !isBlank(last) else { return false }
-        if heading(line) != nil || fence(line) != nil || isThematicBreak(line) || quoted(line) != nil
-            || listMarker(line) != nil { return false }
-        var openFence: Substring?
-        for content in lines.map(innermost) {
-            if let fence = openFence {
-                if isClosing(content, of: fence) { openFence = nil }
-            } else if let (fence, _) = fence(content) {
-                openFence = fence
-            }
-        }
-        let tail = innermost(last)
-        return openFence == nil && !isBlank(tail) && heading(tail) == nil && fence(tail) == nil && !isThematicBreak(tail)
     }
 
     /// `line` without the quote and list markers in front of its content.
@@ -197,6 +169,12 @@ enum BlockParser {
 
     static func leadingSpaces(_ line: Substring) -> Int { line.prefix(while: { $0 == " " }).count }
 
+    static func trimmed(_ text: Substring) -> Substring {
+        var text = text.drop(while: { $0 == " " })
+        while text.last == " " { text = text.dropLast() }
+        return text
+    }
+
     static func dropSpaces(_ line: Substring, upTo count: Int) -> Substring {
         line.dropFirst(min(count, leadingSpaces(line)))
     }
@@ -213,15 +191,9 @@ enum BlockParser {
         guard (1...6).contains(level) else { return nil }
         var text = body.dropFirst(level)
         guard text.isEmpty || text.first == " " else { return nil }
-        text = text.drop(while: { $0 == " " })
-        while text.last == " " { text = text.dropLast() }
+        text = trimmed(text)
         let closing = text.reversed().prefix(while: { $0 == "#" }).count
-        if closing == text.count {
-            text = ""
-        } else if closing > 0, text.dropLast(closing).last == " " {
-            text = text.dropLast(closing)
-            while text.last == " " { text = text.dropLast() }
-        }
+        if closing == text.count || text.dropLast(closing).last == " " { text = trimmed(text.dropLast(closing)) }
         return .heading(level: level, text: String(text))
     }
 
@@ -254,31 +226,42 @@ enum BlockParser {
 
     static func listMarker(_ line: Substring, maxIndent: Int = 3) -> ListMarker? {
         let indent = leadingSpaces(line)
-        guard indent <= maxIndent else { return nil }
-        let body = line.dropFirst(indent)
-        var number: Int?
-        let delimiter: Character
-        let markerLength: Int
-        if let c = body.first, c == "-" || c == "*" || c == "+" {
-            delimiter = c
-            markerLength = 1
-        } else {
-            let digits = body.prefix(while: { $0.isASCII && $0.isNumber })
-            guard (1...9).contains(digits.count), let d = body.dropFirst(digits.count).first, d == "." || d == ")"
-            else { return nil }
-            number = Int(digits)
-            delimiter = d
-            markerLength = digits.count + 1
+        guard indent <= maxIndent, let c = line.dropFirst(indent).first else { return nil }
+        let digits = line.dropFirst(indent).prefix(while: { $0.isASCII && $0.isNumber })
+        let bullet = "-*+".contains(c)
+        let length = bullet ? 1 : digits.count + 1
+        let rest = line.dropFirst(indent + length)
+        guard bullet || (1...9).contains(digits.count) && ".)".contains(line.dropFirst(indent + digits.count).first ?? " "),
+              rest.isEmpty || rest.first == " " else { return nil }
+        // Content starts after one to four spaces; more belong to the content (or it is empty).
+        let used = isBlank(rest) || leadingSpaces(rest) > 4 ? 1 : leadingSpaces(rest)
+        return ListMarker(indent: indent, number: bullet ? nil : Int(digits),
+                          delimiter: bullet ? c : line.dropFirst(indent + digits.count).first!,
+                          contentIndent: indent + length + used, content: isBlank(rest) ? "" : rest.dropFirst(used))
+    }
+}
+
+/// Follows the lines a container collects, to tell whether a line lacking the container's
+/// marker still continues the paragraph they end with (CommonMark laziness, approximated).
+struct LazyContext {
+    private var openFence: Substring?
+    private var last: Substring?
+
+    mutating func append(_ line: Substring) {
+        let content = BlockParser.innermost(line)
+        if let fence = openFence {
+            if BlockParser.isClosing(content, of: fence) { openFence = nil }
+        } else if let (fence, _) = BlockParser.fence(content) {
+            openFence = fence
         }
-        let rest = body.dropFirst(markerLength)
-        guard rest.isEmpty || rest.first == " " else { return nil }
-        let spaces = leadingSpaces(rest)
-        let markerEnd = indent + markerLength
-        if isBlank(rest) {
-            return ListMarker(indent: indent, number: number, delimiter: delimiter, contentIndent: markerEnd + 1, content: "")
-        }
-        let used = spaces > 4 ? 1 : spaces
-        return ListMarker(indent: indent, number: number, delimiter: delimiter, contentIndent: markerEnd + used,
-                          content: rest.dropFirst(used))
+        last = content
+    }
+
+    func continues(with line: Substring) -> Bool {
+        typealias P = BlockParser
+        guard openFence == nil, let last, !P.isBlank(last), P.heading(last) == nil, P.fence(last) == nil,
+              !P.isThematicBreak(last), !P.isBlank(line) else { return false }
+        return P.heading(line) == nil && P.fence(line) == nil && !P.isThematicBreak(line) && P.quoted(line) == nil
+            && P.listMarker(line) == nil
     }
 }
