@@ -118,3 +118,34 @@ struct GuideCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("there is no project \"nope\"; the projects are: sent."))
     }
 }
+
+@Suite("gloss guide edit at a terminal")
+struct GuideEditTerminalTests {
+    @Test func lintErrorsOfferAnotherEditThenAskForTheMessage() throws {
+        let dir = try TemporaryDirectory()
+        let gloss = try GlossCLI(directory: dir.url)
+        try gloss.run(["import", Samples.path("reviews.jsonl"), "--dataset", "reviews"])
+        try gloss.run(["project", "create", "sent", "--dataset", "reviews", "--guide", Samples.guide("sentiment.md")])
+        // First run: break the task. Second run: restore it and change a description.
+        let script = try dir.write("editor.sh", """
+            #!/bin/sh
+            if [ ! -e "\(dir.path("second"))" ]; then
+              touch "\(dir.path("second"))"
+              sed -i 's/^task: classify$/task: vibes/' "$1"
+            else
+              sed -i 's/^task: vibes$/task: classify/; s/clearly outweighed by praise\\./clearly outweighed by praise (edited)./' "$1"
+            fi
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let tmux = try Tmux("cd '\(dir.url.path)' && '\(gloss.executable.path)' guide edit sent", width: 200, environment: ["EDITOR": script, "VISUAL": "", "USER": "ana"])
+        let prompt = try #require(try tmux.waitFor("What now? (e)dit again, (d)iscard:"), "\((try? tmux.screen()) ?? "")")
+        #expect(prompt.contains("error: unknown task \"vibes\""))
+        try tmux.send("e", "Enter")
+        _ = try #require(try tmux.waitFor("Message for version 2:"), "\((try? tmux.screen()) ?? "")")
+        try tmux.send("Soften the positive rule", "Enter")
+        let done = try #require(try tmux.waitFor("[exit 0]"), "\((try? tmux.screen()) ?? "")")
+        #expect(done.contains("Published version 2 of the guide of \"sent\"."))
+        let log = try gloss.run(["guide", "log", "sent"])
+        #expect(log.stdout.contains("Soften the positive rule") && log.stdout.contains("ana"))
+    }
+}

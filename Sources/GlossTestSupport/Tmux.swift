@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs a command in a detached tmux session on a private server, to drive a program
+/// through a real terminal: type keys, read the screen.
+public final class Tmux: @unchecked Sendable {
+    public let socket = "gloss-test-\(UUID().uuidString.prefix(8))"
+    public let session = "t"
+    static let executable = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String { "tmux is required for the end-to-end tests: apt-get install tmux" }
+    }
+
+    /// Starts `command` (a shell command line) in a `width`×`height` terminal.
+    public init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        guard Self.executable != nil else { throw Missing() }
+        let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
+        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "\(exports) \(command); echo \"[exit $?]\"; sleep 600"])
+    }
+
+    /// Ends the pane's processes and the server by pid: processes started under a test
+    /// runner may ignore SIGHUP, and the server would wait for them after kill-server.
+    deinit {
+        let pids = ((try? run(["display-message", "-p", "-t", session, "#{pid} #{pane_pid}"])) ?? "")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t(String($0)) }
+        if pids.count == 2 {
+            kill(-pids[1], SIGKILL)
+            kill(pids[1], SIGKILL)
+        }
+        try? run(["kill-server"])
+        if let server = pids.first { kill(server, SIGKILL) }
+    }
+
+    /// Sends keys as tmux names them ("Enter", "Escape", "C-c") or literal text.
+    public func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    /// The visible screen as text.
+    public func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", session])
+    }
+
+    /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            let current = try screen()
+            if current.contains(text) { return current }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Runs a tmux command with posix_spawn and waitpid. (Foundation's Process can miss the
+    /// exit of a tmux client whose server daemonizes, and a captured pipe would be inherited
+    /// by the server and never close; so only capture-pane's output goes through a file.)
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let target = ["capture-pane", "display-message"].contains(arguments.first ?? "") ? output : "/dev/null"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, target, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = [Self.executable ?? "/usr/bin/tmux", "-L", socket] + arguments
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard code == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+}
