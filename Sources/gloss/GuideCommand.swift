@@ -72,8 +72,14 @@ enum GuideSource {
         var errors = StandardError()
         for diagnostic in lint.diagnostics { Swift.print(diagnostic.formatted(file: file), to: &errors) }
         guard let guide = lint.guide, lint.isClean else {
-            throw ValidationError("\(file) has \(lint.errors.count) error\(lint.errors.count == 1 ? "" : "s"); fix them (gloss guide lint \(file)) and try again.")
+            throw CommandFailure("\(file) has \(lint.errors.count) error\(lint.errors.count == 1 ? "" : "s"); fix them (gloss guide lint \(file)) and try again.")
         }
         return guide
     }
+}
+
+/// A failure while running a command (exit status 1, no usage text), as a sentence.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = TerminalText.visible(message) }
 }

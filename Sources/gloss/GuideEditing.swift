@@ -91,16 +91,16 @@ struct EditSession {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("The editor (\(editor)) exited with status \(process.terminationStatus); nothing was published.")
+            throw CommandFailure("The editor (\(editor)) exited with status \(process.terminationStatus); nothing was published.")
         }
     }
 
     func read() throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("The edited file \(path) is gone; nothing was published.")
+            throw CommandFailure("The edited file \(path) is gone; nothing was published.")
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw ValidationError("The edited file is not valid UTF-8; nothing was published.")
+            throw CommandFailure("The edited file is not valid UTF-8; nothing was published.")
         }
         return text
     }

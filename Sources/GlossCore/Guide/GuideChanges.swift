@@ -18,7 +18,7 @@ public enum LabelChange: Sendable, Equatable, CustomStringConvertible {
         case let .keyChanged(label, from, to):
             "key of \(label) changed from \(from.map { "'\($0)'" } ?? "none") to \(to.map { "'\($0)'" } ?? "none")"
         case let .descriptionChanged(label, from, to):
-            "description of \(label) changed: \"\(from ?? "")\" -> \"\(to ?? "")\""
+            from == nil ? "description of \(label) added" : to == nil ? "description of \(label) removed" : "description of \(label) changed"
         case let .colorChanged(label, from, to): "color of \(label) changed from \(from ?? "none") to \(to ?? "none")"
         case let .examplesChanged(label, added, removed): "examples of \(label): \(added) added, \(removed) removed"
         }
