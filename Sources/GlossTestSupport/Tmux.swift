@@ -27,7 +27,7 @@ public final class Tmux: @unchecked Sendable {
             kill(-pids[1], SIGKILL)
             kill(pids[1], SIGKILL)
         }
-        try? run(["kill-server"])
+        _ = try? run(["kill-server"])
         if let server = pids.first { kill(server, SIGKILL) }
     }
 
