@@ -1,5 +1,6 @@
 import ArgumentParser
 import GlossCore
+import GlossStore
 
 /// The `gloss` command: a terminal annotation tool whose store is one SQLite file.
 @main
@@ -20,4 +21,14 @@ struct Gloss: ParsableCommand {
         version: GlossVersion.current,
         subcommands: [Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self]
     )
+
+    /// Runs the command; SQLite errors that surface while it works become sentences.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: StoreFailure.sentence(for: error).map(CommandFailure.init) ?? error)
+        }
+    }
 }

@@ -153,3 +153,21 @@ struct HostileTextTests {
         #expect(header.stderr.contains("twice") && !header.stderr.contains("\u{1B}"))
     }
 }
+
+@Suite("Store failures in the middle of a command")
+struct StoreFailureTests {
+    @Test func aStoreDamagedPastItsSchemaGivesASentence() throws {
+        let dir = try TemporaryDirectory()
+        let gloss = try GlossCLI(directory: dir.url)
+        let lines = (1...3000).map { "{\"text\": \"item number \($0) with some padding text to fill several pages\"}" }
+        try gloss.run(["import", dir.write("many.jsonl", lines.joined(separator: "\n")), "--dataset", "d"])
+        let path = dir.path("gloss.db")
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        for i in (16384 * 3)..<bytes.count { bytes[i] = 0xAB }  // keep the schema pages
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try gloss.run(["dataset", "log", "d"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the store is damaged (database disk image is malformed). Restore it from a backup."))
+        #expect(!result.stderr.contains("SQLite error"))
+    }
+}
