@@ -28,7 +28,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore"]),
+        .target(name: "GlossTerminal", dependencies: ["CNcurses", "GlossCore"]),
+        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
+        .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )
