@@ -41,8 +41,11 @@ public struct CSVParser: Sendable {
     private var quoteColumn = 1
     private var afterCR = false
 
-    public init(delimiter: UInt8) {
+    public let maxRecordBytes: Int
+
+    public init(delimiter: UInt8, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
         self.delimiter = delimiter
+        self.maxRecordBytes = maxRecordBytes
         bytes.reserveCapacity(4096)
     }
 
@@ -117,6 +120,14 @@ public struct CSVParser: Sendable {
                 }
             }
             if b & 0xC0 != 0x80 { column += 1 }
+        }
+        if bytes.count > maxRecordBytes, state != .skipping {
+            let error = InvalidRecord(
+                line: rowLine,
+                message: "the record starting here is longer than \(RecordLimits.describe(maxRecordBytes)); is a quote left open?", isFatal: true)
+            bytes.removeAll()
+            state = .skipping
+            try emit(.failure(error))
         }
     }
 

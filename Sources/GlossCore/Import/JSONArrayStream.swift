@@ -18,7 +18,10 @@ public struct JSONArrayStream: RecordStream {
     private var elementColumn = 1
     private var sawComma = false
 
-    public init(fields: ImportFields) {
+    private let maxRecordBytes: Int
+
+    public init(fields: ImportFields, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
         decoder = JSONRecordDecoder(fields: fields)
         element.reserveCapacity(4096)
     }
@@ -32,6 +35,11 @@ public struct JSONArrayStream: RecordStream {
             } else if b & 0xC0 != 0x80 {
                 column += 1
             }
+        }
+        if state == .inElement, element.count > maxRecordBytes {
+            throw InvalidRecord(line: elementLine, column: nil,
+                                message: "invalid JSON: the element starting here is longer than \(RecordLimits.describe(maxRecordBytes)); is a bracket or quote left open?",
+                                isFatal: true)
         }
     }
 

@@ -5,18 +5,26 @@ import Foundation
 public struct LineSplitter: Sendable {
     private var carry: [UInt8] = []
     public private(set) var line = 0
+    public let maxLineBytes: Int
 
-    public init() {}
+    public init(maxLineBytes: Int = RecordLimits.maxRecordBytes) {
+        self.maxLineBytes = maxLineBytes
+    }
 
     /// Calls `body` with each complete line (without its terminator) and its 1-based number.
     public mutating func feed(
         _ chunk: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
-    ) rethrows {
+    ) throws {
         guard let base = chunk.baseAddress else { return }
         var start = 0
         while start < chunk.count {
             guard let hit = memchr(base + start, 0x0A, chunk.count - start) else {
                 carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...]))
+                if carry.count > maxLineBytes {
+                    throw InvalidRecord(
+                        line: line + 1,
+                        message: "the line is longer than \(RecordLimits.describe(maxLineBytes)); is a line break missing?", isFatal: true)
+                }
                 return
             }
             let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
