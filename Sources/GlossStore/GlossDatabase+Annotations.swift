@@ -6,7 +6,7 @@ import GRDB
 public enum AnnotationValue: Sendable, Equatable {
     case label(String)
     case labels([String])
-    case spans([LabeledSpan])
+    case spans([LabeledRange])
 
     /// The labels the decision uses (each span's label included).
     public var labelNames: [String] {
@@ -40,18 +40,6 @@ public enum AnnotationValue: Sendable, Equatable {
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// A labeled range of an item's text, in character (Unicode scalar) offsets.
-public struct LabeledSpan: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var label: String
-    public init(start: Int, end: Int, label: String) {
-        self.start = start
-        self.end = end
-        self.label = label
     }
 }
 

@@ -108,7 +108,7 @@ struct ProjectGuideTests {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
         try store.recordAnnotation(project: "sent", itemID: "item-1", annotator: "a", value: .labels(["positive", "neutral"]))
-        try store.recordAnnotation(project: "sent", itemID: "item-2", annotator: "a", value: .spans([LabeledSpan(start: 0, end: 4, label: "neutral"), LabeledSpan(start: 5, end: 9, label: "neutral")]))
+        try store.recordAnnotation(project: "sent", itemID: "item-2", annotator: "a", value: .spans([LabeledRange(start: 0, end: 4, label: "neutral"), LabeledRange(start: 5, end: 9, label: "neutral")]))
         let withoutNeutral = Self.v1.replacingOccurrences(of: "  - name: neutral\n    key: u\n    description: Neither.\n", with: "")
         #expect {
             try store.publishGuide(project: "sent", guide: guide(withoutNeutral), author: "lead", message: "x")
