@@ -64,7 +64,7 @@ extension Gloss {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            try DatasetName.validate(dataset)
+            try NameRule.validate(dataset, what: "dataset", hint: "give one with --dataset NAME")
             if files.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("Standard input ('-') can be read only once.")
             }
@@ -88,17 +88,18 @@ extension Gloss {
     }
 }
 
-/// Rules for dataset names, shared by every command that takes one.
-enum DatasetName {
-    static func validate(_ name: String) throws {
+/// Rules for the names of datasets and projects, shared by every command that takes one.
+enum NameRule {
+    /// `what` names the thing ("dataset"); `hint` says how to give one.
+    static func validate(_ name: String, what: String, hint: String) throws {
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("The dataset name is empty; give one with --dataset NAME.")
+            throw ValidationError("The \(what) name is empty; \(hint).")
         }
         if name.count > 100 {
-            throw ValidationError("The dataset name is longer than 100 characters.")
+            throw ValidationError("The \(what) name is longer than 100 characters.")
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw ValidationError("The dataset name contains control characters.")
+            throw ValidationError("The \(what) name contains control characters.")
         }
     }
 }

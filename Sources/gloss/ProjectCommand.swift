@@ -65,7 +65,7 @@ extension Gloss.ProjectCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            try DatasetName.validate(name)
+            try NameRule.validate(name, what: "project", hint: "give one as gloss project create NAME")
             guard overlap >= 1 else { throw ValidationError("--overlap must be at least 1.") }
         }
 
