@@ -60,6 +60,11 @@ public enum Samples {
         repository(file).appendingPathComponent("guides").appendingPathComponent(name).path
     }
 
+    /// A file under Tests/Fixtures.
+    public static func fixture(_ name: String, file: String = #filePath) -> String {
+        repository(file).appendingPathComponent("Tests/Fixtures").appendingPathComponent(name).path
+    }
+
     static func repository(_ file: String) -> URL {
         var url = URL(fileURLWithPath: file)
         while url.path != "/" {

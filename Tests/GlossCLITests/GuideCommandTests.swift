@@ -2,12 +2,6 @@ import Foundation
 import GlossTestSupport
 import Testing
 
-/// Tests/Fixtures, found from this file's path.
-func fixturePath(_ name: String, file: String = #filePath) -> String {
-    URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").appendingPathComponent(name).path
-}
-
 @Suite("gloss guide and project commands")
 struct GuideCommandTests {
     let dir: TemporaryDirectory
@@ -45,12 +39,12 @@ struct GuideCommandTests {
             ("no-front-matter.md", ":1:1: error:"), ("unclosed-front-matter.md", ":1:1: error:"),
         ]
         for (file, location) in broken {
-            let path = fixturePath("broken-guides/\(file)")
+            let path = Samples.fixture("broken-guides/\(file)")
             let result = try gloss.run(["guide", "lint", path])
             #expect(result.status == 1, "\(file)")
             #expect(result.stdout.hasPrefix(path + location), "\(file): \(result.stdout)")
         }
-        let warnings = try gloss.run(["guide", "lint", fixturePath("warnings-only.md")])
+        let warnings = try gloss.run(["guide", "lint", Samples.fixture("warnings-only.md")])
         #expect(warnings.status == 0)
         #expect(warnings.stdout.contains(": warning: 37 labels but only 35 single keys"))
     }
@@ -98,9 +92,15 @@ struct GuideCommandTests {
         let again = try gloss.run(["guide", "publish", "sent", Samples.guide("sentiment.md"), "-m", "same"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("identical to version 1"))
-        let broken = try gloss.run(["guide", "publish", "sent", fixturePath("broken-guides/unknown-task.md"), "-m", "x"])
+        let broken = try gloss.run(["guide", "publish", "sent", Samples.fixture("broken-guides/unknown-task.md"), "-m", "x"])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("unknown-task.md:3:7: error:"))
+    }
+
+    @Test func anEmptyProjectNameSaysProject() throws {
+        let result = try gloss.run(["project", "create", " ", "--dataset", "reviews", "--guide", Samples.guide("sentiment.md")])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("The project name is empty"))
     }
 
     @Test func projectsAndProjectShow() throws {
