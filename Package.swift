@@ -29,11 +29,12 @@ let package = Package(
             ]
         ),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "GlossCore"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal", "GlossStore"]),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossStore",
+                "GlossCore", "GlossStore", "GlossTerminal", "GlossTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
+        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )

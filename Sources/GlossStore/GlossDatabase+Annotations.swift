@@ -2,50 +2,6 @@ import Foundation
 import GlossCore
 import GRDB
 
-/// What an annotator decided for an item.
-public enum AnnotationValue: Sendable, Equatable {
-    case label(String)
-    case labels([String])
-    case spans([LabeledRange])
-
-    /// The labels the decision uses (each span's label included).
-    public var labelNames: [String] {
-        switch self {
-        case .label(let name): [name]
-        case .labels(let names): names
-        case .spans(let spans): spans.map(\.label)
-        }
-    }
-
-    /// The JSON stored in `annotations.value`.
-    public var json: String {
-        var out: [UInt8] = []
-        func literal(_ s: String) { JSONString.appendLiteral(s, to: &out) }
-        switch self {
-        case .label(let name):
-            out += Array("{\"label\":".utf8); literal(name)
-        case .labels(let names):
-            out += Array("{\"labels\":[".utf8)
-            for (i, name) in names.enumerated() { if i > 0 { out.append(UInt8(ascii: ",")) }; literal(name) }
-            out.append(UInt8(ascii: "]"))
-        case .spans(let spans):
-            out += Array("{\"spans\":[".utf8)
-            for (i, span) in spans.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out += Array("{\"start\":\(span.start),\"end\":\(span.end),\"label\":".utf8)
-                literal(span.label)
-                out.append(UInt8(ascii: "}"))
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// The kind of a decision: a label, a skip or a flag for review.
-public enum AnnotationKind: String, Sendable { case label, skip, flag }
-
 extension GlossDatabase {
     /// Stores one decision under the project's current guide version; returns its row id.
     @discardableResult
@@ -65,7 +21,7 @@ extension GlossDatabase {
             try db.execute(sql: """
                 INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, item, annotatorID, kind.rawValue, value?.json, version, decidedAt])
+                """, arguments: [projectID, item, annotatorID, kind.rawValue, value?.json(), version, decidedAt])
             let annotationID = db.lastInsertedRowID
             for label in Set(value?.labelNames ?? []) {
                 try db.execute(sql: "INSERT INTO annotation_labels (annotation_id, label) VALUES (?, ?)", arguments: [annotationID, label])

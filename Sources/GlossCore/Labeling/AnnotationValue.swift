@@ -1,0 +1,53 @@
+/// What an annotator decided for an item.
+public enum AnnotationValue: Sendable, Equatable {
+    case label(String)
+    case labels([String])
+    case spans([LabeledRange])
+
+    /// The labels the decision uses (each span's label included).
+    public var labelNames: [String] {
+        switch self {
+        case .label(let name): [name]
+        case .labels(let names): names
+        case .spans(let spans): spans.map(\.label)
+        }
+    }
+
+    /// The JSON stored in `annotations.value`: `{"label":…}`, `{"labels":[…]}` or
+    /// `{"spans":[{"start":…,"end":…,"label":…,"text":…}]}`. Span offsets count Unicode
+    /// scalars of the item's original text (as Python's `str` indexes); each span's `text`
+    /// is included when `itemText` is given.
+    public func json(itemText: String? = nil) -> String {
+        let scalars = itemText.map { Array($0.unicodeScalars) }
+        var out: [UInt8] = []
+        func literal(_ s: String) { JSONString.appendLiteral(s, to: &out) }
+        switch self {
+        case .label(let name):
+            out += Array("{\"label\":".utf8); literal(name)
+        case .labels(let names):
+            out += Array("{\"labels\":[".utf8)
+            for (i, name) in names.enumerated() { if i > 0 { out.append(UInt8(ascii: ",")) }; literal(name) }
+            out.append(UInt8(ascii: "]"))
+        case .spans(let spans):
+            out += Array("{\"spans\":[".utf8)
+            for (i, span) in spans.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out += Array("{\"start\":\(span.start),\"end\":\(span.end),\"label\":".utf8)
+                literal(span.label)
+                if let scalars, span.start >= 0, span.end <= scalars.count, span.start <= span.end {
+                    var piece = String.UnicodeScalarView()
+                    piece.append(contentsOf: scalars[span.start..<span.end])
+                    out += Array(",\"text\":".utf8)
+                    literal(String(piece))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The kind of a decision: a label, a skip or a flag for review.
+public enum AnnotationKind: String, Sendable, Hashable { case label, skip, flag }

@@ -1,0 +1,106 @@
+import Foundation
+import GlossCore
+import GlossTerminal
+
+/// What `Labeler.update` reacts to: keys and resizes from the terminal, and the replies of
+/// the runtime to effects.
+public enum LabelerMessage: Sendable, Equatable {
+    /// A key, with the time it was read.
+    case key(Key, at: Date)
+    /// The terminal now has this size.
+    case resize(width: Int, height: Int)
+    /// The runtime's answer to `.save`, `.undo`, `.history…`, `.search`, `.goto`, `.next`:
+    /// the item to show now, and what happened.
+    case loaded(Navigation)
+    /// An effect failed; the item on screen stays, the status line shows `message`.
+    case failed(String)
+}
+
+/// The runtime's answer to a navigation or save: what to show and the new progress.
+public struct Navigation: Sendable, Equatable {
+    /// The item to show, or nil when the queue is done.
+    public var item: LabelerItem?
+    public var context: ItemContext
+    /// This annotator's decided count now.
+    public var decided: Int
+    /// True when a decision was just saved (the session's count grows by one).
+    public var savedDecision: Bool
+    /// The status line to show ("saved · positive", "undone · item 12", "no match for …").
+    public var status: StatusLine
+    /// When the item came on screen (its shown-at time).
+    public var at: Date
+
+    public init(item: LabelerItem?, context: ItemContext, decided: Int, savedDecision: Bool = false,
+                status: StatusLine = StatusLine(""), at: Date) {
+        self.item = item
+        self.context = context
+        self.decided = decided
+        self.savedDecision = savedDecision
+        self.status = status
+        self.at = at
+    }
+}
+
+/// What `Labeler.update` asks the runtime to do. Each is answered by one `.loaded` or
+/// `.failed` message, except `.quit`.
+public enum LabelerEffect: Sendable, Equatable {
+    /// Commit this decision in its own transaction, then load what comes next: after an
+    /// item from the queue or a jump, the queue's next item; after a history item, the
+    /// next newer entry of the history (or the queue past its end).
+    case save(DecisionDraft)
+    /// Undo this annotator's last decision (marked undone, never deleted; a decision it
+    /// replaced becomes current again) and show its item.
+    case undo
+    /// Show the history entry older than `before` (an annotation id; nil = the newest).
+    case historyBack(before: Int64?)
+    /// Show the history entry newer than `after`, or the queue past the newest.
+    case historyForward(after: Int64)
+    /// Show the first item after the item `after` (row id; nil = from the start), wrapping
+    /// around, whose text contains `query` (case-insensitive).
+    case search(String, after: Int64?)
+    /// Show the item whose dataset id is this.
+    case goto(String)
+    /// Show the queue's next item (leaving history or a jump).
+    case next
+    /// Stop: the runtime closes the session and restores the terminal.
+    case quit
+}
+
+/// A decision ready to store.
+public struct DecisionDraft: Sendable, Equatable {
+    public var itemRowID: Int64
+    public var kind: AnnotationKind
+    /// nil for skips and flags.
+    public var value: AnnotationValue?
+    /// The note typed after `!`.
+    public var note: String?
+    /// The comment typed with `;`.
+    public var comment: String?
+    public var shownAt: Date
+    public var decidedAt: Date
+    public var activeMilliseconds: Int
+    public var keystrokes: Int
+    /// The suggestion shown when deciding (nil when none) and whether it was taken as is.
+    public var suggestion: AnnotationValue?
+    public var suggestionAccepted: Bool?
+    /// The current decision this one replaces (a change), if any.
+    public var replaces: Int64?
+
+    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, note: String? = nil,
+                comment: String? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int,
+                keystrokes: Int, suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil,
+                replaces: Int64? = nil) {
+        self.itemRowID = itemRowID
+        self.kind = kind
+        self.value = value
+        self.note = note
+        self.comment = comment
+        self.shownAt = shownAt
+        self.decidedAt = decidedAt
+        self.activeMilliseconds = activeMilliseconds
+        self.keystrokes = keystrokes
+        self.suggestion = suggestion
+        self.suggestionAccepted = suggestionAccepted
+        self.replaces = replaces
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import GlossCore
+import GlossTerminal
+
+/// Everything the labeling screen shows, as a value. `Labeler.update` changes it in answer
+/// to a message and returns effects for the runtime; `Labeler.view` draws it. Neither does I/O.
+public struct LabelerState: Sendable, Equatable {
+    // MARK: Fixed for the session
+    /// The project being labeled.
+    public var project: String
+    /// The guide in force and its version number.
+    public var guide: Guide
+    public var guideVersion: Int
+    /// Who is labeling.
+    public var annotator: String
+    /// Whether colors may be used (false with `NO_COLOR`, `--no-color` or a monochrome
+    /// terminal): the view then shows every state with bold, reverse and underline only.
+    public var colors: Bool
+    /// The item order in use, shown in the header ("sequential" until the classifier issue).
+    public var order: String
+
+    // MARK: Terminal
+    /// Columns and rows of the terminal.
+    public var width: Int
+    public var height: Int
+
+    // MARK: Progress
+    /// Items this annotator has decided (active decisions) and the project's item count.
+    public var decided: Int
+    public var total: Int
+    /// When this session started and how many decisions it saved (for items/hour).
+    public var sessionStart: Date
+    public var sessionDecisions: Int
+    /// The time of the last message that carried one (keys, loads): the view's "now".
+    public var now: Date
+
+    // MARK: The item on screen
+    /// The item shown, or nil when the queue is done (every item decided).
+    public var item: LabelerItem?
+    /// How the item came on screen: the queue, this annotator's history, or a jump.
+    public var context: ItemContext
+    /// First wrapped line of the item text shown (PgUp/PgDn, wheel).
+    public var itemScroll: Int
+    /// Multilabel: the labels toggled on so far, in guide order.
+    public var selectedLabels: [String]
+    /// Spans: the editor of the item's spans (nil for other tasks or with no item).
+    public var spanEditor: SpanEditor?
+    /// Per-item measures for the stored decision: keys pressed, active milliseconds (gaps
+    /// over 60 s between keys count as idle, not added), and the time of the last key.
+    public var keystrokes: Int
+    public var activeMilliseconds: Int
+    public var lastActivity: Date
+    /// A comment typed with `;` for the item, stored with its decision.
+    public var pendingComment: String?
+
+    // MARK: Overlays and prompts
+    /// What has the keyboard: the labeling keys, a prompt, or the help overlay.
+    public var mode: LabelerMode
+    /// Whether the guide pane is open (Tab), and its first line shown.
+    public var guideVisible: Bool
+    public var guideScroll: Int
+    /// The status line: the last action ("saved · positive") or an error.
+    public var status: StatusLine
+    /// Set once `q` (or `:q`) asked to quit; the runtime stops after the `.quit` effect.
+    public var quitting: Bool
+
+    // MARK: Layout caches (filled by `relayout()`, never read from the data on a keystroke)
+    /// The item text wrapped to the item pane's width.
+    public var wrappedItem: [WrappedLine]
+    /// The guide rendered to the guide pane's width.
+    public var guideLines: [StyledLine]
+    /// The widths the caches were computed for (nil before the first `relayout()`).
+    public var layoutKey: LayoutKey?
+
+    public init(
+        project: String, guide: Guide, guideVersion: Int, annotator: String,
+        width: Int, height: Int, decided: Int, total: Int, now: Date,
+        colors: Bool = true, order: String = "sequential"
+    ) {
+        self.project = project
+        self.guide = guide
+        self.guideVersion = guideVersion
+        self.annotator = annotator
+        self.colors = colors
+        self.order = order
+        self.width = width
+        self.height = height
+        self.decided = decided
+        self.total = total
+        sessionStart = now
+        sessionDecisions = 0
+        self.now = now
+        item = nil
+        context = .queue
+        itemScroll = 0
+        selectedLabels = []
+        spanEditor = nil
+        keystrokes = 0
+        activeMilliseconds = 0
+        lastActivity = now
+        pendingComment = nil
+        mode = .labeling
+        guideVisible = false
+        guideScroll = 0
+        status = StatusLine("")
+        quitting = false
+        wrappedItem = []
+        guideLines = []
+        layoutKey = nil
+    }
+}
+
+/// One dataset item as the labeler shows it.
+public struct LabelerItem: Sendable, Equatable {
+    /// The item's row id (`items.id`) and its id in the dataset (`items.external_id`).
+    public var rowID: Int64
+    public var externalID: String
+    /// The text, exactly as imported (the view sanitizes it; span offsets index it).
+    public var text: String
+    /// The metadata as one line (compact JSON), shown dim; nil when there is none.
+    public var metadata: String?
+    /// This annotator's current decision on the item, when it has one (revisiting).
+    public var existing: ExistingDecision?
+    /// The model's pre-label, when one exists (the classifier issue fills it).
+    public var suggestion: Suggestion?
+
+    public init(rowID: Int64, externalID: String, text: String, metadata: String? = nil,
+                existing: ExistingDecision? = nil, suggestion: Suggestion? = nil) {
+        self.rowID = rowID
+        self.externalID = externalID
+        self.text = text
+        self.metadata = metadata
+        self.existing = existing
+        self.suggestion = suggestion
+    }
+}
+
+/// A decision already stored for the item shown.
+public struct ExistingDecision: Sendable, Equatable {
+    public var annotationID: Int64
+    public var kind: AnnotationKind
+    public var value: AnnotationValue?
+    public var comment: String?
+    public init(annotationID: Int64, kind: AnnotationKind, value: AnnotationValue?, comment: String? = nil) {
+        self.annotationID = annotationID
+        self.kind = kind
+        self.value = value
+        self.comment = comment
+    }
+}
+
+/// A pre-label and its confidence (0...1), and per-label probabilities for the label bar.
+public struct Suggestion: Sendable, Equatable {
+    public var value: AnnotationValue
+    public var confidence: Double
+    public var probabilities: [String: Double]
+    public init(value: AnnotationValue, confidence: Double, probabilities: [String: Double] = [:]) {
+        self.value = value
+        self.confidence = confidence
+        self.probabilities = probabilities
+    }
+}
+
+/// How the item on screen got there, which decides what comes after it is decided.
+public enum ItemContext: Sendable, Equatable {
+    /// The next undecided item in project order.
+    case queue
+    /// An earlier decision of this annotator, reached with `[` / `]` (its annotation id).
+    case history(annotationID: Int64)
+    /// Reached with `/` search or `:goto`.
+    case jumped
+}
+
+/// Who has the keyboard.
+public enum LabelerMode: Sendable, Equatable {
+    /// Label keys, navigation keys.
+    case labeling
+    /// A one-line prompt at the bottom (`:` command, `/` search, `!` note, `;` comment).
+    case prompt(Prompt)
+    /// The help overlay (`?`), scrolled to a line.
+    case help(scroll: Int)
+}
+
+/// A one-line text prompt being typed.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case command, search, flagNote, comment }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, text: String = "") {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// The status line's text, and whether it reports an error (drawn in red / reverse).
+public struct StatusLine: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// One wrapped line of the item text: its display text and the scalar offsets of the
+/// original text it covers (so span highlights can be drawn on it).
+public struct WrappedLine: Sendable, Equatable {
+    public var text: String
+    public var scalarRange: Range<Int>
+    public init(text: String, scalarRange: Range<Int>) {
+        self.text = text
+        self.scalarRange = scalarRange
+    }
+}
+
+/// What the layout caches depend on.
+public struct LayoutKey: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var guideVisible: Bool
+    public var itemRowID: Int64?
+    public init(width: Int, height: Int, guideVisible: Bool, itemRowID: Int64?) {
+        self.width = width
+        self.height = height
+        self.guideVisible = guideVisible
+        self.itemRowID = itemRowID
+    }
+}
