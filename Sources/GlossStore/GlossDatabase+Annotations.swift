@@ -3,30 +3,46 @@ import GlossCore
 import GRDB
 
 extension GlossDatabase {
-    /// Stores one decision under the project's current guide version; returns its row id.
+    /// Stores one decision under the project's current guide version, outside any labeling
+    /// session (it replaces the annotator's current decision on the item); returns its row id.
     @discardableResult
     public func recordAnnotation(
         project: String, itemID: String, annotator: String, kind: AnnotationKind = .label,
-        value: AnnotationValue?, decidedAt: Date = Date()
+        value: AnnotationValue?, comment: String? = nil, decidedAt: Date = Date()
     ) throws -> Int64 {
         try writer.write { db in
             let projectID = try Self.projectID(db, project)
-            guard let item = try Int64.fetchOne(db, sql: """
-                SELECT i.id FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
+            guard let item = try Row.fetchOne(db, sql: """
+                SELECT i.id, i.dataset_id FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
                 WHERE p.id = ? AND i.external_id = ?
                 """, arguments: [projectID, itemID])
             else { throw ProjectError.unknownItem(project: project, id: itemID) }
-            let annotatorID = try Self.annotatorID(db, annotator, at: decidedAt)
-            let version = try Self.latestVersion(db, projectID: projectID, project: project).version
-            try db.execute(sql: """
-                INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, item, annotatorID, kind.rawValue, value?.json(), version, decidedAt])
-            let annotationID = db.lastInsertedRowID
-            for label in Set(value?.labelNames ?? []) {
-                try db.execute(sql: "INSERT INTO annotation_labels (annotation_id, label) VALUES (?, ?)", arguments: [annotationID, label])
+            let scope = DecisionWriter.Scope(
+                projectID: projectID, datasetID: item[1], annotatorID: try Self.annotatorID(db, annotator, at: decidedAt),
+                guideVersion: try Self.latestVersion(db, projectID: projectID, project: project).version, sessionID: nil)
+            let input = DecisionInput(itemRowID: item[0], kind: kind, value: value, comment: comment,
+                                      shownAt: decidedAt, decidedAt: decidedAt)
+            return try DecisionWriter.insert(db, input, scope: scope).annotationID
+        }
+    }
+
+    /// The sessions of a project, newest first.
+    public func sessions(project: String) throws -> [SessionRecord] {
+        try writer.read { db in
+            let projectID = try Self.projectID(db, project)
+            return try Row.fetchAll(db, sql: """
+                SELECT s.*, n.name AS annotator FROM sessions s JOIN annotators n ON n.id = s.annotator_id
+                WHERE s.project_id = ? ORDER BY s.id DESC
+                """, arguments: [projectID]).map { row in
+                SessionRecord(
+                    id: row["id"], project: project, annotator: row["annotator"], startedAt: row["started_at"],
+                    endedAt: row["ended_at"], endReason: row["end_reason"], host: row["host"],
+                    terminalWidth: row["terminal_width"], terminalHeight: row["terminal_height"],
+                    labels: row["labels"], skips: row["skips"], flags: row["flags"], changes: row["changes"],
+                    undos: row["undos"], keystrokes: row["keystrokes"], keyP50Milliseconds: row["key_p50_ms"],
+                    keyP99Milliseconds: row["key_p99_ms"], keyMaxMilliseconds: row["key_max_ms"],
+                    firstDrawMilliseconds: row["first_draw_ms"], peakRSSKilobytes: row["peak_rss_kb"])
             }
-            return annotationID
         }
     }
 

@@ -27,7 +27,7 @@ extension GlossDatabase {
                     .filter { $0.annotations > 0 }
                 if !uses.isEmpty { throw ProjectError.labelsInUse(project: project, uses: uses) }
                 if let taskChange = changes.taskChange {
-                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annotations WHERE project_id = ? AND superseded_by IS NULL", arguments: [projectID]) ?? 0
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annotations WHERE project_id = ? AND superseded_by IS NULL AND undone_at IS NULL", arguments: [projectID]) ?? 0
                     if count > 0 { throw ProjectError.taskChange(project: project, from: taskChange.from.rawValue, to: taskChange.to.rawValue, annotations: count) }
                 }
             }
@@ -76,7 +76,7 @@ extension GlossDatabase {
     static func uses(_ db: Database, projectID: Int64, label: String) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM annotation_labels l JOIN annotations a ON a.id = l.annotation_id
-            WHERE l.label = ? AND a.project_id = ? AND a.superseded_by IS NULL
+            WHERE l.label = ? AND a.project_id = ? AND a.superseded_by IS NULL AND a.undone_at IS NULL
             """, arguments: [label, projectID]) ?? 0
     }
 }

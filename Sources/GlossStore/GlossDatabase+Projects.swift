@@ -39,7 +39,7 @@ extension GlossDatabase {
             SELECT p.name, d.name AS dataset, p.task, p.overlap, p.created_at AS createdAt,
                    (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
                    (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
-                   (SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL) AS annotations
+                   (SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL AND a.undone_at IS NULL) AS annotations
             FROM projects p JOIN datasets d ON d.id = p.dataset_id
             WHERE ?1 IS NULL OR p.name = ?1
             ORDER BY p.name

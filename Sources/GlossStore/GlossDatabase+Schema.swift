@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 2
+    static let schemaVersion: UInt32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -113,6 +113,60 @@ extension GlossDatabase {
                     label TEXT NOT NULL,
                     PRIMARY KEY (label, annotation_id)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v3-sessions-queue") { db in
+            try db.execute(sql: "PRAGMA user_version = 3")
+            try db.execute(sql: """
+                -- One run of the labeler: who, where, how big a terminal, what it did and how
+                -- fast each key was handled (key read to frame flushed). Counters are kept
+                -- current with every decision, so a killed session still tells its story.
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    started_at TEXT NOT NULL,
+                    ended_at TEXT,
+                    end_reason TEXT,
+                    host TEXT NOT NULL,
+                    terminal_width INTEGER NOT NULL,
+                    terminal_height INTEGER NOT NULL,
+                    item_order TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    labels INTEGER NOT NULL DEFAULT 0,
+                    skips INTEGER NOT NULL DEFAULT 0,
+                    flags INTEGER NOT NULL DEFAULT 0,
+                    changes INTEGER NOT NULL DEFAULT 0,
+                    undos INTEGER NOT NULL DEFAULT 0,
+                    keystrokes INTEGER NOT NULL DEFAULT 0,
+                    key_p50_ms REAL,
+                    key_p99_ms REAL,
+                    key_max_ms REAL,
+                    first_draw_ms REAL,
+                    peak_rss_kb INTEGER
+                );
+                CREATE INDEX sessions_by_project ON sessions(project_id, annotator_id);
+                ALTER TABLE annotations ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+                ALTER TABLE annotations ADD COLUMN comment TEXT;
+                -- Set by an undo; the row stays as the audit trail.
+                ALTER TABLE annotations ADD COLUMN undone_at TEXT;
+                -- The queue asks "has this annotator decided this item?" per item.
+                CREATE INDEX annotations_by_annotator_item ON annotations(project_id, annotator_id, item_id);
+                -- History walks: every index ends with the rowid, so this orders by id.
+                CREATE INDEX annotations_timeline ON annotations(project_id, annotator_id);
+                -- Per annotator and project: every item with a smaller id is decided
+                -- (the queue starts there), and how many items are decided.
+                CREATE TABLE annotator_progress (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    frontier INTEGER NOT NULL,
+                    decided INTEGER NOT NULL,
+                    PRIMARY KEY (project_id, annotator_id)
+                ) WITHOUT ROWID;
+                INSERT INTO annotator_progress (project_id, annotator_id, frontier, decided)
+                    SELECT project_id, annotator_id, 0, COUNT(DISTINCT item_id)
+                    FROM annotations WHERE superseded_by IS NULL
+                    GROUP BY project_id, annotator_id;
                 """)
         }
         return migrator

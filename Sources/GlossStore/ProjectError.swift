@@ -8,6 +8,7 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
     case labelsInUse(project: String, uses: [LabelUse])
     case taskChange(project: String, from: String, to: String, annotations: Int)
     case unknownItem(project: String, id: String)
+    case unreadableGuide(project: String, version: Int, problem: String)
 
     /// A label and how many current annotations use it.
     public struct LabelUse: Equatable, Sendable {
@@ -36,6 +37,8 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
             "this version removes or renames labels that annotations of \"\(project)\" use: "
                 + uses.map { "\($0.label) (\($0.annotations) annotation\($0.annotations == 1 ? "" : "s"))" }.joined(separator: ", ")
                 + ". Nothing was published; keep the labels, or pass --allow-removal to publish anyway (those annotations keep their old label)."
+        case let .unreadableGuide(project, version, problem):
+            "guide version \(version) of \"\(project)\" does not parse any more (\(problem)); publish a fixed version with gloss guide publish \(project) FILE."
         case let .taskChange(project, from, to, annotations):
             "this version changes the task of \"\(project)\" from \(from) to \(to), but \(annotations) annotation\(annotations == 1 ? " was" : "s were") made as \(from). Nothing was published; pass --allow-removal to publish anyway."
         case let .unknownItem(project, id):

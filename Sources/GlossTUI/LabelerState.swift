@@ -45,6 +45,8 @@ public struct LabelerState: Sendable, Equatable {
     public var selectedLabels: [String]
     /// Spans: the editor of the item's spans (nil for other tasks or with no item).
     public var spanEditor: SpanEditor?
+    /// When the item came on screen (its decision's shown-at time).
+    public var shownAt: Date
     /// Per-item measures for the stored decision: keys pressed, active milliseconds (gaps
     /// over 60 s between keys count as idle, not added), and the time of the last key.
     public var keystrokes: Int
@@ -95,6 +97,7 @@ public struct LabelerState: Sendable, Equatable {
         itemScroll = 0
         selectedLabels = []
         spanEditor = nil
+        shownAt = now
         keystrokes = 0
         activeMilliseconds = 0
         lastActivity = now

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an annotator decided for an item.
 public enum AnnotationValue: Sendable, Equatable {
     case label(String)
@@ -51,3 +53,34 @@ public enum AnnotationValue: Sendable, Equatable {
 
 /// The kind of a decision: a label, a skip or a flag for review.
 public enum AnnotationKind: String, Sendable, Hashable { case label, skip, flag }
+
+extension AnnotationValue {
+    /// Reads the JSON that `json(itemText:)` writes; nil for anything else.
+    public init?(json: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        if let label = object["label"] as? String {
+            self = .label(label)
+        } else if let labels = object["labels"] as? [String] {
+            self = .labels(labels)
+        } else if let spans = object["spans"] as? [[String: Any]] {
+            var ranges: [LabeledRange] = []
+            for span in spans {
+                guard let start = span["start"] as? Int, let end = span["end"] as? Int,
+                      let label = span["label"] as? String else { return nil }
+                ranges.append(LabeledRange(start: start, end: end, label: label))
+            }
+            self = .spans(ranges)
+        } else {
+            return nil
+        }
+    }
+
+    /// A short description for status lines: `positive`, `billing + outage`, `2 spans`.
+    public var summary: String {
+        switch self {
+        case .label(let name): name
+        case .labels(let names): names.isEmpty ? "no labels" : names.joined(separator: " + ")
+        case .spans(let spans): spans.count == 1 ? "1 span" : "\(spans.count) spans"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GlossCore
+
+/// An item as the labeler reads it, with this annotator's current decision on it.
+public struct StoredItem: Sendable, Equatable {
+    public var rowID: Int64
+    public var externalID: String
+    /// The text exactly as stored (read as bytes, so a NUL does not cut it short).
+    public var text: String
+    public var metadata: String?
+    public var decision: StoredDecision?
+}
+
+/// An annotator's current (not superseded, not undone) decision on an item.
+public struct StoredDecision: Sendable, Equatable {
+    public var annotationID: Int64
+    public var kind: AnnotationKind
+    public var value: AnnotationValue?
+    public var comment: String?
+    public var note: String?
+}
+
+/// One decision to store, with what was measured while making it.
+public struct DecisionInput: Sendable, Equatable {
+    public var itemRowID: Int64
+    public var kind: AnnotationKind
+    public var value: AnnotationValue?
+    public var note: String?
+    public var comment: String?
+    public var shownAt: Date
+    public var decidedAt: Date
+    public var activeMilliseconds: Int
+    public var keystrokes: Int
+    public var suggestion: AnnotationValue?
+    public var suggestionAccepted: Bool?
+    /// The decision this one replaces; when nil, any current decision of the annotator on
+    /// the item is replaced all the same (an item has one current decision per annotator).
+    public var replaces: Int64?
+
+    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, note: String? = nil,
+                comment: String? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int = 0,
+                keystrokes: Int = 0, suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil,
+                replaces: Int64? = nil) {
+        self.itemRowID = itemRowID
+        self.kind = kind
+        self.value = value
+        self.note = note
+        self.comment = comment
+        self.shownAt = shownAt
+        self.decidedAt = decidedAt
+        self.activeMilliseconds = activeMilliseconds
+        self.keystrokes = keystrokes
+        self.suggestion = suggestion
+        self.suggestionAccepted = suggestionAccepted
+        self.replaces = replaces
+    }
+}
+
+/// How fast the session handled keys, as stored on its row.
+public struct KeystrokeStats: Sendable, Equatable {
+    public var keystrokes: Int
+    public var p50Milliseconds: Double?
+    public var p99Milliseconds: Double?
+    public var maxMilliseconds: Double?
+    public init(keystrokes: Int = 0, p50Milliseconds: Double? = nil, p99Milliseconds: Double? = nil, maxMilliseconds: Double? = nil) {
+        self.keystrokes = keystrokes
+        self.p50Milliseconds = p50Milliseconds
+        self.p99Milliseconds = p99Milliseconds
+        self.maxMilliseconds = maxMilliseconds
+    }
+}
+
+/// What a save did.
+public struct SaveOutcome: Sendable, Equatable {
+    public var annotationID: Int64
+    /// Whether it replaced a current decision (a change) rather than deciding a new item.
+    public var replaced: Bool
+    /// The annotator's decided count after the save.
+    public var decided: Int
+    /// The queue's next item after the save (the first undecided in project order).
+    public var queueHead: Int64?
+}
+
+/// A stored session row, for reports, tests and the benchmark.
+public struct SessionRecord: Sendable, Equatable {
+    public var id: Int64
+    public var project: String
+    public var annotator: String
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var endReason: String?
+    public var host: String
+    public var terminalWidth: Int
+    public var terminalHeight: Int
+    public var labels: Int
+    public var skips: Int
+    public var flags: Int
+    public var changes: Int
+    public var undos: Int
+    public var keystrokes: Int
+    public var keyP50Milliseconds: Double?
+    public var keyP99Milliseconds: Double?
+    public var keyMaxMilliseconds: Double?
+    public var firstDrawMilliseconds: Double?
+    public var peakRSSKilobytes: Int?
+}

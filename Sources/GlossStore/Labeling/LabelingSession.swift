@@ -1,0 +1,210 @@
+import Foundation
+import GlossCore
+import GRDB
+
+/// One annotator labeling one project: the session row, the queue, decisions, undo,
+/// history and search. Every query is an index lookup or a bounded walk; none scans the
+/// dataset except `search`, which stops at the first match. Use it from one thread.
+public final class LabelingSession {
+    public let project: String
+    public let annotator: String
+    public let guide: Guide
+    public let guideVersion: Int
+    /// Items in the project's dataset, and how many this annotator has decided.
+    public let total: Int
+    public private(set) var decided: Int
+    public let sessionID: Int64
+
+    private let database: GlossDatabase
+    private let scope: DecisionWriter.Scope
+    private var counts = (labels: 0, skips: 0, flags: 0, changes: 0, undos: 0)
+
+    private init(database: GlossDatabase, project: String, annotator: String, guide: Guide, guideVersion: Int,
+                 total: Int, decided: Int, scope: DecisionWriter.Scope) {
+        self.database = database
+        self.project = project
+        self.annotator = annotator
+        self.guide = guide
+        self.guideVersion = guideVersion
+        self.total = total
+        self.decided = decided
+        self.scope = scope
+        sessionID = scope.sessionID ?? 0
+    }
+
+    /// Opens a session of `annotator` on `project` under its newest guide version and
+    /// records its row (host, terminal size, order).
+    public static func start(
+        database: GlossDatabase, project: String, annotator: String, host: String,
+        terminalWidth: Int, terminalHeight: Int, order: String = "sequential", at date: Date = Date()
+    ) throws -> LabelingSession {
+        try database.writer.write { db in
+            let projectID = try GlossDatabase.projectID(db, project)
+            let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
+            let latest = try GlossDatabase.latestVersion(db, projectID: projectID, project: project)
+            let lint = GuideParser.lint(latest.text)
+            guard let guide = lint.guide, lint.errors.isEmpty else {
+                throw ProjectError.unreadableGuide(project: project, version: latest.version,
+                                                   problem: lint.errors.first?.description ?? "no guide")
+            }
+            let annotatorID = try GlossDatabase.annotatorID(db, annotator, at: date)
+            try db.execute(sql: """
+                INSERT INTO sessions (project_id, annotator_id, started_at, host, terminal_width, terminal_height,
+                    item_order, gloss_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [projectID, annotatorID, date, host, terminalWidth, terminalHeight, order, GlossVersion.current])
+            let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
+                                             guideVersion: latest.version, sessionID: db.lastInsertedRowID)
+            let total = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(added), 0) FROM imports WHERE dataset_id = ?", arguments: [datasetID]) ?? 0
+            let decided = try DecisionWriter.progress(db, scope: scope).decided
+            return LabelingSession(database: database, project: project, annotator: annotator, guide: guide,
+                                   guideVersion: latest.version, total: total, decided: decided, scope: scope)
+        }
+    }
+
+    // MARK: Reading items
+
+    /// The first item in project order this annotator has not decided, or nil when done.
+    public func queueHead() throws -> StoredItem? {
+        try database.writer.read { db in
+            let frontier = try DecisionWriter.progress(db, scope: scope).frontier
+            return try DecisionWriter.queueHead(db, scope: scope, from: frontier).flatMap { try item(db, rowID: $0) }
+        }
+    }
+
+    /// The item with this row id in the project's dataset.
+    public func item(rowID: Int64) throws -> StoredItem? {
+        try database.writer.read { try item($0, rowID: rowID) }
+    }
+
+    /// The item with this id in the dataset (`items.external_id`).
+    public func item(externalID: String) throws -> StoredItem? {
+        try database.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
+                               arguments: [externalID, scope.datasetID]).flatMap { try item(db, rowID: $0) }
+        }
+    }
+
+    /// The first item after `after` (wrapping around) whose text contains `query`, ignoring
+    /// ASCII case. It reads items in order until the first match.
+    public func search(_ query: String, after: Int64?) throws -> StoredItem? {
+        try database.writer.read { db in
+            let sql = """
+                SELECT id FROM items WHERE dataset_id = ? AND id > ? AND id <= ?
+                AND instr(lower(CAST(text AS BLOB)), lower(CAST(? AS BLOB))) > 0 ORDER BY id LIMIT 1
+                """
+            let start = after ?? 0
+            let found = try Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, start, Int64.max, query])
+                ?? Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, 0, start, query])
+            return try found.flatMap { try item(db, rowID: $0) }
+        }
+    }
+
+    /// The annotator's current decision older than `before` (the newest when nil) and its item.
+    public func history(before: Int64?) throws -> (annotationID: Int64, item: StoredItem)? {
+        try historyStep(sql: """
+            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
+            WHERE project_id = ? AND annotator_id = ? AND id < ? AND superseded_by IS NULL AND undone_at IS NULL
+            ORDER BY id DESC LIMIT 1
+            """, bound: before ?? Int64.max)
+    }
+
+    /// The annotator's current decision newer than `after`, and its item; nil past the newest.
+    public func history(after: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
+        try historyStep(sql: """
+            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
+            WHERE project_id = ? AND annotator_id = ? AND id > ? AND superseded_by IS NULL AND undone_at IS NULL
+            ORDER BY id LIMIT 1
+            """, bound: after)
+    }
+
+    private func historyStep(sql: String, bound: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
+        try database.writer.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [scope.projectID, scope.annotatorID, bound]),
+                  let item = try item(db, rowID: row[1])
+            else { return nil }
+            return (row[0], item)
+        }
+    }
+
+    private func item(_ db: Database, rowID: Int64) throws -> StoredItem? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
+            """), arguments: [rowID, scope.datasetID])
+        else { return nil }
+        let text = (row[2] as Data?).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var decision: StoredDecision?
+        if let id = try DecisionWriter.currentDecisionID(db, scope: scope, itemID: rowID),
+           let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, value, comment, note FROM annotations WHERE id = ?"), arguments: [id]) {
+            decision = StoredDecision(
+                annotationID: id, kind: AnnotationKind(rawValue: stored[0]) ?? .label,
+                value: (stored[1] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[2], note: stored[3])
+        }
+        return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision)
+    }
+
+    // MARK: Writing
+
+    /// Commits one decision in its own transaction, with the session's counters and key
+    /// timings, and returns what it did. When this returns, the decision is on disk.
+    @discardableResult
+    public func save(_ input: DecisionInput, stats: KeystrokeStats) throws -> SaveOutcome {
+        let outcome = try database.writer.write { db in
+            let outcome = try DecisionWriter.insert(db, input, scope: scope)
+            var next = counts
+            if outcome.replaced { next.changes += 1 }
+            switch input.kind {
+            case .label: next.labels += 1
+            case .skip: next.skips += 1
+            case .flag: next.flags += 1
+            }
+            try writeCounts(db, next, stats: stats)
+            return (outcome, next)
+        }
+        counts = outcome.1
+        decided = outcome.0.decided
+        return outcome.0
+    }
+
+    /// Undoes the annotator's newest current decision and returns its item as it is now
+    /// (with the decision it replaced, if any); nil when there is nothing to undo.
+    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> StoredItem? {
+        let result = try database.writer.write { db -> (StoredItem?, Int, Int)? in
+            guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
+            var next = counts
+            next.undos += 1
+            try writeCounts(db, next, stats: stats)
+            return (try item(db, rowID: undone.itemID), next.undos, try DecisionWriter.progress(db, scope: scope).decided)
+        }
+        guard let result else { return nil }
+        counts.undos = result.1
+        decided = result.2
+        return result.0
+    }
+
+    /// Stores the key timings (and optionally the first-draw time) on the session row.
+    public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
+        try database.writer.write { db in
+            try writeCounts(db, counts, stats: stats)
+            if let firstDrawMilliseconds {
+                try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
+            }
+        }
+    }
+
+    /// Closes the session row: end time, why it ended, final timings and peak memory.
+    public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
+        try database.writer.write { db in
+            try writeCounts(db, counts, stats: stats)
+            try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",
+                           arguments: [date, reason, peakRSSKilobytes, sessionID])
+        }
+    }
+
+    private func writeCounts(_ db: Database, _ c: (labels: Int, skips: Int, flags: Int, changes: Int, undos: Int), stats: KeystrokeStats) throws {
+        try db.cachedStatement(sql: """
+            UPDATE sessions SET labels = ?, skips = ?, flags = ?, changes = ?, undos = ?, keystrokes = ?,
+                key_p50_ms = ?, key_p99_ms = ?, key_max_ms = ? WHERE id = ?
+            """).execute(arguments: [c.labels, c.skips, c.flags, c.changes, c.undos, stats.keystrokes,
+                                     stats.p50Milliseconds, stats.p99Milliseconds, stats.maxMilliseconds, sessionID])
+    }
+}
