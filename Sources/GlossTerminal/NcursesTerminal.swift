@@ -18,6 +18,9 @@ public final class NcursesTerminal: TerminalBackend {
     private var needsClear = true
     private var signals = SignalTrap()
     private var palette: ColorPalette?
+
+    /// Whether frames are drawn in color: known once `start()` ran (false before).
+    public var drawsColors: Bool { palette != nil }
     private var quickErrors = 0
 
     /// A terminal not yet started; `start()` takes over the screen.

@@ -41,6 +41,33 @@ public final class Tmux: @unchecked Sendable {
         try run(["capture-pane", "-p", "-t", session])
     }
 
+    /// The visible screen with its colors and attributes as escape sequences (`capture-pane -e`):
+    /// what a terminal was told to draw, to check that data never reached it raw.
+    public func screenWithEscapes() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", session])
+    }
+
+    /// A tmux format evaluated for the pane, such as `#{pane_title}` or `#{window_width}`.
+    public func display(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window (and so the program's terminal) to `width`×`height`.
+    public func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Waits until `condition` holds for the screen; returns the screen, or nil after `timeout` seconds.
+    public func waitUntil(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            let current = try screen()
+            if condition(current) { return current }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
     /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
     public func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)

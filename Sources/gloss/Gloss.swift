@@ -12,18 +12,21 @@ struct Gloss: ParsableCommand {
             The store is --db PATH, else $GLOSS_DB, else ./gloss.db.
 
             Examples:
+              gloss demo
               gloss import samples/reviews.jsonl --dataset reviews --label-field label
               gloss datasets
               gloss dataset log reviews
               gloss project create reviews --dataset reviews --guide guides/sentiment.md
               gloss guide edit reviews
+              gloss label reviews
             """,
         version: GlossVersion.current,
-        subcommands: [Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self]
+        subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self]
     )
 
     /// Runs the command; SQLite errors that surface while it works become sentences.
     static func main() {
+        Launch.mark()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,159 @@
+import Foundation
+import GlossTestSupport
+import GRDB
+import Testing
+
+/// The built `gloss label` driven in a real terminal (tmux), then checked row by row in
+/// the store. Serialized: each test runs a tmux server and a labeler.
+@Suite("gloss label in a terminal", .serialized)
+struct LabelEndToEndTests {
+    let dir: TemporaryDirectory
+    let gloss: GlossCLI
+    let texts: [String]
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        gloss = try GlossCLI(directory: dir.url)
+        let imported = try gloss.run(["import", Samples.path("reviews.jsonl"), "--dataset", "reviews"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let created = try gloss.run(["project", "create", "rev", "--dataset", "reviews", "--guide", Samples.guide("sentiment.md")])
+        #expect(created.status == 0, "\(created.stderr)")
+        texts = try String(contentsOfFile: Samples.path("reviews.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { line in
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return object?["text"] as? String ?? ""
+            }
+    }
+
+    /// The first words of item `n` (1-based), as the item pane shows them.
+    func words(_ n: Int) -> String { String(texts[n - 1].prefix(22)) }
+
+    func labeler(_ annotator: String = "ana", width: Int = 100, height: Int = 30, pidFile: String? = nil) throws -> Tmux {
+        let exec = "'\(gloss.executable.path)' label rev --as \(annotator)"
+        let command = pidFile.map { "sh -c 'echo $$ > \($0); exec \(exec.replacingOccurrences(of: "'", with: ""))'" } ?? exec
+        return try Tmux("cd '\(dir.url.path)' && \(command)", width: width, height: height, environment: ["TERM": "xterm-256color"])
+    }
+
+    func expectScreen(_ tmux: Tmux, _ text: String, _ comment: String = "", timeout: Double = 10) throws -> String {
+        try #require(try tmux.waitFor(text, timeout: timeout), "waiting for \(text) \(comment):\n\((try? tmux.screen()) ?? "")")
+    }
+
+    func rows(_ sql: String) throws -> [Row] {
+        try DatabaseQueue(path: dir.path("gloss.db")).read { try Row.fetchAll($0, sql: sql) }
+    }
+
+    @Test func labelsUndoesResizesQuitsAndStoresEveryDecision() throws {
+        let tmux = try labeler()
+        _ = try expectScreen(tmux, words(1))
+        for (n, key) in ["p", "n", "u", "m", "p"].enumerated() {
+            try tmux.send(key)
+            _ = try expectScreen(tmux, words(n + 2), "after deciding item \(n + 1)")
+        }
+        try tmux.send("BSpace")
+        let undone = try expectScreen(tmux, words(5), "after the undo")
+        #expect(undone.contains("undone"))
+        try tmux.resize(width: 60, height: 20)
+        _ = try #require(try tmux.waitUntil { $0.split(separator: "\n").count <= 20 && $0.contains("rev") },
+                         "no frame at 60×20:\n\((try? tmux.screen()) ?? "")")
+        try tmux.resize(width: 30, height: 10)
+        _ = try expectScreen(tmux, "too small")
+        try tmux.resize(width: 100, height: 30)
+        _ = try expectScreen(tmux, words(5), "after growing again")
+        try tmux.send("n")
+        _ = try expectScreen(tmux, words(6))
+        try tmux.send("q")
+        let done = try expectScreen(tmux, "[exit 0]")
+        #expect(done.contains("5 of 60 items decided"), "\(done)")
+
+        let decisions = try rows("""
+            SELECT i.external_id, a.kind, a.value, a.guide_version, a.shown_at, a.decided_at, a.active_ms,
+                   a.keystrokes, a.session_id, a.superseded_by, a.undone_at, a.suggestion_accepted
+            FROM annotations a JOIN items i ON i.id = a.item_id ORDER BY a.id
+            """)
+        #expect(decisions.map { $0["external_id"] as String } == ["r001", "r002", "r003", "r004", "r005", "r005"])
+        #expect(decisions.map { $0["value"] as String } == [
+            #"{"label":"positive"}"#, #"{"label":"negative"}"#, #"{"label":"neutral"}"#,
+            #"{"label":"mixed"}"#, #"{"label":"positive"}"#, #"{"label":"negative"}"#,
+        ])
+        #expect(decisions[4]["undone_at"] as String? != nil, "the undone decision is kept, marked undone")
+        #expect(decisions.enumerated().allSatisfy { $0.offset == 4 || ($0.element["undone_at"] as String?) == nil })
+        for row in decisions {
+            #expect(row["kind"] as String == "label" && row["guide_version"] as Int == 1)
+            #expect((row["shown_at"] as Date) <= (row["decided_at"] as Date))
+            #expect((row["active_ms"] as Int) >= 0 && (row["keystrokes"] as Int) >= 1)
+            #expect(row["superseded_by"] as Int64? == nil && row["suggestion_accepted"] as Bool? == nil)
+        }
+        let sessions = try rows("SELECT * FROM sessions")
+        #expect(sessions.count == 1)
+        let session = try #require(sessions.first)
+        #expect(decisions.allSatisfy { $0["session_id"] as Int64 == session["id"] as Int64 })
+        #expect(session["end_reason"] as String == "quit" && session["ended_at"] as String? != nil)
+        #expect(session["labels"] as Int == 6 && session["undos"] as Int == 1)
+        #expect(session["terminal_width"] as Int == 100 && session["terminal_height"] as Int == 30)
+        #expect((session["key_p50_ms"] as Double?).map { $0 > 0 } == true)
+        #expect((session["keystrokes"] as Int) >= 8)
+
+        // Relaunching resumes at the first undecided item.
+        let again = try labeler()
+        _ = try expectScreen(again, words(6), "after relaunching")
+        try again.send("q")
+        _ = try expectScreen(again, "[exit 0]")
+    }
+
+    @Test func killNineRightAfterDecisionsLosesNothingShownAsSaved() throws {
+        var decided = 0
+        for round in 0..<3 {
+            let pidFile = dir.path("pid-\(round)")
+            let tmux = try labeler(pidFile: pidFile)
+            _ = try expectScreen(tmux, words(decided + 1), "round \(round) resumes at item \(decided + 1)")
+            for _ in 0..<(round + 2) {
+                try tmux.send("p")
+                decided += 1
+                _ = try expectScreen(tmux, "saved #r\(String(format: "%03d", decided))", timeout: 10)
+            }
+            let pid = try #require(pid_t(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(kill(pid, SIGKILL) == 0)
+            _ = try expectScreen(tmux, "[exit 137]")
+            let stored = try rows("SELECT COUNT(*) FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL")
+            #expect(stored[0][0] as Int == decided, "round \(round)")
+        }
+        let sessions = try rows("SELECT end_reason, labels FROM sessions ORDER BY id")
+        #expect(sessions.map { $0["labels"] as Int } == [2, 3, 4], "killed sessions keep their counts")
+        #expect(sessions.allSatisfy { ($0["end_reason"] as String?) == nil })
+    }
+
+    @Test func sigtermAndSighupRestoreTheTerminalAndCloseTheSession() throws {
+        for (signal, name) in [(SIGTERM, "15"), (SIGHUP, "1")] {
+            let pidFile = dir.path("pid-\(name)")
+            let tmux = try labeler(pidFile: pidFile)
+            _ = try expectScreen(tmux, words(1))
+            let pid = try #require(pid_t(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            kill(pid, signal)
+            let after = try expectScreen(tmux, "[exit \(128 + signal)]")
+            #expect(!after.contains(words(1)), "the alternate screen was left:\n\(after)")
+        }
+        let reasons = try rows("SELECT end_reason FROM sessions ORDER BY id").map { $0[0] as String }
+        #expect(reasons == ["signal 15", "signal 1"])
+    }
+
+    @Test func hostileTextIsShownAsVisibleEscapesAndNeverReachesTheTerminal() throws {
+        let hostile = "evil \u{1B}[2J\u{1B}]0;pwned\u{07} then \u{202E}desrever and \u{9B}31m c1"
+        let file = try dir.write("hostile.jsonl", "{\"id\": \"h1\", \"text\": \"\(hostile.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04x", $0.value) : String($0) }.joined())\"}\n")
+        #expect(try gloss.run(["import", file, "--dataset", "hostile"]).status == 0)
+        #expect(try gloss.run(["project", "create", "h", "--dataset", "hostile", "--guide", Samples.guide("sentiment.md")]).status == 0)
+        let tmux = try Tmux("cd '\(dir.url.path)' && '\(gloss.executable.path)' label h --as ana", width: 100, height: 30,
+                            environment: ["TERM": "xterm-256color"])
+        let screen = try expectScreen(tmux, "evil")
+        #expect(screen.contains("␛[2J"), "\(screen)")
+        #expect(screen.contains("␛]0;pwned"), "\(screen)")
+        #expect(screen.contains("\\u{202E}desrever"), "\(screen)")
+        #expect(!screen.contains("\u{202E}"))
+        let raw = try tmux.screenWithEscapes()
+        #expect(!raw.contains("\u{1B}[2J") && !raw.contains("\u{1B}]0;") && !raw.contains("\u{202E}") && !raw.contains("\u{9B}"))
+        #expect(screen.contains("h ·") || screen.contains("h  ") || screen.split(separator: "\n").first?.contains("h") == true,
+                "the header is still there (the screen was not cleared):\n\(screen)")
+        #expect(try tmux.display("#{pane_title}") != "pwned")
+        try tmux.send("q")
+        _ = try expectScreen(tmux, "[exit 0]")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GlossCore
+import GlossStore
+import GlossTerminal
+import GlossTestSupport
+import GRDB
+import Testing
+@testable import GlossTUI
+
+@Suite("The labeler's runtime loop against a fake terminal and a real store")
+struct LabelerRuntimeTests {
+    let dir: TemporaryDirectory
+    let store: GlossDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        store = try GlossDatabase.open(path: dir.path("g.db"))
+        _ = try store.importItems(ImportRequest(dataset: "reviews", sources: [ImportSource(path: Samples.path("reviews.jsonl"))]))
+        let text = try String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)
+        try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
+    }
+
+    func run(_ terminal: FakeTerminal, annotator: String = "ana") throws -> (LabelerExit, LabelingSession) {
+        let session = try LabelingSession.start(database: store, project: "rev", annotator: annotator, host: "test",
+                                                terminalWidth: terminal.size.width, terminalHeight: terminal.size.height)
+        let exit = try withTerminal(terminal) { try LabelerRuntime(session: session, terminal: $0, colors: false).run() }
+        return (exit, session)
+    }
+
+    func values() throws -> [String] {
+        try store.writer.read { try String.fetchAll($0, sql: "SELECT value FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL ORDER BY id") }
+    }
+
+    @Test func eachKeySavesBeforeTheNextFrameAndQuitClosesTheSession() throws {
+        let terminal = FakeTerminal(keys: [.character("p"), .character("n"), .backspace, .character("u"), .character("q")])
+        let (exit, session) = try run(terminal)
+        #expect(exit == .quit)
+        #expect(try values() == [#"{"label":"positive"}"#, #"{"label":"neutral"}"#])
+        #expect(session.decided == 2)
+        #expect(terminal.stopCount >= 1 && terminal.framesDrawnWhileStopped == 0)
+        #expect(terminal.frames.count == 6, "a first frame, then one per key")
+        #expect(terminal.frames[1].plainText.contains("saved #r001"))
+        #expect(terminal.frames[3].plainText.contains("undone"))
+        let record = try #require(try store.sessions(project: "rev").first)
+        #expect(record.endReason == "quit" && record.labels == 3 && record.undos == 1 && record.keystrokes == 5)
+        #expect(record.keyP50Milliseconds != nil && record.firstDrawMilliseconds != nil && record.peakRSSKilobytes != nil)
+    }
+
+    @Test func aSignalEndsTheRunWithItsNumberAndKeepsTheDecisions() throws {
+        let terminal = FakeTerminal(events: [.key(.character("p")), .interrupted(signal: SIGHUP), .key(.character("n"))])
+        let (exit, _) = try run(terminal)
+        #expect(exit == .interrupted(signal: SIGHUP))
+        #expect(try values() == [#"{"label":"positive"}"#])
+        #expect(try store.sessions(project: "rev").first?.endReason == "signal 1")
+    }
+
+    @Test func historyKeysRevisitAndChangeAnEarlierDecision() throws {
+        let terminal = FakeTerminal(keys: [.character("p"), .character("p"), .character("["), .character("["),
+                                           .character("n"), .character("q")])
+        let (_, session) = try run(terminal)
+        #expect(try values() == [#"{"label":"positive"}"#, #"{"label":"negative"}"#])
+        #expect(session.decided == 2)
+        let superseded = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations WHERE superseded_by IS NOT NULL") }
+        #expect(superseded == 1)
+    }
+
+    @Test func resizingRedrawsAtTheNewSize() throws {
+        let terminal = FakeTerminal(events: [.resize(width: 40, height: 12), .resize(width: 20, height: 8), .key(.character("q"))])
+        _ = try run(terminal)
+        #expect(terminal.frames.map(\.width) == [80, 40, 20, 20])
+        #expect(terminal.frames[2].plainText.contains("too small"))
+    }
+}
