@@ -29,6 +29,7 @@ public struct KeyTimings: Sendable, Equatable {
         for (index, n) in buckets.enumerated() where n > 0 {
             seen += Int(n)
             if seen >= rank {
+                if index == Self.bucketCount - 1 { return maxMilliseconds }  // the overflow bucket
                 return min(maxMilliseconds, Double((index + 1) * Self.bucketMicroseconds) / 1000)
             }
         }
