@@ -4,7 +4,207 @@ import GlossTerminal
 
 extension Labeler {
     /// Applies `message` to `state` and returns what the runtime must do. Pure.
+    ///
+    /// Keys go to whoever has the keyboard (`state.mode`): the labeling keys
+    /// (LabelerUpdateKeys.swift), a prompt (LabelerUpdatePrompt.swift) or the help overlay.
+    /// Every key counts as a keystroke of the item on screen and as active time, except
+    /// gaps over a minute since the previous key, which count as idle. The layout caches
+    /// are brought up to date (`relayout()`) after every message.
+    ///
+    /// The key map, in labeling mode:
+    ///
+    /// | Key                  | classify        | multilabel          | spans                       |
+    /// |----------------------|-----------------|---------------------|-----------------------------|
+    /// | label key (any case, Korean 2-set jamo too) | save the label | toggle the label | label the selection |
+    /// | Enter                | the suggestion, else re-save the existing label | save the selection | save the spans |
+    /// | Space                | accept the suggestion (all tasks)                                         |
+    /// | `-` / `!` / `;`      | skip / flag with a note prompt / comment prompt (all tasks)               |
+    /// | Backspace            | undo the last decision (all tasks)                                        |
+    /// | `[` / `]`            | older / newer entry of the history (all tasks)                            |
+    /// | `/` / `:` / `?`      | search prompt / command prompt / help (all tasks)                         |
+    /// | Tab                  | open or close the guide, scrolled to the label under the cursor           |
+    /// | ↑ ↓ PgUp PgDn wheel Home End | scroll the item text                                              |
+    /// | Shift-↑ / Shift-↓    | scroll the guide pane one line (when it is open)                          |
+    /// | ← → Shift-← Shift-→  | —               | —                   | move / grow the selection   |
+    /// | `<` `,` / `>` `.`    | —               | —                   | selection start ∓1 / end ±1 |
+    /// | Delete               | —               | —                   | remove the span at the cursor |
+    /// | Esc                  | collapse a grown span selection; off the queue back to the queue; on it clear the multilabel selection |
+    /// | `q`, Ctrl-C          | quit (Ctrl-C in every mode)                                               |
     public static func update(_ state: inout LabelerState, _ message: LabelerMessage) -> [LabelerEffect] {
-        []
+        var effects: [LabelerEffect] = []
+        switch message {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+        case .loaded(let navigation):
+            LabelerUpdate.load(&state, navigation)
+        case .failed(let text):
+            state.status = StatusLine(text, isError: true)
+        case .key(let key, let time):
+            LabelerUpdate.countKey(&state, at: time)
+            effects = LabelerUpdate.handle(&state, key, at: time)
+        }
+        state.relayout()
+        return effects
+    }
+}
+
+/// The pieces of `Labeler.update`. A namespace of its own keeps these helpers out of
+/// `LabelerState`'s members, which the view's files extend too.
+enum LabelerUpdate {
+    /// Gaps between keys longer than this count as idle, not as active time.
+    static let idleGapMilliseconds = 60_000
+    /// The longest text a prompt takes, in characters.
+    static let promptLimit = 500
+    /// Lines a mouse wheel step scrolls.
+    static let wheelLines = 3
+
+    // MARK: Messages
+
+    /// Shows the item of `navigation` and resets everything measured or edited per item.
+    static func load(_ state: inout LabelerState, _ navigation: Navigation) {
+        state.item = navigation.item
+        state.context = navigation.context
+        state.decided = navigation.decided
+        state.status = navigation.status
+        state.now = navigation.at
+        state.shownAt = navigation.at
+        if navigation.savedDecision { state.sessionDecisions += 1 }
+        state.itemScroll = 0
+        state.keystrokes = 0
+        state.activeMilliseconds = 0
+        state.lastActivity = navigation.at
+        state.pendingComment = nonEmpty(navigation.item?.existing?.comment)
+        // A prompt belongs to the item it was opened on; the help overlay stays open.
+        if case .prompt = state.mode { state.mode = .labeling }
+        state.selectedLabels = []
+        state.spanEditor = nil
+        guard let item = navigation.item else { return }
+        switch state.guide.task {
+        case .classify:
+            break
+        case .multilabel:
+            if case .labels(let names)? = item.existing?.value {
+                state.selectedLabels = inGuideOrder(names, state.guide)
+            }
+        case .spans:
+            var spans: [LabeledRange] = []
+            if case .spans(let existing)? = item.existing?.value { spans = existing }
+            state.spanEditor = SpanEditor(text: item.text, spans: spans)
+        }
+    }
+
+    /// Counts a key of the item on screen: one more keystroke, and the time since the
+    /// previous key as active time unless it is over a minute (or negative: a clock step).
+    static func countKey(_ state: inout LabelerState, at time: Date) {
+        state.now = time
+        state.keystrokes += 1
+        let gap = (time.timeIntervalSince(state.lastActivity) * 1000).rounded()
+        if gap >= 0 && gap <= Double(idleGapMilliseconds) {
+            state.activeMilliseconds += Int(gap)
+        }
+        state.lastActivity = time
+    }
+
+    /// Sends `key` to whoever has the keyboard. Ctrl-C quits from everywhere.
+    static func handle(_ state: inout LabelerState, _ key: Key, at time: Date) -> [LabelerEffect] {
+        if key == .control("c") { return quit(&state) }
+        switch state.mode {
+        case .labeling:
+            return labelingKey(&state, key, at: time)
+        case .prompt(let prompt):
+            return promptKey(&state, prompt, key, at: time)
+        case .help(let scroll):
+            helpKey(&state, scroll: scroll, key)
+            return []
+        }
+    }
+
+    // MARK: Shared helpers
+
+    static func quit(_ state: inout LabelerState) -> [LabelerEffect] {
+        state.quitting = true
+        return [.quit]
+    }
+
+    /// The names in the guide's label order; names the guide does not have are dropped
+    /// (they cannot be toggled, and the guide in force decides what a selection may hold).
+    static func inGuideOrder(_ names: [String], _ guide: Guide) -> [String] {
+        let chosen = Set(names)
+        return guide.labels.map(\.name).filter { chosen.contains($0) }
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Whether a key is `q` (either case, or the jamo on the `q` key of a Korean layout).
+    static func isQuitKey(_ key: Key) -> Bool {
+        if case .character(let character) = key.normalizedForLabels {
+            return character == "q" || character == "Q"
+        }
+        return false
+    }
+
+    /// `text` for the status line: in quotes, control characters as spaces, cut to
+    /// `limit` characters with an ellipsis.
+    static func quoted(_ text: String, limit: Int = 30) -> String {
+        var clean = ""
+        for character in text {
+            let isControl = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
+            clean.append(isControl ? " " : character)
+        }
+        if clean.count > limit { clean = String(clean.prefix(limit - 1)) + "…" }
+        return "\"\(clean)\""
+    }
+
+    /// The status line when the queue is done and a key needs an item.
+    static func queueDone(_ state: inout LabelerState) {
+        if state.total == 0 {
+            state.status = StatusLine("the project has no items; q to quit")
+        } else {
+            state.status = StatusLine("all \(state.total) items are decided; [ to review, q to quit")
+        }
+    }
+
+    /// Whether two decisions say the same: labels compare as sets and spans whatever
+    /// their order, as a suggestion need not list them the way the editor does.
+    static func sameDecision(_ a: AnnotationValue, _ b: AnnotationValue) -> Bool {
+        switch (a, b) {
+        case (.label(let x), .label(let y)):
+            return x == y
+        case (.labels(let x), .labels(let y)):
+            return Set(x) == Set(y) && x.count == y.count
+        case (.spans(let x), .spans(let y)):
+            let order: (LabeledRange, LabeledRange) -> Bool = {
+                ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label)
+            }
+            return x.sorted(by: order) == y.sorted(by: order)
+        default:
+            return false
+        }
+    }
+
+    /// A decision on `item` as the keys so far measured it. `suggestionAccepted` is nil
+    /// without a suggestion; otherwise `accepted` when given, else whether `value` says
+    /// the same as the suggestion.
+    static func draft(
+        _ state: LabelerState, _ item: LabelerItem, kind: AnnotationKind, value: AnnotationValue?,
+        note: String? = nil, accepted: Bool? = nil, at time: Date
+    ) -> DecisionDraft {
+        let suggestion = item.suggestion?.value
+        let suggestionAccepted: Bool? = suggestion.map { suggested in
+            accepted ?? value.map { sameDecision($0, suggested) } ?? false
+        }
+        return DecisionDraft(
+            itemRowID: item.rowID, kind: kind, value: value, note: note,
+            comment: state.pendingComment, shownAt: state.shownAt, decidedAt: time,
+            activeMilliseconds: state.activeMilliseconds, keystrokes: state.keystrokes,
+            suggestion: suggestion, suggestionAccepted: suggestionAccepted,
+            replaces: item.existing?.annotationID
+        )
     }
 }

@@ -1,0 +1,111 @@
+import GlossCore
+
+/// Every key of the labeling screen with a one-line description: the one list the help
+/// overlay (`?`), the README and the tests read.
+public enum LabelerHelp {
+    public enum Section: String, Sendable, CaseIterable {
+        case labels = "Labels"
+        case deciding = "Deciding"
+        case moving = "Moving around"
+        case spans = "Spans"
+        case commands = "Command line"
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public var section: Section
+        /// The key or keys as the annotator types them ("Enter", "Shift-← Shift-→", ":goto ID").
+        public var keys: String
+        /// What it does, one line.
+        public var action: String
+        /// The tasks it applies to; every task when empty.
+        public var tasks: [TaskType]
+
+        public init(_ section: Section, _ keys: String, _ action: String, tasks: [TaskType] = []) {
+            self.section = section
+            self.keys = keys
+            self.action = action
+            self.tasks = tasks
+        }
+
+        public func applies(to task: TaskType) -> Bool { tasks.isEmpty || tasks.contains(task) }
+    }
+
+    /// Stands for each of the guide's label keys in `table`; `NAME` in the action is the label.
+    public static let labelKeyPlaceholder = "label key"
+
+    /// The keys, in the order the help lists them.
+    public static let table: [Entry] = [
+        Entry(.labels, labelKeyPlaceholder, "label the item NAME and go on", tasks: [.classify]),
+        Entry(.labels, labelKeyPlaceholder, "turn NAME on or off", tasks: [.multilabel]),
+        Entry(.labels, labelKeyPlaceholder, "label the selection NAME", tasks: [.spans]),
+        Entry(.deciding, "Enter", "keep the current label and go on", tasks: [.classify]),
+        Entry(.deciding, "Enter", "save the labels turned on and go on", tasks: [.multilabel]),
+        Entry(.deciding, "Enter", "save the spans and go on", tasks: [.spans]),
+        Entry(.deciding, "Space", "accept the suggestion"),
+        Entry(.deciding, "-", "skip the item"),
+        Entry(.deciding, "!", "flag the item for review, with a note"),
+        Entry(.deciding, ";", "add a comment to the item"),
+        Entry(.deciding, "Backspace", "undo your last decision"),
+        Entry(.moving, "[", "back in your history of decisions"),
+        Entry(.moving, "]", "forward in your history, then the queue"),
+        Entry(.moving, "/", "search the item texts"),
+        Entry(.moving, "PgUp PgDn", "scroll the item (the guide or help when open)"),
+        Entry(.moving, "Tab", "show or hide the guide"),
+        Entry(.moving, "?", "show or hide this help"),
+        Entry(.moving, "Esc", "close the help, the guide or a prompt"),
+        Entry(.moving, ":", "open the command line"),
+        Entry(.moving, "q", "quit (decisions are saved as you go)"),
+        Entry(.spans, "← →", "move the cursor a token", tasks: [.spans]),
+        Entry(.spans, "Shift-← Shift-→", "grow the selection a token", tasks: [.spans]),
+        Entry(.spans, "<", "move the selection's start left", tasks: [.spans]),
+        Entry(.spans, ",", "move the selection's start right", tasks: [.spans]),
+        Entry(.spans, ">", "move the selection's end right", tasks: [.spans]),
+        Entry(.spans, ".", "move the selection's end left", tasks: [.spans]),
+        Entry(.spans, "Delete", "remove the span at the cursor", tasks: [.spans]),
+        Entry(.commands, ":goto ID", "show the item with this dataset id"),
+        Entry(.commands, ":next", "go to the next item of the queue"),
+        Entry(.commands, ":label NAME", "pick a label by name (any label)"),
+        Entry(.commands, ":help", "show this help"),
+        Entry(.commands, ":q", "quit"),
+    ]
+
+    /// The entries for `guide`'s task, the label key placeholder replaced by one entry per
+    /// label (`:label NAME` for a label without a key).
+    public static func entries(for guide: Guide) -> [Entry] {
+        table.filter { $0.applies(to: guide.task) }.flatMap { entry -> [Entry] in
+            guard entry.keys == labelKeyPlaceholder else { return [entry] }
+            return guide.labels.map { label in
+                let keys = label.key.map { String($0) } ?? ":label \(label.name)"
+                let action = entry.action.replacingOccurrences(of: "NAME", with: label.name)
+                return Entry(entry.section, keys, action, tasks: entry.tasks)
+            }
+        }
+    }
+
+    /// The help as styled lines `width` columns wide: a title per section, then the keys
+    /// (bold) in a column and their actions wrapped beside them.
+    public static func lines(for guide: Guide, width: Int) -> [StyledLine] {
+        let entries = entries(for: guide)
+        let widest = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let column = min(widest + 2, max(4, width / 3))
+        var out: [StyledLine] = []
+        for section in Section.allCases {
+            let rows = entries.filter { $0.section == section }
+            guard !rows.isEmpty else { continue }
+            if !out.isEmpty { out.append(StyledLine()) }
+            out.append(StyledLine(runs: [StyledRun(section.rawValue, .heading)]))
+            for entry in rows {
+                let keyWidth = DisplayWidth.of(entry.keys)
+                let indent = [StyledRun(String(repeating: " ", count: column))]
+                if keyWidth > column - 1 {
+                    out.append(StyledLine(runs: [StyledRun(entry.keys, .bold)]))
+                    out += LineWrapper.wrap([StyledRun(entry.action)], width: width, firstPrefix: indent, indent: indent)
+                } else {
+                    let key = [StyledRun(entry.keys, .bold), StyledRun(String(repeating: " ", count: column - keyWidth))]
+                    out += LineWrapper.wrap([StyledRun(entry.action)], width: width, firstPrefix: key, indent: indent)
+                }
+            }
+        }
+        return out
+    }
+}

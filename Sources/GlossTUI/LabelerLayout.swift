@@ -1,0 +1,141 @@
+import GlossCore
+import GlossTerminal
+
+/// Where each part of the labeling screen goes, from the terminal size, the guide's labels
+/// and whether the guide pane is open. Pure and cheap (a few labels to measure), so the
+/// view computes it every frame and `update` can ask it for page sizes and scroll limits.
+///
+/// ```
+/// row 0            header (reverse bar)
+/// row 1            item id and metadata (dim)
+/// rows 2..         item text, the last row a scroll indicator when it does not fit
+/// detailRow        suggestion, selection, comment
+/// labelTop..       label bar (1 or 2 rows)
+/// statusRow        status and "? help", or the prompt
+/// ```
+/// The guide pane sits right of a vertical border from 120 columns (rows 1 to the status
+/// row), and covers the lower part of the item text below that.
+struct LabelerLayout: Equatable {
+    let width: Int
+    let height: Int
+    /// Below 40×12 nothing but a notice is drawn.
+    let tooSmall: Bool
+    /// Columns of the item pane, detail line and label bar (the whole width unless the
+    /// guide pane is beside them).
+    let mainWidth: Int
+    /// Item text column and width (a one-column margin each side).
+    let textX: Int
+    let textWidth: Int
+    let metaRow: Int
+    let textTop: Int
+    /// Rows for the item text (scroll indicator included), left free by the guide overlay.
+    let textRows: Int
+    let detailRow: Int
+    let labelTop: Int
+    let labelBar: LabelBarLayout
+    let statusRow: Int
+    /// The guide pane when it is open.
+    let guide: GuidePaneLayout?
+
+    init(width: Int, height: Int, guideVisible: Bool, labels: [GuideLabel]) {
+        self.width = width
+        self.height = height
+        tooSmall = width < Labeler.minimumWidth || height < Labeler.minimumHeight
+        let sideBySide = guideVisible && width >= Labeler.sideBySideWidth
+        mainWidth = sideBySide ? width - width * 45 / 100 : width
+        textX = 1
+        textWidth = max(1, mainWidth - 2)
+        metaRow = 1
+        textTop = 2
+        statusRow = max(0, height - 1)
+        labelBar = LabelBarLayout(labels: labels, width: mainWidth)
+        labelTop = statusRow - labelBar.rows.count
+        detailRow = labelTop - 1
+        let itemRows = max(0, detailRow - textTop)
+        if sideBySide {
+            let x = mainWidth + 2
+            guide = GuidePaneLayout(overlay: false, borderX: mainWidth, titleRow: 1, x: x,
+                                    width: max(1, width - x - 1), top: 2, rows: max(0, statusRow - 2))
+            textRows = itemRows
+        } else if guideVisible {
+            // Meta line and two text rows stay; the overlay takes about half the screen.
+            let areaRows = detailRow - metaRow
+            let overlay = max(2, min(max(height / 2, 5), areaRows - 3))
+            let titleRow = detailRow - overlay
+            guide = GuidePaneLayout(overlay: true, borderX: nil, titleRow: titleRow, x: 1,
+                                    width: max(1, width - 2), top: titleRow + 1, rows: overlay - 1)
+            textRows = max(0, titleRow - textTop)
+        } else {
+            guide = nil
+            textRows = itemRows
+        }
+    }
+
+    init(_ state: LabelerState) {
+        self.init(width: state.width, height: state.height, guideVisible: state.guideVisible,
+                  labels: state.guide.labels)
+    }
+
+    /// Width the guide is rendered at (the pane's when open, the overlay's otherwise).
+    var guideWidth: Int { guide?.width ?? max(1, width - 2) }
+
+    /// The largest useful `itemScroll` for `lineCount` wrapped lines: once the text does not
+    /// fit, the last row shows the indicator and `textRows - 1` lines are visible.
+    func maxItemScroll(lineCount: Int) -> Int {
+        lineCount <= textRows ? 0 : max(0, lineCount - max(1, textRows - 1))
+    }
+
+    /// Item text lines shown at once (what PgDn moves by).
+    func itemPage(lineCount: Int) -> Int {
+        lineCount <= textRows ? max(1, textRows) : max(1, textRows - 1)
+    }
+}
+
+/// The guide pane: beside the item (with a vertical border) or an overlay with a top border.
+struct GuidePaneLayout: Equatable {
+    let overlay: Bool
+    let borderX: Int?
+    /// The row of the title (the overlay's top border).
+    let titleRow: Int
+    /// Where the guide's lines go.
+    let x: Int
+    let width: Int
+    let top: Int
+    let rows: Int
+}
+
+extension LabelerState {
+    /// Recomputes `wrappedItem` and `guideLines` when the size, the item or the guide
+    /// pane changed (a no-op otherwise, so calling it after every message is cheap).
+    ///
+    /// The item text is wrapped as `ItemTextWrapper` describes: as Screen will show it
+    /// (control characters as visible escapes), each line keeping the exact scalar offsets
+    /// it covers. The guide is rendered only while its pane is open (`[]` otherwise).
+    public mutating func relayout() {
+        let key = LayoutKey(width: width, height: height, guideVisible: guideVisible, itemRowID: item?.rowID)
+        guard key != layoutKey else { return }
+        let layout = LabelerLayout(self)
+        wrappedItem = item.map { ItemTextWrapper.wrap($0.text, width: layout.textWidth) } ?? []
+        guideLines = guideVisible ? GuideDocument.lines(guide, version: guideVersion, width: layout.guideWidth) : []
+        layoutKey = key
+    }
+
+    /// The largest `itemScroll` that still fills the item pane (0 when the text fits).
+    public var maxItemScroll: Int { LabelerLayout(self).maxItemScroll(lineCount: wrappedItem.count) }
+
+    /// Item text lines a page (PgUp/PgDn) moves by.
+    public var itemPageSize: Int { LabelerLayout(self).itemPage(lineCount: wrappedItem.count) }
+
+    /// The largest `guideScroll` that still fills the guide pane (0 when it is closed).
+    public var maxGuideScroll: Int {
+        guard let pane = LabelerLayout(self).guide else { return 0 }
+        return max(0, guideLines.count - pane.rows)
+    }
+
+    /// Guide lines a page moves by.
+    public var guidePageSize: Int { max(1, LabelerLayout(self).guide?.rows ?? 1) }
+
+    /// The largest scroll of the help overlay, and the lines a page moves by.
+    public var maxHelpScroll: Int { HelpBox(self).maxScroll }
+    public var helpPageSize: Int { max(1, HelpBox(self).innerRows) }
+}

@@ -1,0 +1,182 @@
+import GlossCore
+import GlossTerminal
+
+/// One label in the label bar: `p positive` (or `:name` for a label without a key).
+struct LabelChip: Equatable {
+    let label: GuideLabel
+    /// "p " or ":"; the name, cut short with `…` when the bar is narrow.
+    let key: String
+    let name: String
+    let padded: Bool
+    var width: Int { (padded ? 2 : 0) + screenWidth(key) + screenWidth(name) }
+}
+
+/// How the labels are laid out in the bar: one row if they fit, else two. From 60 columns
+/// chips have a space of padding each side and full names are preferred on two rows to cut
+/// names on one; narrower, chips are unpadded (from column 1 to the last) and names are cut
+/// (to 4 columns at least) to keep one row before a second row is used. What still does not fit is counted in `hidden`.
+struct LabelBarLayout: Equatable {
+    static let maxRows = 2
+    let rows: [[LabelChip]]
+    let hidden: Int
+    let padded: Bool
+
+    var start: Int { padded ? 0 : 1 }
+    var separator: Int { padded ? 0 : 1 }
+
+    init(labels: [GuideLabel], width: Int) {
+        let padded = width >= 60
+        self.padded = padded
+        let room = max(1, width - (padded ? 0 : 1))
+        let longest = labels.map { screenWidth($0.name) }.max() ?? 0
+        func pack(cap: Int?) -> [[LabelChip]] {
+            var rows: [[LabelChip]] = [[]]
+            var used = 0
+            for label in labels {
+                let name = cap.map { truncated(label.name, to: $0) } ?? label.name
+                let chip = LabelChip(label: label, key: label.key.map { "\($0) " } ?? ":", name: name, padded: padded)
+                let extra = (rows[rows.count - 1].isEmpty ? 0 : (padded ? 0 : 1)) + chip.width
+                if !rows[rows.count - 1].isEmpty && used + extra > room {
+                    rows.append([chip])
+                    used = chip.width
+                } else {
+                    rows[rows.count - 1].append(chip)
+                    used += extra
+                }
+            }
+            return rows
+        }
+        var candidates: [(cap: Int?, rows: Int)] = [(nil, 1)]
+        if !padded { candidates += stride(from: longest - 1, through: 4, by: -1).map { ($0, 1) } }
+        candidates.append((nil, 2))
+        candidates += stride(from: longest - 1, through: 3, by: -1).map { ($0, 2) }
+        for candidate in candidates {
+            let rows = pack(cap: candidate.cap)
+            if rows.count <= candidate.rows {
+                self.rows = rows
+                hidden = 0
+                return
+            }
+        }
+        // Too many labels: two rows of short names and "+N" for the rest (`:label NAME` picks them).
+        var rows = pack(cap: 3)
+        var hidden = rows.dropFirst(Self.maxRows).reduce(0) { $0 + $1.count }
+        rows = Array(rows.prefix(Self.maxRows))
+        func lastWidth() -> Int { rows[rows.count - 1].reduce(0) { $0 + $1.width + (padded ? 0 : 1) } }
+        while !rows[rows.count - 1].isEmpty && lastWidth() + " +\(hidden + 1)".count > room {
+            rows[rows.count - 1].removeLast()
+            hidden += 1
+        }
+        self.rows = rows
+        self.hidden = hidden
+    }
+}
+
+extension Labeler {
+    /// The label bar: every label in its color, the current choice reverse.
+    static func drawLabelBar(_ state: LabelerState, _ layout: LabelerLayout, _ palette: Palette, _ screen: inout Screen) {
+        let bar = layout.labelBar
+        let chosen = chosenLabels(state)
+        let right = layout.mainWidth
+        for (index, row) in bar.rows.enumerated() {
+            let y = layout.labelTop + index
+            var x = bar.start
+            for chip in row where x < right {
+                var style = palette.label(chip.label)
+                if chosen.contains(chip.label.name) { style.reverse = true; style.bold = true }
+                var keyStyle = style
+                keyStyle.bold = true
+                if chip.padded { x += screen.put(" ", x: x, y: y, style: style, maxWidth: right - x) }
+                x += screen.put(chip.key, x: x, y: y, style: keyStyle, maxWidth: max(0, right - x))
+                x += screen.put(chip.name, x: x, y: y, style: style, maxWidth: max(0, right - x))
+                if chip.padded { x += screen.put(" ", x: x, y: y, style: style, maxWidth: max(0, right - x)) }
+                x += bar.separator
+            }
+            if index == bar.rows.count - 1 && bar.hidden > 0 {
+                screen.put("+\(bar.hidden)", x: x + (bar.padded ? 1 : 0), y: y, style: palette.hint, maxWidth: max(0, right - x))
+            }
+        }
+    }
+
+    /// The names shown as chosen: the decision's label (classify), the toggled labels
+    /// (multilabel), the labels of the spans (spans).
+    static func chosenLabels(_ state: LabelerState) -> Set<String> {
+        switch state.guide.task {
+        case .classify:
+            if let existing = state.item?.existing, existing.kind == .label, case .label(let name)? = existing.value {
+                return [name]
+            }
+            return []
+        case .multilabel:
+            return Set(state.selectedLabels)
+        case .spans:
+            return Set(state.spanEditor?.spans.map(\.label) ?? [])
+        }
+    }
+
+    /// The line above the label bar: the suggestion, and what the bar alone cannot say
+    /// (the selection and the span at the cursor, toggled labels, a skip or flag being
+    /// revisited, a pending comment).
+    static func drawDetailLine(_ state: LabelerState, _ layout: LabelerLayout, _ palette: Palette, _ screen: inout Screen) {
+        guard let item = state.item else { return }
+        var parts: [[(String, CellStyle)]] = []
+        if let suggestion = item.suggestion {
+            let percent = Int((suggestion.confidence * 100).rounded())
+            var part: [(String, CellStyle)] = [("suggestion: ", palette.dim)]
+            switch suggestion.value {
+            case .label(let name):
+                part.append((name, palette.label(state.guide.label(named: name))))
+            case .labels(let names):
+                for (index, name) in names.enumerated() {
+                    if index > 0 { part.append((", ", palette.dim)) }
+                    part.append((name, palette.label(state.guide.label(named: name))))
+                }
+            case .spans(let spans):
+                part.append(("\(spans.count) span\(spans.count == 1 ? "" : "s")", CellStyle()))
+            }
+            part.append((" \(percent)%", palette.dim))
+            parts.append(part)
+        }
+        if let existing = item.existing, existing.kind != .label {
+            parts.append([(existing.kind == .skip ? "skipped" : "flagged", palette.dim)])
+        }
+        if state.guide.task == .multilabel && !state.selectedLabels.isEmpty {
+            parts.append([("selected: " + state.selectedLabels.joined(separator: ", ") + " · Enter saves", palette.dim)])
+        }
+        if state.guide.task == .spans, let editor = state.spanEditor {
+            parts.append(spanDetail(editor, state.guide, palette))
+        }
+        if let comment = state.pendingComment {
+            parts.append([("comment: " + comment, palette.dim)])
+        }
+        let right = layout.textX + layout.textWidth
+        var x = layout.textX
+        for (index, part) in parts.enumerated() where x < right {
+            if index > 0 { x += screen.put(" · ", x: x, y: layout.detailRow, style: palette.dim, maxWidth: right - x) }
+            for (text, style) in part where x < right {
+                let shown = truncated(text, to: right - x)
+                x += screen.put(shown, x: x, y: layout.detailRow, style: style, maxWidth: right - x)
+            }
+        }
+    }
+
+    /// `"Maria Lopez" 0–11 · on person · 2 spans`.
+    static func spanDetail(_ editor: SpanEditor, _ guide: Guide, _ palette: Palette) -> [(String, CellStyle)] {
+        var part: [(String, CellStyle)] = []
+        if editor.selection.isEmpty {
+            part.append(("no selection", palette.dim))
+        } else {
+            let text = truncated(editor.selectedText, to: 24)
+            part.append(("\"\(text)\"", palette.cursor))
+            part.append((" \(editor.selection.lowerBound)–\(editor.selection.upperBound)", palette.dim))
+        }
+        if let index = SpanStyler.spanAtCursor(editor) {
+            let name = editor.spans[index].label
+            part.append((" · on ", palette.dim))
+            part.append((name, palette.span(guide.label(named: name), atCursor: true)))
+        }
+        let count = editor.spans.count
+        part.append((" · \(count) span\(count == 1 ? "" : "s")", palette.dim))
+        return part
+    }
+}
