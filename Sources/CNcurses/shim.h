@@ -99,7 +99,17 @@ static inline int gloss_unblock_signals(sigset_t *previous) {
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGWINCH);
     return pthread_sigmask(SIG_UNBLOCK, &set, previous);
+}
+
+// ncurses turns SIGWINCH into KEY_RESIZE only when the signal is not ignored; a parent
+// that ignored it (some test runners and job launchers do) would leave resizes unseen.
+static inline void gloss_default_sigwinch(void) {
+    struct sigaction current;
+    if (sigaction(SIGWINCH, NULL, &current) == 0 && current.sa_handler == SIG_IGN) {
+        signal(SIGWINCH, SIG_DFL);
+    }
 }
 
 static inline int gloss_restore_signal_mask(const sigset_t *previous) {

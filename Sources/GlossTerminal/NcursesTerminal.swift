@@ -41,6 +41,7 @@ public final class NcursesTerminal: TerminalBackend {
         Self.useUTF8Locale()
         signals.install()
         if screenHandle == nil {
+            gloss_default_sigwinch()
             guard let handle = newterm(nil, gloss_stdout(), gloss_stdin()) else {
                 signals.restore()
                 throw TerminalError.unknownTerminalType(getenv("TERM").map { String(cString: $0) } ?? "")

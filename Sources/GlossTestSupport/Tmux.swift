@@ -96,8 +96,19 @@ public final class Tmux: @unchecked Sendable {
         let argv = [Self.executable ?? "/usr/bin/tmux", "-L", socket] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // The pane's programs get default signal actions and an empty mask, as in a login
+        // session, whatever the test runner ignores or blocks.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        let code = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, environ)
         guard code == 0 else { throw CocoaError(.executableLoad) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
