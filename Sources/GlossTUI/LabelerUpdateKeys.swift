@@ -20,6 +20,10 @@ extension LabelerUpdate {
             scrollItem(&state, by: -1)
         case .down:
             scrollItem(&state, by: 1)
+        case .pageUp where state.guideVisible:
+            scrollGuide(&state, by: -max(1, state.guidePageSize - 1))
+        case .pageDown where state.guideVisible:
+            scrollGuide(&state, by: max(1, state.guidePageSize - 1))
         case .pageUp:
             scrollItem(&state, by: -itemPage(state))
         case .pageDown:
@@ -266,10 +270,13 @@ extension LabelerUpdate {
     /// Opens or closes the guide pane; opening scrolls it to the label under the cursor.
     static func toggleGuide(_ state: inout LabelerState) {
         state.guideVisible.toggle()
-        guard state.guideVisible else { return }
+        guard state.guideVisible else {
+            state.status = StatusLine("")
+            return
+        }
         state.relayout()
         state.guideScroll = labelUnderCursor(state).flatMap { guideLine(for: $0, in: state.guideLines) } ?? 0
-        state.status = StatusLine("guide: Shift-↑/↓ scroll, Tab closes")
+        state.status = StatusLine("guide: PgUp/PgDn or Shift-↑/↓ scroll it, Tab closes it")
     }
 
     /// The label the annotator is looking at: spans, the span at the selection; multilabel,

@@ -140,7 +140,7 @@ import Testing
         harness.press(.tab)
         #expect(harness.state.guideVisible)
         #expect(harness.state.guideScroll == 0, "no label under the cursor: the top")
-        #expect(harness.status == "guide: Shift-↑/↓ scroll, Tab closes")
+        #expect(harness.status == "guide: PgUp/PgDn or Shift-↑/↓ scroll it, Tab closes it")
         harness.press(.tab)
         #expect(!harness.state.guideVisible)
         #expect(harness.press(.tab) == [])
