@@ -124,6 +124,13 @@ extension LabelerUpdate {
 
     // MARK: Help
 
+    static func closeHelp(_ state: inout LabelerState) {
+        state.mode = .labeling
+        if state.status.text == helpHint { state.status = StatusLine("") }
+    }
+
+    static let helpHint = "Esc, ? or q closes the help"
+
     /// ↑/↓ one line, PgUp/PgDn a page, the wheel three lines, Home to the top; Esc, `?`
     /// or `q` close the overlay (`q` does not quit here). The view clamps the bottom.
     static func helpKey(_ state: inout LabelerState, scroll: Int, _ key: Key) {
@@ -131,10 +138,10 @@ extension LabelerUpdate {
         var delta = 0
         switch key {
         case .escape, .character("?"):
-            state.mode = .labeling
+            closeHelp(&state)
             return
         case _ where isQuitKey(key):
-            state.mode = .labeling
+            closeHelp(&state)
             return
         case .up: delta = -1
         case .down: delta = 1
@@ -144,9 +151,9 @@ extension LabelerUpdate {
         case .mouseWheelDown: delta = wheelLines
         case .home: delta = -scroll
         default:
-            state.status = StatusLine("Esc, ? or q closes the help")
+            state.status = StatusLine(helpHint)
             return
         }
-        state.mode = .help(scroll: max(0, scroll + delta))
+        state.mode = .help(scroll: min(max(0, scroll + delta), state.maxHelpScroll))
     }
 }
