@@ -156,4 +156,34 @@ struct LabelEndToEndTests {
         try tmux.send("q")
         _ = try expectScreen(tmux, "[exit 0]")
     }
+
+    @Test func demoCreatesItsStoreLabelsTwentyUndoesAndResumes() throws {
+        let db = dir.path("demo.db")
+        let start = "cd '\(Samples.path(".."))' && '\(gloss.executable.path)' demo --db '\(db)' --as new"
+        let first = try Tmux(start, width: 80, height: 24, environment: ["TERM": "xterm-256color"])
+        _ = try expectScreen(first, words(1))
+        let keys = ["p", "n", "u", "m"]
+        for n in 1...20 {
+            try first.send(keys[n % 4])
+            _ = try expectScreen(first, "saved #r\(String(format: "%03d", n))", "deciding item \(n)")
+        }
+        try first.send("BSpace")
+        _ = try expectScreen(first, "undone · #r020")
+        try first.send("q")
+        let done = try expectScreen(first, "[exit 0]")
+        #expect(done.contains("Created") && done.contains("20 labels, 1 undo; 19 of 60 items decided"), "\(done)")
+
+        let again = try Tmux(start, width: 80, height: 24, environment: ["TERM": "xterm-256color"])
+        let resumed = try expectScreen(again, words(20), "the relaunch resumes at the undone item")
+        #expect(resumed.contains("19/60"))
+        try again.send("q")
+        let second = try expectScreen(again, "[exit 0]")
+        #expect(!second.contains("Created"), "the second run reuses the store")
+        let rows = try DatabaseQueue(path: db).read {
+            try Row.fetchAll($0, sql: "SELECT guide_version, undone_at, shown_at, decided_at, active_ms FROM annotations ORDER BY id")
+        }
+        #expect(rows.count == 20)
+        #expect(rows.filter { $0["undone_at"] as String? != nil }.count == 1)
+        #expect(rows.allSatisfy { $0["guide_version"] as Int == 1 && $0["active_ms"] as Int? != nil && $0["shown_at"] as String? != nil })
+    }
 }
