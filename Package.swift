@@ -28,7 +28,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "GlossTerminal", dependencies: ["CNcurses", "GlossCore"]),
+        .target(name: "CSignalTrap"),
+        .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
         .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal", "GlossStore"]),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
@@ -48,7 +49,7 @@ let package = Package(
 )
 
 // Swift 6 language mode everywhere, as swift-log does: one loop over every target.
-for target in package.targets where target.type != .system && target.name != "CSQLiteTuning" {
+for target in package.targets where target.type != .system && !["CSQLiteTuning", "CSignalTrap"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

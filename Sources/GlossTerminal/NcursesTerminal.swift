@@ -1,4 +1,5 @@
 import CNcurses
+import CSignalTrap
 import Glibc
 
 /// The real terminal, through wide-character ncurses: the alternate screen, raw keys,

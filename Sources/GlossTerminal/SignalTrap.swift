@@ -1,4 +1,5 @@
 import CNcurses
+import CSignalTrap
 import Glibc
 
 /// Catches SIGINT, SIGTERM and SIGHUP while the screen is up. The C handler only records
