@@ -1,0 +1,369 @@
+#!/usr/bin/env bash
+# Labeling benchmark: `gloss label` driven in a pseudo-terminal through 2,000
+# decisions on a 10,000-item and a 1,000,000-item project, vs. Python's sqlite3
+# module doing each decision's database work on a copy of the same store. See
+# Benchmarks/README.md.
+#
+#   bash Benchmarks/label.sh               # 10,000 and 1,000,000 items, 1 run
+#   N=100000 RUNS=3 KEEP=1 BENCH_DIR=/tmp/bench bash Benchmarks/label.sh
+#
+# Exits 0 whether or not the targets are met (it is a measurement); non-zero
+# only when something broke (build, generation, import, the labeler failing,
+# hanging or not storing every decision, the peer failing).
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+SCRIPT_START=$EPOCHREALTIME
+
+N="${N:-1000000}"             # the large project
+N_SMALL="${N_SMALL:-10000}"   # the small project
+DECISIONS="${DECISIONS:-2000}" # decisions per session
+RUNS="${RUNS:-1}"
+KEEP="${KEEP:-0}"
+SCRATCH_PATH="${SCRATCH_PATH:-}" # swift build --scratch-path (default: .build)
+GLOSS_BIN="${GLOSS_BIN:-}"       # use this binary instead of building
+SETTLE_MS="${SETTLE_MS:-3}"      # a frame is complete after this long without output
+
+# Targets (defined for N = 1,000,000 and N_SMALL = 10,000).
+TARGET_P50_MS="2"
+TARGET_P99_MS="10"
+TARGET_SCALE="1.5" # p50 at N <= 1.5 x p50 at N_SMALL
+TARGET_FIRST_DRAW_MS="150"
+TARGET_RSS_MB="64"
+
+PROJECT="bench"
+DATASET="bench"
+ANNOTATOR="bench"
+GUIDE="$REPO_ROOT/guides/sentiment.md"
+DRIVER="$SCRIPT_DIR/label_driver.py"
+
+export LC_ALL=C # decimal points in awk/printf
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+    printf 'label.sh: error: %s\n' "$*" >&2
+    exit 1
+}
+
+for var in N N_SMALL DECISIONS RUNS; do
+    [[ "${!var}" =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive integer, got '${!var}'"
+done
+[[ "$SETTLE_MS" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "SETTLE_MS must be a number of milliseconds, got '$SETTLE_MS'"
+((DECISIONS <= N_SMALL && DECISIONS <= N)) ||
+    die "DECISIONS ($DECISIONS) must not exceed N_SMALL ($N_SMALL) or N ($N): each decision takes a new item"
+SIZES=("$N_SMALL")
+[[ "$N" == "$N_SMALL" ]] || SIZES+=("$N")
+
+# --- tools -------------------------------------------------------------------
+
+command -v sqlite3 >/dev/null || die "sqlite3 not found (apt-get install sqlite3)"
+command -v python3 >/dev/null || die "python3 not found"
+command -v sha256sum >/dev/null || die "sha256sum not found"
+[[ -n "$GLOSS_BIN" ]] || command -v swift >/dev/null || die "swift not found"
+[[ -f "$GUIDE" ]] || die "guide not found: $GUIDE"
+
+# --- work dir ----------------------------------------------------------------
+
+WORK_CREATED=0
+if [[ -n "${BENCH_DIR:-}" ]]; then
+    if [[ ! -d "$BENCH_DIR" ]]; then
+        mkdir -p "$BENCH_DIR"
+        WORK_CREATED=1
+    fi
+    WORK="$(cd "$BENCH_DIR" && pwd)"
+else
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/gloss-label-bench.XXXXXX")"
+    WORK_CREATED=1
+fi
+
+# Every file this script writes in $WORK (patterns), so that a BENCH_DIR the
+# user gave is never wiped wholesale.
+WORK_PATTERNS=('items-*.jsonl' 'items-*.jsonl.tmp' 'items-*.stamp'
+    'store-*.db' 'store-*.db-wal' 'store-*.db-shm' 'store-*.db-journal' 'store-*.stamp' 'store-*.log'
+    'gloss-run.db' 'gloss-run.db-wal' 'gloss-run.db-shm' 'gloss-run.db-journal'
+    'peer-run.db' 'peer-run.db-wal' 'peer-run.db-shm' 'peer-run.db-journal'
+    'drive-*.json' 'drive-*.csv' 'peer-*.json')
+
+cleanup() {
+    if [[ "$KEEP" == "1" ]]; then
+        log "kept work dir: $WORK"
+        return
+    fi
+    if [[ "$WORK_CREATED" == "1" ]]; then
+        rm -rf -- "$WORK"
+    else
+        (cd "$WORK" && shopt -s nullglob && for p in "${WORK_PATTERNS[@]}"; do
+            # shellcheck disable=SC2086 # the pattern must glob
+            rm -f -- $p
+        done)
+    fi
+}
+trap cleanup EXIT
+
+# --- build -------------------------------------------------------------------
+
+if [[ -n "$GLOSS_BIN" ]]; then
+    GLOSS="$(cd "$(dirname "$GLOSS_BIN")" && pwd)/$(basename "$GLOSS_BIN")"
+    log "using $GLOSS (GLOSS_BIN; not building)"
+else
+    BUILD_ARGS=(-c release)
+    [[ -z "$SCRATCH_PATH" ]] || BUILD_ARGS+=(--scratch-path "$SCRATCH_PATH")
+    log "building gloss (release${SCRATCH_PATH:+, scratch path $SCRATCH_PATH})"
+    (cd "$REPO_ROOT" && swift build "${BUILD_ARGS[@]}" --product gloss) >&2 ||
+        die "swift build ${BUILD_ARGS[*]} --product gloss failed"
+    BIN_PATH="$(cd "$REPO_ROOT" && swift build "${BUILD_ARGS[@]}" --show-bin-path)"
+    GLOSS="$BIN_PATH/gloss"
+fi
+[[ -x "$GLOSS" ]] || die "gloss binary not found at $GLOSS"
+
+sum() { sha256sum "$1" | cut -c1-16; }
+GEN_SUM="$(sum "$SCRIPT_DIR/generate.py")"
+GLOSS_SUM="$(sum "$GLOSS")"
+GUIDE_SUM="$(sum "$GUIDE")"
+
+# --- data --------------------------------------------------------------------
+
+# fresh_db PATH — removes a store and its side files.
+fresh_db() { rm -f -- "$1" "$1-wal" "$1-shm" "$1-journal"; }
+
+# run_logged LOG CMD... — runs CMD with its output in LOG; dies showing it.
+run_logged() {
+    local logfile="$1" rc=0
+    shift
+    "$@" >>"$logfile" 2>&1 || rc=$?
+    if ((rc != 0)); then
+        printf 'label.sh: failed (exit %d): %s\n' "$rc" "$*" >&2
+        tail -n 30 "$logfile" >&2 || true
+        exit 1
+    fi
+}
+
+# prepare N — makes items-N.jsonl and store-N.db (imported, project created,
+# checkpointed), reusing them when a kept BENCH_DIR already holds them for the
+# same generate.py, gloss binary and guide.
+prepare() {
+    local n="$1"
+    local jsonl="$WORK/items-$n.jsonl" store="$WORK/store-$n.db"
+    local want_items="n=$n generate=$GEN_SUM"
+    local want_store="$want_items gloss=$GLOSS_SUM guide=$GUIDE_SUM"
+    if [[ -s "$jsonl" && "$(cat "$WORK/items-$n.stamp" 2>/dev/null)" == "$want_items" ]]; then
+        log "reusing $jsonl"
+    else
+        rm -f -- "$jsonl" "$WORK/items-$n.stamp" "$WORK/store-$n.stamp"
+        log "generating $n items"
+        python3 "$SCRIPT_DIR/generate.py" --n "$n" --jsonl "$jsonl.tmp" --csv /dev/null ||
+            die "generate.py failed"
+        mv -- "$jsonl.tmp" "$jsonl"
+        printf '%s\n' "$want_items" >"$WORK/items-$n.stamp"
+    fi
+    if [[ -s "$store" && ! -e "$store-wal" && "$(cat "$WORK/store-$n.stamp" 2>/dev/null)" == "$want_store" ]]; then
+        log "reusing $store"
+        return
+    fi
+    rm -f -- "$WORK/store-$n.stamp" "$WORK/store-$n.log"
+    fresh_db "$store"
+    log "importing $n items into store-$n.db and creating project '$PROJECT'"
+    run_logged "$WORK/store-$n.log" "$GLOSS" import "$jsonl" --dataset "$DATASET" --db "$store"
+    run_logged "$WORK/store-$n.log" "$GLOSS" project create "$PROJECT" --dataset "$DATASET" \
+        --guide "$GUIDE" --author "$ANNOTATOR" --db "$store"
+    local count
+    count="$(sqlite3 "$store" "SELECT COUNT(*) FROM items")" || die "could not count the items in $store"
+    [[ "$count" == "$n" ]] || die "store-$n.db holds $count items, expected $n"
+    # Fold the WAL into the file so that a plain copy is the whole store.
+    sqlite3 "$store" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null || die "could not checkpoint $store"
+    [[ ! -s "$store-wal" ]] || die "$store-wal is not empty after a checkpoint"
+    rm -f -- "$store-wal" "$store-shm"
+    printf '%s\n' "$want_store" >"$WORK/store-$n.stamp"
+}
+
+# copy_store N DEST — a scratch copy of store-N.db (the sessions write into it).
+copy_store() {
+    fresh_db "$2"
+    cp -- "$WORK/store-$1.db" "$2" || die "could not copy store-$1.db"
+    # Write the copy back now: otherwise the session's first checkpoint fsyncs
+    # hundreds of MB that cp left dirty, and one key pays for it.
+    sync -- "$2" || die "could not sync $2"
+}
+
+# jget FILE KEY[.SUBKEY] — a value from a driver's JSON result ('' for null).
+jget() {
+    python3 -c 'import json, sys
+v = json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."):
+    v = v.get(k) if isinstance(v, dict) else None
+print("" if v is None else v)' "$1" "$2"
+}
+
+# median of the arguments (average of the middle two for an even count)
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+        END { if (NR % 2) printf "%.4f", v[(NR + 1) / 2]
+              else printf "%.4f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1000000 }'; }
+
+for n in "${SIZES[@]}"; do prepare "$n"; done
+
+# --- runs --------------------------------------------------------------------
+
+# Per size, space-separated values of each run (used through namerefs).
+# shellcheck disable=SC2034
+declare -A P50 P99 MAXK FIRST RSS EXT_RSS KEYS PEER50 PEER99 DRV50 DRV99 READY SILENT
+
+add() { # add ARRAY SIZE VALUE
+    # shellcheck disable=SC2178
+    local -n arr="$1"
+    arr[$2]="${arr[$2]:-}${arr[$2]:+ }$3"
+}
+
+run_gloss() {
+    local n="$1" run="$2"
+    local db="$WORK/gloss-run.db" out="$WORK/drive-$n-$run.json"
+    copy_store "$n" "$db"
+    log "run $run/$RUNS, $n items: gloss label, $DECISIONS decisions"
+    if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$PROJECT" --annotator "$ANNOTATOR" \
+        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --cwd "$WORK" --out "$out" \
+        --times "$WORK/drive-$n-$run.csv"; then
+        die "the labeler run on $n items failed: $(jget "$out" error) ($(jget "$out" exit))"
+    fi
+    local row sid labels skips keys p50 p99 max first rss stored reason
+    row="$(sqlite3 -separator '|' -cmd '.nullvalue NULL' "$db" "
+        SELECT s.id, s.labels, s.skips, s.keystrokes, s.key_p50_ms, s.key_p99_ms, s.key_max_ms,
+               s.first_draw_ms, s.peak_rss_kb,
+               (SELECT COUNT(*) FROM annotations a WHERE a.session_id = s.id), s.end_reason
+        FROM sessions s JOIN projects p ON p.id = s.project_id
+        WHERE p.name = '$PROJECT' ORDER BY s.id DESC LIMIT 1")" || die "could not read the session from $db"
+    [[ -n "$row" ]] || die "no session row for project '$PROJECT' in $db"
+    IFS='|' read -r sid labels skips keys p50 p99 max first rss stored reason <<<"$row"
+    log "session $sid: $labels labels, $skips skips, $keys keystrokes, $stored annotations, p50 $p50 ms, p99 $p99 ms, max $max ms, first draw $first ms, peak RSS $rss KiB, ended: $reason"
+    [[ "$stored" == "$DECISIONS" ]] || die "session $sid stored $stored annotations, expected $DECISIONS (keys dropped?)"
+    [[ "$labels" == "$DECISIONS" ]] || die "session $sid counts $labels labels, expected $DECISIONS"
+    [[ "$reason" == "quit" ]] || die "session $sid ended with '$reason', expected 'quit'"
+    local v
+    for v in "$p50" "$p99" "$max" "$first" "$rss"; do
+        [[ "$v" != "NULL" && -n "$v" ]] || die "session $sid lacks a timing or the peak RSS: $row"
+    done
+    log "driver: key written to frame drawn p50 $(jget "$out" driver_frame_ms.p50) ms, p99 $(jget "$out" driver_frame_ms.p99) ms; slowest [key, ms]: $(jget "$out" driver_slowest_keys)"
+    add P50 "$n" "$p50"
+    add P99 "$n" "$p99"
+    add MAXK "$n" "$max"
+    add FIRST "$n" "$first"
+    add RSS "$n" "$rss"
+    add KEYS "$n" "$keys"
+    add EXT_RSS "$n" "$(jget "$out" maxrss_kb)"
+    add DRV50 "$n" "$(jget "$out" driver_frame_ms.p50)"
+    add DRV99 "$n" "$(jget "$out" driver_frame_ms.p99)"
+    add READY "$n" "$(jget "$out" ready_after_ms)"
+    add SILENT "$n" "$(jget "$out" keys_without_frame)"
+    if [[ "$(jget "$out" ready_by)" != "marker" ]]; then
+        log "warning: the project name never showed in the first frame; keys started after the output went quiet"
+    fi
+}
+
+run_peer() {
+    local n="$1" run="$2"
+    local db="$WORK/peer-run.db" out="$WORK/peer-$n-$run.json"
+    copy_store "$n" "$db"
+    log "run $run/$RUNS, $n items: sqlite3 peer, $DECISIONS decisions"
+    python3 "$DRIVER" peer --db "$db" --project "$PROJECT" --decisions "$DECISIONS" --out "$out" ||
+        die "the peer on $n items failed: $(jget "$out" error)"
+    add PEER50 "$n" "$(jget "$out" decision_ms.p50)"
+    add PEER99 "$n" "$(jget "$out" decision_ms.p99)"
+    log "peer: p50 $(jget "$out" decision_ms.p50) ms, p99 $(jget "$out" decision_ms.p99) ms"
+}
+
+for ((run = 1; run <= RUNS; run++)); do
+    for n in "${SIZES[@]}"; do
+        run_gloss "$n" "$run"
+        run_peer "$n" "$run"
+    done
+done
+fresh_db "$WORK/gloss-run.db"
+fresh_db "$WORK/peer-run.db"
+
+# --- report ------------------------------------------------------------------
+
+# med ARRAY SIZE — the median of a size's runs
+med() {
+    # shellcheck disable=SC2178
+    local -n arr="$1"
+    # shellcheck disable=SC2086 # the runs are space-separated
+    median ${arr[$2]}
+}
+
+WALL_S="$(awk -v a="$SCRIPT_START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')"
+{
+    for n in "${SIZES[@]}"; do
+        printf 'size %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$n" \
+            "$(med P50 "$n")" "$(med P99 "$n")" "$(med MAXK "$n")" "$(med FIRST "$n")" \
+            "$(kb_to_mb "$(med RSS "$n")")" "$(kb_to_mb "$(med EXT_RSS "$n")")" \
+            "$(med PEER50 "$n")" "$(med PEER99 "$n")" "$(med DRV50 "$n")" "$(med DRV99 "$n")" \
+            "$(med READY "$n")" "$(med KEYS "$n")"
+    done
+} | awk -v small="$N_SMALL" -v large="$N" -v runs="$RUNS" -v decisions="$DECISIONS" \
+    -v settle="$SETTLE_MS" -v wall="$WALL_S" \
+    -v t_p50="$TARGET_P50_MS" -v t_p99="$TARGET_P99_MS" -v t_scale="$TARGET_SCALE" \
+    -v t_first="$TARGET_FIRST_DRAW_MS" -v t_rss="$TARGET_RSS_MB" \
+    -v silent="$(for n in "${SIZES[@]}"; do printf '%s ' "${SILENT[$n]}"; done)" \
+    -v sqlite_version="$(sqlite3 --version | awk '{ print $1 }')" \
+    -v py_sqlite="$(python3 -c 'import sqlite3, platform; print(platform.python_version(), sqlite3.sqlite_version)')" \
+    -v fs="$(stat -f -c %T "$WORK")" -v version="$("$GLOSS" --version 2>/dev/null || echo '?')" '
+function commas(x,   s, out) {
+    s = sprintf("%d", x); out = ""
+    while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+    return s out
+}
+function mark(ok) { return ok ? "PASS" : "FAIL" }
+function target(ok, text) { printf "    %s  %s\n", mark(ok), text; all = all && ok }
+{
+    n = $2; order[++count] = n
+    p50[n] = $3; p99[n] = $4; mx[n] = $5; first[n] = $6; rss[n] = $7; ext[n] = $8
+    peer50[n] = $9; peer99[n] = $10; drv50[n] = $11; drv99[n] = $12; ready[n] = $13; keys[n] = $14
+}
+END {
+    all = 1
+    printf "\nGloss labeling benchmark (gloss %s)\n", version
+    printf "  decisions:  %d per session, keys p n u m in turn, each sent once the previous\n", decisions
+    printf "              frame was drawn and the pty had been quiet for %s ms\n", settle
+    printf "  terminal:   80x24 pseudo-terminal, TERM=xterm-256color\n"
+    printf "  runs:       %d per size; medians below\n", runs
+    printf "  sqlite:     %s (gloss), Python %s (peer); work dir filesystem: %s\n\n", sqlite_version, py_sqlite, fs
+    printf "  %-10s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "", "key p50", "key p99", "key max", "first draw", "peak RSS", "(wait4)", "peer p50", "peer p99", "gloss/peer"
+    printf "  %-10s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "items", "ms", "ms", "ms", "ms", "MB", "MB", "ms", "ms", "p50"
+    for (i = 1; i <= count; i++) {
+        n = order[i]
+        ratio[n] = peer50[n] > 0 ? sprintf("%.2f", p50[n] / peer50[n]) : "n/a"
+        printf "  %-10s %8.3f %8.3f %8.2f %11.1f %9.1f %9.1f %9.3f %9.3f %11s\n", commas(n),
+            p50[n], p99[n], mx[n], first[n], rss[n], ext[n], peer50[n], peer99[n], ratio[n]
+    }
+    printf "\n  key times are gloss'\''s own (key read to frame flushed, the decision committed in\n"
+    printf "  between; 10 us buckets); peer times are one decision'\''s transaction, BEGIN to COMMIT.\n"
+    printf "  peak RSS is the session'\''s figure (VmHWM, read at its end); (wait4) is the same seen by the driver.\n"
+    printf "  driver view, key written to the last byte of its frame (pty and scheduling included):\n"
+    for (i = 1; i <= count; i++) {
+        n = order[i]
+        printf "    %s items: p50 %.3f ms, p99 %.3f ms; first frame seen %.1f ms after fork; %d keystrokes recorded\n",
+            commas(n), drv50[n], drv99[n], ready[n], keys[n]
+    }
+    split(silent, s, " "); nosil = 0
+    for (i in s) nosil += s[i]
+    if (nosil > 0) printf "  warning: %d keys drew no frame within the driver'\''s timeout\n", nosil
+    printf "\n  targets:\n"
+    for (i = 1; i <= count; i++) {
+        n = order[i]
+        target(p50[n] + 0 <= t_p50 + 0, sprintf("key p50 at %s items <= %s ms (%.3f)", commas(n), t_p50, p50[n]))
+        target(p99[n] + 0 <= t_p99 + 0, sprintf("key p99 at %s items <= %s ms (%.3f)", commas(n), t_p99, p99[n]))
+    }
+    if (large != small) {
+        scale = p50[small] > 0 ? p50[large] / p50[small] : 1e9
+        target(scale <= t_scale + 0, sprintf("key p50 at %s <= %s x key p50 at %s (%.2f x)", commas(large), t_scale, commas(small), scale))
+    }
+    target(first[large] + 0 <= t_first + 0, sprintf("first item drawn at %s items <= %s ms after launch (%.1f)", commas(large), t_first, first[large]))
+    target(rss[large] + 0 <= t_rss + 0, sprintf("peak RSS labeling %s items <= %s MB (%.1f)", commas(large), t_rss, rss[large]))
+    if (large != 1000000 || small != 10000)
+        printf "  note: the targets are defined for 1,000,000 and 10,000 items; this run used %s and %s\n", commas(large), commas(small)
+    printf "  script wall time: %d s\n", wall
+    printf "%s\n", all ? "PASS" : "FAIL"
+}'
