@@ -148,26 +148,12 @@ enum ItemTextWrapper {
     static func canBreak(between before: DisplayUnit, and after: DisplayUnit) -> Bool {
         guard before.breakableWide && after.breakableWide,
               let b = before.text.first, let a = after.text.first else { return false }
-        return !noBreakAfter.contains(b) && !noBreakBefore.contains(a)
+        return LineWrapper.canBreak(between: b, and: a)
     }
 
-    /// CJK ideographs, kana, CJK punctuation and fullwidth forms; not Hangul, which is
-    /// written with spaces, nor emoji.
+    /// CJK ideographs, kana, CJK punctuation and fullwidth forms (as the guide's wrapper
+    /// has them), but not the ideographic space, which breaks like a space here.
     static func isBreakableWide(_ character: Character) -> Bool {
-        guard let v = character.unicodeScalars.first?.value else { return false }
-        switch v {
-        case 0x2E80...0x2FDF, 0x3001...0x303F, 0x3040...0x30FF, 0x3100...0x312F, 0x3190...0x31FF,
-             0x3200...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
+        character != "\u{3000}" && LineWrapper.isBreakableWide(character)
     }
-
-    /// Characters a line should not start with (closing punctuation, small kana).
-    static let noBreakBefore: Set<Character> = Set(
-        "、。，．・：；！？）］｝」』】〕〉》〟ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
-    /// Characters a line should not end with (opening brackets).
-    static let noBreakAfter: Set<Character> = Set("（［｛「『【〔〈《〝")
 }

@@ -66,41 +66,6 @@ public enum LabelerEffect: Sendable, Equatable {
     case quit
 }
 
-/// A decision ready to store.
-public struct DecisionDraft: Sendable, Equatable {
-    public var itemRowID: Int64
-    public var kind: AnnotationKind
-    /// nil for skips and flags.
-    public var value: AnnotationValue?
-    /// The note typed after `!`.
-    public var note: String?
-    /// The comment typed with `;`.
-    public var comment: String?
-    public var shownAt: Date
-    public var decidedAt: Date
-    public var activeMilliseconds: Int
-    public var keystrokes: Int
-    /// The suggestion shown when deciding (nil when none) and whether it was taken as is.
-    public var suggestion: AnnotationValue?
-    public var suggestionAccepted: Bool?
-    /// The current decision this one replaces (a change), if any.
-    public var replaces: Int64?
-
-    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, note: String? = nil,
-                comment: String? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int,
-                keystrokes: Int, suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil,
-                replaces: Int64? = nil) {
-        self.itemRowID = itemRowID
-        self.kind = kind
-        self.value = value
-        self.note = note
-        self.comment = comment
-        self.shownAt = shownAt
-        self.decidedAt = decidedAt
-        self.activeMilliseconds = activeMilliseconds
-        self.keystrokes = keystrokes
-        self.suggestion = suggestion
-        self.suggestionAccepted = suggestionAccepted
-        self.replaces = replaces
-    }
-}
+/// A decision ready to store: the store's input type, built by `update` with what was
+/// measured on the item.
+public typealias DecisionDraft = DecisionInput

@@ -142,12 +142,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     }
 
     private func save(_ draft: DecisionDraft) throws -> LabelerMessage {
-        let input = DecisionInput(
-            itemRowID: draft.itemRowID, kind: draft.kind, value: draft.value, note: draft.note, comment: draft.comment,
-            shownAt: draft.shownAt, decidedAt: draft.decidedAt, activeMilliseconds: draft.activeMilliseconds,
-            keystrokes: draft.keystrokes, suggestion: draft.suggestion, suggestionAccepted: draft.suggestionAccepted,
-            replaces: draft.replaces)
-        let outcome = try session.save(input, stats: stats)
+        let outcome = try session.save(draft, stats: stats)
         let savedID = state.item?.externalID ?? "?"
         let status = "saved #\(savedID) · " + RuntimeText.describe(draft.kind, draft.value) + (outcome.replaced ? " (changed)" : "")
         var next: StoredItem?

@@ -164,13 +164,14 @@ public enum LineWrapper {
 
     // MARK: - Break opportunities between wide characters
 
-    static func canBreak(between before: Character, and after: Character) -> Bool {
+    /// Whether a line may break between two wide characters (CJK text has no spaces).
+    public static func canBreak(between before: Character, and after: Character) -> Bool {
         isBreakableWide(before) && isBreakableWide(after)
             && !noBreakAfter.contains(before) && !noBreakBefore.contains(after)
     }
 
     /// CJK ideographs, kana, CJK punctuation and fullwidth forms; not Hangul or emoji.
-    static func isBreakableWide(_ character: Character) -> Bool {
+    public static func isBreakableWide(_ character: Character) -> Bool {
         guard let v = character.unicodeScalars.first?.value else { return false }
         switch v {
         case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x312F, 0x3190...0x31FF,

@@ -20,42 +20,6 @@ public struct StoredDecision: Sendable, Equatable {
     public var note: String?
 }
 
-/// One decision to store, with what was measured while making it.
-public struct DecisionInput: Sendable, Equatable {
-    public var itemRowID: Int64
-    public var kind: AnnotationKind
-    public var value: AnnotationValue?
-    public var note: String?
-    public var comment: String?
-    public var shownAt: Date
-    public var decidedAt: Date
-    public var activeMilliseconds: Int
-    public var keystrokes: Int
-    public var suggestion: AnnotationValue?
-    public var suggestionAccepted: Bool?
-    /// The decision this one replaces; when nil, any current decision of the annotator on
-    /// the item is replaced all the same (an item has one current decision per annotator).
-    public var replaces: Int64?
-
-    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, note: String? = nil,
-                comment: String? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int = 0,
-                keystrokes: Int = 0, suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil,
-                replaces: Int64? = nil) {
-        self.itemRowID = itemRowID
-        self.kind = kind
-        self.value = value
-        self.note = note
-        self.comment = comment
-        self.shownAt = shownAt
-        self.decidedAt = decidedAt
-        self.activeMilliseconds = activeMilliseconds
-        self.keystrokes = keystrokes
-        self.suggestion = suggestion
-        self.suggestionAccepted = suggestionAccepted
-        self.replaces = replaces
-    }
-}
-
 /// How fast the session handled keys, as stored on its row.
 public struct KeystrokeStats: Sendable, Equatable {
     public var keystrokes: Int
