@@ -142,19 +142,13 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     }
 
     private func save(_ draft: DecisionDraft) throws -> LabelerMessage {
-        let outcome = try session.save(draft, stats: stats)
+        var historyAfter: Int64?
+        if case .history(let id) = state.context { historyAfter = id }
+        let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter)
         let savedID = state.item?.externalID ?? "?"
         let status = "saved #\(savedID) · " + RuntimeText.describe(draft.kind, draft.value) + (outcome.replaced ? " (changed)" : "")
-        var next: StoredItem?
-        var context = ItemContext.queue
-        if case .history(let id) = state.context, let (newer, item) = try session.history(after: id) {
-            // `id` is superseded now; its newer neighbours are unchanged.
-            next = item
-            context = .history(annotationID: newer)
-        } else if let head = outcome.queueHead {
-            next = try session.item(rowID: head)
-        }
-        return .loaded(Navigation(item: next.map(RuntimeText.labelerItem), context: context, decided: outcome.decided,
+        let context = outcome.nextHistoryID.map { ItemContext.history(annotationID: $0) } ?? .queue
+        return .loaded(Navigation(item: outcome.next.map(RuntimeText.labelerItem), context: context, decided: outcome.decided,
                                   savedDecision: true, status: StatusLine(status), at: clock()))
     }
 

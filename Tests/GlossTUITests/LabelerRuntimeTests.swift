@@ -64,6 +64,25 @@ struct LabelerRuntimeTests {
         #expect(superseded == 1)
     }
 
+    @Test func changingTheNewestDecisionFromHistoryGoesBackToTheQueue() throws {
+        let terminal = FakeTerminal(keys: [.character("p"), .character("p"), .character("["), .character("n"), .character("q")])
+        let (_, session) = try run(terminal)
+        #expect(try values() == [#"{"label":"positive"}"#, #"{"label":"negative"}"#])
+        #expect(session.decided == 2)
+        let afterChange = terminal.frames[4].plainText
+        #expect(afterChange.contains("#r003") && afterChange.contains("saved #r002 · negative (changed)"), "\(afterChange)")
+        let rows = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations") }
+        #expect(rows == 3, "one change, no repeated saves of the same item")
+    }
+
+    @Test func changingAnOlderDecisionShowsTheNextNewerOne() throws {
+        let terminal = FakeTerminal(keys: [.character("p"), .character("p"), .character("p"), .character("["), .character("["),
+                                           .character("["), .character("u"), .character("q")])
+        _ = try run(terminal)
+        let afterChange = terminal.frames[7].plainText
+        #expect(afterChange.contains("#r002") && afterChange.contains("history"), "\(afterChange)")
+    }
+
     @Test func resizingRedrawsAtTheNewSize() throws {
         let terminal = FakeTerminal(events: [.resize(width: 40, height: 12), .resize(width: 20, height: 8), .key(.character("q"))])
         _ = try run(terminal)

@@ -45,12 +45,12 @@ enum DecisionWriter {
         let head = try queueHead(db, scope: scope, from: progress.frontier)
         progress.frontier = try head ?? ((Int64.fetchOne(db, sql: "SELECT MAX(id) FROM items") ?? 0) + 1)
         try saveProgress(db, scope: scope, progress)
-        return SaveOutcome(annotationID: annotationID, replaced: previous != nil, decided: progress.decided, queueHead: head)
+        return SaveOutcome(annotationID: annotationID, replaced: previous != nil, decided: progress.decided, queueHead: head, next: nil, nextHistoryID: nil)
     }
 
     /// Marks the annotator's newest current decision undone; a decision it replaced
     /// becomes current again. Returns the undone decision's item, or nil with none to undo.
-    static func undoLast(_ db: Database, scope: Scope, at date: Date) throws -> (itemID: Int64, restored: Bool)? {
+    static func undoLast(_ db: Database, scope: Scope, at date: Date) throws -> (itemID: Int64, restored: Bool, decided: Int)? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
             WHERE project_id = ? AND annotator_id = ? AND superseded_by IS NULL AND undone_at IS NULL
@@ -60,7 +60,11 @@ enum DecisionWriter {
         let annotationID: Int64 = row[0]
         let itemID: Int64 = row[1]
         try db.execute(sql: "UPDATE annotations SET undone_at = ? WHERE id = ?", arguments: [date, annotationID])
-        let restored = try Int64.fetchOne(db, sql: "SELECT id FROM annotations WHERE superseded_by = ? AND undone_at IS NULL", arguments: [annotationID])
+        // The replaced decision is the same annotator's on the same item: an index lookup.
+        let restored = try Int64.fetchOne(db, sql: """
+            SELECT id FROM annotations INDEXED BY annotations_by_annotator_item
+            WHERE project_id = ? AND annotator_id = ? AND item_id = ? AND superseded_by = ? AND undone_at IS NULL
+            """, arguments: [scope.projectID, scope.annotatorID, itemID, annotationID])
         var progress = try self.progress(db, scope: scope)
         if let restored {
             try db.execute(sql: "UPDATE annotations SET superseded_by = NULL WHERE id = ?", arguments: [restored])
@@ -69,7 +73,7 @@ enum DecisionWriter {
             progress.frontier = min(progress.frontier, itemID)
         }
         try saveProgress(db, scope: scope, progress)
-        return (itemID, restored != nil)
+        return (itemID, restored != nil, progress.decided)
     }
 
     /// The first item at or after `from`, in project order, that the annotator has not decided.

@@ -43,6 +43,9 @@ public struct SaveOutcome: Sendable, Equatable {
     public var decided: Int
     /// The queue's next item after the save (the first undecided in project order).
     public var queueHead: Int64?
+    /// What to show next (see `LabelingSession.save`), and its history entry when it is one.
+    public var next: StoredItem?
+    public var nextHistoryID: Int64?
 }
 
 /// A stored session row, for reports, tests and the benchmark.

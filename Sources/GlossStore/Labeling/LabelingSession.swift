@@ -110,11 +110,7 @@ public final class LabelingSession {
 
     /// The annotator's current decision newer than `after`, and its item; nil past the newest.
     public func history(after: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try historyStep(sql: """
-            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
-            WHERE project_id = ? AND annotator_id = ? AND id > ? AND superseded_by IS NULL AND undone_at IS NULL
-            ORDER BY id LIMIT 1
-            """, bound: after)
+        try database.writer.read { try historyEntry($0, after: after, before: Int64.max) }
     }
 
     private func historyStep(sql: String, bound: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
@@ -126,18 +122,31 @@ public final class LabelingSession {
         }
     }
 
+    /// The oldest current decision with an id strictly between `after` and `before`.
+    private func historyEntry(_ db: Database, after: Int64, before: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
+            WHERE project_id = ? AND annotator_id = ? AND id > ? AND id < ? AND superseded_by IS NULL AND undone_at IS NULL
+            ORDER BY id LIMIT 1
+            """), arguments: [scope.projectID, scope.annotatorID, after, before]),
+              let item = try item(db, rowID: row[1])
+        else { return nil }
+        return (row[0], item)
+    }
+
     private func item(_ db: Database, rowID: Int64) throws -> StoredItem? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
             """), arguments: [rowID, scope.datasetID])
         else { return nil }
         let text = (row[2] as Data?).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var decision: StoredDecision?
-        if let id = try DecisionWriter.currentDecisionID(db, scope: scope, itemID: rowID),
-           let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, value, comment, note FROM annotations WHERE id = ?"), arguments: [id]) {
-            decision = StoredDecision(
-                annotationID: id, kind: AnnotationKind(rawValue: stored[0]) ?? .label,
-                value: (stored[1] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[2], note: stored[3])
+        let decision = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, kind, value, comment, note FROM annotations INDEXED BY annotations_by_annotator_item
+            WHERE project_id = ? AND annotator_id = ? AND item_id = ? AND superseded_by IS NULL AND undone_at IS NULL
+            ORDER BY id DESC LIMIT 1
+            """), arguments: [scope.projectID, scope.annotatorID, rowID]).map { stored in
+            StoredDecision(annotationID: stored[0], kind: AnnotationKind(rawValue: stored[1]) ?? .label,
+                           value: (stored[2] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[3], note: stored[4])
         }
         return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision)
     }
@@ -145,11 +154,21 @@ public final class LabelingSession {
     // MARK: Writing
 
     /// Commits one decision in its own transaction, with the session's counters and key
-    /// timings, and returns what it did. When this returns, the decision is on disk.
+    /// timings, and returns what it did with the item to show next, read in the same
+    /// transaction: the history entry after `historyAfter` when the decision changed an
+    /// entry of the history (never the decision just written), else the queue's head.
+    /// When this returns the decision is committed: it survives the process being killed
+    /// (with `synchronous=NORMAL`, a power cut may still roll back the last commits).
     @discardableResult
-    public func save(_ input: DecisionInput, stats: KeystrokeStats) throws -> SaveOutcome {
+    public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil) throws -> SaveOutcome {
         let outcome = try database.writer.write { db in
-            let outcome = try DecisionWriter.insert(db, input, scope: scope)
+            var outcome = try DecisionWriter.insert(db, input, scope: scope)
+            if let historyAfter, let (id, item) = try historyEntry(db, after: historyAfter, before: outcome.annotationID) {
+                outcome.next = item
+                outcome.nextHistoryID = id
+            } else {
+                outcome.next = try outcome.queueHead.flatMap { try item(db, rowID: $0) }
+            }
             var next = counts
             if outcome.replaced { next.changes += 1 }
             switch input.kind {
@@ -173,7 +192,7 @@ public final class LabelingSession {
             var next = counts
             next.undos += 1
             try writeCounts(db, next, stats: stats)
-            return (try item(db, rowID: undone.itemID), next.undos, try DecisionWriter.progress(db, scope: scope).decided)
+            return (try item(db, rowID: undone.itemID), next.undos, undone.decided)
         }
         guard let result else { return nil }
         counts.undos = result.1
