@@ -42,7 +42,7 @@ struct LabelerLayout: Equatable {
         self.height = height
         tooSmall = width < Labeler.minimumWidth || height < Labeler.minimumHeight
         let sideBySide = guideVisible && width >= Labeler.sideBySideWidth
-        mainWidth = sideBySide ? width - width * 45 / 100 : width
+        mainWidth = Self.mainWidth(width: width, guideVisible: guideVisible)
         textX = 1
         textWidth = max(1, mainWidth - 2)
         metaRow = 1
@@ -69,6 +69,18 @@ struct LabelerLayout: Equatable {
             guide = nil
             textRows = itemRows
         }
+    }
+
+    /// Columns left of the guide pane: all of them unless the pane sits beside the item.
+    static func mainWidth(width: Int, guideVisible: Bool) -> Int {
+        guideVisible && width >= Labeler.sideBySideWidth ? width - width * 45 / 100 : width
+    }
+
+    /// The widths the item text and the guide are wrapped at, without laying out the rest.
+    static func wrapWidths(width: Int, guideVisible: Bool) -> (text: Int, guide: Int) {
+        let main = mainWidth(width: width, guideVisible: guideVisible)
+        let sideBySide = main < width
+        return (max(1, main - 2), sideBySide ? max(1, width - (main + 2) - 1) : max(1, width - 2))
     }
 
     init(_ state: LabelerState) {
@@ -105,19 +117,24 @@ struct GuidePaneLayout: Equatable {
 }
 
 extension LabelerState {
-    /// Recomputes `wrappedItem` and `guideLines` when the size, the item or the guide
-    /// pane changed (a no-op otherwise, so calling it after every message is cheap).
+    /// Rewraps the item text when the item or its width changed, and renders the guide when
+    /// its pane is open at a width it was not rendered at (a no-op otherwise, so calling it
+    /// after every message is cheap; a new item does not render the guide again).
     ///
     /// The item text is wrapped as `ItemTextWrapper` describes: as Screen will show it
     /// (control characters as visible escapes), each line keeping the exact scalar offsets
-    /// it covers. The guide is rendered only while its pane is open (`[]` otherwise).
+    /// it covers. The guide is rendered when its pane first opens and kept when it closes.
     public mutating func relayout() {
-        let key = LayoutKey(width: width, height: height, guideVisible: guideVisible, itemRowID: item?.rowID)
-        guard key != layoutKey else { return }
-        let layout = LabelerLayout(self)
-        wrappedItem = item.map { ItemTextWrapper.wrap($0.text, width: layout.textWidth) } ?? []
-        guideLines = guideVisible ? GuideDocument.lines(guide, version: guideVersion, width: layout.guideWidth) : []
-        layoutKey = key
+        let widths = LabelerLayout.wrapWidths(width: width, guideVisible: guideVisible)
+        if layoutKey?.itemRowID != item?.rowID || layoutKey?.textWidth != widths.text {
+            wrappedItem = item.map { ItemTextWrapper.wrap($0.text, width: widths.text) } ?? []
+        }
+        var guideWidth = layoutKey?.guideWidth
+        if guideVisible, guideWidth != widths.guide {
+            guideLines = GuideDocument.lines(guide, version: guideVersion, width: widths.guide)
+            guideWidth = widths.guide
+        }
+        layoutKey = LayoutKey(itemRowID: item?.rowID, textWidth: widths.text, guideWidth: guideWidth)
     }
 
     /// The largest `itemScroll` that still fills the item pane (0 when the text fits).

@@ -37,9 +37,6 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                              decided: session.decided, total: session.total, now: clock(), colors: colors)
     }
 
-    /// The state now (for tests).
-    public var currentState: LabelerState { state }
-
     /// The key timings so far, as stored on the session row.
     public var stats: KeystrokeStats {
         KeystrokeStats(keystrokes: timings.count, p50Milliseconds: timings.percentile(0.5),
@@ -79,7 +76,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
             switch event {
             case .key(let key):
                 dispatch(.key(key, at: clock()))
-                terminal.draw(Labeler.view(state))
+                if exit == nil { terminal.draw(Labeler.view(state)) }  // no frame for a screen about to go
                 let elapsed = ContinuousClock.now - began
                 timings.record(milliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
             case .resize(let width, let height):
@@ -137,7 +134,12 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 return nil
             }
         } catch {
-            return .failed("not saved: \(error)")
+            let reason = StoreFailure.sentence(for: error) ?? "\(error)"
+            switch effect {
+            case .save: return .failed("not saved: \(reason)")
+            case .undo: return .failed("not undone: \(reason)")
+            default: return .failed(reason)
+            }
         }
     }
 

@@ -216,16 +216,15 @@ public struct WrappedLine: Sendable, Equatable {
     }
 }
 
-/// What the layout caches depend on.
+/// What the layout caches were computed for: the item and width of `wrappedItem`, and the
+/// width of `guideLines` (nil until the guide pane first opens).
 public struct LayoutKey: Sendable, Equatable {
-    public var width: Int
-    public var height: Int
-    public var guideVisible: Bool
     public var itemRowID: Int64?
-    public init(width: Int, height: Int, guideVisible: Bool, itemRowID: Int64?) {
-        self.width = width
-        self.height = height
-        self.guideVisible = guideVisible
+    public var textWidth: Int
+    public var guideWidth: Int?
+    public init(itemRowID: Int64?, textWidth: Int, guideWidth: Int?) {
         self.itemRowID = itemRowID
+        self.textWidth = textWidth
+        self.guideWidth = guideWidth
     }
 }

@@ -25,9 +25,9 @@ extension LabelerUpdate {
         case .pageDown where state.guideVisible:
             scrollGuide(&state, by: max(1, state.guidePageSize - 1))
         case .pageUp:
-            scrollItem(&state, by: -itemPage(state))
+            scrollItem(&state, by: -state.itemPageSize)
         case .pageDown:
-            scrollItem(&state, by: itemPage(state))
+            scrollItem(&state, by: state.itemPageSize)
         case .mouseWheelUp:
             scrollItem(&state, by: -wheelLines)
         case .mouseWheelDown:
@@ -235,17 +235,10 @@ extension LabelerUpdate {
 
     // MARK: Scrolling
 
-    /// Lines PgUp/PgDn scroll the item: the item pane's height less one, estimated from
-    /// the terminal's height (the view clamps what it draws anyway).
-    static func itemPage(_ state: LabelerState) -> Int {
-        max(1, state.height - 8)
-    }
-
-    /// Scrolls the item text, kept within its wrapped lines.
+    /// Scrolls the item text, no further than its last screenful (`update` has laid out
+    /// the state after the previous message, so the limits are current).
     static func scrollItem(_ state: inout LabelerState, by delta: Int) {
-        state.relayout()
-        let last = max(0, state.wrappedItem.count - 1)
-        let scroll = min(max(state.itemScroll + delta, 0), last)
+        let scroll = min(max(state.itemScroll + delta, 0), state.maxItemScroll)
         if scroll == state.itemScroll {
             state.status = StatusLine(delta < 0 ? "at the top of the text" : "at the end of the text")
         }
@@ -258,9 +251,7 @@ extension LabelerUpdate {
             state.status = StatusLine("the guide is closed; Tab opens it")
             return
         }
-        state.relayout()
-        let last = max(0, state.guideLines.count - 1)
-        let scroll = min(max(state.guideScroll + delta, 0), last)
+        let scroll = min(max(state.guideScroll + delta, 0), state.maxGuideScroll)
         if scroll == state.guideScroll {
             state.status = StatusLine(delta < 0 ? "at the top of the guide" : "at the end of the guide")
         }
@@ -275,7 +266,8 @@ extension LabelerUpdate {
             return
         }
         state.relayout()
-        state.guideScroll = labelUnderCursor(state).flatMap { guideLine(for: $0, in: state.guideLines) } ?? 0
+        state.guideScroll = min(labelUnderCursor(state).flatMap { guideLine(for: $0, in: state.guideLines) } ?? 0,
+                                state.maxGuideScroll)
         state.status = StatusLine("guide: PgUp/PgDn or Shift-↑/↓ scroll it, Tab closes it")
     }
 

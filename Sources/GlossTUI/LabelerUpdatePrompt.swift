@@ -134,7 +134,7 @@ extension LabelerUpdate {
     /// ↑/↓ one line, PgUp/PgDn a page, the wheel three lines, Home to the top; Esc, `?`
     /// or `q` close the overlay (`q` does not quit here). The view clamps the bottom.
     static func helpKey(_ state: inout LabelerState, scroll: Int, _ key: Key) {
-        let page = max(1, state.height - 2)
+        let page = state.helpPageSize
         var delta = 0
         switch key {
         case .escape, .character("?"):

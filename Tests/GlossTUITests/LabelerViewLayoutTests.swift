@@ -11,7 +11,7 @@ import Testing
     @Test func relayoutIsANoOpWhenNothingChanged() throws {
         var state = ViewFixtures.showing(ViewFixtures.englishReview, in: try ViewFixtures.state())
         let key = try #require(state.layoutKey)
-        #expect(key == LayoutKey(width: 80, height: 24, guideVisible: false, itemRowID: 1))
+        #expect(key == LayoutKey(itemRowID: 1, textWidth: 78, guideWidth: nil))
         let marker = [WrappedLine(text: "marker", scalarRange: 0..<1)]
         state.wrappedItem = marker
         state.status = StatusLine("saved")
@@ -22,7 +22,7 @@ import Testing
         state.width = 79
         state.relayout()
         #expect(state.wrappedItem != marker)
-        #expect(state.layoutKey?.width == 79)
+        #expect(state.layoutKey?.textWidth == 77)
     }
 
     @Test func relayoutFollowsTheItemAndTheGuidePane() throws {
@@ -43,6 +43,25 @@ import Testing
         state.item = nil
         state.relayout()
         #expect(state.wrappedItem.isEmpty)
+    }
+
+    @Test func aNewItemOrClosingThePaneKeepsTheRenderedGuide() throws {
+        var state = ViewFixtures.showing(ViewFixtures.englishReview, in: try ViewFixtures.state())
+        state.guideVisible = true
+        state.relayout()
+        let marker = [StyledLine(runs: [StyledRun("marker")])]
+        state.guideLines = marker
+        state.item = ViewFixtures.koreanReview
+        state.relayout()
+        #expect(state.guideLines == marker, "the guide is not rendered again for a new item")
+        state.guideVisible = false
+        state.relayout()
+        state.guideVisible = true
+        state.relayout()
+        #expect(state.guideLines == marker, "nor when the pane closes and opens at the same width")
+        state.width = 130
+        state.relayout()
+        #expect(state.guideLines != marker, "a new pane width renders it again")
     }
 
     // MARK: Wrapping
