@@ -7,10 +7,7 @@
 #endif
 #include <locale.h>
 #include <langinfo.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>

@@ -69,9 +69,9 @@ int gloss_restore_signal_mask(const sigset_t *previous) {
 
 // The signal that arrived since the last call, or 0; clears it.
 int gloss_take_pending_signal(void) {
-    int signal_number = gloss_pending_signal;
-    gloss_pending_signal = 0;
-    gloss_signals_untaken = 0;
+    // One atomic read-and-clear, so a signal landing between a read and a clear is not lost.
+    int signal_number = __atomic_exchange_n(&gloss_pending_signal, 0, __ATOMIC_SEQ_CST);
+    if (signal_number != 0) gloss_signals_untaken = 0;
     return signal_number;
 }
 

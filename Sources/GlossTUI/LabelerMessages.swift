@@ -47,7 +47,7 @@ public enum LabelerEffect: Sendable, Equatable {
     /// Commit this decision in its own transaction, then load what comes next: after an
     /// item from the queue or a jump, the queue's next item; after a history item, the
     /// next newer entry of the history (or the queue past its end).
-    case save(DecisionDraft)
+    case save(DecisionInput)
     /// Undo this annotator's last decision (marked undone, never deleted; a decision it
     /// replaced becomes current again) and show its item.
     case undo
@@ -65,7 +65,3 @@ public enum LabelerEffect: Sendable, Equatable {
     /// Stop: the runtime closes the session and restores the terminal.
     case quit
 }
-
-/// A decision ready to store: the store's input type, built by `update` with what was
-/// measured on the item.
-public typealias DecisionDraft = DecisionInput

@@ -143,7 +143,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         }
     }
 
-    private func save(_ draft: DecisionDraft) throws -> LabelerMessage {
+    private func save(_ draft: DecisionInput) throws -> LabelerMessage {
         var historyAfter: Int64?
         if case .history(let id) = state.context { historyAfter = id }
         let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter)

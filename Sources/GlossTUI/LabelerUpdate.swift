@@ -194,12 +194,12 @@ enum LabelerUpdate {
     static func draft(
         _ state: LabelerState, _ item: LabelerItem, kind: AnnotationKind, value: AnnotationValue?,
         note: String? = nil, accepted: Bool? = nil, at time: Date
-    ) -> DecisionDraft {
+    ) -> DecisionInput {
         let suggestion = item.suggestion?.value
         let suggestionAccepted: Bool? = suggestion.map { suggested in
             accepted ?? value.map { sameDecision($0, suggested) } ?? false
         }
-        return DecisionDraft(
+        return DecisionInput(
             itemRowID: item.rowID, kind: kind, value: value, note: note,
             comment: state.pendingComment, shownAt: state.shownAt, decidedAt: time,
             activeMilliseconds: state.activeMilliseconds, keystrokes: state.keystrokes,

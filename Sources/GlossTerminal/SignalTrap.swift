@@ -1,13 +1,10 @@
-import CNcurses
 import CSignalTrap
 import Glibc
 
 /// Catches SIGINT, SIGTERM and SIGHUP while the screen is up. The C handler only records
 /// the signal (no ncurses, no allocation); `NcursesTerminal.nextEvent` takes it and
 /// reports `.interrupted`, and the app stops the terminal and exits cleanly.
-///
-/// The flag lives in the shim header as a `static`, one copy per Swift file that uses it,
-/// so every use of the shim's signal functions stays in this file.
+/// The flags live once, in CSignalTrap's C source.
 struct SignalTrap {
     /// The signals that end a labeling session: Ctrl-C sent by `kill`, a shutdown, a
     /// dropped SSH connection. (In raw mode Ctrl-C typed on the keyboard is a key.)

@@ -33,11 +33,6 @@ public final class FakeTerminal: TerminalBackend {
         self.init(width: width, height: height, events: keys.map { .key($0) })
     }
 
-    /// Queues `keys` after the events already queued.
-    public func enqueue(_ keys: Key...) {
-        events += keys.map { .key($0) }
-    }
-
     /// Queues one `.character` key per character of `text`, as typing it would.
     public func type(_ text: String) {
         events += text.map { .key(.character($0)) }

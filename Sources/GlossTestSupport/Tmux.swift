@@ -70,13 +70,7 @@ public final class Tmux: @unchecked Sendable {
 
     /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
     public func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
-            let current = try screen()
-            if current.contains(text) { return current }
-            Thread.sleep(forTimeInterval: 0.05)
-        } while Date() < deadline
-        return nil
+        try waitUntil(timeout: timeout) { $0.contains(text) }
     }
 
     /// Runs a tmux command with posix_spawn and waitpid. (Foundation's Process can miss the

@@ -9,24 +9,21 @@ enum LabelingScreen {
     static func run(database: GlossDatabase, project: String, annotator: String, noColor: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try NameRule.validate(annotator, what: "annotator", hint: "pass --as NAME")
-        let size = TerminalSize.current()
+        // NcursesTerminal honours NO_COLOR itself; --no-color turns colors off outright.
+        let terminal = NcursesTerminal(colors: noColor ? false : nil)
+        let size = terminal.size
         let session = try LabelingSession.start(
             database: database, project: project, annotator: annotator, host: HostName.current,
             terminalWidth: size.width, terminalHeight: size.height)
-        let colorsAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal = NcursesTerminal(colors: colorsAllowed ? nil : false)
         let exit = try withTerminal(terminal) { terminal in
             try LabelerRuntime(session: session, terminal: terminal, colors: terminal.drawsColors,
                                launchedAt: Launch.time).run()
         }
-        let record = try database.sessions(project: project).first { $0.id == session.sessionID }
-        if let record {
-            let parts = [("label", record.labels), ("skip", record.skips), ("flag", record.flags),
-                         ("change", record.changes), ("undo", record.undos)]
-                .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }
-            print("Session \(record.id) of \(annotator) on \(project): " + (parts.isEmpty ? "no decisions" : parts.joined(separator: ", "))
-                  + "; \(session.decided) of \(session.total) items decided.")
-        }
+        let c = session.counts
+        let parts = [("label", c.labels), ("skip", c.skips), ("flag", c.flags), ("change", c.changes), ("undo", c.undos)]
+            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }
+        print("Session \(session.sessionID) of \(annotator) on \(project): " + (parts.isEmpty ? "no decisions" : parts.joined(separator: ", "))
+              + "; \(session.decided) of \(session.total) items decided.")
         if case .interrupted(let signal) = exit {
             FileHandle.standardError.write(Data("gloss: stopped by signal \(signal); every decision shown as saved is stored.\n".utf8))
             Foundation.exit(128 + signal)
@@ -53,13 +50,5 @@ enum HostName {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}
-
-enum TerminalSize {
-    static func current() -> (width: Int, height: Int) {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 else { return (0, 0) }
-        return (Int(size.ws_col), Int(size.ws_row))
     }
 }

@@ -135,7 +135,7 @@ import Testing
         harness.press(.character("x"), after: 4)
         harness.press(.character("y"), after: 100)
         let effects = harness.press(.character("m"), after: 2.5)
-        #expect(effects == [.save(DecisionDraft(
+        #expect(effects == [.save(DecisionInput(
             itemRowID: 99, kind: .label, value: .label("mixed"), note: nil, comment: nil,
             shownAt: loadTime, decidedAt: loadTime.addingTimeInterval(106.5), activeMilliseconds: 6500,
             keystrokes: 3, suggestion: .label("mixed"), suggestionAccepted: true, replaces: 5))])

@@ -114,8 +114,8 @@ struct Saved: Sendable {
               accepted: accepted, replaces: replaces)
     }
 
-    func draft(item: LabelerItem, decidedAt: Date) -> DecisionDraft {
-        DecisionDraft(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment,
+    func draft(item: LabelerItem, decidedAt: Date) -> DecisionInput {
+        DecisionInput(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment,
                       shownAt: loadTime, decidedAt: decidedAt, activeMilliseconds: activeMilliseconds,
                       keystrokes: keystrokes, suggestion: item.suggestion?.value,
                       suggestionAccepted: accepted, replaces: replaces)

@@ -167,7 +167,7 @@ import Testing
         #expect(harness.state.status.isError)
         harness.press(.right)
         #expect(harness.status == "at the last word")
-        #expect(harness.press(.enter) == [.save(DecisionDraft(
+        #expect(harness.press(.enter) == [.save(DecisionInput(
             itemRowID: 7, kind: .label, value: .spans([]), shownAt: loadTime,
             decidedAt: loadTime.addingTimeInterval(3), activeMilliseconds: 3000, keystrokes: 3))])
     }

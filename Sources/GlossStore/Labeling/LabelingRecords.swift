@@ -34,6 +34,11 @@ public struct KeystrokeStats: Sendable, Equatable {
     }
 }
 
+/// The decisions a session made, by kind.
+public struct SessionCounts: Sendable, Equatable {
+    public var labels = 0, skips = 0, flags = 0, changes = 0, undos = 0
+}
+
 /// What a save did.
 public struct SaveOutcome: Sendable, Equatable {
     public var annotationID: Int64

@@ -17,7 +17,8 @@ public final class LabelingSession {
 
     private let database: GlossDatabase
     private let scope: DecisionWriter.Scope
-    private var counts = (labels: 0, skips: 0, flags: 0, changes: 0, undos: 0)
+    /// What this session has done so far.
+    public private(set) var counts = SessionCounts()
 
     private init(database: GlossDatabase, project: String, annotator: String, guide: Guide, guideVersion: Int,
                  total: Int, decided: Int, scope: DecisionWriter.Scope) {
@@ -219,7 +220,7 @@ public final class LabelingSession {
         }
     }
 
-    private func writeCounts(_ db: Database, _ c: (labels: Int, skips: Int, flags: Int, changes: Int, undos: Int), stats: KeystrokeStats) throws {
+    private func writeCounts(_ db: Database, _ c: SessionCounts, stats: KeystrokeStats) throws {
         try db.cachedStatement(sql: """
             UPDATE sessions SET labels = ?, skips = ?, flags = ?, changes = ?, undos = ?, keystrokes = ?,
                 key_p50_ms = ?, key_p99_ms = ?, key_max_ms = ? WHERE id = ?
