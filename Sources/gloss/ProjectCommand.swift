@@ -122,7 +122,7 @@ extension Gloss.ProjectCommand {
                 ["created", HumanDate.format(project.createdAt)],
             ]
             print("Project \(TerminalText.visible(project.name))")
-            print(rows.render().split(separator: "\n").dropFirst().joined(separator: "\n"))
+            print(rows.render(includeHeaders: false))
             print("\nLabels")
             var labels = TextTable(headers: ["KEY", "LABEL", "DESCRIPTION"])
             for label in info.labels { labels.append([label.key.map(String.init) ?? "-", label.name, label.description ?? ""]) }

@@ -113,6 +113,7 @@ struct GuideCommandTests {
         #expect(projects?.first?["items"] as? Int == 60)
         let show = try gloss.run(["project", "show", "sent"])
         #expect(show.stdout.contains("Project sent"))
+        #expect(show.stdout.contains("dataset      reviews\ntask         classify"), "\(show.stdout)")
         #expect(show.stdout.contains("p    positive"))
         let missing = try gloss.run(["project", "show", "nope"])
         #expect(missing.status == 1 && missing.stderr.contains("there is no project \"nope\"; the projects are: sent."))

@@ -7,6 +7,16 @@ private func lines(_ table: TextTable) -> [String] {
 
 @Suite("Text table")
 struct TextTableTests {
+    @Test func aListingWithoutHeadersAndCellsWithLineBreaksStayOneLinePerRow() {
+        var table = TextTable(headers: ["", ""])
+        table.append(["message", "first line\nsecond\tline"])
+        table.append(["by", "mina"])
+        #expect(table.render(includeHeaders: false) == """
+            message  first line⏎second line
+            by       mina
+            """)
+    }
+
     @Test func numbersRightTextLeft() {
         var table = TextTable(headers: ["name", "count"], alignments: [.left, .right])
         table.append(["apple", "5"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An aligned plain-text table for human output: columns padded by display width,
 /// numbers right-aligned.
 public struct TextTable: Sendable {
@@ -15,9 +17,11 @@ public struct TextTable: Sendable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// The table as lines joined by newlines, two spaces between columns, no trailing blanks.
-    public func render() -> String {
-        let all = ([headers] + rows).map { $0.map(TerminalText.visible) }
+    /// The table as lines joined by newlines, two spaces between columns, no trailing blanks;
+    /// without the header line when `includeHeaders` is false (a key-value listing). A line
+    /// break in a cell shows as ⏎ and a tab as a space, so every row stays one line.
+    public func render(includeHeaders: Bool = true) -> String {
+        let all = ((includeHeaders ? [headers] : []) + rows).map { $0.map(Self.cell) }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         return all.map { row in
@@ -34,6 +38,12 @@ public struct TextTable: Sendable {
             while line.last == " " { line.removeLast() }  // empty or missing cells at the end
             return line
         }.joined(separator: "\n")
+    }
+
+    static func cell(_ text: String) -> String {
+        TerminalText.visible(text).replacingOccurrences(of: "\r\n", with: "⏎")
+            .replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
+            .replacingOccurrences(of: "\t", with: " ")
     }
 }
 
