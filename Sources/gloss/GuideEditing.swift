@@ -28,9 +28,26 @@ extension Gloss.GuideCommand {
             let database = try store.openExisting()
             let current = try database.guideVersion(project: project)
             let session = try EditSession(project: project, text: current.text, version: current.version)
-            defer { session.remove() }
-            let interactive = isatty(STDIN_FILENO) == 1
+            // The edited file goes when it was published, unchanged or discarded; when anything
+            // else fails (the store busy, the editor crashing) it stays, and the lead is told where.
+            var keepFile = false
+            defer { if !keepFile { session.remove() } }
             var errors = StandardError()
+            var discarded = false
+            do {
+                try editAndPublish(database: database, current: current, session: session, discarded: &discarded, errors: &errors)
+            } catch {
+                if !discarded, let text = try? session.read(), text != current.text {
+                    keepFile = true
+                    Swift.print("Your edited guide is kept at \(session.path).", to: &errors)
+                }
+                throw error
+            }
+        }
+
+        private func editAndPublish(database: GlossDatabase, current: GuideVersion, session: EditSession,
+                                    discarded: inout Bool, errors: inout StandardError) throws {
+            let interactive = isatty(STDIN_FILENO) == 1
             while true {
                 try session.runEditor()
                 let text = try session.read()
@@ -55,6 +72,7 @@ extension Gloss.GuideCommand {
                 }
                 Swift.print(refusal ?? "", to: &errors)
                 guard interactive, Prompt.ask("What now? (e)dit again, (d)iscard: ", choices: ["e", "d"]) == "e" else {
+                    discarded = true
                     Swift.print("Discarded; nothing was published.", to: &errors)
                     throw ExitCode.failure
                 }

@@ -87,6 +87,17 @@ struct GuideCommandTests {
         #expect(try gloss.run(["guide", "log", "sent", "--json"]).stdout.components(separatedBy: "\"version\"").count == 2)
     }
 
+    @Test func anEditorThatFailsAfterEditingLeavesTheEditInPlace() throws {
+        try createProject()
+        let crashing = try editor("crash.sh", "echo 'A note the lead wrote.' >> \"$1\"; exit 3")
+        let result = try gloss.run(["guide", "edit", "sent"], environment: ["EDITOR": crashing, "VISUAL": ""])
+        #expect(result.status == 1)
+        let line = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("Your edited guide is kept at ") })
+        let path = String(line.dropFirst("Your edited guide is kept at ".count).dropLast())
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("A note the lead wrote.\n"))
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     @Test func publishingTheSameFileAgainSaysSo() throws {
         try createProject()
         let again = try gloss.run(["guide", "publish", "sent", Samples.guide("sentiment.md"), "-m", "same"])
