@@ -106,6 +106,18 @@ struct CSVParserTests {
         #expect(errors.allSatisfy { $0.message.contains("after the closing quote") && !$0.isFatal })
     }
 
+    @Test func aRefusedRowIsSkippedToItsEndEvenAcrossAQuotedLineBreak() {
+        let output = csv("text,id\n\"a\"x,\"b\nfoo,bar\"\nok,2\n")
+        #expect(output.texts == ["ok"], "nothing is imported from inside the refused row")
+        #expect(output.lines == [4], "the quoted line break is counted")
+        #expect(output.errors.map(\.line) == [2])
+    }
+
+    @Test func aBrokenHeaderIsFatal() {
+        let output = csv("\"text\"x,id\nhello,1\nworld,2\n")
+        #expect(output.errors.first?.isFatal == true && output.errors.first?.line == 1, "the import stops at the first fatal error")
+    }
+
     @Test func unclosedQuoteAtEOFIsFatal() {
         let output = csv("text,id\na,1\nb,\"never closed\nmore,3\n")
         #expect(output.texts == ["a"])

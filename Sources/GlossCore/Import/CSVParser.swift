@@ -29,7 +29,9 @@ public struct CSVParser: Sendable {
         }
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, skipping }
+    /// `skipping` drops the rest of a refused row up to its end; `skippingQuoted` is inside
+    /// a quoted field of that rest, where a line break does not end the row.
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, skipping, skippingQuoted }
 
     private var state = State.fieldStart
     private var bytes: [UInt8] = []
@@ -114,14 +116,25 @@ public struct CSVParser: Sendable {
                     try emit(.failure(error))
                 }
             case .skipping:
-                if b == 0x0A || b == 0x0D {
+                if b == UInt8(ascii: "\"") {
+                    state = .skippingQuoted
+                } else if b == 0x0A || b == 0x0D {
                     reset(cr: b == 0x0D)
+                    continue
+                }
+            case .skippingQuoted:
+                if b == UInt8(ascii: "\"") {
+                    state = .skipping  // a doubled "" leaves and re-enters: still inside
+                } else if b == 0x0A || b == 0x0D {
+                    line += 1
+                    column = 1
+                    afterCR = b == 0x0D
                     continue
                 }
             }
             if b & 0xC0 != 0x80 { column += 1 }
         }
-        if bytes.count > maxRecordBytes, state != .skipping {
+        if bytes.count > maxRecordBytes, state != .skipping, state != .skippingQuoted {
             let error = InvalidRecord(
                 line: rowLine,
                 message: "the record starting here is longer than \(RecordLimits.describe(maxRecordBytes)); is a quote left open?", isFatal: true)
@@ -138,7 +151,7 @@ public struct CSVParser: Sendable {
             try emit(.failure(InvalidRecord(
                 line: quoteLine, column: quoteColumn,
                 message: "a quoted field opened here is never closed", isFatal: true)))
-        case .skipping:
+        case .skipping, .skippingQuoted:
             break
         default:
             if !(ends.isEmpty && bytes.isEmpty && state == .fieldStart) { try endRow(emit, cr: false) }

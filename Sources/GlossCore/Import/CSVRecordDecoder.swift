@@ -13,6 +13,9 @@ public struct CSVRecordDecoder: Sendable {
         self.fields = fields
     }
 
+    /// Whether the header row has been read.
+    public var hasHeader: Bool { header != nil }
+
     /// Consumes one row: the header (returns nil) or a data row.
     public mutating func decode(_ row: CSVParser.Row) -> RecordResult? {
         guard let header else {

@@ -94,9 +94,19 @@ public struct DelimitedStream: RecordStream {
     private static func forward(
         _ row: Result<CSVParser.Row, InvalidRecord>, _ decoder: inout CSVRecordDecoder, _ emit: (RecordResult) throws -> Void
     ) throws {
+        // Without a header the columns are unknown: an error before it is read stops the
+        // import even with --skip-invalid, rather than taking the next row as the header.
         switch row {
-        case .failure(let error): try emit(.failure(error))
-        case .success(let row): if let result = decoder.decode(row) { try emit(result) }
+        case .failure(var error):
+            if !decoder.hasHeader { error.isFatal = true }
+            try emit(.failure(error))
+        case .success(let row):
+            guard var result = decoder.decode(row) else { return }
+            if case .failure(var error) = result, !decoder.hasHeader {
+                error.isFatal = true
+                result = .failure(error)
+            }
+            try emit(result)
         }
     }
 }
