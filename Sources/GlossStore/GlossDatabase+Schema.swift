@@ -163,6 +163,13 @@ extension GlossDatabase {
                     decided INTEGER NOT NULL,
                     PRIMARY KEY (project_id, annotator_id)
                 ) WITHOUT ROWID;
+                -- v2 appended a second decision on an item without superseding the first:
+                -- chain each annotator's decisions per item so only the newest is current.
+                UPDATE annotations SET superseded_by = (
+                    SELECT MIN(b.id) FROM annotations b
+                    WHERE b.project_id = annotations.project_id AND b.annotator_id = annotations.annotator_id
+                      AND b.item_id = annotations.item_id AND b.id > annotations.id)
+                WHERE superseded_by IS NULL;
                 INSERT INTO annotator_progress (project_id, annotator_id, frontier, decided)
                     SELECT project_id, annotator_id, 0, COUNT(DISTINCT item_id)
                     FROM annotations WHERE superseded_by IS NULL
