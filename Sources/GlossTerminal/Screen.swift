@@ -171,10 +171,8 @@ extension Screen {
             return "\u{2421}"  // ␡
         case 0x20..<0x7F:
             return nil
-        case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069:
-            return "\\u{" + String(value, radix: 16, uppercase: true) + "}"
         default:
-            return nil
+            return TerminalText.isInvisibleControl(scalar) ? TerminalText.codePointEscape(scalar) : nil
         }
     }
 }
