@@ -9,6 +9,8 @@ public enum LabelerMessage: Sendable, Equatable {
     case key(Key, at: Date)
     /// The terminal now has this size.
     case resize(width: Int, height: Int)
+    /// Time passed with no key (the runtime's idle wake-up): keeps the rate current.
+    case tick(Date)
     /// The runtime's answer to `.save`, `.undo`, `.history…`, `.search`, `.goto`, `.next`:
     /// the item to show now, and what happened.
     case loaded(Navigation)

@@ -85,7 +85,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
             case .interrupted(let signal):
                 return .interrupted(signal: signal)
             case .timeout:
-                state.now = clock()  // keeps the items/hour rate current while idle
+                dispatch(.tick(clock()))
                 terminal.draw(Labeler.view(state))
             }
         }

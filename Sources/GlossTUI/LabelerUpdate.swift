@@ -36,6 +36,8 @@ extension Labeler {
         case .resize(let width, let height):
             state.width = width
             state.height = height
+        case .tick(let time):
+            state.now = time
         case .loaded(let navigation):
             LabelerUpdate.load(&state, navigation)
         case .failed(let text):

@@ -102,7 +102,7 @@ extension LabelerUpdate {
             var chosen = Set(state.selectedLabels)
             let on = !chosen.contains(label.name)
             if on { chosen.insert(label.name) } else { chosen.remove(label.name) }
-            state.selectedLabels = state.guide.labels.map(\.name).filter { chosen.contains($0) }
+            state.selectedLabels = inGuideOrder(Array(chosen), state.guide)
             let rest = state.selectedLabels.isEmpty
                 ? "nothing selected"
                 : "Enter saves \(state.selectedLabels.joined(separator: ", "))"
@@ -202,7 +202,8 @@ extension LabelerUpdate {
     /// multilabel selection is cleared.
     static func escape(_ state: inout LabelerState) -> [LabelerEffect] {
         if let editor = state.spanEditor {
-            let collapsed = collapsedSelection(editor)
+            var collapsed = editor
+            collapsed.collapseSelection()
             if collapsed != editor {
                 state.spanEditor = collapsed
                 state.status = StatusLine("selection reset to \(quoted(collapsed.selectedText))")
@@ -217,20 +218,6 @@ extension LabelerUpdate {
         }
         state.status = StatusLine("nothing to cancel; q quits")
         return []
-    }
-
-    /// The editor with its selection back to the cursor's token.
-    static func collapsedSelection(_ editor: SpanEditor) -> SpanEditor {
-        var editor = editor
-        guard !editor.tokens.isEmpty else { return editor }
-        if editor.cursor > 0 {
-            editor.moveLeft()
-            editor.moveRight()
-        } else {
-            editor.moveRight()
-            editor.moveLeft()
-        }
-        return editor
     }
 
     // MARK: Scrolling
@@ -278,11 +265,8 @@ extension LabelerUpdate {
         guard let item = state.item else { return nil }
         switch state.guide.task {
         case .spans:
-            guard let editor = state.spanEditor else { return nil }
-            let selection = editor.selection
-            return editor.spans.first {
-                $0.range.contains(selection.lowerBound) || $0.range.overlaps(selection)
-            }?.label
+            guard let editor = state.spanEditor, let index = editor.spanIndexAtCursor else { return nil }
+            return editor.spans[index].label
         case .multilabel:
             return state.selectedLabels.last
                 ?? item.suggestion?.value.labelNames.first

@@ -163,19 +163,9 @@ struct SpanStyler {
         }
         spans = editor.spans
         selection = editor.selection
-        cursorSpan = Self.spanAtCursor(editor)
+        cursorSpan = editor.spanIndexAtCursor
         styles = spans.map { palette.span(state.guide.label(named: $0.label), atCursor: false) }
         cursorStyles = spans.map { palette.span(state.guide.label(named: $0.label), atCursor: true) }
-    }
-
-    /// The span Delete would remove: the one holding the selection's start, or else the
-    /// first overlapping the cursor's token (as `SpanEditor.removeSpanAtCursor` decides).
-    static func spanAtCursor(_ editor: SpanEditor) -> Int? {
-        let point = editor.selection.lowerBound
-        if let index = editor.spans.firstIndex(where: { $0.start <= point && point < $0.end }) { return index }
-        guard editor.cursor < editor.tokens.count else { return nil }
-        let token = editor.tokens[editor.cursor]
-        return editor.spans.firstIndex { $0.start < token.end && token.start < $0.end }
     }
 
     func style(for scalars: Range<Int>) -> CellStyle {

@@ -101,17 +101,7 @@ extension Labeler {
     /// The names shown as chosen: the decision's label (classify), the toggled labels
     /// (multilabel), the labels of the spans (spans).
     static func chosenLabels(_ state: LabelerState) -> Set<String> {
-        switch state.guide.task {
-        case .classify:
-            if let existing = state.item?.existing, existing.kind == .label, case .label(let name)? = existing.value {
-                return [name]
-            }
-            return []
-        case .multilabel:
-            return Set(state.selectedLabels)
-        case .spans:
-            return Set(state.spanEditor?.spans.map(\.label) ?? [])
-        }
+        state.item.flatMap { LabelerUpdate.chosenValue(state, $0) }.map { Set($0.labelNames) } ?? []
     }
 
     /// The line above the label bar: the suggestion, and what the bar alone cannot say
@@ -170,7 +160,7 @@ extension Labeler {
             part.append(("\"\(text)\"", palette.cursor))
             part.append((" \(editor.selection.lowerBound)–\(editor.selection.upperBound)", palette.dim))
         }
-        if let index = SpanStyler.spanAtCursor(editor) {
+        if let index = editor.spanIndexAtCursor {
             let name = editor.spans[index].label
             part.append((" · on ", palette.dim))
             part.append((name, palette.span(guide.label(named: name), atCursor: true)))

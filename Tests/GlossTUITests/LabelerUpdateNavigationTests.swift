@@ -237,6 +237,16 @@ import Testing
         #expect(harness.state.guideScroll == 0)
     }
 
+    @Test func aTickOnlyMovesTheClock() throws {
+        var harness = try Harness("sentiment.md", item: Self.item)
+        let before = harness.state
+        let later = before.now.addingTimeInterval(30)
+        #expect(harness.send(.tick(later)) == [])
+        var expected = before
+        expected.now = later
+        #expect(harness.state == expected)
+    }
+
     @Test func aNewItemStartsAtTheTop() throws {
         var harness = try Harness("sentiment.md", item: Self.item)
         harness.state.itemScroll = 4

@@ -133,15 +133,26 @@ public struct SpanEditor: Sendable, Equatable {
     /// none, the first span overlapping the cursor's token; nil when neither exists.
     @discardableResult
     public mutating func removeSpanAtCursor() -> LabeledRange? {
+        spanIndexAtCursor.map { spans.remove(at: $0) }
+    }
+
+    /// The index in `spans` of the span under the cursor: the one holding the selection's
+    /// start, else the first overlapping the cursor's token; nil when there is none. This
+    /// is the span Delete removes, the screen marks and the guide pane opens on.
+    public var spanIndexAtCursor: Int? {
         let point = selection.lowerBound
-        var index = firstIndex(spans.count) { spans[$0].end > point }
-        if index == spans.count || spans[index].start > point {
-            guard cursor < tokens.count else { return nil }
-            let token = tokens[cursor]
-            index = firstIndex(spans.count) { spans[$0].end > token.start }
-            guard index < spans.count, spans[index].start < token.end else { return nil }
-        }
-        return spans.remove(at: index)
+        let index = firstIndex(spans.count) { spans[$0].end > point }
+        if index < spans.count, spans[index].start <= point { return index }
+        guard cursor < tokens.count else { return nil }
+        let token = tokens[cursor]
+        let overlapping = firstIndex(spans.count) { spans[$0].end > token.start }
+        return overlapping < spans.count && spans[overlapping].start < token.end ? overlapping : nil
+    }
+
+    /// Shrinks the selection back to the cursor's token (after Shift-arrows or nudges).
+    public mutating func collapseSelection() {
+        guard cursor < tokens.count else { return }
+        selection = tokens[cursor].range
     }
 
     /// The text a span covers (its offsets clamped to the text).
