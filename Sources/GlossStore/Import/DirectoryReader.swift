@@ -29,11 +29,13 @@ struct DirectoryReader {
         var report = SourceReport(source: path, format: .directory, sha256: "", bytes: 0)
         for relative in names {
             let file = (path as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ImportFailure(source: file, error: InvalidRecord(line: 0, message: "cannot read the file", isFatal: true))
-            }
-            guard data.count <= Self.maxFileBytes else {
+            // The size first, so a huge file is refused without reading it into memory.
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            guard size <= Self.maxFileBytes else {
                 throw ImportFailure(source: file, error: InvalidRecord(line: 0, message: "the file is larger than 64 MiB; too large for one item", isFatal: true))
+            }
+            guard let data = FileManager.default.contents(atPath: file), data.count <= Self.maxFileBytes else {
+                throw ImportFailure(source: file, error: InvalidRecord(line: 0, message: "cannot read the file, or it grew past 64 MiB while read", isFatal: true))
             }
             sha.update(relative)
             sha.update([0])

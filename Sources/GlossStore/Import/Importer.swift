@@ -16,8 +16,9 @@ extension GlossDatabase {
             try writer.write { db in
                 // The unique indexes (content hash, external id) take random inserts: keep them
                 // in memory (about 45 MB per million items) rather than re-read spilled pages.
+                let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
                 let (dataset, created) = try Self.findOrCreateDataset(db, name: request.dataset, at: started)
                 let items = try ItemWriter(db, datasetID: dataset, datasetName: request.dataset)
                 for source in request.sources {

@@ -59,10 +59,10 @@ final class ItemWriter {
                 }
             }
         }
-        switch code & 0xFF {  // GRDB turns on extended result codes
+        switch code {  // GRDB turns on extended result codes
         case SQLITE_DONE:
             break
-        case SQLITE_CONSTRAINT:
+        case SQLITE_CONSTRAINT | (8 << 8):  // SQLITE_CONSTRAINT_UNIQUE: the external id index
             throw InvalidRecord(line: record.line, message: "the id \"\(record.effectiveID)\" is already used by a different item of dataset \"\(datasetName)\"; ids must be unique within a dataset")
         default:
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
