@@ -137,10 +137,12 @@ public struct JSONArrayStream: RecordStream {
     private mutating func emitElement(_ emit: (RecordResult) throws -> Void) throws {
         sawComma = false
         let line = elementLine
-        var decoder = JSONRecordDecoder(fields: self.decoder.fields)
-        swap(&decoder, &self.decoder)
-        defer { swap(&decoder, &self.decoder) }
-        var result = element.withUnsafeBufferPointer { decoder.decode($0, line: line) }
+        // Borrow the element's bytes while the decoder (a member too) runs: swapping the
+        // array out costs nothing, where a fresh decoder per element allocated its buffers.
+        var bytes: [UInt8] = []
+        swap(&bytes, &element)
+        defer { swap(&bytes, &element) }
+        var result = bytes.withUnsafeBufferPointer { decoder.decode($0, line: line) }
         // The decoder counts columns from the element's first byte; on that line, make them the file's.
         if case .failure(var error) = result, error.line == line, let column = error.column {
             error.column = column + elementColumn - 1
