@@ -19,6 +19,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "GlossCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "GlossClassifier", dependencies: ["GlossCore"]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "GlossStore",
@@ -30,16 +31,17 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal", "GlossStore"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore"]),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossStore", "GlossTerminal", "GlossTUI",
+                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
+        .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier"]),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
