@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 3
+    static let schemaVersion: UInt32 = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -177,6 +177,32 @@ extension GlossDatabase {
                     SELECT project_id, annotator_id, 0, COUNT(DISTINCT item_id)
                     FROM annotations WHERE superseded_by IS NULL
                     GROUP BY project_id, annotator_id;
+                """)
+        }
+        migrator.registerMigration("v4-models") { db in
+            try db.execute(sql: "PRAGMA user_version = 4")
+            try db.execute(sql: """
+                -- Trained models of a project: numbered versions, each with the bytes of its
+                -- model file (which carries its own checksum), what it learned from and how
+                -- it scored on the held-out part.
+                CREATE TABLE models (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    version INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('text', 'spans')),
+                    source TEXT NOT NULL,
+                    examples INTEGER NOT NULL,
+                    held_out INTEGER NOT NULL,
+                    guide_version INTEGER NOT NULL,
+                    options TEXT NOT NULL,
+                    metrics TEXT,
+                    seconds REAL NOT NULL,
+                    bytes BLOB NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (project_id, version)
+                );
                 """)
         }
         return migrator
