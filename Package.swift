@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
-        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTestSupport"]),
+        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossClassifier", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )

@@ -28,7 +28,7 @@ extension GlossDatabase {
             let datasetID = try Self.datasetID(db, dataset)
             var examples: [LabeledItem] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT i.id, i.external_id, i.text, r.label FROM items i JOIN reference_labels r ON r.item_id = i.id
+                SELECT i.id, i.external_id, CAST(i.text AS BLOB), r.label FROM items i JOIN reference_labels r ON r.item_id = i.id
                 WHERE i.dataset_id = ? ORDER BY i.id, r.label
                 """, arguments: [datasetID])
             while let row = try rows.next() {
@@ -50,7 +50,7 @@ extension GlossDatabase {
         try writer.read { db in
             let projectID = try Self.projectID(db, project)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT i.id, i.external_id, i.text, a.value FROM annotations a JOIN items i ON i.id = a.item_id
+                SELECT i.id, i.external_id, CAST(i.text AS BLOB), a.value FROM annotations a JOIN items i ON i.id = a.item_id
                 WHERE a.project_id = ? AND a.kind = 'label' AND a.superseded_by IS NULL AND a.undone_at IS NULL
                 ORDER BY a.id
                 """, arguments: [projectID])
@@ -71,7 +71,7 @@ extension GlossDatabase {
         var after: Int64 = 0
         while true {
             let batch = try writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, external_id, text FROM items WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ?",
+                try Row.fetchAll(db, sql: "SELECT id, external_id, CAST(text AS BLOB) FROM items WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ?",
                                  arguments: [datasetID, after, batchSize]).map {
                     DatasetItem(rowID: $0[0], externalID: $0[1], text: Self.text($0[2]))
                 }

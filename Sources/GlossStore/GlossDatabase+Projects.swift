@@ -5,7 +5,8 @@ import GRDB
 extension GlossDatabase {
     /// Creates a project on a dataset; the guide's text becomes version 1.
     @discardableResult
-    public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1) throws -> ProjectSummary {
+    public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1,
+                              itemOrder: String = "sequential") throws -> ProjectSummary {
         try writer.write { db in
             guard let datasetID = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
                 throw StoreError.unknownDataset(dataset, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
@@ -14,8 +15,8 @@ extension GlossDatabase {
                 throw ProjectError.projectExists(name)
             }
             let now = Date()
-            try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [name, datasetID, guide.task.rawValue, overlap, now])
+            try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder, now])
             try Self.insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: now)
             return try Self.projectSummaries(db, name: name)[0]
         }
@@ -34,9 +35,19 @@ extension GlossDatabase {
         }
     }
 
+    /// Sets the order the labeler serves the project's items in by default.
+    @discardableResult
+    public func setItemOrder(project: String, order: String) throws -> ProjectSummary {
+        try writer.write { db in
+            let id = try Self.projectID(db, project)
+            try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order, id])
+            return try Self.projectSummaries(db, name: project)[0]
+        }
+    }
+
     static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
         try ProjectSummary.fetchAll(db, sql: """
-            SELECT p.name, d.name AS dataset, p.task, p.overlap, p.created_at AS createdAt,
+            SELECT p.name, d.name AS dataset, p.task, p.overlap, p.item_order AS itemOrder, p.created_at AS createdAt,
                    (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
                    (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
                    (SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL AND a.undone_at IS NULL) AS annotations

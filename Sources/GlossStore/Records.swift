@@ -33,6 +33,8 @@ public struct ProjectSummary: Codable, Sendable, Equatable, FetchableRecord {
     public var dataset: String
     public var task: String
     public var overlap: Int
+    /// The order the labeler serves items in unless `--order` says otherwise.
+    public var itemOrder: String
     public var guideVersion: Int
     public var items: Int
     public var annotations: Int

@@ -37,7 +37,7 @@ struct LabelerLayout: Equatable {
     /// The guide pane when it is open.
     let guide: GuidePaneLayout?
 
-    init(width: Int, height: Int, guideVisible: Bool, labels: [GuideLabel]) {
+    init(width: Int, height: Int, guideVisible: Bool, labels: [GuideLabel], bars: Bool = false) {
         self.width = width
         self.height = height
         tooSmall = width < Labeler.minimumWidth || height < Labeler.minimumHeight
@@ -48,7 +48,7 @@ struct LabelerLayout: Equatable {
         metaRow = 1
         textTop = 2
         statusRow = max(0, height - 1)
-        labelBar = LabelBarLayout(labels: labels, width: mainWidth)
+        labelBar = LabelBarLayout(labels: labels, width: mainWidth, bars: bars)
         labelTop = statusRow - labelBar.rows.count
         detailRow = labelTop - 1
         let itemRows = max(0, detailRow - textTop)
@@ -85,7 +85,7 @@ struct LabelerLayout: Equatable {
 
     init(_ state: LabelerState) {
         self.init(width: state.width, height: state.height, guideVisible: state.guideVisible,
-                  labels: state.guide.labels)
+                  labels: state.guide.labels, bars: !Labeler.barProbabilities(state).isEmpty)
     }
 
     /// Width the guide is rendered at (the pane's when open, the overlay's otherwise).

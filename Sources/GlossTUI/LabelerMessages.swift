@@ -1,4 +1,5 @@
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossTerminal
 
@@ -16,6 +17,26 @@ public enum LabelerMessage: Sendable, Equatable {
     case loaded(Navigation)
     /// An effect failed; the item on screen stays, the status line shows `message`.
     case failed(String)
+    /// The model worker's suggestion for item `rowID` (nil: it has none yet).
+    case suggested(rowID: Int64, Suggestion?)
+    /// The runtime's answer to `.openConfirm` and `.saveConfirmed`.
+    case confirmLoaded(ConfirmBatch)
+}
+
+/// Rows for confirm mode, and what the screen before them saved.
+public struct ConfirmBatch: Sendable, Equatable {
+    /// The next screenful (empty: nothing to confirm now; confirm mode closes).
+    public var rows: [ConfirmRow]
+    /// Decisions the confirmed screen saved, and the annotator's decided count after them.
+    public var saved: Int
+    public var decided: Int
+    public var status: StatusLine
+    public init(rows: [ConfirmRow], saved: Int = 0, decided: Int, status: StatusLine = StatusLine("")) {
+        self.rows = rows
+        self.saved = saved
+        self.decided = decided
+        self.status = status
+    }
 }
 
 /// The runtime's answer to a navigation or save: what to show and the new progress.
@@ -66,4 +87,12 @@ public enum LabelerEffect: Sendable, Equatable {
     case next
     /// Stop: the runtime closes the session and restores the terminal.
     case quit
+    /// Serve items in this order from the next one on.
+    case setOrder(ItemOrder)
+    /// Load up to `rows` items the model is surest about, for confirm mode
+    /// (answered by `.confirmLoaded`).
+    case openConfirm(rows: Int)
+    /// Save each decision of a confirmed screen, then load the next screenful
+    /// (answered by `.confirmLoaded`, or `.failed`).
+    case saveConfirmed([DecisionInput])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossStore
 import GlossTerminal
@@ -22,19 +23,26 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     private var state: LabelerState
     private var timings = KeyTimings()
     private var exit: LabelerExit?
+    /// The model worker (nil: no model; suggestions and pool orders are off).
+    private let assistant: ModelWorker?
+    /// The item whose suggestion was asked for and has not come yet.
+    private var awaitedSuggestion: Int64?
+    private var warmedUp = false
 
     /// `launchedAt` is when the process started (for the first-draw time stored on the
     /// session); `clock` gives the times stored with decisions.
     public init(session: LabelingSession, terminal: Backend, colors: Bool, launchedAt: Date = Date(),
-                clock: @escaping () -> Date = Date.init) {
+                clock: @escaping () -> Date = Date.init, assistant: ModelWorker? = nil, order: ItemOrder = .sequential) {
         self.session = session
         self.terminal = terminal
+        self.assistant = assistant
         self.launchedAt = launchedAt
         self.clock = clock
         let size = terminal.size
         state = LabelerState(project: session.project, guide: session.guide, guideVersion: session.guideVersion,
                              annotator: session.annotator, width: size.width, height: size.height,
-                             decided: session.decided, total: session.total, now: clock(), colors: colors)
+                             decided: session.decided, total: session.total, now: clock(), colors: colors,
+                             order: assistant == nil ? .sequential : order)
     }
 
     /// The key timings so far, as stored on the session row.
@@ -47,6 +55,8 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// (see `withTerminal`). Store errors on saves are shown on the status line; other
     /// errors end the run and are thrown after the session row is closed.
     public func run() throws -> LabelerExit {
+        assistant?.start()
+        defer { assistant?.stop() }
         do {
             let exit = try loop()
             let reason: String
@@ -64,14 +74,16 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
 
     private func loop() throws -> LabelerExit {
         let start = clock()
-        let head = try session.queueHead()
+        let head = try nextItem()
         let resumed = session.decided > 0 && head != nil ? "resumed: \(session.decided) of \(session.total) decided" : ""
         dispatch(.loaded(Navigation(item: head.map(RuntimeText.labelerItem), context: .queue, decided: session.decided,
                                     status: StatusLine(resumed), at: start)))
         terminal.draw(Labeler.view(state))
         try session.record(stats: stats, firstDrawMilliseconds: Date().timeIntervalSince(launchedAt) * 1000)
         while exit == nil {
-            let event = terminal.nextEvent(timeout: .seconds(15))
+            // Poll soon while the model owes an answer the screen shows; else sleep.
+            let waiting = assistant != nil && (awaitedSuggestion != nil || !warmedUp)
+            let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .seconds(15))
             let began = ContinuousClock.now
             switch event {
             case .key(let key):
@@ -85,18 +97,68 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
             case .interrupted(let signal):
                 return .interrupted(signal: signal)
             case .timeout:
-                dispatch(.tick(clock()))
-                terminal.draw(Labeler.view(state))
+                if !waiting || collectReplies() == 0 {
+                    dispatch(.tick(clock()))
+                }
+                if exit == nil { terminal.draw(Labeler.view(state)) }
+                continue
             }
+            if exit == nil, collectReplies() > 0 { terminal.draw(Labeler.view(state)) }
         }
         return exit ?? .quit
+    }
+
+    /// Feeds the model worker's replies to `update`; returns how many changed the screen.
+    private func collectReplies() -> Int {
+        guard let assistant else { return 0 }
+        var shown = 0
+        for reply in assistant.takeReplies() {
+            switch reply {
+            case .suggestion(let rowID, let suggestion):
+                if awaitedSuggestion == rowID { awaitedSuggestion = nil }
+                dispatch(.suggested(rowID: rowID, suggestion))
+                shown += 1
+            case .warmedUp:
+                warmedUp = true
+                if let item = state.item { ask(item) }  // now with what it learned
+            case .failed(let message):
+                warmedUp = true
+                dispatch(.failed(message))
+                shown += 1
+            }
+        }
+        return shown
+    }
+
+    /// Asks the worker for the suggestion of the item coming on screen.
+    private func ask(_ item: LabelerItem) {
+        guard let assistant else { return }
+        assistant.served(rowID: item.rowID)
+        assistant.score(rowID: item.rowID, text: item.text)
+        awaitedSuggestion = item.rowID
+    }
+
+    /// The worker's picks for the order in use (empty for sequential or history).
+    private var picks: [Int64] {
+        guard let assistant, state.order.usesPool else { return [] }
+        return assistant.picks(8, excluding: state.item.map { [$0.rowID] } ?? [])
+    }
+
+    /// The next item of the order in use: the worker's first undecided pick, else the queue.
+    private func nextItem() throws -> StoredItem? {
+        for id in picks {
+            if let item = try session.undecidedItem(rowID: id) { return item }
+        }
+        return try session.queueHead()
     }
 
     /// Runs `message` through `update`, then every effect it asks for, feeding each reply back.
     private func dispatch(_ message: LabelerMessage) {
         var pending = [message]
         while !pending.isEmpty {
-            let effects = Labeler.update(&state, pending.removeFirst())
+            let next = pending.removeFirst()
+            if case .loaded(let navigation) = next, let item = navigation.item { ask(item) }
+            let effects = Labeler.update(&state, next)
             for effect in effects {
                 if let reply = perform(effect) { pending.append(reply) }
             }
@@ -128,15 +190,23 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 guard let item = try session.item(externalID: id) else { return .failed("no item has the id \"\(id)\" in this dataset") }
                 return navigate(item, .jumped, status: "#\(item.externalID)")
             case .next:
-                return navigate(try session.queueHead(), .queue, status: "")
+                return navigate(try nextItem(), .queue, status: "")
             case .quit:
                 exit = .quit
                 return nil
+            case .setOrder(let order):
+                guard let assistant else { return .failed("no model in this session: items come in sequential order") }
+                assistant.setOrder(order)
+                return nil
+            case .openConfirm(let rows):
+                return try confirmBatch(rows: rows, saved: 0, fixed: 0)
+            case .saveConfirmed(let drafts):
+                return try saveConfirmed(drafts)
             }
         } catch {
             let reason = StoreFailure.sentence(for: error) ?? "\(error)"
             switch effect {
-            case .save: return .failed("not saved: \(reason)")
+            case .save, .saveConfirmed: return .failed("not saved: \(reason)")
             case .undo: return .failed("not undone: \(reason)")
             default: return .failed(reason)
             }
@@ -146,12 +216,57 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     private func save(_ draft: DecisionInput) throws -> LabelerMessage {
         var historyAfter: Int64?
         if case .history(let id) = state.context { historyAfter = id }
-        let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter)
+        let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter, preferring: historyAfter == nil ? picks : [])
+        if let item = state.item, item.rowID == draft.itemRowID, draft.kind == .label, let value = draft.value {
+            assistant?.learn(text: item.text, value: value, rowID: item.rowID)
+        }
         let savedID = state.item?.externalID ?? "?"
         let status = "saved #\(savedID) · " + RuntimeText.describe(draft.kind, draft.value) + (outcome.replaced ? " (changed)" : "")
         let context = outcome.nextHistoryID.map { ItemContext.history(annotationID: $0) } ?? .queue
         return .loaded(Navigation(item: outcome.next.map(RuntimeText.labelerItem), context: context, decided: outcome.decided,
                                   savedDecision: true, status: StatusLine(status), at: clock()))
+    }
+
+    /// Saves each row of a confirmed screen (each in its own transaction), teaches the
+    /// model, and answers with the next screenful.
+    private func saveConfirmed(_ drafts: [DecisionInput]) throws -> LabelerMessage {
+        guard case .confirm(let list) = state.mode else { return .failed("confirm mode is closed") }
+        let texts = Dictionary(list.rows.map { ($0.rowID, $0.text) }, uniquingKeysWith: { a, _ in a })
+        var saved = 0
+        do {
+            for draft in drafts {
+                try session.save(draft, stats: stats)
+                saved += 1
+                if let text = texts[draft.itemRowID], let value = draft.value {
+                    assistant?.learn(text: text, value: value, rowID: draft.itemRowID)
+                }
+            }
+        } catch {
+            let reason = StoreFailure.sentence(for: error) ?? "\(error)"
+            return .failed("not saved: \(reason) (\(saved) of \(drafts.count) rows were saved)")
+        }
+        let fixed = drafts.filter { $0.suggestionAccepted == false }.count
+        return try confirmBatch(rows: list.rows.count, saved: saved, fixed: fixed, excluding: Set(texts.keys))
+    }
+
+    /// The next screenful of the model's surest undecided items.
+    private func confirmBatch(rows: Int, saved: Int, fixed: Int, excluding: Set<Int64> = []) throws -> LabelerMessage {
+        guard let assistant else { return .failed("no model in this session: confirm mode needs one") }
+        var found: [ConfirmRow] = []
+        for (candidate, suggestion) in assistant.confidentItems(rows * 2, excluding: excluding) where found.count < rows {
+            guard case .label(let label) = suggestion.value, let item = try session.undecidedItem(rowID: candidate.id) else { continue }
+            found.append(ConfirmRow(rowID: item.rowID, externalID: item.externalID, text: item.text, suggestion: suggestion, label: label))
+        }
+        for row in found { assistant.served(rowID: row.rowID) }
+        let done = saved > 0 ? "confirmed \(saved) (\(fixed) fixed)" : ""
+        let status: String
+        if found.isEmpty {
+            status = [done, "no more items to confirm yet"].filter { !$0.isEmpty }.joined(separator: " · ")
+        } else {
+            status = [done, "↑↓ move · a label key fixes the row · Enter confirms the screen · Esc back"]
+                .filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+        return .confirmLoaded(ConfirmBatch(rows: found, saved: saved, decided: session.decided, status: StatusLine(status)))
     }
 
     private func navigate(_ item: StoredItem?, _ context: ItemContext, status: String) -> LabelerMessage {

@@ -1,4 +1,5 @@
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossTerminal
 
@@ -16,8 +17,8 @@ public struct LabelerState: Sendable, Equatable {
     /// Whether colors may be used (false with `NO_COLOR`, `--no-color` or a monochrome
     /// terminal): the view then shows every state with bold, reverse and underline only.
     public var colors: Bool
-    /// The item order in use, shown in the header ("sequential" until the classifier issue).
-    public var order: String
+    /// The item order in use, shown in the header (`--order`, `:order NAME`).
+    public var order: ItemOrder
 
     // MARK: Terminal
     /// Columns and rows of the terminal.
@@ -77,7 +78,7 @@ public struct LabelerState: Sendable, Equatable {
     public init(
         project: String, guide: Guide, guideVersion: Int, annotator: String,
         width: Int, height: Int, decided: Int, total: Int, now: Date,
-        colors: Bool = true, order: String = "sequential"
+        colors: Bool = true, order: ItemOrder = .sequential
     ) {
         self.project = project
         self.guide = guide
@@ -182,6 +183,41 @@ public enum LabelerMode: Sendable, Equatable {
     case prompt(Prompt)
     /// The help overlay (`?`), scrolled to a line.
     case help(scroll: Int)
+    /// Confirm mode (`:confirm`): a screenful of the model's surest items to confirm at once.
+    case confirm(ConfirmList)
+}
+
+/// Confirm mode's list: each row an item with the model's label, which the annotator may
+/// change with a label key before confirming the screen.
+public struct ConfirmList: Sendable, Equatable {
+    public var rows: [ConfirmRow]
+    /// The row the cursor is on.
+    public var cursor: Int
+    /// When the list came on screen (each row's shown-at time).
+    public var openedAt: Date
+    public init(rows: [ConfirmRow], cursor: Int = 0, openedAt: Date) {
+        self.rows = rows
+        self.cursor = cursor
+        self.openedAt = openedAt
+    }
+}
+
+public struct ConfirmRow: Sendable, Equatable {
+    public var rowID: Int64
+    public var externalID: String
+    public var text: String
+    public var suggestion: Suggestion
+    /// The label the row will be saved with: the suggestion's until a label key changes it.
+    public var label: String
+    public init(rowID: Int64, externalID: String, text: String, suggestion: Suggestion, label: String) {
+        self.rowID = rowID
+        self.externalID = externalID
+        self.text = text
+        self.suggestion = suggestion
+        self.label = label
+    }
+    /// Whether the annotator changed the model's label.
+    public var isFixed: Bool { suggestion.value != .label(label) }
 }
 
 /// A one-line text prompt being typed.

@@ -42,6 +42,10 @@ extension Labeler {
             LabelerUpdate.load(&state, navigation)
         case .failed(let text):
             state.status = StatusLine(text, isError: true)
+        case .suggested(let rowID, let suggestion):
+            if state.item?.rowID == rowID { state.item?.suggestion = suggestion }
+        case .confirmLoaded(let batch):
+            LabelerUpdate.confirmLoaded(&state, batch)
         case .key(let key, let time):
             LabelerUpdate.countKey(&state, at: time)
             effects = LabelerUpdate.handle(&state, key, at: time)
@@ -119,6 +123,8 @@ enum LabelerUpdate {
         case .help(let scroll):
             helpKey(&state, scroll: scroll, key)
             return []
+        case .confirm(let list):
+            return confirmKey(&state, list, key, at: time)
         }
     }
 

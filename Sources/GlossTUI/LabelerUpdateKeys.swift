@@ -74,7 +74,7 @@ extension LabelerUpdate {
             state.status = StatusLine("search the item texts; Enter searches, Esc cancels")
         case ":":
             state.mode = .prompt(Prompt(.command))
-            state.status = StatusLine("command: goto ID, label NAME, next, help, quit")
+            state.status = StatusLine("command: goto ID, label NAME, next, order NAME, confirm, help, quit")
         case "?":
             state.mode = .help(scroll: 0)
         case "<", ",", ">", ".":

@@ -103,6 +103,10 @@ extension LabelerUpdate {
             return quit(&state)
         case "next":
             return [.next]
+        case "order":
+            return changeOrder(&state, argument)
+        case "confirm":
+            return openConfirm(&state)
         case "label":
             guard !argument.isEmpty else {
                 state.status = StatusLine("usage: label NAME", isError: true)

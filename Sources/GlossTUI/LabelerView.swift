@@ -16,8 +16,12 @@ extension Labeler {
         }
         let palette = Palette(colors: state.colors)
         drawHeader(state, layout, palette, &screen)
-        drawItemPane(state, layout, palette, &screen)
-        drawDetailLine(state, layout, palette, &screen)
+        if case .confirm(let list) = state.mode {
+            drawConfirm(state, list, layout, palette, &screen)
+        } else {
+            drawItemPane(state, layout, palette, &screen)
+            drawDetailLine(state, layout, palette, &screen)
+        }
         drawLabelBar(state, layout, palette, &screen)
         if let pane = layout.guide { drawGuidePane(state, pane, palette, &screen) }
         if case .help(let scroll) = state.mode { drawHelp(state, scroll: scroll, palette, &screen) }

@@ -1,14 +1,23 @@
 import GlossCore
 import GlossTerminal
 
-/// One label in the label bar: `p positive` (or `:name` for a label without a key).
+/// One label in the label bar: `p positive` (or `:name` for a label without a key), and
+/// with a suggestion a one-cell bar of the model's probability for it: `p positive ▆`.
 struct LabelChip: Equatable {
     let label: GuideLabel
     /// "p " or ":"; the name, cut short with `…` when the bar is narrow.
     let key: String
     let name: String
     let padded: Bool
-    var width: Int { (padded ? 2 : 0) + screenWidth(key) + screenWidth(name) }
+    var bar: Bool = false
+    var width: Int { (padded ? 2 : 0) + screenWidth(key) + screenWidth(name) + (bar ? 2 : 0) }
+
+    /// Eight heights of a one-cell bar, for 0...1 (an empty cell below 1/16).
+    static func barCell(_ probability: Double) -> String {
+        let levels = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        guard probability.isFinite, probability >= 1.0 / 16 else { return " " }
+        return levels[min(7, Int(probability * 8))]
+    }
 }
 
 /// How the labels are laid out in the bar: one row if they fit, else two. From 60 columns
@@ -24,7 +33,7 @@ struct LabelBarLayout: Equatable {
     var start: Int { padded ? 0 : 1 }
     var separator: Int { padded ? 0 : 1 }
 
-    init(labels: [GuideLabel], width: Int) {
+    init(labels: [GuideLabel], width: Int, bars: Bool = false) {
         let padded = width >= 60
         self.padded = padded
         let room = max(1, width - (padded ? 0 : 1))
@@ -34,7 +43,7 @@ struct LabelBarLayout: Equatable {
             var used = 0
             for label in labels {
                 let name = cap.map { truncated(label.name, to: $0) } ?? label.name
-                let chip = LabelChip(label: label, key: label.key.map { "\($0) " } ?? ":", name: name, padded: padded)
+                let chip = LabelChip(label: label, key: label.key.map { "\($0) " } ?? ":", name: name, padded: padded, bar: bars)
                 let extra = (rows[rows.count - 1].isEmpty ? 0 : (padded ? 0 : 1)) + chip.width
                 if !rows[rows.count - 1].isEmpty && used + extra > room {
                     rows.append([chip])
@@ -76,7 +85,13 @@ extension Labeler {
     /// The label bar: every label in its color, the current choice reverse.
     static func drawLabelBar(_ state: LabelerState, _ layout: LabelerLayout, _ palette: Palette, _ screen: inout Screen) {
         let bar = layout.labelBar
-        let chosen = chosenLabels(state)
+        let chosen: Set<String>
+        if case .confirm(let list) = state.mode, list.rows.indices.contains(list.cursor) {
+            chosen = [list.rows[list.cursor].label]
+        } else {
+            chosen = chosenLabels(state)
+        }
+        let probabilities = barProbabilities(state)
         let right = layout.mainWidth
         for (index, row) in bar.rows.enumerated() {
             let y = layout.labelTop + index
@@ -89,6 +104,11 @@ extension Labeler {
                 if chip.padded { x += screen.put(" ", x: x, y: y, style: style, maxWidth: right - x) }
                 x += screen.put(chip.key, x: x, y: y, style: keyStyle, maxWidth: max(0, right - x))
                 x += screen.put(chip.name, x: x, y: y, style: style, maxWidth: max(0, right - x))
+                if chip.bar {
+                    let probability = probabilities[chip.label.name] ?? 0
+                    x += screen.put(" ", x: x, y: y, style: style, maxWidth: max(0, right - x))
+                    x += screen.put(LabelChip.barCell(probability), x: x, y: y, style: style, maxWidth: max(0, right - x))
+                }
                 if chip.padded { x += screen.put(" ", x: x, y: y, style: style, maxWidth: max(0, right - x)) }
                 x += bar.separator
             }
@@ -96,6 +116,15 @@ extension Labeler {
                 screen.put("+\(bar.hidden)", x: x + (bar.padded ? 1 : 0), y: y, style: palette.hint, maxWidth: max(0, right - x))
             }
         }
+    }
+
+    /// The model's probability per label for the bar's cells: the item's suggestion, or in
+    /// confirm mode the row under the cursor's; empty without one (no cells drawn).
+    static func barProbabilities(_ state: LabelerState) -> [String: Double] {
+        if case .confirm(let list) = state.mode {
+            return list.rows.indices.contains(list.cursor) ? list.rows[list.cursor].suggestion.probabilities : [:]
+        }
+        return state.item?.suggestion?.probabilities ?? [:]
     }
 
     /// The names shown as chosen: the decision's label (classify), the toggled labels

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossStore
 
@@ -19,6 +20,7 @@ struct LabelCommand: ParsableCommand {
             Examples:
               gloss label reviews
               gloss label reviews --as kim
+              gloss label reviews --order uncertain
               NO_COLOR=1 gloss label reviews
             """
     )
@@ -32,10 +34,24 @@ struct LabelCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colors (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("The item order for this session: \(ItemOrder.names) (default: the project's, see gloss project order).",
+                               valueName: "order"))
+    var order: ItemOrder?
+
+    @Flag(name: .customLong("no-model"), help: "No model: no suggestions, sequential order only.")
+    var noModel = false
+
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if noModel, let order, order != .sequential {
+            throw ValidationError("--order \(order.rawValue) needs the model; drop --no-model.")
+        }
+    }
 
     func run() throws {
         let database = try store.openExisting()
-        try LabelingScreen.run(database: database, project: project, annotator: annotator ?? LoginName.current, noColor: noColor)
+        try LabelingScreen.run(database: database, project: project, annotator: annotator ?? LoginName.current, noColor: noColor,
+                               order: order, model: !noModel)
     }
 }

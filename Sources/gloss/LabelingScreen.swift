@@ -1,4 +1,5 @@
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossStore
 import GlossTerminal
@@ -6,18 +7,23 @@ import GlossTUI
 
 /// Opens the labeler on a project in the terminal and prints what the session did.
 enum LabelingScreen {
-    static func run(database: GlossDatabase, project: String, annotator: String, noColor: Bool) throws {
+    static func run(database: GlossDatabase, project: String, annotator: String, noColor: Bool,
+                    order: ItemOrder? = nil, model: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try NameRule.validate(annotator, what: "annotator", hint: "pass --as NAME")
         // NcursesTerminal honours NO_COLOR itself; --no-color turns colors off outright.
         let terminal = NcursesTerminal(colors: noColor ? false : nil)
         let size = terminal.size
+        let stored = try database.project(named: project).itemOrder
+        let order: ItemOrder = model ? order ?? ItemOrder(rawValue: stored) ?? .sequential : .sequential
         let session = try LabelingSession.start(
             database: database, project: project, annotator: annotator, host: HostName.current,
-            terminalWidth: size.width, terminalHeight: size.height)
+            terminalWidth: size.width, terminalHeight: size.height, order: order.rawValue)
+        let assistant = model
+            ? ModelWorker(model: LabelModels.make(for: session.guide), feed: try session.sampler(), order: order) : nil
         let exit = try withTerminal(terminal) { terminal in
             try LabelerRuntime(session: session, terminal: terminal, colors: terminal.drawsColors,
-                               launchedAt: Launch.time).run()
+                               launchedAt: Launch.time, assistant: assistant, order: order).run()
         }
         let c = session.counts
         let parts = [("label", c.labels), ("skip", c.skips), ("flag", c.flags), ("change", c.changes), ("undo", c.undos)]

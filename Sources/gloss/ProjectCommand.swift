@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossClassifier
 import GlossCore
 import GlossStore
 
@@ -13,7 +14,7 @@ extension Gloss {
                   gloss project create reviews --dataset reviews --guide guides/sentiment.md
                   gloss project show reviews
                 """,
-            subcommands: [Create.self, Show.self]
+            subcommands: [Create.self, Show.self, Order.self]
         )
     }
 
@@ -61,6 +62,8 @@ extension Gloss.ProjectCommand {
         @Option(help: "The dataset to label.") var dataset: String
         @Option(help: ArgumentHelp("The guide file.", valueName: "file")) var guide: String
         @Option(help: "How many different annotators label each item.") var overlap = 1
+        @Option(help: ArgumentHelp("The labeler's default item order: \(ItemOrder.names).", valueName: "order"))
+        var order: ItemOrder = .sequential
         @Option(help: "Who creates it (default: the login name).") var author: String?
         @OptionGroup var store: StoreOptions
 
@@ -72,7 +75,8 @@ extension Gloss.ProjectCommand {
         func run() throws {
             let parsed = try GuideSource.cleanGuide(file: guide)
             let project = try store.openExisting().createProject(
-                name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap)
+                name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap,
+                itemOrder: order.rawValue)
             print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task), \(parsed.labels.count) labels, guide version 1).")
         }
     }
@@ -117,6 +121,7 @@ extension Gloss.ProjectCommand {
             var rows = TextTable(headers: ["", ""])
             rows.rows = [
                 ["dataset", project.dataset], ["task", project.task], ["overlap", String(project.overlap)],
+                ["order", project.itemOrder],
                 ["items", NumberText.grouped(project.items)], ["annotations", NumberText.grouped(project.annotations)],
                 ["guide", "version \(version.version) by \(version.author), \(HumanDate.format(version.createdAt)): \(version.message)"],
                 ["created", HumanDate.format(project.createdAt)],
@@ -127,6 +132,35 @@ extension Gloss.ProjectCommand {
             var labels = TextTable(headers: ["KEY", "LABEL", "DESCRIPTION"])
             for label in info.labels { labels.append([label.key.map(String.init) ?? "-", label.name, label.description ?? ""]) }
             print(labels.render())
+        }
+    }
+
+    struct Order: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set the order the labeler serves a project's items in.",
+            discussion: """
+                sequential: dataset order. random: a random undecided item. uncertain: the item \
+                the model is least sure about. confident: the surest first, to confirm quickly. \
+                `gloss label --order` and `:order NAME` in the labeler override it for a session.
+
+                Examples:
+                  gloss project order reviews
+                  gloss project order reviews uncertain
+                """
+        )
+
+        @Argument(help: "The project.") var name: String
+        @Argument(help: ArgumentHelp("The new default order: \(ItemOrder.names).", valueName: "order"))
+        var order: ItemOrder?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let database = try store.openExisting()
+            guard let order else {
+                return print(try database.project(named: name).itemOrder)
+            }
+            let project = try database.setItemOrder(project: name, order: order.rawValue)
+            print("Project \"\(TerminalText.visible(project.name))\" now serves items in \(order.rawValue) order.")
         }
     }
 }

@@ -40,7 +40,7 @@ struct LabelerViewGoldenTests {
             return ViewFixtures.showing(ViewFixtures.koreanReview, in: state)
         case .emoji:
             var state = try base()
-            state.order = "uncertainty"
+            state.order = .uncertain
             return ViewFixtures.showing(ViewFixtures.emojiPost, in: state)
         case .guide:
             var state = try base()

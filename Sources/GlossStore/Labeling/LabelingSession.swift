@@ -64,6 +64,18 @@ public final class LabelingSession {
 
     // MARK: Reading items
 
+    /// Reads for the model worker, usable from another thread.
+    public func sampler() throws -> ItemSampler {
+        try ItemSampler(database: database, scope: scope, project: project)
+    }
+
+    /// The item `rowID` when this annotator has not decided it, else nil.
+    public func undecidedItem(rowID: Int64) throws -> StoredItem? {
+        try database.writer.read { db in
+            try DecisionWriter.currentDecisionID(db, scope: scope, itemID: rowID) == nil ? try item(db, rowID: rowID) : nil
+        }
+    }
+
     /// The first item in project order this annotator has not decided, or nil when done.
     public func queueHead() throws -> StoredItem? {
         try database.writer.read { db in
@@ -135,6 +147,15 @@ public final class LabelingSession {
         return (row[0], item)
     }
 
+    /// The first of `ids` this annotator has not decided (the model's picks, which may have
+    /// been decided since they were picked).
+    private func firstUndecided(_ db: Database, _ ids: [Int64]) throws -> StoredItem? {
+        for id in ids where try DecisionWriter.currentDecisionID(db, scope: scope, itemID: id) == nil {
+            if let item = try item(db, rowID: id) { return item }
+        }
+        return nil
+    }
+
     private func item(_ db: Database, rowID: Int64) throws -> StoredItem? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
@@ -157,16 +178,20 @@ public final class LabelingSession {
     /// Commits one decision in its own transaction, with the session's counters and key
     /// timings, and returns what it did with the item to show next, read in the same
     /// transaction: the history entry after `historyAfter` when the decision changed an
-    /// entry of the history (never the decision just written), else the queue's head.
+    /// entry of the history (never the decision just written), else the first undecided of
+    /// `preferred` (the model's picks for the order in use), else the queue's head.
     /// When this returns the decision is committed: it survives the process being killed
     /// (with `synchronous=NORMAL`, a power cut may still roll back the last commits).
     @discardableResult
-    public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil) throws -> SaveOutcome {
+    public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
+                     preferring preferred: [Int64] = []) throws -> SaveOutcome {
         let outcome = try database.writer.write { db in
             var outcome = try DecisionWriter.insert(db, input, scope: scope)
             if let historyAfter, let (id, item) = try historyEntry(db, after: historyAfter, before: outcome.annotationID) {
                 outcome.next = item
                 outcome.nextHistoryID = id
+            } else if let item = try firstUndecided(db, preferred) {
+                outcome.next = item
             } else {
                 outcome.next = try outcome.queueHead.flatMap { try item(db, rowID: $0) }
             }
