@@ -13,7 +13,7 @@ extension Labeler {
         let rows = max(0, layout.labelTop - top)
         let idWidth = min(12, max(2, list.rows.map { screenWidth($0.externalID) }.max() ?? 2))
         let labelWidth = min(16, max(5, state.guide.labels.map { screenWidth($0.name) }.max() ?? 5))
-        let textX = 1 + idWidth + 1 + 1 + labelWidth + 1 + 4 + 1
+        let textX = 1 + idWidth + 1 + 2 + labelWidth + 1 + 4 + 1
         let fixedCount = list.rows.filter(\.isFixed).count
         let title = "confirm \(list.rows.count) item\(list.rows.count == 1 ? "" : "s") · \(fixedCount) fixed"
         screen.put(title, x: 1, y: 1, style: palette.title, maxWidth: right - 2)

@@ -52,7 +52,9 @@ public final class ModelWorker: @unchecked Sendable {
     private var pool: ActivePool
     private var generator: SeededGenerator
     private var rescoreOwed = 0
+    /// Set when a sample found nothing new; sampling resumes after some decisions.
     private var exhausted = false
+    private var learnedSinceSample = 0
     private var served: Set<Int64> = []
 
     public init(model: LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
@@ -194,10 +196,13 @@ public final class ModelWorker: @unchecked Sendable {
     /// Learns first, so a suggestion asked for with a decision already reflects it.
     private func handle(_ requests: [Request], _ order: ItemOrder) {
         for case let .learn(text, value, rowID) in requests {
+            let wasReady = isReady
             model.learn(text: text, value: value)
             pool.remove(rowID)
             served.insert(rowID)
-            rescoreOwed = min(rescoreOwed + settings.rescoreBudget, pool.capacity)
+            learnedSinceSample += 1
+            // A model just ready scores the whole pool; after that, a budget per decision.
+            rescoreOwed = wasReady || !isReady ? min(rescoreOwed + settings.rescoreBudget, pool.capacity) : pool.count
         }
         for case let .served(rowID) in requests {
             pool.remove(rowID)
@@ -216,28 +221,34 @@ public final class ModelWorker: @unchecked Sendable {
     /// Whether the pool needs filling or rescoring (read under the lock; the counters are
     /// the worker's, and only it changes them). The pool is kept for every order, as
     /// confirm mode and `:order` need it ready.
-    private var hasPoolWork: Bool {
-        (!exhausted && pool.room > pool.capacity / 2) || (rescoreOwed > 0 && model.examplesSeen >= settings.minimumExamples)
+    private var hasPoolWork: Bool { needsSample || (rescoreOwed > 0 && isReady) }
+
+    private var isReady: Bool { model.examplesSeen >= settings.minimumExamples }
+
+    /// Whether the pool is under half full and sampling may find new items (after a
+    /// sample that found none, only once 50 more decisions were made).
+    private var needsSample: Bool {
+        pool.count < pool.capacity / 2 && (!exhausted || learnedSinceSample >= 50)
     }
 
     /// One bounded step: a batch of samples from the store, or a few rescored entries.
     private func poolStep(_ order: ItemOrder) {
-        if !exhausted, pool.room > pool.capacity / 2 {
+        if needsSample {
+            learnedSinceSample = 0
             do {
-                let excluding = served
-                let batch = try feed.sample(count: min(200, pool.room), excluding: excluding, using: &generator)
-                if batch.isEmpty { exhausted = true }
+                let before = pool.count
+                let batch = try feed.sample(count: min(200, pool.room), excluding: served, using: &generator)
                 pool.add(batch)
-                rescoreOwed = min(rescoreOwed + batch.count, pool.capacity)
+                exhausted = pool.count == before
+                if isReady { rescoreOwed = min(rescoreOwed + pool.count - before, pool.capacity) }
             } catch {
                 exhausted = true
                 reply(.failed("the model could not read items for \(order.rawValue) order: \(error)"))
             }
         } else {
-            let ready = model.examplesSeen >= settings.minimumExamples
             let budget = min(rescoreOwed, 64)
             rescoreOwed -= budget
-            if ready { pool.rescore(budget: budget) { text in self.prediction(text) } }
+            pool.rescore(budget: budget) { text in self.prediction(text) }
         }
         publish(order)
     }
