@@ -13,6 +13,7 @@ struct LabelerViewGoldenTests {
     enum Scenario: String, CaseIterable, Sendable {
         case english, korean, emoji, guide, help, multilabel, spans, spansKorean
         case longScrolled, queueDone, prompt, error, hostile
+        case suggested, confirm
     }
 
     static let sizes = [(80, 24), (40, 12)]
@@ -38,6 +39,32 @@ struct LabelerViewGoldenTests {
             state.project = "리뷰-ko"
             state.annotator = "서연"
             return ViewFixtures.showing(ViewFixtures.koreanReview, in: state)
+        case .suggested:
+            var state = try base()
+            state.order = .uncertain
+            state = ViewFixtures.showing(ViewFixtures.englishReview, in: state)
+            state.item?.suggestion = Suggestion(value: .label("positive"), confidence: 0.72, probabilities: [
+                "positive": 0.72, "negative": 0.05, "neutral": 0.15, "mixed": 0.08,
+            ])
+            state.relayout()
+            return state
+        case .confirm:
+            var state = try base()
+            state.order = .confident
+            state = ViewFixtures.showing(ViewFixtures.englishReview, in: state)
+            let texts = [
+                ("r101", "Love it.\nFive stars from me", "positive", 0.97), ("r102", "Broke after a day", "negative", 0.93),
+                ("r103", "서비스가 정말 친절했어요 👍", "positive", 0.9), ("r104", "\u{1B}[2Jfine I guess", "neutral", 0.81),
+            ]
+            let rows = texts.map { id, text, label, p in
+                ConfirmRow(rowID: Int64(id.dropFirst())!, externalID: id, text: text,
+                           suggestion: Suggestion(value: .label(label), confidence: p, probabilities: [label: p]), label: label)
+            }
+            var list = ConfirmList(rows: rows, cursor: 2, openedAt: state.now)
+            list.rows[1].label = "mixed"
+            state.mode = .confirm(list)
+            state.relayout()
+            return state
         case .emoji:
             var state = try base()
             state.order = .uncertain
