@@ -19,6 +19,10 @@ public final class FakeTerminal: TerminalBackend {
     public private(set) var framesDrawnWhileStopped = 0
     /// When set, `start()` throws it, as `NcursesTerminal` does without a terminal.
     public var startError: (any Error)?
+    /// Called with each event just before it is delivered (to check the world at that moment).
+    public var beforeDelivering: ((TerminalEvent) -> Void)?
+    /// Asked for more events when the queue runs dry (nil or empty: `.timeout`).
+    public var whenEmpty: (() -> [TerminalEvent])?
     /// The size now; a delivered `.resize` event changes it.
     public private(set) var size: (width: Int, height: Int)
 
@@ -54,8 +58,10 @@ public final class FakeTerminal: TerminalBackend {
 
     public func nextEvent(timeout: Duration?) -> TerminalEvent {
         requestedTimeouts.append(timeout)
+        if events.isEmpty, let more = whenEmpty?() { events = more }
         guard !events.isEmpty else { return .timeout }
         let event = events.removeFirst()
+        beforeDelivering?(event)
         if case .resize(let width, let height) = event { size = (width, height) }
         return event
     }
