@@ -186,4 +186,43 @@ struct LabelEndToEndTests {
         #expect(rows.filter { $0["undone_at"] as String? != nil }.count == 1)
         #expect(rows.allSatisfy { $0["guide_version"] as Int == 1 && $0["active_ms"] as Int? != nil && $0["shown_at"] as String? != nil })
     }
+
+    /// The issue's check: after 30 decisions on the demo the suggestion line shows a label
+    /// and a confidence, and Enter stores the suggestion as an accepted decision.
+    @Test func demoSuggestsAfterThirtyDecisionsAndEnterAcceptsTheSuggestion() throws {
+        let db = dir.path("demo-model.db")
+        let start = "cd '\(Samples.path(".."))' && '\(gloss.executable.path)' demo --db '\(db)' --as model"
+        let tmux = try Tmux(start, width: 100, height: 30, environment: ["TERM": "xterm-256color"])
+        _ = try expectScreen(tmux, words(1))
+        let keyOf = ["positive": "p", "negative": "n", "neutral": "u", "mixed": "m"]
+        let labels = try String(contentsOfFile: Samples.path("reviews.jsonl"), encoding: .utf8).split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["label"] as? String ?? ""
+        }
+        for n in 1...30 {
+            try tmux.send(try #require(keyOf[labels[n - 1]]))
+            _ = try expectScreen(tmux, "saved #r\(String(format: "%03d", n))", "deciding item \(n)")
+        }
+        let pattern = try Regex(#"suggestion: (positive|negative|neutral|mixed) \d{1,3}%"#)
+        let screen = try #require(try tmux.waitUntil { $0.contains(pattern) }, "no suggestion line:\n\((try? tmux.screen()) ?? "")")
+        let suggested = try #require(screen.firstMatch(of: pattern)?.output[1].substring).description
+        #expect(screen.contains("sequential"), "the header names the order")
+        try tmux.send("Enter")
+        _ = try expectScreen(tmux, "saved #r031 · \(suggested)")
+        try tmux.send("q")
+        _ = try expectScreen(tmux, "[exit 0]")
+        let row = try #require(try DatabaseQueue(path: db).read {
+            try Row.fetchOne($0, sql: """
+                SELECT a.value, a.suggestion, a.suggestion_accepted FROM annotations a JOIN items i ON i.id = a.item_id
+                WHERE i.external_id = 'r031'
+                """)
+        })
+        #expect(row["value"] as String == #"{"label":"\#(suggested)"}"#)
+        #expect(row["suggestion"] as String? == #"{"label":"\#(suggested)"}"#)
+        #expect(row["suggestion_accepted"] as Bool? == true)
+        let shown = try DatabaseQueue(path: db).read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations WHERE suggestion IS NOT NULL") ?? 0
+        }
+        #expect(shown >= 2, "decisions made while a suggestion was shown record it")
+    }
 }
