@@ -95,7 +95,8 @@ public final class TextClassifier: @unchecked Sendable {
     }
 
     /// One online step on one example (labels not in `labels` are ignored; an example
-    /// with none left is ignored). Must stay well under 1 ms.
+    /// with none left is ignored; multilabel, an empty `labels` teaches that no label
+    /// applies). Must stay well under 1 ms.
     public func learn(_ example: TrainingExample) {
         guard setTargets(example.labels) else { return }
         hasher.extract(example.text)
@@ -150,17 +151,18 @@ public final class TextClassifier: @unchecked Sendable {
         return Prediction(of: probabilities, multilabel: multilabel)
     }
 
-    /// Sets `targets` from label names; false when none of them is a label of this model.
+    /// Sets `targets` from label names; false when the example teaches nothing (see `isUsable`).
     private func setTargets(_ names: [String]) -> Bool {
         for c in targets.indices { targets[c] = 0 }
-        var any = false
-        for name in names {
-            guard let c = labelIndex[name] else { continue }
-            targets[c] = 1
-            any = true
-            if !multilabel { break }
-        }
-        return any
+        let indices = targetIndices(names)
+        for c in indices { targets[c] = 1 }
+        return isUsable(names: names, known: indices)
+    }
+
+    /// Single-label: the example needs one known label. Multilabel: an empty label list is a
+    /// negative for every label, but a list of only unknown names is ignored.
+    func isUsable(names: [String], known: [Int]) -> Bool {
+        !known.isEmpty || (multilabel && names.isEmpty)
     }
 
     /// One learning step on features with `targets` already set.

@@ -10,13 +10,13 @@ struct TrainingSet {
 
     var count: Int { offsets.count - 1 }
 
-    /// Keeps the examples with at least one of the classifier's labels.
+    /// Keeps the examples the classifier can learn from (see `TextClassifier.isUsable`).
     init(_ examples: [TrainingExample], classifier: TextClassifier) {
         classes = classifier.labels.count
         var hasher = classifier.hasher
         for example in examples {
             let indices = classifier.targetIndices(example.labels)
-            guard !indices.isEmpty else { continue }
+            guard classifier.isUsable(names: example.labels, known: indices) else { continue }
             hasher.extract(example.text)
             buckets += hasher.buckets
             values += hasher.values
