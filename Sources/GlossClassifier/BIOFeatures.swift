@@ -1,5 +1,26 @@
 import GlossCore
 
+/// The class of one scalar for shapes: ASCII is classified without a Unicode property lookup.
+enum ScalarClass: UInt64 {
+    case upper = 88, lower = 120, digit = 100, uncasedLetter = 76, other = 0  // X, x, d, L
+
+    init(_ scalar: Unicode.Scalar) {
+        switch scalar.value {
+        case 0x41...0x5A: self = .upper
+        case 0x61...0x7A: self = .lower
+        case 0x30...0x39: self = .digit
+        case 0..<0x80: self = .other
+        default:
+            let properties = scalar.properties
+            if properties.isUppercase || properties.generalCategory == .titlecaseLetter { self = .upper }
+            else if properties.isLowercase { self = .lower }
+            else if properties.numericType != nil { self = .digit }
+            else if properties.isAlphabetic { self = .uncasedLetter }
+            else { self = .other }
+        }
+    }
+}
+
 /// The broad shape of a token, shared by a word and its neighbors' features.
 enum WordKind: UInt8 {
     case capitalized = 1, allCaps, lower, digits, mixed, uncased, symbol
@@ -8,16 +29,14 @@ enum WordKind: UInt8 {
         var first = true, firstUpper = false, upperAfterFirst = false
         var upper = false, lower = false, digit = false, uncased = false
         for scalar in token.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isUppercase || properties.generalCategory == .titlecaseLetter {
+            switch ScalarClass(scalar) {
+            case .upper:
                 upper = true
                 if first { firstUpper = true } else { upperAfterFirst = true }
-            } else if properties.isLowercase {
-                lower = true
-            } else if properties.numericType != nil {
-                digit = true
-            } else if properties.isAlphabetic {
-                uncased = true
+            case .lower: lower = true
+            case .digit: digit = true
+            case .uncasedLetter: uncased = true
+            case .other: break
             }
             first = false
         }
@@ -101,13 +120,8 @@ struct TokenFeatures {
         var long = StableHash(template: 0, salt: 0), short = StableHash(template: 0, salt: 0)
         var last: UInt64 = 0, run = 0
         for scalar in token.unicodeScalars {
-            let properties = scalar.properties
-            let symbol: UInt64
-            if properties.isUppercase { symbol = 88 }  // X
-            else if properties.isLowercase { symbol = 120 }  // x
-            else if properties.numericType != nil { symbol = 100 }  // d
-            else if properties.isAlphabetic { symbol = 76 }  // L
-            else { symbol = UInt64(scalar.value) }
+            let kind = ScalarClass(scalar)
+            let symbol = kind == .other ? UInt64(scalar.value) : kind.rawValue
             run = symbol == last ? run + 1 : 1
             if run <= 4 { long.mix(symbol) }
             if run == 1 { short.mix(symbol) }

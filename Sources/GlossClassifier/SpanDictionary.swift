@@ -50,7 +50,9 @@ struct SpanDictionary {
     let labelCount: Int
     private(set) var entries: [Entry] = []
     private var index: [String: Int] = [:]
-    private(set) var longestEntry = 0
+    /// Every key and every key's first tokens ("new", "new york" for "new york times"), so
+    /// a match stops growing as soon as no entry starts with what it covers.
+    private var prefixes: Set<String> = []
 
     init(labelCount: Int) {
         self.labelCount = labelCount
@@ -63,7 +65,7 @@ struct SpanDictionary {
             guard index[entry.key] == nil else { return nil }
             index[entry.key] = self.entries.count
             self.entries.append(entry)
-            longestEntry = max(longestEntry, entry.tokenCount)
+            addPrefixes(of: entry.key)
         }
     }
 
@@ -80,7 +82,7 @@ struct SpanDictionary {
             index[key] = position
             entries.append(Entry(key: key, tokenCount: text.tokens.count,
                                  labelCounts: Array(repeating: 0, count: labelCount), misses: 0, surfaces: []))
-            longestEntry = max(longestEntry, text.tokens.count)
+            addPrefixes(of: key)
         }
         entries[position].labelCounts[label] += 1
         if entries[position].surfaces.count < Self.maxSurfaces, !entries[position].surfaces.contains(surface) {
@@ -95,7 +97,7 @@ struct SpanDictionary {
     /// Leftmost-longest, non-overlapping whole-token matches of the entries `accept` lets through.
     func matches(in text: SpanText, accept: (Entry) -> Bool = { _ in true }) -> [Match] {
         var result: [Match] = []
-        guard longestEntry > 0 else { return result }
+        guard !entries.isEmpty else { return result }
         var start = 0
         while start < text.tokens.count {
             if let match = longestMatch(in: text, at: start, accept: accept) {
@@ -109,24 +111,25 @@ struct SpanDictionary {
     }
 
     private func longestMatch(in text: SpanText, at start: Int, accept: (Entry) -> Bool) -> Match? {
-        let last = min(start + longestEntry, text.tokens.count)
-        var keys: [String] = []  // keys[n - 1] covers n tokens
+        var found: Match?
         var key = ""
-        for position in start..<last {
-            if position > start { key += text.hasGap(after: position - 1) ? " " : "" }
-            key += text.lower[position]
-            keys.append(key)
-        }
-        for count in stride(from: keys.count, through: 1, by: -1) {
-            let end = start + count
-            if let entry = index[keys[count - 1]], accept(entries[entry]) {
-                return Match(range: text.tokens[start].start..<text.tokens[end - 1].end, tokens: start..<end, entry: entry)
+        for end in start + 1...text.tokens.count {
+            if end > start + 1, text.hasGap(after: end - 2) { key += " " }
+            key += text.lower[end - 1]
+            if let entry = index[key], accept(entries[entry]) {
+                found = Match(range: text.tokens[start].start..<text.tokens[end - 1].end, tokens: start..<end, entry: entry)
+            } else if let match = particleMatch(in: text, tokens: start..<end, key: key, accept: accept) {
+                found = match
             }
-            if let match = particleMatch(in: text, tokens: start..<end, key: keys[count - 1], accept: accept) {
-                return match
-            }
+            guard prefixes.contains(key) else { break }
         }
-        return nil
+        return found
+    }
+
+    private mutating func addPrefixes(of key: String) {
+        let text = SpanText(key)
+        for count in text.tokens.indices { prefixes.insert(Self.key(text, tokens: 0..<count + 1)) }
+        prefixes.insert(key)
     }
 
     /// A match whose last token is an entry's last token followed by a Korean particle.
