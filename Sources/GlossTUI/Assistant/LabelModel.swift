@@ -61,11 +61,16 @@ public final class TextLabelModel: LabelModel {
     }
 }
 
-/// Spans: earlier spans and the token tagger. Its confidence is the surest span's; with no
-/// span found it suggests nothing.
+/// Spans: earlier spans and the token tagger. Spans under `minimumConfidence` are left
+/// out (a young tagger guesses at every capitalized word); the suggestion's confidence is
+/// its least sure span's; with no span left it suggests nothing.
 public final class SpanLabelModel: LabelModel {
     private let suggester: SpanSuggester
-    public init(_ suggester: SpanSuggester) { self.suggester = suggester }
+    public let minimumConfidence: Double
+    public init(_ suggester: SpanSuggester, minimumConfidence: Double = 0.5) {
+        self.suggester = suggester
+        self.minimumConfidence = minimumConfidence
+    }
 
     public var examplesSeen: Int { suggester.examplesSeen }
 
@@ -75,7 +80,7 @@ public final class SpanLabelModel: LabelModel {
     }
 
     public func suggest(_ text: String) -> RankedSuggestion? {
-        let found = suggester.suggest(text)
+        let found = suggester.suggest(text).filter { $0.confidence >= minimumConfidence }
         guard !found.isEmpty else { return nil }
         let confidence = found.map(\.confidence).min() ?? 0
         return RankedSuggestion(suggestion: Suggestion(value: .spans(found.map(\.span)), confidence: confidence),
