@@ -60,7 +60,8 @@ public final class TextClassifier: @unchecked Sendable {
     public let options: ClassifierOptions
     /// How many examples it has learned from (online steps plus training examples).
     public internal(set) var examplesSeen: Int = 0
-    /// Softmax (or sigmoid) temperature fitted after training so probabilities are calibrated.
+    /// Divides the scores before softmax (or sigmoid). 1 after `train`, which measured well
+    /// calibrated on held-out data; `calibrate` fits it on examples the model did not learn from.
     public internal(set) var temperature: Float = 1
 
     let featureSettings: FeatureSettings
@@ -124,8 +125,7 @@ public final class TextClassifier: @unchecked Sendable {
             shuffle(&order, &generator)
             for index in order {
                 set.withExample(index) { buckets, values, targets in
-                    self.targets = targets
-                    step(buckets, values)
+                    step(buckets, values, targets)
                 }
                 done += 1
                 if done % 1024 == 0 { progress?(done, total) }
@@ -165,18 +165,21 @@ public final class TextClassifier: @unchecked Sendable {
         !known.isEmpty || (multilabel && names.isEmpty)
     }
 
-    /// One learning step on features with `targets` already set.
+    /// One online step on the hasher's features, with `targets` already set.
     private func step(_ buckets: [UInt32], _ values: [Float]) {
         buckets.withUnsafeBufferPointer { b in
-            values.withUnsafeBufferPointer { v in step(b, v) }
+            values.withUnsafeBufferPointer { v in
+                targets.withUnsafeBufferPointer { t in step(b, v, t) }
+            }
         }
     }
 
-    private func step(_ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>) {
-        targets.withUnsafeBufferPointer { t in
-            scratch.withUnsafeMutableBufferPointer { s in
-                model.learn(buckets, values, targets: t, scratch: s, settings: learningSettings)
-            }
+    private func step(
+        _ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>,
+        _ targets: UnsafeBufferPointer<Float>
+    ) {
+        scratch.withUnsafeMutableBufferPointer { s in
+            model.learn(buckets, values, targets: targets, scratch: s, settings: learningSettings)
         }
     }
 
