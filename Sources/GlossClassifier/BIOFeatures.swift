@@ -62,7 +62,7 @@ struct TokenFeatures {
         case bias = 1, word, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
         case shape, shortShape, kind, capitalized
         case previousWord, nextWord, previousWord2, nextWord2, previousWordKind, nextWordKind
-        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord
+        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord, stem, particle
     }
 
     private static let start: UInt64 = 0x5354_4152_54  // "START"
@@ -91,12 +91,16 @@ struct TokenFeatures {
         return text.tokens.indices.map { i in
             let scalars = lower[i]
             var hashes: [UInt64] = [hash(.bias, salt) { _ in }, words[i]]
-            hashes.reserveCapacity(23)
+            hashes.reserveCapacity(26)
             for (length, prefix, suffix) in [(1, Template.prefix1, Template.suffix1), (2, .prefix2, .suffix2), (3, .prefix3, .suffix3)]
             where length == 1 || scalars.count > length {
                 hashes.append(hash(prefix, salt) { $0.mix(scalars: scalars.prefix(length)) })
                 hashes.append(hash(suffix, salt) { $0.mix(scalars: scalars.suffix(length)) })
             }
+            // A Korean word without its particle, so 삼성전자가 and 삼성전자 share a feature.
+            let particle = KoreanParticles.suffixLengths(of: scalars).first ?? 0
+            hashes.append(hash(.stem, salt) { $0.mix(scalars: scalars.dropLast(particle)) })
+            if particle > 0 { hashes.append(hash(.particle, salt) { $0.mix(scalars: scalars.suffix(particle)) }) }
             let (shape, shortShape) = shapes(text.tokens[i].text)
             hashes.append(hash(.shape, salt) { $0.mix(shape) })
             hashes.append(hash(.shortShape, salt) { $0.mix(shortShape) })
