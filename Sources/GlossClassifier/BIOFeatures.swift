@@ -62,7 +62,7 @@ struct TokenFeatures {
         case bias = 1, word, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
         case shape, shortShape, kind, capitalized
         case previousWord, nextWord, previousWord2, nextWord2, previousWordKind, nextWordKind
-        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord, stem, particle
+        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord, stem, particle, sentenceStartKind
     }
 
     private static let start: UInt64 = 0x5354_4152_54  // "START"
@@ -114,6 +114,9 @@ struct TokenFeatures {
             hashes.append(hash(.nextWordKind, salt) { $0.mix(word(i + 1)); $0.mix(kind(i)) })
             hashes.append(hash(.previousKind, salt) { $0.mix(kind(i - 1)) })
             hashes.append(hash(.nextKind, salt) { $0.mix(kind(i + 1)) })
+            // A capital after a sentence's end says less than one inside a sentence.
+            let startsSentence = i == 0 || [".", "!", "?", "。", "\"", "“"].contains(text.tokens[i - 1].text)
+            hashes.append(hash(.sentenceStartKind, salt) { $0.mix(startsSentence ? 1 : 0); $0.mix(kind(i)) })
             return TokenFeatures(hashes: hashes, kind: kinds[i], word: words[i])
         }
     }
