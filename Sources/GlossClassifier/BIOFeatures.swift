@@ -1,7 +1,7 @@
 import GlossCore
 
 /// The class of one scalar for shapes: ASCII is classified without a Unicode property lookup.
-enum ScalarClass: UInt64 {
+enum ShapeSymbol: UInt64 {
     case upper = 88, lower = 120, digit = 100, uncasedLetter = 76, other = 0  // X, x, d, L
 
     init(_ scalar: Unicode.Scalar) {
@@ -29,7 +29,7 @@ enum WordKind: UInt8 {
         var first = true, firstUpper = false, upperAfterFirst = false
         var upper = false, lower = false, digit = false, uncased = false
         for scalar in token.unicodeScalars {
-            switch ScalarClass(scalar) {
+            switch ShapeSymbol(scalar) {
             case .upper:
                 upper = true
                 if first { firstUpper = true } else { upperAfterFirst = true }
@@ -127,7 +127,7 @@ struct TokenFeatures {
         var long = StableHash(template: 0, salt: 0), short = StableHash(template: 0, salt: 0)
         var last: UInt64 = 0, run = 0
         for scalar in token.unicodeScalars {
-            let kind = ScalarClass(scalar)
+            let kind = ShapeSymbol(scalar)
             let symbol = kind == .other ? UInt64(scalar.value) : kind.rawValue
             run = symbol == last ? run + 1 : 1
             if run <= 4 { long.mix(symbol) }

@@ -26,13 +26,14 @@ struct MeetingCorpus {
             : "\(Self.first.randomElement(using: &generator)!) \(Self.last.randomElement(using: &generator)!)"
         let place = Self.places.randomElement(using: &generator)!
         let pattern = Self.patterns.randomElement(using: &generator)!
-        let text = pattern.replacingOccurrences(of: "{P}", with: person).replacingOccurrences(of: "{L}", with: place)
+        let text = pattern.replacing(placeholder: "{P}", with: person).replacing(placeholder: "{L}", with: place)
         return (text, [labeledSpan(person, in: text, "PERSON"), labeledSpan(place, in: text, "LOC")].sorted { $0.start < $1.start })
     }
 }
 
 extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+    /// The text with every `target` replaced (the test target does not import Foundation).
+    fileprivate func replacing(placeholder target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
@@ -97,8 +98,8 @@ extension String {
         let patterns = ["어제 {P}가 {L}에서 친구를 만났다 .", "{P}는 {L}에 산다 .", "오늘 {P}를 {L}에서 봤다 ."]
         for _ in 0..<60 {
             let person = people.randomElement(using: &generator)!, place = places.randomElement(using: &generator)!
-            let text = patterns.randomElement(using: &generator)!.replacingOccurrences(of: "{P}", with: person)
-                .replacingOccurrences(of: "{L}", with: place)
+            let text = patterns.randomElement(using: &generator)!.replacing(placeholder: "{P}", with: person)
+                .replacing(placeholder: "{L}", with: place)
             model.learn(text: text, spans: [labeledSpan(person, in: text, "PERSON"), labeledSpan(place, in: text, "LOC")])
         }
         // 어제 (0..<2), space, 강하늘가 (3..<7: the name is 3..<6), space, 울산에서 (8..<12: the place is 8..<10).
