@@ -1,7 +1,7 @@
 import GlossCore
 
 /// The class of one scalar for shapes: ASCII is classified without a Unicode property lookup.
-enum ShapeClass: UInt64 {
+enum ShapeSymbol: UInt64 {
     case upper = 88, lower = 120, digit = 100, uncasedLetter = 76, other = 0  // X, x, d, L
 
     init(_ scalar: Unicode.Scalar) {
@@ -29,7 +29,7 @@ enum WordKind: UInt8 {
         var first = true, firstUpper = false, upperAfterFirst = false
         var upper = false, lower = false, digit = false, uncased = false
         for scalar in token.unicodeScalars {
-            switch ShapeClass(scalar) {
+            switch ShapeSymbol(scalar) {
             case .upper:
                 upper = true
                 if first { firstUpper = true } else { upperAfterFirst = true }
@@ -62,7 +62,7 @@ struct TokenFeatures {
         case bias = 1, word, prefix1, prefix2, prefix3, suffix1, suffix2, suffix3
         case shape, shortShape, kind, capitalized
         case previousWord, nextWord, previousWord2, nextWord2, previousWordKind, nextWordKind
-        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord
+        case previousKind, nextKind, previousTag, previousTagKind, previousTagWord, stem, particle, sentenceStartKind
     }
 
     private static let start: UInt64 = 0x5354_4152_54  // "START"
@@ -91,12 +91,16 @@ struct TokenFeatures {
         return text.tokens.indices.map { i in
             let scalars = lower[i]
             var hashes: [UInt64] = [hash(.bias, salt) { _ in }, words[i]]
-            hashes.reserveCapacity(23)
+            hashes.reserveCapacity(26)
             for (length, prefix, suffix) in [(1, Template.prefix1, Template.suffix1), (2, .prefix2, .suffix2), (3, .prefix3, .suffix3)]
             where length == 1 || scalars.count > length {
                 hashes.append(hash(prefix, salt) { $0.mix(scalars: scalars.prefix(length)) })
                 hashes.append(hash(suffix, salt) { $0.mix(scalars: scalars.suffix(length)) })
             }
+            // A Korean word without its particle, so 삼성전자가 and 삼성전자 share a feature.
+            let particle = KoreanParticles.suffixLengths(of: scalars).first ?? 0
+            hashes.append(hash(.stem, salt) { $0.mix(scalars: scalars.dropLast(particle)) })
+            if particle > 0 { hashes.append(hash(.particle, salt) { $0.mix(scalars: scalars.suffix(particle)) }) }
             let (shape, shortShape) = shapes(text.tokens[i].text)
             hashes.append(hash(.shape, salt) { $0.mix(shape) })
             hashes.append(hash(.shortShape, salt) { $0.mix(shortShape) })
@@ -110,6 +114,9 @@ struct TokenFeatures {
             hashes.append(hash(.nextWordKind, salt) { $0.mix(word(i + 1)); $0.mix(kind(i)) })
             hashes.append(hash(.previousKind, salt) { $0.mix(kind(i - 1)) })
             hashes.append(hash(.nextKind, salt) { $0.mix(kind(i + 1)) })
+            // A capital after a sentence's end says less than one inside a sentence.
+            let startsSentence = i == 0 || [".", "!", "?", "。", "\"", "“"].contains(text.tokens[i - 1].text)
+            hashes.append(hash(.sentenceStartKind, salt) { $0.mix(startsSentence ? 1 : 0); $0.mix(kind(i)) })
             return TokenFeatures(hashes: hashes, kind: kinds[i], word: words[i])
         }
     }
@@ -120,7 +127,7 @@ struct TokenFeatures {
         var long = StableHash(template: 0, salt: 0), short = StableHash(template: 0, salt: 0)
         var last: UInt64 = 0, run = 0
         for scalar in token.unicodeScalars {
-            let kind = ShapeClass(scalar)
+            let kind = ShapeSymbol(scalar)
             let symbol = kind == .other ? UInt64(scalar.value) : kind.rawValue
             run = symbol == last ? run + 1 : 1
             if run <= 4 { long.mix(symbol) }

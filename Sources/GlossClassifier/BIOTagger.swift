@@ -14,6 +14,11 @@ struct BIOTagger {
     let labelCount: Int
     let salt: UInt64
     private(set) var weights: PerceptronWeights
+    /// How often the tagger, while learning, guessed a B or I tag for a token, and how often
+    /// that guess was right: its recent precision scales the confidence of what it suggests,
+    /// so an immature tagger is not shown as sure. Both are halved at `precisionWindow`.
+    private(set) var guessed = 0, guessedRight = 0
+    static let precisionWindow = 1000
 
     init(labelCount: Int, salt: UInt64) {
         self.labelCount = labelCount
@@ -21,11 +26,18 @@ struct BIOTagger {
         weights = PerceptronWeights(classCount: 1 + 2 * labelCount)
     }
 
-    init(labelCount: Int, salt: UInt64, weights: PerceptronWeights) {
+    /// Rebuilds a stored tagger; nil when its precision counts are impossible.
+    init?(labelCount: Int, salt: UInt64, weights: PerceptronWeights, guessed: Int, guessedRight: Int) {
+        guard guessedRight >= 0, guessedRight <= guessed, guessed <= Self.precisionWindow else { return nil }
         self.labelCount = labelCount
         self.salt = salt
         self.weights = weights
+        self.guessed = guessed
+        self.guessedRight = guessedRight
     }
+
+    /// The smoothed share of right entity guesses while learning, (right + 1) / (guessed + 2).
+    var precision: Double { Double(guessedRight + 1) / Double(guessed + 2) }
 
     var tagCount: Int { 1 + 2 * labelCount }
 
@@ -63,6 +75,7 @@ struct BIOTagger {
             let context = features[position].with(previousTag: previous, salt: salt)
             let guess = best(context, after: previous, averaged: false, scores: &scores).tag
             if let truth = gold[position] {
+                if guess != 0 { record(right: guess == truth) }
                 weights.update(context, truth: truth, guess: guess)
                 weights.tick()
                 previous = truth
@@ -72,12 +85,24 @@ struct BIOTagger {
         }
     }
 
-    /// The spans the averaged weights find, in text order, never overlapping.
+    private mutating func record(right: Bool) {
+        guessed += 1
+        if right { guessedRight += 1 }
+        if guessed == Self.precisionWindow {
+            guessed /= 2
+            guessedRight /= 2
+        }
+    }
+
+    /// The spans the averaged weights find, in text order, never overlapping. A span's
+    /// confidence is the mean over its tokens of the chosen tag's softmax probability among
+    /// the allowed tags, times the tagger's precision while learning.
     func tag(_ text: SpanText) -> [TaggedSpan] {
         guard weights.clock > 0 else { return [] }
         let features = TokenFeatures.extract(text, salt: salt)
         var scores = [Double](repeating: 0, count: tagCount)
         var spans: [TaggedSpan] = []
+        let precision = precision
         var sure = 0.0
         var previous = 0
         for position in text.tokens.indices {
@@ -86,11 +111,11 @@ struct BIOTagger {
             if Self.isInside(tag), var span = spans.popLast() {
                 span.tokens = span.tokens.lowerBound..<position + 1
                 sure += probability
-                span.confidence = sure / Double(span.tokens.count)
+                span.confidence = precision * sure / Double(span.tokens.count)
                 spans.append(span)
             } else if tag != 0 {
                 sure = probability
-                spans.append(TaggedSpan(tokens: position..<position + 1, label: Self.label(of: tag), confidence: probability))
+                spans.append(TaggedSpan(tokens: position..<position + 1, label: Self.label(of: tag), confidence: precision * probability))
             }
             previous = tag
         }

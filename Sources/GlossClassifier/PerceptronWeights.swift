@@ -65,9 +65,10 @@ struct PerceptronWeights {
         }
     }
 
-    /// Counts one training instance (call once per instance, after any update).
+    /// Counts one training instance (call once per instance, after any update). The clock
+    /// stops at Int32.max instances; past that, later weights weigh no more in the average.
     mutating func tick() {
-        clock += 1
+        if clock < Int(Int32.max) { clock += 1 }
     }
 
     private mutating func change(_ index: Int, by delta: Int32) {

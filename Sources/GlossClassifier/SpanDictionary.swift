@@ -41,11 +41,6 @@ struct SpanDictionary {
     }
 
     static let maxSurfaces = 4
-    /// Korean particles that may follow a name inside one token (`삼성전자가`), longest first.
-    static let particles: [[Unicode.Scalar]] = [
-        "에서는", "에게서", "으로는", "에서", "에게", "한테", "께서", "으로", "까지", "부터", "처럼", "보다",
-        "이나", "이랑", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만", "랑",
-    ].map { Array($0.unicodeScalars) }
 
     let labelCount: Int
     private(set) var entries: [Entry] = []
@@ -135,12 +130,11 @@ struct SpanDictionary {
     /// A match whose last token is an entry's last token followed by a Korean particle.
     private func particleMatch(in text: SpanText, tokens: Range<Int>, key: String, accept: (Entry) -> Bool) -> Match? {
         let lastScalars = Array(text.lower[tokens.upperBound - 1].unicodeScalars)
-        guard let tail = lastScalars.last, (0xAC00...0xD7A3).contains(tail.value) else { return nil }
-        for particle in Self.particles where particle.count < lastScalars.count && lastScalars.suffix(particle.count).elementsEqual(particle) {
+        for length in KoreanParticles.suffixLengths(of: lastScalars) {
             var stem = String.UnicodeScalarView(key.unicodeScalars)
-            stem.removeLast(particle.count)
+            stem.removeLast(length)
             if let entry = index[String(stem)], accept(entries[entry]) {
-                let end = text.tokens[tokens.upperBound - 1].end - particle.count
+                let end = text.tokens[tokens.upperBound - 1].end - length
                 return Match(range: text.tokens[tokens.lowerBound].start..<end, tokens: tokens, entry: entry)
             }
         }

@@ -5,7 +5,7 @@ import GlossCore
 ///     payload version: UInt32 | seed: UInt64 | examples seen: UInt64 | labels: [String]
 ///     dictionary: count, then per entry: key, token count: UInt32, a UInt32 count per
 ///         label, misses: UInt32, spellings: [String]
-///     tagger: clock: UInt64 | rows: count, then per row: feature hash: UInt64, count of
+///     tagger: guessed: UInt32 | guessed right: UInt32 | clock: UInt64 | rows: count, then per row: feature hash: UInt64, count of
 ///         non-zero cells: UInt32, then per cell: tag: UInt32, weight: Int32, total: Int64, stamp: Int32
 ///
 /// Entries and rows are written in the order they were created, so the same learning gives
@@ -29,6 +29,8 @@ extension SpanSuggester {
             writer.write(UInt32(clamping: entry.misses))
             writer.write(entry.surfaces)
         }
+        writer.write(UInt32(tagger.guessed))
+        writer.write(UInt32(tagger.guessedRight))
         let weights = tagger.weights
         writer.write(UInt64(weights.clock))
         writer.write(UInt32(weights.features.count))
@@ -59,7 +61,12 @@ extension SpanSuggester {
             throw ModelFileError.malformed("\(labels.count) labels or \(examplesSeen) examples is more than a span model holds")
         }
         let dictionary = try readDictionary(&reader, labelCount: labels.count)
-        let tagger = BIOTagger(labelCount: labels.count, salt: seed, weights: try readWeights(&reader, classCount: 1 + 2 * labels.count))
+        let guessed = Int(try reader.uint32("the tagger's guesses"))
+        let guessedRight = Int(try reader.uint32("the tagger's right guesses"))
+        let weights = try readWeights(&reader, classCount: 1 + 2 * labels.count)
+        guard let tagger = BIOTagger(labelCount: labels.count, salt: seed, weights: weights, guessed: guessed, guessedRight: guessedRight) else {
+            throw ModelFileError.malformed("the tagger claims \(guessedRight) right of \(guessed) guesses")
+        }
         guard reader.isAtEnd else { throw ModelFileError.malformed("unexpected bytes after the tagger's weights") }
         return SpanSuggester(labels: labels, seed: seed, examplesSeen: Int(examplesSeen), dictionary: dictionary, tagger: tagger)
     }

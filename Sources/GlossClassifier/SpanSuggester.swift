@@ -65,7 +65,8 @@ public final class SpanSuggester: @unchecked Sendable {
     }
 
     /// Non-overlapping suggestions for `text`, in text order: dictionary matches first
-    /// (leftmost, longest), then the tagger's spans that overlap none of them.
+    /// (leftmost, longest), then the tagger's spans that overlap none of them. A Korean
+    /// particle ending a span's last token is left out of the span.
     public func suggest(_ text: String) -> [SpanSuggestion] {
         let prepared = SpanText(text)
         var result: [SpanSuggestion] = []
@@ -80,7 +81,10 @@ public final class SpanSuggester: @unchecked Sendable {
         }
         var next = 0
         for tagged in tagger.tag(prepared) {
-            let range = prepared.tokens[tagged.tokens.lowerBound].start..<prepared.tokens[tagged.tokens.upperBound - 1].end
+            // Annotators leave a Korean particle out of a span (삼성전자 in 삼성전자가).
+            let last = tagged.tokens.upperBound - 1
+            let particle = KoreanParticles.suffixLengths(of: Array(prepared.lower[last].unicodeScalars), includingAmbiguous: false).first ?? 0
+            let range = prepared.tokens[tagged.tokens.lowerBound].start..<prepared.tokens[last].end - particle
             while next < matches.count, matches[next].range.upperBound <= range.lowerBound { next += 1 }
             if next < matches.count, matches[next].range.overlaps(range) { continue }
             result.append(SpanSuggestion(span: LabeledRange(start: range.lowerBound, end: range.upperBound, label: labels[tagged.label]),

@@ -69,3 +69,27 @@ struct StableHash {
         return z ^ (z >> 31)
     }
 }
+
+/// Korean particles (josa) that follow a name inside one token: `삼성전자가`, `서울에서`.
+/// Annotators leave them out of spans, so matches and tagged spans stop before them.
+enum KoreanParticles {
+    /// Longest first, so `에서` wins over `서`-less readings and `으로` over `로`.
+    static let all: [[Unicode.Scalar]] = [
+        "에서는", "에게서", "으로는", "에서", "에게", "한테", "께서", "으로", "까지", "부터", "처럼", "보다",
+        "이나", "이랑", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만", "랑",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Particles that also end many names (`강원도`, `종로`): trimmed only where a known
+    /// name is what is left, never from a tagged span.
+    static let ambiguous: Set<[Unicode.Scalar]> = [Array("도".unicodeScalars), Array("로".unicodeScalars)]
+
+    /// The lengths of the particles `word` ends with, longest first, each leaving at least one
+    /// scalar before it; none unless the word ends in a Hangul syllable.
+    static func suffixLengths(of word: [Unicode.Scalar], includingAmbiguous: Bool = true) -> [Int] {
+        guard let last = word.last, (0xAC00...0xD7A3).contains(last.value) else { return [] }
+        return all.filter { particle in
+            particle.count < word.count && word.suffix(particle.count).elementsEqual(particle)
+                && (includingAmbiguous || !ambiguous.contains(particle))
+        }.map(\.count)
+    }
+}

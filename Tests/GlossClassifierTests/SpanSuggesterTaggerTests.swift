@@ -26,13 +26,14 @@ struct MeetingCorpus {
             : "\(Self.first.randomElement(using: &generator)!) \(Self.last.randomElement(using: &generator)!)"
         let place = Self.places.randomElement(using: &generator)!
         let pattern = Self.patterns.randomElement(using: &generator)!
-        let text = pattern.replacingOccurrences(of: "{P}", with: person).replacingOccurrences(of: "{L}", with: place)
+        let text = pattern.replacing(placeholder: "{P}", with: person).replacing(placeholder: "{L}", with: place)
         return (text, [labeledSpan(person, in: text, "PERSON"), labeledSpan(place, in: text, "LOC")].sorted { $0.start < $1.start })
     }
 }
 
 extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    /// The text with every `target` replaced (the test target does not import Foundation).
+    fileprivate func replacing(placeholder target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
@@ -87,6 +88,46 @@ extension String {
         #expect(lions.map(\.span) == [labeledSpan("Lisbon Lions", in: text, "PERSON")])
         #expect(lions.first?.source == .dictionary)
         #expect(zip(found, found.dropFirst()).allSatisfy { $0.span.end <= $1.span.start })
+    }
+
+    @Test func aTaggedKoreanNameLeavesItsParticleOut() {
+        let model = SpanSuggester(labels: ["PERSON", "LOC"], seed: 4)
+        var generator = SeededGenerator(seed: 4)
+        let people = ["김민수", "이영희", "박지성", "최은정", "정태윤", "한소라", "오세훈", "윤하나"]
+        let places = ["서울", "부산", "대구", "광주", "춘천", "전주"]
+        let patterns = ["어제 {P}가 {L}에서 친구를 만났다 .", "{P}는 {L}에 산다 .", "오늘 {P}를 {L}에서 봤다 ."]
+        for _ in 0..<60 {
+            let person = people.randomElement(using: &generator)!, place = places.randomElement(using: &generator)!
+            let text = patterns.randomElement(using: &generator)!.replacing(placeholder: "{P}", with: person)
+                .replacing(placeholder: "{L}", with: place)
+            model.learn(text: text, spans: [labeledSpan(person, in: text, "PERSON"), labeledSpan(place, in: text, "LOC")])
+        }
+        // 어제 (0..<2), space, 강하늘가 (3..<7: the name is 3..<6), space, 울산에서 (8..<12: the place is 8..<10).
+        let found = model.suggest("어제 강하늘가 울산에서 친구를 만났다 .")
+        #expect(found.map(\.span) == [LabeledRange(start: 3, end: 6, label: "PERSON"), LabeledRange(start: 8, end: 10, label: "LOC")])
+        #expect(found.allSatisfy { $0.source == .tagger })
+    }
+
+    @Test func anImmatureTaggerIsLessSureThanATrainedOne() {
+        let text = "Yesterday I met Zbigniew in Reykjavik ."
+        let early = trained(examples: 8).suggest(text).first { $0.source == .tagger }
+        let late = trained(examples: 120).suggest(text).first { $0.source == .tagger }
+        let name = labeledSpan("Zbigniew", in: text, "PERSON")
+        #expect(early?.span == name && late?.span == name)
+        // After 8 examples the tagger is right but has been wrong often while learning.
+        #expect((early?.confidence ?? 1) < 0.6)
+        #expect((late?.confidence ?? 0) > 0.8)
+    }
+
+    @Test func particlesThatAlsoEndNamesAreTrimmedOnlyOnRequest() {
+        func lengths(_ word: String, ambiguous: Bool) -> [Int] {
+            KoreanParticles.suffixLengths(of: Array(word.unicodeScalars), includingAmbiguous: ambiguous)
+        }
+        #expect(lengths("서울에서", ambiguous: false) == [2])
+        #expect(lengths("부산으로", ambiguous: true) == [2, 1])
+        #expect(lengths("강원도", ambiguous: false).isEmpty && lengths("강원도", ambiguous: true) == [1])
+        #expect(lengths("가", ambiguous: true).isEmpty)  // a particle alone is a word, not a suffix
+        #expect(lengths("Paris", ambiguous: true).isEmpty)
     }
 
     @Test func decodingNeverStartsASpanWithAnInsideTag() {
