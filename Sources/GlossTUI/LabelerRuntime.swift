@@ -28,14 +28,19 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// The item whose suggestion was asked for and has not come yet.
     private var awaitedSuggestion: Int64?
     private var warmedUp = false
+    /// A fixed list walked instead of the queue (nil: the queue).
+    private let browse: BrowseList?
+    private var browsed = 0
 
     /// `launchedAt` is when the process started (for the first-draw time stored on the
     /// session); `clock` gives the times stored with decisions.
     public init(session: LabelingSession, terminal: Backend, colors: Bool, launchedAt: Date = Date(),
-                clock: @escaping () -> Date = Date.init, assistant: ModelWorker? = nil, order: ItemOrder = .sequential) {
+                clock: @escaping () -> Date = Date.init, assistant: ModelWorker? = nil, order: ItemOrder = .sequential,
+                browse: BrowseList? = nil) {
         self.session = session
         self.terminal = terminal
-        self.assistant = assistant
+        self.assistant = browse == nil ? assistant : nil
+        self.browse = browse
         self.launchedAt = launchedAt
         self.clock = clock
         let size = terminal.size
@@ -43,6 +48,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                              annotator: session.annotator, width: size.width, height: size.height,
                              decided: session.decided, total: session.total, now: clock(), colors: colors,
                              order: assistant == nil ? .sequential : order)
+        state.listName = browse?.name
     }
 
     /// The key timings so far, as stored on the session row.
@@ -74,10 +80,14 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
 
     private func loop() throws -> LabelerExit {
         let start = clock()
-        let head = try nextItem()
-        let resumed = session.decided > 0 && head != nil ? "resumed: \(session.decided) of \(session.total) decided" : ""
-        dispatch(.loaded(Navigation(item: head.map(RuntimeText.labelerItem), context: .queue, decided: session.decided,
-                                    status: StatusLine(resumed), at: start)))
+        if browse != nil {
+            dispatch(try nextBrowsed())
+        } else {
+            let head = try nextItem()
+            let resumed = session.decided > 0 && head != nil ? "resumed: \(session.decided) of \(session.total) decided" : ""
+            dispatch(.loaded(Navigation(item: head.map(RuntimeText.labelerItem), context: .queue, decided: session.decided,
+                                        status: StatusLine(resumed), at: start)))
+        }
         terminal.draw(Labeler.view(state))
         try session.record(stats: stats, firstDrawMilliseconds: Date().timeIntervalSince(launchedAt) * 1000)
         while exit == nil {
@@ -190,6 +200,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 guard let item = try session.item(externalID: id) else { return .failed("no item has the id \"\(id)\" in this dataset") }
                 return navigate(item, .jumped, status: "#\(item.externalID)")
             case .next:
+                if browse != nil { return try nextBrowsed() }
                 return navigate(try nextItem(), .queue, status: "")
             case .quit:
                 exit = .quit
@@ -222,9 +233,29 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         }
         let savedID = state.item?.externalID ?? "?"
         let status = "saved #\(savedID) · " + RuntimeText.describe(draft.kind, draft.value) + (outcome.replaced ? " (changed)" : "")
+        if browse != nil, historyAfter == nil { return try nextBrowsed(saved: status) }
         let context = outcome.nextHistoryID.map { ItemContext.history(annotationID: $0) } ?? .queue
         return .loaded(Navigation(item: outcome.next.map(RuntimeText.labelerItem), context: context, decided: outcome.decided,
                                   savedDecision: true, status: StatusLine(status), at: clock()))
+    }
+
+    /// The next entry of the browse list, with the model's prediction as its suggestion.
+    private func nextBrowsed(saved: String? = nil) throws -> LabelerMessage {
+        guard let browse else { return .failed("no list to browse") }
+        while browsed < browse.entries.count {
+            let entry = browse.entries[browsed]
+            browsed += 1
+            guard let stored = try session.item(rowID: entry.rowID) else { continue }
+            var item = RuntimeText.labelerItem(stored)
+            item.suggestion = entry.prediction
+            let position = "\(browsed) of \(browse.entries.count) \(browse.name)"
+            let status = [saved, position, entry.note].compactMap { $0 }.joined(separator: " · ")
+            return .loaded(Navigation(item: item, context: .jumped, decided: session.decided, savedDecision: saved != nil,
+                                      status: StatusLine(status), at: clock()))
+        }
+        let end = [saved, "the end of the \(browse.name) list (\(browse.entries.count) items) · q quits"].compactMap { $0 }
+        return .loaded(Navigation(item: nil, context: .jumped, decided: session.decided, savedDecision: saved != nil,
+                                  status: StatusLine(end.joined(separator: " · ")), at: clock()))
     }
 
     /// Saves each row of a confirmed screen (each in its own transaction), teaches the

@@ -19,6 +19,9 @@ public struct LabelerState: Sendable, Equatable {
     public var colors: Bool
     /// The item order in use, shown in the header (`--order`, `:order NAME`).
     public var order: ItemOrder
+    /// A fixed list being walked instead of the queue (`gloss eval --browse`): its name
+    /// for the header, e.g. "misclassified".
+    public var listName: String?
 
     // MARK: Terminal
     /// Columns and rows of the terminal.
@@ -86,6 +89,7 @@ public struct LabelerState: Sendable, Equatable {
         self.annotator = annotator
         self.colors = colors
         self.order = order
+        listName = nil
         self.width = width
         self.height = height
         self.decided = decided
