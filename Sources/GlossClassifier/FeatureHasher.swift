@@ -3,10 +3,10 @@
 struct FeatureSettings: Sendable, Equatable {
     var wordWeight: Float = 1
     var bigramWeight: Float = 1
-    var charWeight: Float = 0.5
+    var charWeight: Float = 0.35
     /// Character n-gram lengths of alphabetic words (with `<` `>` boundary marks).
     var wordCharMin = 3
-    var wordCharMax = 5
+    var wordCharMax = 4
     /// Character n-gram lengths of Hangul words (Korean endings and stems without an analyzer).
     var hangulCharMin = 1
     var hangulCharMax = 3

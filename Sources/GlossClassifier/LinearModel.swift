@@ -51,6 +51,23 @@ struct LinearModel: Sendable {
     ) {
         let k = classes
         for c in 0..<k { scores[c] = bias[c] }
+        if k == 2 || k == 3 {
+            // The common small cases keep their sums in registers while the loads overlap.
+            var s0: Float = 0, s1: Float = 0, s2: Float = 0
+            weights.withUnsafeBufferPointer { w in
+                for i in 0..<buckets.count {
+                    let base = Int(buckets[i]) &* k
+                    let v = values[i]
+                    s0 += w[base] * v
+                    s1 += w[base &+ 1] * v
+                    if k == 3 { s2 += w[base &+ 2] * v }
+                }
+            }
+            scores[0] += s0
+            scores[1] += s1
+            if k == 3 { scores[2] += s2 }
+            return
+        }
         weights.withUnsafeBufferPointer { w in
             for i in 0..<buckets.count {
                 let base = Int(buckets[i]) &* k
@@ -103,6 +120,8 @@ struct LinearModel: Sendable {
         score(buckets, values, into: scratch)
         probabilities(scratch, temperature: 1)
         let k = classes
+        // A step too large for the data can overflow; skip it rather than spread NaN.
+        for c in 0..<k where !scratch[c].isFinite { return }
         for c in 0..<k { scratch[c] -= targets[c] }
         let rate = settings.learningRate
         let l2 = settings.l2

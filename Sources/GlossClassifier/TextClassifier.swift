@@ -95,7 +95,8 @@ public final class TextClassifier: @unchecked Sendable {
     }
 
     /// One online step on one example (labels not in `labels` are ignored; an example
-    /// with none left is ignored). Must stay well under 1 ms.
+    /// with none left is ignored; multilabel, an empty `labels` teaches that no label
+    /// applies). Must stay well under 1 ms.
     public func learn(_ example: TrainingExample) {
         guard setTargets(example.labels) else { return }
         hasher.extract(example.text)
@@ -123,8 +124,7 @@ public final class TextClassifier: @unchecked Sendable {
             shuffle(&order, &generator)
             for index in order {
                 set.withExample(index) { buckets, values, targets in
-                    self.targets = targets
-                    step(buckets, values)
+                    step(buckets, values, targets)
                 }
                 done += 1
                 if done % 1024 == 0 { progress?(done, total) }
@@ -150,31 +150,35 @@ public final class TextClassifier: @unchecked Sendable {
         return Prediction(of: probabilities, multilabel: multilabel)
     }
 
-    /// Sets `targets` from label names; false when none of them is a label of this model.
+    /// Sets `targets` from label names; false when the example teaches nothing (see `isUsable`).
     private func setTargets(_ names: [String]) -> Bool {
         for c in targets.indices { targets[c] = 0 }
-        var any = false
-        for name in names {
-            guard let c = labelIndex[name] else { continue }
-            targets[c] = 1
-            any = true
-            if !multilabel { break }
-        }
-        return any
+        let indices = targetIndices(names)
+        for c in indices { targets[c] = 1 }
+        return isUsable(names: names, known: indices)
     }
 
-    /// One learning step on features with `targets` already set.
+    /// Single-label: the example needs one known label. Multilabel: an empty label list is a
+    /// negative for every label, but a list of only unknown names is ignored.
+    func isUsable(names: [String], known: [Int]) -> Bool {
+        !known.isEmpty || (multilabel && names.isEmpty)
+    }
+
+    /// One online step on the hasher's features, with `targets` already set.
     private func step(_ buckets: [UInt32], _ values: [Float]) {
         buckets.withUnsafeBufferPointer { b in
-            values.withUnsafeBufferPointer { v in step(b, v) }
+            values.withUnsafeBufferPointer { v in
+                targets.withUnsafeBufferPointer { t in step(b, v, t) }
+            }
         }
     }
 
-    private func step(_ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>) {
-        targets.withUnsafeBufferPointer { t in
-            scratch.withUnsafeMutableBufferPointer { s in
-                model.learn(buckets, values, targets: t, scratch: s, settings: learningSettings)
-            }
+    private func step(
+        _ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>,
+        _ targets: UnsafeBufferPointer<Float>
+    ) {
+        scratch.withUnsafeMutableBufferPointer { s in
+            model.learn(buckets, values, targets: targets, scratch: s, settings: learningSettings)
         }
     }
 

@@ -91,7 +91,9 @@ public struct TextTokenizer: Sendable {
                 }
             case .punctuation:
                 close(&open)
-                emitSingle(scalar.value, kind: .punctuation)
+                // Fullwidth marks (！？) read as their ASCII forms.
+                let value = scalar.value
+                emitSingle((0xFF01...0xFF5E).contains(value) ? value - 0xFEE0 : value, kind: .punctuation)
             case .regionalIndicator:
                 close(&open)
                 starts.append(Int32(scalars.count))

@@ -10,13 +10,13 @@ struct TrainingSet {
 
     var count: Int { offsets.count - 1 }
 
-    /// Keeps the examples with at least one of the classifier's labels.
+    /// Keeps the examples the classifier can learn from (see `TextClassifier.isUsable`).
     init(_ examples: [TrainingExample], classifier: TextClassifier) {
         classes = classifier.labels.count
         var hasher = classifier.hasher
         for example in examples {
             let indices = classifier.targetIndices(example.labels)
-            guard !indices.isEmpty else { continue }
+            guard classifier.isUsable(names: example.labels, known: indices) else { continue }
             hasher.extract(example.text)
             buckets += hasher.buckets
             values += hasher.values
@@ -27,15 +27,20 @@ struct TrainingSet {
         }
     }
 
+    /// Calls `body` with one example's buckets, values and targets (one per class).
     func withExample<R>(
         _ index: Int,
-        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Float>, [Float]) -> R
+        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> R
     ) -> R {
         let range = offsets[index]..<offsets[index + 1]
-        let target = Array(targets[index * classes..<(index + 1) * classes])
+        let targetRange = index * classes..<(index + 1) * classes
         return buckets.withUnsafeBufferPointer { b in
             values.withUnsafeBufferPointer { v in
-                body(UnsafeBufferPointer(rebasing: b[range]), UnsafeBufferPointer(rebasing: v[range]), target)
+                targets.withUnsafeBufferPointer { t in
+                    body(
+                        UnsafeBufferPointer(rebasing: b[range]), UnsafeBufferPointer(rebasing: v[range]),
+                        UnsafeBufferPointer(rebasing: t[targetRange]))
+                }
             }
         }
     }
