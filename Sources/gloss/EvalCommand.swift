@@ -71,7 +71,7 @@ extension Gloss {
             if let classifier {
                 evaluation = Evaluation.score(classifier, items: set.items)
             } else {
-                (evaluation, missing) = try PredictionsFile(path: predictions ?? "", labels: labels).evaluate(set.items, labels: labels, multilabel: multilabel)
+                (evaluation, missing) = try PredictionsFile(path: predictions ?? "", labels: labels, multilabel: multilabel).evaluate(set.items, labels: labels, multilabel: multilabel)
                 if missing > 0 { print("note: \(NumberText.grouped(missing)) gold item\(missing == 1 ? " has" : "s have") no prediction in \(predictions ?? "") and \(missing == 1 ? "is" : "are") left out.", to: &errors) }
                 guard !evaluation.outcomes.isEmpty else {
                     throw CommandFailure("no line of \(predictions ?? "") has the id of an item of \(goldName); were they predicted on another dataset?")
