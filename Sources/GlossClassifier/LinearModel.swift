@@ -35,15 +35,6 @@ struct LinearModel: Sendable {
         biasWeightedChanges = [Float](repeating: 0, count: classes)
     }
 
-    init(classes: Int, multilabel: Bool, weights: [Float], bias: [Float]) {
-        self.classes = classes
-        self.multilabel = multilabel
-        self.weights = weights
-        self.bias = bias
-        biasGradientSquares = [Float](repeating: 0, count: classes)
-        biasWeightedChanges = [Float](repeating: 0, count: classes)
-    }
-
     /// Raw scores (logits) of one feature vector into `scores` (count `classes`).
     func score(
         _ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>,

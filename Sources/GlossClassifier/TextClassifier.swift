@@ -60,7 +60,8 @@ public final class TextClassifier: @unchecked Sendable {
     public let options: ClassifierOptions
     /// How many examples it has learned from (online steps plus training examples).
     public internal(set) var examplesSeen: Int = 0
-    /// Softmax (or sigmoid) temperature fitted after training so probabilities are calibrated.
+    /// Divides the scores before softmax (or sigmoid). 1 after `train`, which measured well
+    /// calibrated on held-out data; `calibrate` fits it on examples the model did not learn from.
     public internal(set) var temperature: Float = 1
 
     let featureSettings: FeatureSettings

@@ -26,7 +26,7 @@ public struct TextTokenizer: Sendable {
     private(set) var ends: [Int32] = []
     private(set) var kinds: [TokenKind] = []
 
-    public init() {}
+    init() {}
 
     /// The tokens of `text`, lowercased, in text order.
     public static func tokens(_ text: String) -> [String] {

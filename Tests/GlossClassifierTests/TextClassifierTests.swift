@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import GlossClassifier
 
 @Suite("TextClassifier")
@@ -158,5 +159,33 @@ struct TextClassifierTests {
         #expect(Double(correct) / Double(rest.count) >= 0.75)
         #expect(metrics.accuracy >= 0.75)
         #expect(metrics.macroF1 >= 0.7)
+    }
+}
+
+@Suite("TextClassifier calibration")
+struct TextClassifierCalibrationTests {
+    @Test("Calibration on held-out texts lowers their log loss and the temperature is kept in the file")
+    func calibrate() throws {
+        let examples = try KoreanSample.load()
+        let cut = examples.count * 3 / 4
+        // Many passes over few examples make a confident model.
+        let classifier = TextClassifier(
+            labels: ["negative", "positive"], multilabel: false, options: ClassifierOptions(hashBits: 16, epochs: 60))
+        classifier.train(Array(examples[..<cut]))
+        let heldOut = Array(examples[cut...])
+        func logLoss() -> Double {
+            heldOut.reduce(0) { sum, example in
+                let p = classifier.predict(example.text).probabilities[classifier.labels.firstIndex(of: example.labels[0])!]
+                return sum - Foundation.log(p)
+            } / Double(heldOut.count)
+        }
+        let before = logLoss()
+        let temperature = classifier.calibrate(on: heldOut)
+        #expect(temperature != 1)
+        #expect(classifier.temperature == temperature)
+        #expect(logLoss() < before)
+        let loaded = try TextClassifier.load(classifier.serialized())
+        #expect(loaded.temperature == temperature)
+        #expect(loaded.predict(heldOut[0].text) == classifier.predict(heldOut[0].text))
     }
 }

@@ -29,6 +29,8 @@ struct TextTokenizerTests {
         ("🇰🇷🇯🇵", ["🇰🇷", "🇯🇵"]),
         ("great😂😂", ["great", "😂", "😂"]),
         ("❤️ love", ["❤️", "love"]),
+        ("go 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}!", ["go", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "!"]),
+        ("👩🏾‍💻 codes", ["👩🏾‍💻", "codes"]),
     ])
     func emoji(text: String, expected: [String]) {
         #expect(TextTokenizer.tokens(text) == expected)
