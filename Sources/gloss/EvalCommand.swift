@@ -42,9 +42,11 @@ extension Gloss {
             }
         }
 
+        /// The gold source asked for: reference with --dataset, else decisions, unless --against says.
+        var gold: Gold { against ?? (dataset == nil ? .decisions : .reference) }
+
         func run() throws {
             let database = try store.openExisting()
-            let gold = against ?? (dataset == nil ? .decisions : .reference)
             let goldDataset = try dataset ?? database.project(named: project).dataset
             let goldName = gold == .reference ? "the reference labels of dataset \"\(TerminalText.visible(goldDataset))\""
                 : "the current decisions of \"\(TerminalText.visible(project))\""
@@ -87,7 +89,8 @@ extension Gloss {
             var errors = StandardError()
             if let note = set.leftOutNote { print("note: \(note)", to: &errors) }
             guard !set.items.isEmpty else {
-                throw CommandFailure("there is nothing to score: \(goldName) give no items with labels of the model.")
+                let hint = gold == .decisions ? "; score against the dataset's own labels with --against reference" : ""
+                throw CommandFailure("there is nothing to score: \(goldName) give no items with labels of the model\(hint).")
             }
             return set
         }
