@@ -42,48 +42,71 @@ extension Gloss {
             }
         }
 
+        /// The gold source asked for: reference with --dataset, else decisions, unless --against says.
+        var gold: Gold { against ?? (dataset == nil ? .decisions : .reference) }
+
         func run() throws {
             let database = try store.openExisting()
-            let projectSummary = try database.project(named: project)
-            let gold = against ?? (dataset == nil ? .decisions : .reference)
-            let goldDataset = dataset ?? projectSummary.dataset
-            var classifier: TextClassifier?
-            var modelSummary: ModelSummary?
-            let labels: [String], multilabel: Bool
-            if predictions == nil {
-                let loaded = try ModelSupport.loadClassifier(database, project: project, version: model)
-                (classifier, modelSummary) = (loaded.0, loaded.1)
-                (labels, multilabel) = (loaded.0.labels, loaded.0.multilabel)
-            } else {
-                let guide = try ModelSupport.currentGuide(database, project: project)
-                (labels, multilabel) = (guide.labels.map(\.name), guide.task == .multilabel)
-            }
+            let goldDataset = try dataset ?? database.project(named: project).dataset
+            let goldName = gold == .reference ? "the reference labels of dataset \"\(TerminalText.visible(goldDataset))\""
+                : "the current decisions of \"\(TerminalText.visible(project))\""
             let labeled = gold == .reference ? try database.referenceExamples(dataset: goldDataset) : try database.decisionExamples(project: project)
-            let set = TrainingSet(labeled, labels: labels, multilabel: multilabel)
-            var errors = StandardError()
-            if let note = set.leftOutNote { print("note: \(note)", to: &errors) }
-            let goldName = gold == .reference ? "the reference labels of dataset \"\(TerminalText.visible(goldDataset))\"" : "the current decisions of \"\(TerminalText.visible(project))\""
-            guard !set.items.isEmpty else {
-                throw CommandFailure("there is nothing to score: \(goldName) give no items with labels of the model.")
-            }
-            var evaluation: Evaluation
-            var missing = 0
-            if let classifier {
-                evaluation = Evaluation.score(classifier, items: set.items)
+            var report: EvalReport
+            var source: String
+            if let predictions {
+                let guide = try ModelSupport.currentGuide(database, project: project)
+                guard guide.task != .spans else { throw CommandFailure("scoring a predictions file of spans is not supported yet; score the model with gloss eval \(TerminalText.visible(project)).") }
+                let (evaluation, missing) = try scoreFile(predictions, labeled, labels: guide.labels.map(\.name), multilabel: guide.task == .multilabel, goldName: goldName)
+                report = EvalReport(project: project, model: nil, predictions: predictions, against: gold.rawValue, dataset: gold == .reference ? goldDataset : nil,
+                                    missing: missing, evaluation: evaluation)
+                source = "Predictions \(TerminalText.visible(predictions))"
             } else {
-                (evaluation, missing) = try PredictionsFile(path: predictions ?? "", labels: labels).evaluate(set.items, labels: labels, multilabel: multilabel)
-                if missing > 0 { print("note: \(NumberText.grouped(missing)) gold item\(missing == 1 ? " has" : "s have") no prediction in \(predictions ?? "") and \(missing == 1 ? "is" : "are") left out.", to: &errors) }
-                guard !evaluation.outcomes.isEmpty else {
-                    throw CommandFailure("no line of \(predictions ?? "") has the id of an item of \(goldName); were they predicted on another dataset?")
+                let (loaded, summary) = try ModelSupport.load(database, project: project, version: model)
+                source = "Model v\(summary.version)"
+                switch loaded {
+                case .text(let classifier):
+                    let set = try goldItems(labeled, labels: classifier.labels, multilabel: classifier.multilabel, goldName: goldName)
+                    report = EvalReport(project: project, model: summary.version, predictions: nil, against: gold.rawValue, dataset: gold == .reference ? goldDataset : nil,
+                                        missing: 0, evaluation: Evaluation.score(classifier, items: set.items))
+                case .spans(let suggester):
+                    guard gold == .decisions else { throw CommandFailure("reference labels carry no span offsets; score a span suggester against the project's decisions (drop --against reference and --dataset).") }
+                    let examples = SpanExamples(labeled, labels: suggester.labels)
+                    guard !examples.items.isEmpty else { throw CommandFailure("there is nothing to score: \(goldName) have no span decisions.") }
+                    let scored = SpanExamples.evaluate(suggester, items: examples.items)
+                    report = EvalReport(project: project, model: summary.version, predictions: nil, against: gold.rawValue, dataset: nil, missing: 0,
+                                        labels: suggester.labels, metrics: scored.metrics, misclassified: scored.misclassified, scoringSeconds: scored.seconds)
                 }
             }
-            let report = EvalReport(project: project, model: modelSummary?.version, predictions: predictions, against: gold.rawValue,
-                                    dataset: gold == .reference ? goldDataset : nil, missing: missing, evaluation: evaluation)
             if json { return try JSONOutput.print(report) }
-            let source = modelSummary.map { "Model v\($0.version)" } ?? "Predictions \(TerminalText.visible(predictions ?? ""))"
             print("\(source) of \"\(TerminalText.visible(project))\" against \(goldName): \(NumberText.grouped(report.items)) items.\n")
             let color = !noColor && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             print(report.text(color: color))
+        }
+
+        /// The gold items with labels of the model; what was left out goes to standard error.
+        func goldItems(_ labeled: [LabeledItem], labels: [String], multilabel: Bool, goldName: String) throws -> TrainingSet {
+            let set = TrainingSet(labeled, labels: labels, multilabel: multilabel)
+            var errors = StandardError()
+            if let note = set.leftOutNote { print("note: \(note)", to: &errors) }
+            guard !set.items.isEmpty else {
+                let hint = gold == .decisions ? "; score against the dataset's own labels with --against reference" : ""
+                throw CommandFailure("there is nothing to score: \(goldName) give no items with labels of the model\(hint).")
+            }
+            return set
+        }
+
+        /// Gold beside the predictions of a file written by gloss predict, matched by id.
+        func scoreFile(_ file: String, _ labeled: [LabeledItem], labels: [String], multilabel: Bool, goldName: String) throws -> (Evaluation, Int) {
+            let set = try goldItems(labeled, labels: labels, multilabel: multilabel, goldName: goldName)
+            let (evaluation, missing) = try PredictionsFile(path: file, labels: labels, multilabel: multilabel).evaluate(set.items, labels: labels, multilabel: multilabel)
+            var errors = StandardError()
+            if missing > 0 {
+                print("note: \(NumberText.grouped(missing)) gold item\(missing == 1 ? " has" : "s have") no prediction in \(TerminalText.visible(file)) and \(missing == 1 ? "is" : "are") left out.", to: &errors)
+            }
+            guard !evaluation.outcomes.isEmpty else {
+                throw CommandFailure("no line of \(TerminalText.visible(file)) has the id of an item of \(goldName); were they predicted on another dataset?")
+            }
+            return (evaluation, missing)
         }
     }
 }

@@ -31,22 +31,26 @@ struct EvalReport: Encodable {
     var misclassified: [Evaluation.Misclassified]
 
     init(project: String, model: Int?, predictions: String?, against: String, dataset: String?, missing: Int, evaluation: Evaluation) {
-        let metrics = evaluation.metrics
+        self.init(project: project, model: model, predictions: predictions, against: against, dataset: dataset, missing: missing,
+                  labels: evaluation.labels, metrics: evaluation.metrics, misclassified: evaluation.misclassified(),
+                  scoringSeconds: evaluation.scoringSeconds)
+    }
+
+    init(project: String, model: Int?, predictions: String?, against: String, dataset: String?, missing: Int,
+         labels: [String], metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], scoringSeconds: Double?) {
         self.project = project
         self.model = model
         self.predictions = predictions
         self.against = against
         self.dataset = dataset
-        self.items = evaluation.outcomes.count
+        self.items = metrics.heldOut
         self.missing = missing
         accuracy = metrics.accuracy
         macroF1 = metrics.macroF1
         perLabel = metrics.perLabel
-        confusion = metrics.confusion.map { Confusion(labels: evaluation.labels, counts: $0) }
-        scoring = evaluation.scoringSeconds.map {
-            Scoring(docs: evaluation.outcomes.count, seconds: $0, docsPerSecond: $0 > 0 ? Double(evaluation.outcomes.count) / $0 : 0)
-        }
-        misclassified = evaluation.misclassified()
+        confusion = metrics.confusion.map { Confusion(labels: labels, counts: $0) }
+        scoring = scoringSeconds.map { Scoring(docs: metrics.heldOut, seconds: $0, docsPerSecond: $0 > 0 ? Double(metrics.heldOut) / $0 : 0) }
+        self.misclassified = misclassified
     }
 
     /// The human report: scores, the per-label table, the confusion matrix, the speed.
@@ -62,7 +66,7 @@ struct EvalReport: Encodable {
             out += "Confusion matrix (rows gold, columns predicted; right answers in brackets)\n"
             out += ConfusionMatrixView.render(labels: confusion.labels, counts: confusion.counts, color: color) + "\n\n"
         } else {
-            out += "(no confusion matrix for a multilabel model; see the per-label scores)\n\n"
+            out += "(no confusion matrix for a multilabel or spans model; see the per-label scores)\n\n"
         }
         out += "\(NumberText.grouped(misclassified.count)) of \(NumberText.grouped(items)) items misclassified"
         if let scoring {

@@ -5,7 +5,8 @@ import GlossStore
 /// Gold labels beside predicted ones for a set of items, and what follows from them:
 /// metrics, the misclassified items, and how long the scoring alone took.
 struct Evaluation {
-    /// One item's gold and predicted label indices, and how sure the prediction was.
+    /// One item's gold and predicted label indices (single-label: one each), and how sure
+    /// the prediction was.
     struct Outcome {
         var id: String
         var gold: [Int]
@@ -27,9 +28,18 @@ struct Evaluation {
     /// Seconds spent tokenizing and scoring (no I/O), when a model did the predicting.
     var scoringSeconds: Double?
 
+    /// Single-label: accuracy and the confusion matrix; multilabel: exact-match accuracy and
+    /// no matrix. Both: macro-F1 over the labels that occur, and per-label scores.
     var metrics: ModelMetrics {
-        LocalMetrics.compute(labels: labels, multilabel: multilabel,
-                             gold: outcomes.map(\.gold), predicted: outcomes.map(\.predicted))
+        func scores(_ perLabel: [LabelScores]) -> [ModelMetrics.LabelScore] {
+            zip(labels, perLabel).map { .init(label: $0, precision: $1.precision, recall: $1.recall, f1: $1.f1, support: $1.support) }
+        }
+        if multilabel {
+            let m = MultilabelMetrics(gold: outcomes.map { Set($0.gold) }, predicted: outcomes.map { Set($0.predicted) }, labelCount: labels.count)
+            return ModelMetrics(accuracy: m.exactMatch, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: nil, heldOut: outcomes.count)
+        }
+        let m = ClassificationMetrics(gold: outcomes.map { $0.gold[0] }, predicted: outcomes.map { $0.predicted[0] }, labelCount: labels.count)
+        return ModelMetrics(accuracy: m.accuracy, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: m.confusion, heldOut: outcomes.count)
     }
 
     /// The items whose predicted labels differ from the gold ones, in input order (for a

@@ -16,15 +16,15 @@ enum ModelSupport {
         return guide
     }
 
-    /// A stored text model, read back into a classifier; a damaged one is a sentence.
-    static func loadClassifier(_ database: GlossDatabase, project: String, version: Int?) throws -> (TextClassifier, ModelSummary) {
+    /// A stored model read back (the newest when `version` is nil); a damaged one is a sentence.
+    static func load(_ database: GlossDatabase, project: String, version: Int?) throws -> (LoadedModel, ModelSummary) {
         let stored = try database.model(project: project, version: version)
         let summary = stored.summary
-        guard summary.kind == .text else {
-            throw CommandFailure("model version \(summary.version) of \"\(project)\" is a span suggester; predicting and evaluating spans is not supported yet.")
-        }
         do {
-            return (try TextClassifier.load(stored.bytes), summary)
+            switch summary.kind {
+            case .text: return (.text(try TextClassifier.load(stored.bytes)), summary)
+            case .spans: return (.spans(try SpanSuggester.load(stored.bytes)), summary)
+            }
         } catch let error as ModelFileError {
             throw CommandFailure("model version \(summary.version) of \"\(TerminalText.visible(project))\" cannot be read: \(error.description). Train a new one with gloss train \(TerminalText.visible(project)).")
         }
@@ -33,6 +33,19 @@ enum ModelSupport {
     /// The indices of `names` in `labels` (unknown names dropped).
     static func indices(of names: [String], in labels: [String]) -> [Int] {
         names.compactMap { labels.firstIndex(of: $0) }
+    }
+}
+
+/// A model as read from the store: a text classifier or a span suggester.
+enum LoadedModel {
+    case text(TextClassifier)
+    case spans(SpanSuggester)
+
+    var labels: [String] {
+        switch self {
+        case .text(let classifier): classifier.labels
+        case .spans(let suggester): suggester.labels
+        }
     }
 }
 

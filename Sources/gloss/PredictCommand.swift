@@ -10,7 +10,8 @@ extension Gloss {
             abstract: "Label texts with a trained model: one JSON line per item on standard output.",
             discussion: """
                 Each line is {"id":…,"label":…,"scores":{label: probability,…}} (multilabel: \
-                "labels":[…]), in input order. The input is a JSONL file of {"id","text"} lines, \
+                "labels":[…]; spans: "spans":[{"start","end","label","confidence"}], offsets in \
+                Unicode scalars), in input order. The input is a JSONL file of {"id","text"} lines, \
                 '-' for standard input, or a stored dataset (--dataset; the project's own dataset \
                 when nothing is given). From a pipe it answers each line as soon as it arrives, so \
                 it can serve as a worker behind a queue.
@@ -40,10 +41,9 @@ extension Gloss {
 
         func run() throws {
             let database = try store.openExisting()
-            let (classifier, _) = try ModelSupport.loadClassifier(database, project: project, version: model)
-            let output = PredictionOutput(labels: classifier.labels, multilabel: classifier.multilabel)
+            let output = PredictionOutput(model: try ModelSupport.load(database, project: project, version: model).0)
             if let file {
-                do { try predictLines(file, classifier, output) } catch {
+                do { try predictLines(file, output) } catch {
                     try? output.flush()  // the lines answered before the bad one
                     throw error
                 }
@@ -51,7 +51,7 @@ extension Gloss {
                 let name = try dataset ?? database.project(named: project).dataset
                 let interactive = isatty(STDOUT_FILENO) == 1
                 try database.forEachItem(dataset: name, batchSize: 500) { batch in
-                    for item in batch { output.append(id: item.externalID, classifier.predict(item.text)) }
+                    for item in batch { output.predict(id: item.externalID, text: item.text) }
                     if interactive { try output.flush() } else { try output.flushIfLarge() }
                 }
             }
@@ -60,7 +60,7 @@ extension Gloss {
 
         /// Reads JSONL as it arrives; after each read from a pipe or terminal the answers go out
         /// at once, from a regular file they go out in large writes.
-        func predictLines(_ file: String, _ classifier: TextClassifier, _ output: PredictionOutput) throws {
+        func predictLines(_ file: String, _ output: PredictionOutput) throws {
             let name = file == "-" ? "<stdin>" : file
             let fd = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
             guard fd >= 0 else { throw CommandFailure("cannot open \(file): \(String(cString: strerror(errno))).") }
@@ -70,7 +70,7 @@ extension Gloss {
             var stream = JSONLinesStream(fields: ImportFields(text: textField, id: idField))
             let emit: (RecordResult) throws -> Void = { result in
                 switch result {
-                case .success(let record): output.append(id: record.externalID, classifier.predict(record.text))
+                case .success(let record): output.predict(id: record.externalID, text: record.text)
                 case .failure(let invalid): throw CommandFailure("\(TerminalText.visible(name)):\(invalid.description)")
                 }
             }

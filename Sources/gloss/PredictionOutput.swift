@@ -3,28 +3,48 @@ import GlossClassifier
 import GlossCore
 
 /// Writes one JSON line per prediction, `{"id":…,"label":…,"scores":{…}}` (multilabel:
-/// `"labels":[…]`), into a buffer that goes to standard output in large writes, or at once
+/// `"labels":[…]`; spans: `"spans":[{"start","end","label","confidence"}]`), into a buffer that goes to standard output in large writes, or at once
 /// after each input chunk when predictions are served behind a pipe.
 final class PredictionOutput {
+    private let model: LoadedModel
     private let labelLiterals: [[UInt8]]
-    private let multilabel: Bool
     private var buffer: [UInt8] = []
     static let flushSize = 1 << 16
 
-    init(labels: [String], multilabel: Bool) {
-        labelLiterals = labels.map { label in
+    init(model: LoadedModel) {
+        self.model = model
+        labelLiterals = model.labels.map { label in
             var out: [UInt8] = []
             JSONString.appendLiteral(label, to: &out)
             return out
         }
-        self.multilabel = multilabel
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
-    /// Adds the line of one item (a nil id is written as null).
-    func append(id: String?, _ prediction: Prediction) {
+    /// Predicts one text and adds its line (a nil id is written as null).
+    func predict(id: String?, text: String) {
         buffer += Array("{\"id\":".utf8)
         if let id { JSONString.appendLiteral(id, to: &buffer) } else { buffer += Array("null".utf8) }
+        switch model {
+        case .text(let classifier): append(classifier.predict(text), multilabel: classifier.multilabel)
+        case .spans(let suggester): append(suggester.suggest(text))
+        }
+    }
+
+    private func append(_ suggestions: [SpanSuggestion]) {
+        buffer += Array(",\"spans\":[".utf8)
+        for (n, suggestion) in suggestions.enumerated() {
+            if n > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer += Array("{\"start\":\(suggestion.span.start),\"end\":\(suggestion.span.end),\"label\":".utf8)
+            JSONString.appendLiteral(suggestion.span.label, to: &buffer)
+            buffer += Array(",\"confidence\":".utf8)
+            Self.appendProbability(suggestion.confidence, to: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        }
+        buffer += Array("]}\n".utf8)
+    }
+
+    private func append(_ prediction: Prediction, multilabel: Bool) {
         if multilabel {
             buffer += Array(",\"labels\":[".utf8)
             for (n, index) in prediction.chosen.enumerated() {

@@ -13,7 +13,7 @@ struct PredictionsFile {
     var entries: [String: Entry] = [:]
 
     /// Reads `path`; a line that is not a prediction of `labels` is an error naming its number.
-    init(path: String, labels: [String]) throws {
+    init(path: String, labels: [String], multilabel: Bool) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("cannot read \(path); pass the file gloss predict wrote with --predictions FILE.")
         }
@@ -35,6 +35,9 @@ struct PredictionsFile {
             if let label = object["label"] as? String { names = [label] }
             else if let list = object["labels"] as? [String] { names = list }
             else { throw CommandFailure("\(name):\(number): the line has no \"label\" (or \"labels\" list).") }
+            if !multilabel, names.count != 1 {
+                throw CommandFailure("\(name):\(number): a single-label project needs exactly one predicted label, not \(names.count).")
+            }
             var indices: [Int] = []
             for label in names {
                 guard let index = labels.firstIndex(of: label) else {

@@ -13,7 +13,8 @@ extension Gloss {
                 that came with the dataset, restricted to the guide's labels (the others are counted \
                 and reported). A seeded, stratified --holdout share of the examples is kept out of \
                 training and scores the model; the stored model is the one trained without them, so \
-                its metrics are honest. Same examples and seed, same model.
+                its metrics are honest. Same examples and seed, same model. A spans project trains \
+                a span suggester from its span decisions (reference labels carry no offsets).
 
                 Examples:
                   gloss train reviews
@@ -42,9 +43,7 @@ extension Gloss {
             let database = try store.openExisting()
             let summary = try database.project(named: project)
             let guide = try ModelSupport.currentGuide(database, project: project)
-            guard guide.task != .spans else {
-                throw CommandFailure("\"\(TerminalText.visible(project))\" is a spans project; training a span suggester with gloss train is not supported yet.")
-            }
+            if guide.task == .spans { return try trainSpans(database, labels: guide.labels.map(\.name), dataset: summary.dataset) }
             let labels = guide.labels.map(\.name)
             let multilabel = guide.task == .multilabel
             let source = reference ? "reference" : "decisions"
@@ -72,6 +71,43 @@ extension Gloss {
             printSummary(model, source: source, dataset: summary.dataset)
         }
 
+        /// A span suggester from the project's span decisions, scored by exact span matches.
+        func trainSpans(_ database: GlossDatabase, labels: [String], dataset: String) throws {
+            if reference {
+                throw CommandFailure("reference labels carry no span offsets, so a spans project learns from its decisions only; run gloss train \(TerminalText.visible(project)) without --reference.")
+            }
+            let examples = SpanExamples(try database.decisionExamples(project: project), labels: labels)
+            var errors = StandardError()
+            if !examples.unknownLabels.isEmpty {
+                print("note: left out spans whose labels are not in the guide: \(TrainingSet.list(examples.unknownLabels)).", to: &errors)
+            }
+            guard examples.items.count >= Self.minimumExamples else {
+                throw CommandFailure("too few examples to train on: \"\(TerminalText.visible(project))\" has \(examples.items.count) span decisions (at least \(Self.minimumExamples) are needed); label more with gloss label \(TerminalText.visible(project)).")
+            }
+            let (train, heldOut) = examples.split(holdout: holdout, seed: seed)
+            let suggester = SpanSuggester(labels: labels, seed: seed)
+            let bar = ProgressBar.forStderr()
+            let started = Clock.now()
+            var generator = SeededGenerator(seed: seed)
+            for epoch in 0..<epochs {
+                for (n, item) in train.shuffled(using: &generator).enumerated() {
+                    suggester.learn(text: item.text, spans: item.spans)
+                    if n % 64 == 0 {
+                        let done = epoch * train.count + n
+                        bar?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(epochs * train.count), records: done)
+                    }
+                }
+            }
+            let seconds = Clock.now() - started
+            bar?.clear()
+            let metrics = heldOut.isEmpty ? nil : SpanExamples.evaluate(suggester, items: heldOut).metrics
+            let model = try database.saveModel(
+                project: project, kind: .spans, source: "decisions", examples: train.count, heldOut: heldOut.count,
+                options: TrainingOptions(hashBits: hashBits, epochs: epochs, seed: seed, holdout: holdout).json,
+                metrics: metrics, seconds: seconds, bytes: suggester.serialized())
+            printSummary(model, source: "decisions", dataset: dataset)
+        }
+
         /// Refuses too few examples, and warns about guide labels the model cannot learn.
         func checkEnough(_ set: TrainingSet, labels: [String], source: String, dataset: String, errors: inout StandardError) throws {
             let counts = set.counts(of: labels)
@@ -92,9 +128,11 @@ extension Gloss {
 
         func printSummary(_ model: ModelSummary, source: String, dataset: String) {
             let from = source == "reference" ? "the reference labels of dataset \"\(TerminalText.visible(dataset))\"" : "the project's current decisions"
-            print("Trained model version \(model.version) of \"\(TerminalText.visible(project))\" on \(NumberText.grouped(model.examples)) examples from \(from) in \(NumberText.seconds(model.seconds)) s.")
+            let what = model.kind == .spans ? " (a span suggester)" : ""
+            print("Trained model version \(model.version) of \"\(TerminalText.visible(project))\"\(what) on \(NumberText.grouped(model.examples)) examples from \(from) in \(NumberText.seconds(model.seconds)) s.")
             if let metrics = model.metrics {
-                print("Held-out \(NumberText.grouped(model.heldOut)) examples: accuracy \(ScoreText.format(metrics.accuracy)), macro-F1 \(ScoreText.format(metrics.macroF1)) (the stored model never saw them).")
+                let accuracy = model.kind == .spans ? "exact items" : "accuracy"
+                print("Held-out \(NumberText.grouped(model.heldOut)) examples: \(accuracy) \(ScoreText.format(metrics.accuracy)), macro-F1 \(ScoreText.format(metrics.macroF1)) (the stored model never saw them).")
             } else {
                 print("No examples were held out (--holdout 0), so the model has no scores; measure it with gloss eval.")
             }

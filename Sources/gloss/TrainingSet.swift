@@ -1,4 +1,3 @@
-import GlossClassifier
 import GlossCore
 import GlossStore
 
@@ -34,8 +33,6 @@ struct TrainingSet {
         }
     }
 
-    var examples: [TrainingExample] { items.map { TrainingExample(text: $0.text, labels: $0.labels) } }
-
     /// How many kept items carry each label.
     func counts(of labels: [String]) -> [Int] {
         var count: [String: Int] = [:]
@@ -59,28 +56,8 @@ struct TrainingSet {
             .map { "\(TerminalText.visible($0.key)) (\(NumberText.grouped($0.value)))" }.joined(separator: ", ")
     }
 
-    /// Splits the items into training and held-out parts: within each label set, a seeded
-    /// shuffle sends `fraction` (rounded) to the held-out part, always keeping one for training.
+    /// Splits with `StratifiedSplit`, items grouped by their label set.
     func split(holdout fraction: Double, seed: UInt64) -> (train: [LabeledItem], heldOut: [LabeledItem]) {
-        var strata: [String: [Int]] = [:]
-        var order: [String] = []
-        for (index, item) in items.enumerated() {
-            let key = item.labels.sorted().joined(separator: "\u{1F}")
-            if strata[key] == nil { order.append(key) }
-            strata[key, default: []].append(index)
-        }
-        var generator = SeededGenerator(seed: seed)
-        var heldOut = Set<Int>()
-        for key in order {
-            var members = strata[key] ?? []
-            members.shuffle(using: &generator)
-            let count = min(Int((Double(members.count) * fraction).rounded()), members.count - 1)
-            heldOut.formUnion(members.prefix(max(count, 0)))
-        }
-        var train: [LabeledItem] = [], held: [LabeledItem] = []
-        for (index, item) in items.enumerated() {
-            if heldOut.contains(index) { held.append(item) } else { train.append(item) }
-        }
-        return (train, held)
+        StratifiedSplit.split(items, key: { $0.labels.sorted().joined(separator: "\u{1F}") }, fraction: fraction, seed: seed)
     }
 }

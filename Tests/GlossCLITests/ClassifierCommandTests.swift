@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -166,14 +167,67 @@ struct ClassifierCommandTests {
         #expect(unreadable.stderr.contains("Train a new one with gloss train rev."))
     }
 
-    @Test func tooFewExamplesAndSpansProjectsAreRefused() throws {
+    @Test func tooFewExamplesAreRefused() throws {
         let result = try gloss.run(["train", "rev"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("too few examples to train on: the current decisions of \"rev\" give 0 usable"))
-        try expectSuccess(gloss.run(["project", "create", "ner", "--dataset", "reviews", "--guide", Samples.guide("entities.md")]))
-        let spans = try gloss.run(["train", "ner", "--reference"])
-        #expect(spans.status == 1)
-        #expect(spans.stderr.contains("is a spans project; training a span suggester with gloss train is not supported yet"))
+        let store = try GlossDatabase.open(path: dir.path("gloss.db"))
+        for (id, label) in [("r001", "positive"), ("r002", "negative"), ("r003", "neutral")] {
+            try store.recordAnnotation(project: "rev", itemID: id, annotator: "kim", value: .label(label))
+        }
+        let few = try gloss.run(["train", "rev"])
+        #expect(few.status == 1)
+        #expect(few.stderr.contains("give 3 usable (at least 10 are needed; per label: positive 1, negative 1, neutral 1)"))
+    }
+
+    /// The sample's records, as (id, text, value of the label field).
+    func records(_ sample: String) throws -> [(id: String, text: String, value: Any)] {
+        try String(contentsOfFile: Samples.path(sample), encoding: .utf8).split(separator: "\n").compactMap {
+            guard let object = try json(String($0)) as? [String: Any], let id = object["id"] as? String, let text = object["text"] as? String else { return nil }
+            return (id, text, object["label"] ?? object["spans"] ?? NSNull())
+        }
+    }
+
+    @Test func trainsOnDecisionsAndEvaluatesAgainstThem() throws {
+        let store = try GlossDatabase.open(path: dir.path("gloss.db"))
+        for record in try records("reviews.jsonl").prefix(45) {
+            try store.recordAnnotation(project: "rev", itemID: record.id, annotator: "kim", value: .label(record.value as? String ?? ""))
+        }
+        let trained = expectSuccess(try gloss.run(["train", "rev", "--epochs", "3", "--holdout", "0"]))
+        #expect(trained.stdout.contains("on 45 examples from the project's current decisions"))
+        #expect(trained.stdout.contains("No examples were held out"))
+        let report = try #require(try json(expectSuccess(gloss.run(["eval", "rev", "--json"])).stdout) as? [String: Any])
+        #expect(report["against"] as? String == "decisions")
+        #expect(report["items"] as? Int == 45)
+    }
+
+    @Test func aSpansProjectTrainsASpanSuggesterFromItsDecisions() throws {
+        try expectSuccess(gloss.run(["import", Samples.path("entities-gloss.jsonl"), "--dataset", "entities"]))
+        try expectSuccess(gloss.run(["project", "create", "ner", "--dataset", "entities", "--guide", Samples.guide("entities.md")]))
+        let refused = try gloss.run(["train", "ner", "--reference"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("reference labels carry no span offsets"))
+        let store = try GlossDatabase.open(path: dir.path("gloss.db"))
+        for record in try records("entities-gloss.jsonl") {
+            let spans = (record.value as? [[String: Any]] ?? []).map {
+                LabeledRange(start: $0["start"] as? Int ?? 0, end: $0["end"] as? Int ?? 0, label: $0["label"] as? String ?? "")
+            }
+            try store.recordAnnotation(project: "ner", itemID: record.id, annotator: "kim", value: .spans(spans))
+        }
+        let trained = expectSuccess(try gloss.run(["train", "ner", "--epochs", "2"]))
+        #expect(trained.stdout.contains("Trained model version 1 of \"ner\" (a span suggester) on 24 examples"))
+        let models = try #require(try json(expectSuccess(gloss.run(["models", "ner", "--json"])).stdout) as? [[String: Any]])
+        #expect(models.first?["kind"] as? String == "spans")
+        let lines = expectSuccess(try gloss.run(["predict", "ner"])).stdout.split(separator: "\n")
+        #expect(lines.count == 30)
+        let firstLine = try #require(lines.first)
+        let first = try #require(try json(String(firstLine)) as? [String: Any])
+        #expect(first["id"] as? String == "e01")
+        #expect(first["spans"] is [[String: Any]])
+        let report = try #require(try json(expectSuccess(gloss.run(["eval", "ner", "--json"])).stdout) as? [String: Any])
+        #expect(report["items"] as? Int == 30)
+        #expect(report["confusion"] == nil)
+        #expect((report["per_label"] as? [[String: Any]])?.compactMap { $0["label"] as? String } == ["person", "organization", "location", "misc"])
     }
 }
 
