@@ -3,6 +3,7 @@ import Foundation
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTUI
 
 extension Gloss {
     struct Eval: ParsableCommand {
@@ -23,6 +24,11 @@ extension Gloss {
                   gloss eval reviews
                   gloss eval reviews --against reference --dataset reviews-test
                   gloss eval reviews --predictions predictions.jsonl --json
+                  gloss eval reviews --against reference --browse
+
+                --browse opens the labeler on the items the model got wrong, the most confidently \
+                wrong first, with the model's prediction as the suggestion (its probabilities in the \
+                label bar) and the gold label on the status line; a label key stores your decision.
                 """
         )
 
@@ -33,6 +39,9 @@ extension Gloss {
         @Option(help: "Take the reference labels of this dataset instead of the project's.") var dataset: String?
         @Flag(help: "Print JSON instead of text.") var json = false
         @Flag(name: .customLong("no-color"), help: "Draw without colors (also when NO_COLOR is set).") var noColor = false
+        @Flag(help: "Open the labeler on the misclassified items, worst first.") var browse = false
+        @Option(name: .customLong("as"), help: ArgumentHelp("Who labels when browsing (default: the login name).", valueName: "name"))
+        var annotator: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -40,6 +49,8 @@ extension Gloss {
             if against == .decisions, dataset != nil {
                 throw ValidationError("--dataset gives reference labels; it does not go with --against decisions.")
             }
+            if browse, predictions != nil { throw ValidationError("--browse shows a model's predictions; it does not go with --predictions.") }
+            if browse, json { throw ValidationError("--browse opens the labeler; it does not go with --json.") }
         }
 
         /// The gold source asked for: reference with --dataset, else decisions, unless --against says.
@@ -66,9 +77,12 @@ extension Gloss {
                 switch loaded {
                 case .text(let classifier):
                     let set = try goldItems(labeled, labels: classifier.labels, multilabel: classifier.multilabel, goldName: goldName)
+                    let evaluation = Evaluation.score(classifier, items: set.items)
+                    if browse { return try browseMistakes(database, evaluation, classifier, items: set.items, dataset: goldDataset) }
                     report = EvalReport(project: project, model: summary.version, predictions: nil, against: gold.rawValue, dataset: gold == .reference ? goldDataset : nil,
-                                        missing: 0, evaluation: Evaluation.score(classifier, items: set.items))
+                                        missing: 0, evaluation: evaluation)
                 case .spans(let suggester):
+                    if browse { throw CommandFailure("--browse works for classify and multilabel models; this project's model suggests spans.") }
                     guard gold == .decisions else { throw CommandFailure("reference labels carry no span offsets; score a span suggester against the project's decisions (drop --against reference and --dataset).") }
                     let examples = SpanExamples(labeled, labels: suggester.labels)
                     guard !examples.items.isEmpty else { throw CommandFailure("there is nothing to score: \(goldName) have no span decisions.") }
@@ -81,6 +95,29 @@ extension Gloss {
             print("\(source) of \"\(TerminalText.visible(project))\" against \(goldName): \(NumberText.grouped(report.items)) items.\n")
             let color = !noColor && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             print(report.text(color: color))
+        }
+
+        /// Opens the labeler on the misclassified items, the most confidently wrong first.
+        func browseMistakes(_ database: GlossDatabase, _ evaluation: Evaluation, _ classifier: TextClassifier,
+                            items: [LabeledItem], dataset: String) throws {
+            guard dataset == (try database.project(named: project).dataset) else {
+                throw CommandFailure("--browse shows items of the project's own dataset; \"\(TerminalText.visible(dataset))\" is another one. Drop --dataset, or import those items into the project's dataset.")
+            }
+            let byID = Dictionary(items.map { ($0.externalID, $0) }, uniquingKeysWith: { a, _ in a })
+            let wrong = evaluation.misclassified().sorted { ($0.confidence ?? 0) > ($1.confidence ?? 0) }
+            guard !wrong.isEmpty else { return print("The model gets every one of the \(NumberText.grouped(items.count)) items right; nothing to browse.") }
+            let entries = wrong.compactMap { miss -> BrowseList.Entry? in
+                guard let item = byID[miss.id] else { return nil }
+                let prediction = classifier.predict(item.text)
+                var probabilities: [String: Double] = [:]
+                for (index, name) in classifier.labels.enumerated() { probabilities[name] = prediction.probabilities[index] }
+                let value: AnnotationValue = classifier.multilabel ? .labels(miss.predicted) : .label(miss.predicted.first ?? "")
+                let gold = miss.gold.isEmpty ? "none" : miss.gold.joined(separator: ", ")
+                return BrowseList.Entry(rowID: item.rowID, prediction: Suggestion(value: value, confidence: prediction.confidence, probabilities: probabilities),
+                                        note: "\(self.gold.rawValue): \(gold)")
+            }
+            try LabelingScreen.run(database: database, project: project, annotator: annotator ?? LoginName.current, noColor: noColor,
+                                   model: false, browse: BrowseList(name: "misclassified", entries: entries))
         }
 
         /// The gold items with labels of the model; what was left out goes to standard error.
