@@ -59,37 +59,162 @@ public final class TextClassifier: @unchecked Sendable {
     public let multilabel: Bool
     public let options: ClassifierOptions
     /// How many examples it has learned from (online steps plus training examples).
-    public private(set) var examplesSeen: Int = 0
+    public internal(set) var examplesSeen: Int = 0
+    /// Softmax (or sigmoid) temperature fitted after training so probabilities are calibrated.
+    public internal(set) var temperature: Float = 1
 
-    public init(labels: [String], multilabel: Bool, options: ClassifierOptions = ClassifierOptions()) {
+    let featureSettings: FeatureSettings
+    let learningSettings: LearningSettings
+    var model: LinearModel
+    var hasher: FeatureHasher
+    private let labelIndex: [String: Int]
+    private var scratch: [Float]
+    private var targets: [Float]
+
+    public convenience init(labels: [String], multilabel: Bool, options: ClassifierOptions = ClassifierOptions()) {
+        self.init(labels: labels, multilabel: multilabel, options: options, features: .standard, learning: .standard)
+    }
+
+    init(
+        labels: [String], multilabel: Bool, options: ClassifierOptions,
+        features: FeatureSettings, learning: LearningSettings
+    ) {
+        precondition((1...30).contains(options.hashBits), "hashBits must be 1...30, not \(options.hashBits)")
         self.labels = labels
         self.multilabel = multilabel
         self.options = options
+        featureSettings = features
+        learningSettings = learning
+        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
+        hasher = FeatureHasher(bits: options.hashBits, settings: features)
+        var index: [String: Int] = [:]
+        for (i, label) in labels.enumerated() where index[label] == nil { index[label] = i }
+        labelIndex = index
+        scratch = [Float](repeating: 0, count: labels.count)
+        targets = [Float](repeating: 0, count: labels.count)
     }
 
     /// One online step on one example (labels not in `labels` are ignored; an example
     /// with none left is ignored). Must stay well under 1 ms.
     public func learn(_ example: TrainingExample) {
-        fatalError("not built yet")
+        guard setTargets(example.labels) else { return }
+        hasher.extract(example.text)
+        step(hasher.buckets, hasher.values)
+        examplesSeen += 1
     }
 
-    /// Trains on `examples` for `options.epochs` passes in an order shuffled by the seed.
+    /// Trains afresh on `examples` (what was learned before is replaced) for `options.epochs`
+    /// passes in an order shuffled by the seed, averaging the weights over the passes.
     /// `progress(done, total)` is called now and then with example counts over all passes.
     public func train(_ examples: [TrainingExample], progress: ((Int, Int) -> Void)? = nil) {
-        fatalError("not built yet")
+        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
+        temperature = 1
+        let set = TrainingSet(examples, classifier: self)
+        examplesSeen = set.count
+        let epochs = max(options.epochs, 0)
+        let total = set.count * epochs
+        progress?(0, total)
+        guard set.count > 0, epochs > 0 else { return }
+        var generator = SeededGenerator(seed: options.seed)
+        var order = Array(0..<set.count)
+        if learningSettings.averaging { model.beginAveraging() }
+        var done = 0
+        for _ in 0..<epochs {
+            shuffle(&order, &generator)
+            for index in order {
+                set.withExample(index) { buckets, values, targets in
+                    self.targets = targets
+                    step(buckets, values)
+                }
+                done += 1
+                if done % 1024 == 0 { progress?(done, total) }
+            }
+        }
+        if learningSettings.averaging { model.endAveraging() }
+        progress?(total, total)
     }
 
     public func predict(_ text: String) -> Prediction {
-        fatalError("not built yet")
+        hasher.extract(text)
+        let count = labels.count
+        guard count > 0 else { return Prediction(probabilities: [], best: 0, confidence: 0, margin: 0, chosen: []) }
+        hasher.buckets.withUnsafeBufferPointer { buckets in
+            hasher.values.withUnsafeBufferPointer { values in
+                scratch.withUnsafeMutableBufferPointer { scores in
+                    model.score(buckets, values, into: scores)
+                    model.probabilities(scores, temperature: temperature)
+                }
+            }
+        }
+        let probabilities = scratch.map(Double.init)
+        return Prediction(of: probabilities, multilabel: multilabel)
     }
 
-    /// The model as bytes (see `ModelFile`).
-    public func serialized() -> [UInt8] {
-        fatalError("not built yet")
+    /// Sets `targets` from label names; false when none of them is a label of this model.
+    private func setTargets(_ names: [String]) -> Bool {
+        for c in targets.indices { targets[c] = 0 }
+        var any = false
+        for name in names {
+            guard let c = labelIndex[name] else { continue }
+            targets[c] = 1
+            any = true
+            if !multilabel { break }
+        }
+        return any
     }
 
-    /// Reads a model written by `serialized()`; a damaged or foreign file throws `ModelFileError`.
-    public static func load(_ bytes: [UInt8]) throws -> TextClassifier {
-        fatalError("not built yet")
+    /// One learning step on features with `targets` already set.
+    private func step(_ buckets: [UInt32], _ values: [Float]) {
+        buckets.withUnsafeBufferPointer { b in
+            values.withUnsafeBufferPointer { v in step(b, v) }
+        }
+    }
+
+    private func step(_ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>) {
+        targets.withUnsafeBufferPointer { t in
+            scratch.withUnsafeMutableBufferPointer { s in
+                model.learn(buckets, values, targets: t, scratch: s, settings: learningSettings)
+            }
+        }
+    }
+
+    /// Fisher-Yates with our own generator, so the order is the same on every platform and Swift version.
+    private func shuffle(_ order: inout [Int], _ generator: inout SeededGenerator) {
+        guard order.count > 1 else { return }
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            let j = Int(generator.next() % UInt64(i + 1))
+            order.swapAt(i, j)
+        }
+    }
+
+    /// The label indices named by `names` (unknown names dropped; single-label keeps the first).
+    func targetIndices(_ names: [String]) -> [Int] {
+        var found: [Int] = []
+        for name in names {
+            guard let c = labelIndex[name], !found.contains(c) else { continue }
+            found.append(c)
+            if !multilabel { break }
+        }
+        return found
+    }
+}
+
+extension Prediction {
+    /// Derives best, confidence, margin and chosen labels from the probabilities.
+    init(of probabilities: [Double], multilabel: Bool) {
+        var best = 0
+        for (i, p) in probabilities.enumerated() where p > probabilities[best] { best = i }
+        if multilabel {
+            let chosen = probabilities.indices.filter { probabilities[$0] >= 0.5 }
+            let confidence = probabilities.reduce(0) { $0 + max($1, 1 - $1) } / Double(probabilities.count)
+            let margin = probabilities.map { abs(2 * $0 - 1) }.min() ?? 0
+            self.init(probabilities: probabilities, best: best, confidence: confidence, margin: margin, chosen: chosen)
+        } else {
+            var second = 0.0
+            for (i, p) in probabilities.enumerated() where i != best { second = max(second, p) }
+            self.init(
+                probabilities: probabilities, best: best, confidence: probabilities[best],
+                margin: probabilities[best] - second, chosen: [best])
+        }
     }
 }

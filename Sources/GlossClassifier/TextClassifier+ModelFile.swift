@@ -1,0 +1,99 @@
+extension TextClassifier {
+    /// The envelope kind of text classifier models.
+    public static let modelKind = "text"
+    /// The payload layout this code writes and reads.
+    static let payloadVersion: UInt32 = 1
+
+    /// The model as bytes (see `ModelFile`): labels, options, feature and learning settings,
+    /// temperature and the Float32 weights of the buckets in use. AdaGrad's step sizes are
+    /// not kept: `learn` after `load` starts them afresh.
+    public func serialized() -> [UInt8] {
+        var out = ModelWriter()
+        out.write(Self.payloadVersion)
+        out.write(labels)
+        out.write(multilabel)
+        out.write(UInt32(options.hashBits))
+        out.write(UInt32(clamping: options.epochs))
+        out.write(options.seed)
+        out.write(UInt64(examplesSeen))
+        out.write(temperature)
+        let f = featureSettings
+        for weight in [f.wordWeight, f.bigramWeight, f.charWeight] { out.write(weight) }
+        for n in [f.wordCharMin, f.wordCharMax, f.hangulCharMin, f.hangulCharMax] { out.write(UInt8(clamping: n)) }
+        out.write(learningSettings.learningRate)
+        out.write(learningSettings.l2)
+        out.write(learningSettings.averaging)
+        for b in model.bias { out.write(b) }
+        writeWeights(&out)
+        return ModelFile.encode(kind: Self.modelKind, payload: out.bytes)
+    }
+
+    /// Reads a model written by `serialized()`; a damaged or foreign file throws `ModelFileError`.
+    public static func load(_ bytes: [UInt8]) throws -> TextClassifier {
+        var input = ModelReader(try ModelFile.decode(bytes, expectedKind: modelKind))
+        let version = try input.uint32("the payload version")
+        guard version == payloadVersion else { throw ModelFileError.unsupportedVersion(Int(version)) }
+        let labels = try input.strings("the labels")
+        let multilabel = try input.bool("the multilabel flag")
+        let bits = Int(try input.uint32("hashBits"))
+        guard (1...30).contains(bits) else { throw ModelFileError.malformed("hashBits is \(bits), not 1...30") }
+        let epochs = Int(try input.uint32("epochs"))
+        let seed = try input.uint64("the seed")
+        let seen = try input.uint64("the example count")
+        let temperature = try input.float("the temperature")
+        guard temperature.isFinite, temperature > 0 else {
+            throw ModelFileError.malformed("the temperature is \(temperature), not a positive number")
+        }
+        var f = FeatureSettings()
+        f.wordWeight = try input.float("the word weight")
+        f.bigramWeight = try input.float("the bigram weight")
+        f.charWeight = try input.float("the character n-gram weight")
+        f.wordCharMin = Int(try input.uint8("the n-gram lengths"))
+        f.wordCharMax = Int(try input.uint8("the n-gram lengths"))
+        f.hangulCharMin = Int(try input.uint8("the n-gram lengths"))
+        f.hangulCharMax = Int(try input.uint8("the n-gram lengths"))
+        var l = LearningSettings()
+        l.learningRate = try input.float("the learning rate")
+        l.l2 = try input.float("the L2 penalty")
+        l.averaging = try input.bool("the averaging flag")
+        let classifier = TextClassifier(
+            labels: labels, multilabel: multilabel,
+            options: ClassifierOptions(hashBits: bits, epochs: epochs, seed: seed), features: f, learning: l)
+        for c in 0..<labels.count { classifier.model.bias[c] = try input.float("the biases") }
+        try classifier.readWeights(&input)
+        guard input.isAtEnd else { throw ModelFileError.malformed("unexpected bytes after the weights") }
+        classifier.examplesSeen = Int(clamping: seen)
+        classifier.temperature = temperature
+        return classifier
+    }
+
+    /// Buckets whose weights are all zero are left out: a count, then each bucket's index and weights.
+    private func writeWeights(_ out: inout ModelWriter) {
+        let k = labels.count
+        let buckets = k == 0 ? 0 : model.weights.count / k
+        var used: [UInt32] = []
+        for bucket in 0..<buckets where (0..<k).contains(where: { model.weights[bucket * k + $0] != 0 }) {
+            used.append(UInt32(bucket))
+        }
+        out.write(UInt32(used.count))
+        for bucket in used {
+            out.write(bucket)
+            for c in 0..<k { out.write(model.weights[Int(bucket) * k + c]) }
+        }
+    }
+
+    private func readWeights(_ input: inout ModelReader) throws {
+        let k = labels.count
+        let buckets = k == 0 ? 0 : model.weights.count / k
+        let used = try input.count("the weights", minimumElementBytes: 4 + 4 * k)
+        var previous = -1
+        for _ in 0..<used {
+            let bucket = Int(try input.uint32("a bucket index"))
+            guard bucket > previous, bucket < buckets else {
+                throw ModelFileError.malformed("bucket \(bucket) is out of order or beyond \(buckets) buckets")
+            }
+            previous = bucket
+            for c in 0..<k { model.weights[bucket * k + c] = try input.float("the weights") }
+        }
+    }
+}
