@@ -21,7 +21,9 @@ struct Gloss: ParsableCommand {
               gloss label reviews
             """,
         version: GlossVersion.current,
-        subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self, LearningCurveCommand.self]
+        subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
+                      Train.self, Models.self, Predict.self, Eval.self,
+                      LearningCurveCommand.self]
     )
 
     /// Runs the command; SQLite errors that surface while it works become sentences.

@@ -1,0 +1,58 @@
+import GlossClassifier
+import GlossCore
+import GlossStore
+
+/// Gold labels beside predicted ones for a set of items, and what follows from them:
+/// metrics, the misclassified items, and how long the scoring alone took.
+struct Evaluation {
+    /// One item's gold and predicted label indices, and how sure the prediction was.
+    struct Outcome {
+        var id: String
+        var gold: [Int]
+        var predicted: [Int]
+        var confidence: Double?
+    }
+
+    /// An item the model got wrong, by label name.
+    struct Misclassified: Encodable, Equatable {
+        var id: String
+        var gold: [String]
+        var predicted: [String]
+        var confidence: Double?
+    }
+
+    var labels: [String]
+    var multilabel: Bool
+    var outcomes: [Outcome] = []
+    /// Seconds spent tokenizing and scoring (no I/O), when a model did the predicting.
+    var scoringSeconds: Double?
+
+    var metrics: ModelMetrics {
+        LocalMetrics.compute(labels: labels, multilabel: multilabel,
+                             gold: outcomes.map(\.gold), predicted: outcomes.map(\.predicted))
+    }
+
+    /// The items whose predicted labels differ from the gold ones, in input order (for a
+    /// listing, or to browse them).
+    func misclassified() -> [Misclassified] {
+        outcomes.filter { Set($0.gold) != Set($0.predicted) }.map {
+            Misclassified(id: $0.id, gold: $0.gold.map { labels[$0] }, predicted: $0.predicted.map { labels[$0] }, confidence: $0.confidence)
+        }
+    }
+
+    /// Predicts every item with `classifier`, timing only the predictions.
+    static func score(_ classifier: TextClassifier, items: [LabeledItem]) -> Evaluation {
+        var evaluation = Evaluation(labels: classifier.labels, multilabel: classifier.multilabel)
+        evaluation.outcomes.reserveCapacity(items.count)
+        var seconds = 0.0
+        for item in items {
+            let started = Clock.now()
+            let prediction = classifier.predict(item.text)
+            seconds += Clock.now() - started
+            evaluation.outcomes.append(Outcome(id: item.externalID, gold: ModelSupport.indices(of: item.labels, in: classifier.labels),
+                                               predicted: prediction.chosen, confidence: prediction.confidence))
+        }
+        evaluation.scoringSeconds = seconds
+        return evaluation
+    }
+}
