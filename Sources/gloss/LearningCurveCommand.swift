@@ -56,11 +56,12 @@ extension Gloss {
         func run() throws {
             let database = try store.openExisting()
             let summary = try database.project(named: project)
-            guard summary.task != "spans" else {
+            let guide = try ModelSupport.currentGuide(database, project: project)
+            guard guide.task != .spans else {
                 throw CommandFailure("project \"\(project)\" labels spans; learning curves are for classify and multilabel projects.")
             }
-            let labels = try Self.guideLabels(database, project: project)
-            let multilabel = summary.task == "multilabel"
+            let labels = guide.labels.map(\.name)
+            let multilabel = guide.task == .multilabel
             let items = Self.examples(try database.referenceExamples(dataset: summary.dataset), labels: labels, multilabel: multilabel)
             let test = Self.examples(try database.referenceExamples(dataset: testDataset), labels: labels, multilabel: multilabel)
             guard !items.isEmpty else {
@@ -108,16 +109,6 @@ extension Gloss {
 
         private static func seconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
-
-        /// The labels of the project's newest guide.
-        private static func guideLabels(_ database: GlossDatabase, project: String) throws -> [String] {
-            let version = try database.guideVersion(project: project)
-            let lint = GuideParser.lint(version.text)
-            guard let guide = lint.guide else {
-                throw ProjectError.unreadableGuide(project: project, version: version.version, problem: lint.errors.first?.description ?? "no guide")
-            }
-            return guide.labels.map(\.name)
         }
 
         /// Labeled items as examples of the guide's labels; items left with no known label
