@@ -10,11 +10,12 @@ public struct LearningCurveSettings: Sendable, Equatable {
     public var randomStart: Int
     /// The seed of the pool's sampling and tie-breaks: same seed, same curve.
     public var seed: UInt64
-    /// The options of the online classifier (the labeler's: the defaults).
+    /// The options of the online classifier (the labeler's by default).
     public var classifier: ClassifierOptions
 
-    public init(order: ItemOrder, poolCapacity: Int = 2000, rescoreBudget: Int = 200, randomStart: Int = 0,
-                seed: UInt64 = 1, classifier: ClassifierOptions = ClassifierOptions()) {
+    public init(order: ItemOrder, poolCapacity: Int = 2000, rescoreBudget: Int = 200,
+                randomStart: Int = ClassifierOptions.labelerRandomStart,
+                seed: UInt64 = 1, classifier: ClassifierOptions = .labeler()) {
         self.order = order
         self.poolCapacity = poolCapacity
         self.rescoreBudget = rescoreBudget

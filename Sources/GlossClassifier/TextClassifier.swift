@@ -9,6 +9,16 @@ public struct ClassifierOptions: Sendable, Equatable, Codable {
     /// The seed of every random choice (shuffling, tie-breaks): same seed, same model.
     public var seed: UInt64
 
+    /// The labeler's online model: 2^18 buckets rather than 2^20, which keeps the labeler
+    /// near 50 MB (weights and AdaGrad sums take 8 bytes per bucket and label); learning a
+    /// session's decisions online loses little to it. `gloss learning-curve` uses it too.
+    public static func labeler(seed: UInt64 = 1) -> ClassifierOptions { ClassifierOptions(hashBits: 18, seed: seed) }
+
+    /// First picks the labeler takes at random before `uncertain` order starts: margin
+    /// sampling on a model that has seen a handful of items only asks about noise
+    /// (measured with `gloss learning-curve` on rt_full).
+    public static let labelerRandomStart = 30
+
     public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1) {
         self.hashBits = hashBits
         self.epochs = epochs

@@ -32,7 +32,7 @@ extension Gloss {
         @Option(help: "The seed of the pool's sampling and tie-breaks.") var seed: UInt64 = 1
         @Option(help: "How many sampled undecided items the pool holds.") var pool = 2000
         @Option(help: ArgumentHelp("Pool entries rescored after each decision.", valueName: "count")) var rescore = 200
-        @Option(help: ArgumentHelp("First picks taken at random, whatever the order.", valueName: "count")) var randomStart = 0
+        @Option(help: ArgumentHelp("First picks taken at random, whatever the order.", valueName: "count")) var randomStart = ClassifierOptions.labelerRandomStart
         @Flag(help: "Print JSON instead of a table.") var json = false
         @OptionGroup var store: StoreOptions
 

@@ -101,6 +101,7 @@ struct ModelWorkerTests {
         let model = RecordingModel()
         var settings = ModelWorker.Settings()
         settings.minimumExamples = 1
+        settings.randomStart = 0
         settings.poolCapacity = 50
         let items = (1...30).map { PoolCandidate(id: Int64($0), text: String(repeating: "x", count: $0)) }
         let worker = ModelWorker(model: model, feed: ListFeed(items: items), order: .confident, settings: settings)

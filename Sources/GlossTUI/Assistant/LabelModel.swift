@@ -24,16 +24,11 @@ public protocol LabelModel: AnyObject {
 /// The model for a guide's task: the text classifier for classify and multilabel, the
 /// span suggester for spans.
 public enum LabelModels {
-    /// The labeler's classifier settings: 2^18 buckets rather than the 2^20 of `gloss train`,
-    /// which keeps the labeler's memory near 50 MB (weights and AdaGrad sums are 8 bytes
-    /// per bucket and label); online learning on a session's decisions loses little to it.
-    public static func options(seed: UInt64 = 1) -> ClassifierOptions { ClassifierOptions(hashBits: 18, seed: seed) }
-
     public static func make(for guide: Guide, seed: UInt64 = 1) -> LabelModel {
         let names = guide.labels.map(\.name)
         switch guide.task {
-        case .classify: return TextLabelModel(TextClassifier(labels: names, multilabel: false, options: options(seed: seed)))
-        case .multilabel: return TextLabelModel(TextClassifier(labels: names, multilabel: true, options: options(seed: seed)))
+        case .classify: return TextLabelModel(TextClassifier(labels: names, multilabel: false, options: .labeler(seed: seed)))
+        case .multilabel: return TextLabelModel(TextClassifier(labels: names, multilabel: true, options: .labeler(seed: seed)))
         case .spans: return SpanLabelModel(SpanSuggester(labels: names, seed: seed))
         }
     }

@@ -27,6 +27,8 @@ public final class ModelWorker: @unchecked Sendable {
     public struct Settings: Sendable {
         /// Decisions learned before suggestions are shown.
         public var minimumExamples = 10
+        /// Decisions learned before `uncertain` order follows the model (random before).
+        public var randomStart = ClassifierOptions.labelerRandomStart
         public var poolCapacity = 2000
         /// Pool entries rescored after each decision learned.
         public var rescoreBudget = 200
@@ -273,7 +275,8 @@ public final class ModelWorker: @unchecked Sendable {
     /// items with their suggestions.
     private func publish(_ order: ItemOrder) {
         let ready = model.examplesSeen >= settings.minimumExamples
-        let top = pool.top(64, order: ready ? order : .random)
+        let warm = model.examplesSeen >= max(settings.minimumExamples, order == .uncertain ? settings.randomStart : 0)
+        let top = pool.top(64, order: warm ? order : .random)
         var surest: [(candidate: PoolCandidate, suggestion: Suggestion)] = []
         if ready {
             for entry in pool.top(80, order: .confident) where entry.prediction != nil {
