@@ -18,7 +18,10 @@ struct Gloss: ParsableCommand {
               gloss dataset log reviews
               gloss project create reviews --dataset reviews --guide guides/sentiment.md
               gloss guide edit reviews
-              gloss label reviews
+              gloss label reviews --order uncertain
+              gloss train reviews --reference
+              gloss eval reviews --against reference --dataset reviews-test
+              echo '{"id":"1","text":"Great value"}' | gloss predict reviews -
             """,
         version: GlossVersion.current,
         subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
