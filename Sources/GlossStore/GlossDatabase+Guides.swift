@@ -63,6 +63,22 @@ extension GlossDatabase {
         }
     }
 
+    /// The project's newest guide, parsed; a guide that no longer parses is an error naming
+    /// its version (so a labeler or a model never runs under a guide it cannot read).
+    public func currentGuide(project: String) throws -> (guide: Guide, version: Int) {
+        try writer.read { db in try Self.currentGuide(db, projectID: try Self.projectID(db, project), project: project) }
+    }
+
+    static func currentGuide(_ db: Database, projectID: Int64, project: String) throws -> (guide: Guide, version: Int) {
+        let latest = try latestVersion(db, projectID: projectID, project: project)
+        let lint = GuideParser.lint(latest.text)
+        guard let guide = lint.guide, lint.errors.isEmpty else {
+            throw ProjectError.unreadableGuide(project: project, version: latest.version,
+                                               problem: lint.errors.first?.description ?? "no guide")
+        }
+        return (guide, latest.version)
+    }
+
     static func latestVersion(_ db: Database, projectID: Int64, project: String) throws -> GuideVersion {
         guard let latest = try GuideVersion.fetchOne(db, sql: """
             SELECT version, sha256, author, message, created_at AS createdAt, text

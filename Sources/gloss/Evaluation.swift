@@ -56,9 +56,9 @@ struct Evaluation {
         evaluation.outcomes.reserveCapacity(items.count)
         var seconds = 0.0
         for item in items {
-            let started = Clock.now()
+            let started = ContinuousClock.now
             let prediction = classifier.predict(item.text)
-            seconds += Clock.now() - started
+            seconds += (ContinuousClock.now - started).seconds
             evaluation.outcomes.append(Outcome(id: item.externalID, gold: ModelSupport.indices(of: item.labels, in: classifier.labels),
                                                predicted: prediction.chosen, confidence: prediction.confidence))
         }

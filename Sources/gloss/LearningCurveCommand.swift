@@ -90,7 +90,7 @@ extension Gloss {
             let started = clock.now
             let curve = LearningCurve(pool: items, test: test, labels: labels, multilabel: multilabel,
                                       checkpoints: checkpoints, settings: settings) { step, run in
-                let seconds = Self.seconds(clock.measure(run))
+                let seconds = clock.measure(run).seconds
                 switch step {
                 case .learn:
                     learnSeconds += seconds
@@ -104,11 +104,7 @@ extension Gloss {
             return Report.Curve(order: order.rawValue, points: curve.points, decisions: decisions,
                                 learnMicrosecondsMean: decisions == 0 ? 0 : learnSeconds / Double(decisions) * 1e6,
                                 rescoreMillisecondsMean: decisions == 0 ? 0 : rescoreSeconds / Double(decisions) * 1e3,
-                                seconds: Self.seconds(clock.now - started))
-        }
-
-        private static func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                                seconds: (clock.now - started).seconds)
         }
 
         /// Labeled items as examples of the guide's labels; items left with no known label

@@ -7,13 +7,7 @@ import GlossStore
 enum ModelSupport {
     /// The project's newest guide, parsed.
     static func currentGuide(_ database: GlossDatabase, project: String) throws -> Guide {
-        let version = try database.guideVersion(project: project)
-        let lint = GuideParser.lint(version.text)
-        guard let guide = lint.guide else {
-            throw ProjectError.unreadableGuide(project: project, version: version.version,
-                                               problem: lint.errors.first?.description ?? "no guide")
-        }
-        return guide
+        try database.currentGuide(project: project).guide
     }
 
     /// A stored model read back (the newest when `version` is nil); a damaged one is a sentence.
@@ -64,11 +58,7 @@ struct TrainingOptions: Codable {
     }
 }
 
-/// Monotonic seconds, for timing the scoring alone.
-enum Clock {
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+extension Duration {
+    /// The duration in seconds, for the timings the model commands print and store.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -38,9 +38,9 @@ struct SpanExamples {
         var wrong: [Evaluation.Misclassified] = []
         var seconds = 0.0
         for item in items {
-            let started = Clock.now()
+            let started = ContinuousClock.now
             let suggested = suggester.suggest(item.text)
-            seconds += Clock.now() - started
+            seconds += (ContinuousClock.now - started).seconds
             let predicted = Set(suggested.map { Key($0.span) }), gold = Set(item.spans.map(Key.init))
             for key in predicted {
                 guard let index = labels.firstIndex(of: key.label) else { continue }

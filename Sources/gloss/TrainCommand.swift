@@ -57,11 +57,11 @@ extension Gloss {
             let options = ClassifierOptions(hashBits: hashBits, epochs: epochs, seed: seed)
             let classifier = TextClassifier(labels: labels, multilabel: multilabel, options: options)
             let bar = ProgressBar.forStderr()
-            let started = Clock.now()
+            let started = ContinuousClock.now
             classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
                 bar?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(total), records: done)
             }
-            let seconds = Clock.now() - started
+            let seconds = (ContinuousClock.now - started).seconds
             bar?.clear()
             let metrics = heldOut.isEmpty ? nil : Evaluation.score(classifier, items: heldOut).metrics
             let model = try database.saveModel(
@@ -87,7 +87,7 @@ extension Gloss {
             let (train, heldOut) = examples.split(holdout: holdout, seed: seed)
             let suggester = SpanSuggester(labels: labels, seed: seed)
             let bar = ProgressBar.forStderr()
-            let started = Clock.now()
+            let started = ContinuousClock.now
             var generator = SeededGenerator(seed: seed)
             for epoch in 0..<epochs {
                 for (n, item) in train.shuffled(using: &generator).enumerated() {
@@ -98,7 +98,7 @@ extension Gloss {
                     }
                 }
             }
-            let seconds = Clock.now() - started
+            let seconds = (ContinuousClock.now - started).seconds
             bar?.clear()
             let metrics = heldOut.isEmpty ? nil : SpanExamples.evaluate(suggester, items: heldOut).metrics
             let model = try database.saveModel(

@@ -42,23 +42,18 @@ public final class LabelingSession {
         try database.writer.write { db in
             let projectID = try GlossDatabase.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-            let latest = try GlossDatabase.latestVersion(db, projectID: projectID, project: project)
-            let lint = GuideParser.lint(latest.text)
-            guard let guide = lint.guide, lint.errors.isEmpty else {
-                throw ProjectError.unreadableGuide(project: project, version: latest.version,
-                                                   problem: lint.errors.first?.description ?? "no guide")
-            }
+            let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
             let annotatorID = try GlossDatabase.annotatorID(db, annotator, at: date)
             try db.execute(sql: """
                 INSERT INTO sessions (project_id, annotator_id, started_at, host, terminal_width, terminal_height,
                     item_order, gloss_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [projectID, annotatorID, date, host, terminalWidth, terminalHeight, order, GlossVersion.current])
             let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
-                                             guideVersion: latest.version, sessionID: db.lastInsertedRowID)
+                                             guideVersion: guideVersion, sessionID: db.lastInsertedRowID)
             let total = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(added), 0) FROM imports WHERE dataset_id = ?", arguments: [datasetID]) ?? 0
             let decided = try DecisionWriter.progress(db, scope: scope).decided
             return LabelingSession(database: database, project: project, annotator: annotator, guide: guide,
-                                   guideVersion: latest.version, total: total, decided: decided, scope: scope)
+                                   guideVersion: guideVersion, total: total, decided: decided, scope: scope)
         }
     }
 
