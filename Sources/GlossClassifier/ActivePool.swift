@@ -68,10 +68,10 @@ public struct ActivePool: Sendable {
         entries[id] = nil
     }
 
-    /// Scores up to `budget` entries, unscored and stalest first, with `predict`. Returns
-    /// how many it scored.
+    /// Scores up to `budget` entries, unscored and stalest first, with `predict` (given the
+    /// candidate, so a caller can keep more than the score per item). Returns how many it scored.
     @discardableResult
-    public mutating func rescore(budget: Int, predict: (String) -> Prediction) -> Int {
+    public mutating func rescore(budget: Int, predict: (PoolCandidate) -> Prediction) -> Int {
         var scored = 0
         var visited = 0
         let pending = rescoreQueue.count - queueStart
@@ -81,7 +81,7 @@ public struct ActivePool: Sendable {
             queueStart += 1
             visited += 1
             guard var entry = entries[id] else { continue }
-            entry.prediction = predict(entry.candidate.text)
+            entry.prediction = predict(entry.candidate)
             entry.scoredRound = round
             entries[id] = entry
             rescoreQueue.append(id)

@@ -143,7 +143,7 @@ private struct Picker {
     mutating func afterLearning(_ classifier: TextClassifier, measure: (LearningCurveStep, () -> Void) -> Void) {
         guard settings.order == .uncertain || settings.order == .confident else { return }
         let budget = settings.rescoreBudget
-        measure(.rescore) { active.rescore(budget: budget, predict: classifier.predict) }
+        measure(.rescore) { active.rescore(budget: budget) { classifier.predict($0.text) } }
     }
 
     private mutating func topUp() {

@@ -10,8 +10,8 @@ import Testing
         var pool = ActivePool(capacity: 10, seed: 7)
         pool.add((1...5).map { PoolCandidate(id: Int64($0), text: "t\($0)") })
         let margins: [String: Double] = ["t1": 0.9, "t2": 0.1, "t3": 0.5, "t4": 0.05, "t5": 0.7]
-        let scored = pool.rescore(budget: 100) { text in
-            let m = margins[text]!
+        let scored = pool.rescore(budget: 100) { candidate in
+            let m = margins[candidate.text]!
             return self.prediction(margin: m, confidence: (1 + m) / 2)
         }
         #expect(scored == 5)
@@ -24,12 +24,12 @@ import Testing
         var pool = ActivePool(capacity: 10, seed: 1)
         pool.add((1...6).map { PoolCandidate(id: Int64($0), text: "\($0)") })
         var seen: [String] = []
-        pool.rescore(budget: 4) { seen.append($0); return self.prediction(margin: 0.5, confidence: 0.75) }
+        pool.rescore(budget: 4) { seen.append($0.text); return self.prediction(margin: 0.5, confidence: 0.75) }
         #expect(seen == ["1", "2", "3", "4"])
         #expect(pool.top(6, order: .uncertain).suffix(2).allSatisfy { $0.prediction == nil })
         seen = []
         pool.remove(5)
-        pool.rescore(budget: 3) { seen.append($0); return self.prediction(margin: 0.5, confidence: 0.75) }
+        pool.rescore(budget: 3) { seen.append($0.text); return self.prediction(margin: 0.5, confidence: 0.75) }
         #expect(seen == ["6", "1", "2"])
     }
 

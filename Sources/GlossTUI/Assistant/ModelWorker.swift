@@ -58,6 +58,8 @@ public final class ModelWorker: @unchecked Sendable {
     private var exhausted = false
     private var learnedSinceSample = 0
     private var served: Set<Int64> = []
+    /// The suggestion of each scored pool entry, from its last rescoring (for confirm mode).
+    private var suggestions: [Int64: Suggestion] = [:]
 
     public init(model: LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
         self.model = model
@@ -209,16 +211,12 @@ public final class ModelWorker: @unchecked Sendable {
         for case let .learn(text, value, rowID) in requests {
             let wasReady = isReady
             model.learn(text: text, value: value)
-            pool.remove(rowID)
-            served.insert(rowID)
+            drop(rowID)
             learnedSinceSample += 1
             // A model just ready scores the whole pool; after that, a budget per decision.
             rescoreOwed = wasReady || !isReady ? min(rescoreOwed + settings.rescoreBudget, pool.capacity) : pool.count
         }
-        for case let .served(rowID) in requests {
-            pool.remove(rowID)
-            served.insert(rowID)
-        }
+        for case let .served(rowID) in requests { drop(rowID) }
         for case let .score(rowID, text) in requests {
             reply(.suggestion(rowID: rowID, suggestion(text)))
         }
@@ -259,30 +257,37 @@ public final class ModelWorker: @unchecked Sendable {
         } else {
             let budget = min(rescoreOwed, 64)
             rescoreOwed -= budget
-            pool.rescore(budget: budget) { text in self.prediction(text) }
+            pool.rescore(budget: budget) { candidate in self.prediction(candidate) }
         }
         publish(order)
     }
 
-    private func prediction(_ text: String) -> Prediction {
-        guard let ranked = model.suggest(text) else {
+    /// An item left the pool for good (decided or shown).
+    private func drop(_ rowID: Int64) {
+        pool.remove(rowID)
+        served.insert(rowID)
+        suggestions[rowID] = nil
+    }
+
+    /// Scores a pool entry and keeps its suggestion; the pool ranks by confidence and margin.
+    private func prediction(_ candidate: PoolCandidate) -> Prediction {
+        guard let ranked = model.suggest(candidate.text) else {
+            suggestions[candidate.id] = nil
             return Prediction(probabilities: [], best: 0, confidence: 0, margin: 1, chosen: [])
         }
+        suggestions[candidate.id] = ranked.suggestion
         return Prediction(probabilities: [], best: 0, confidence: ranked.suggestion.confidence, margin: ranked.margin, chosen: [])
     }
 
     /// Publishes the best picks for the order in use and, for confirm mode, the surest
-    /// items with their suggestions.
+    /// items with the suggestions their last rescoring made (no model call here).
     private func publish(_ order: ItemOrder) {
         let ready = model.examplesSeen >= settings.minimumExamples
         let warm = model.examplesSeen >= max(settings.minimumExamples, order == .uncertain ? settings.randomStart : 0)
         let top = pool.top(64, order: warm ? order : .random)
-        var surest: [(candidate: PoolCandidate, suggestion: Suggestion)] = []
-        if ready {
-            for entry in pool.top(80, order: .confident) where entry.prediction != nil {
-                if let suggestion = model.suggest(entry.candidate.text)?.suggestion { surest.append((entry.candidate, suggestion)) }
-            }
-        }
+        let surest = ready ? pool.top(80, order: .confident).compactMap { entry in
+            suggestions[entry.candidate.id].map { (candidate: entry.candidate, suggestion: $0) }
+        } : []
         condition.lock()
         published = top
         confident = surest
