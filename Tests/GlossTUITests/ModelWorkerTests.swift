@@ -108,7 +108,7 @@ struct ModelWorkerTests {
         worker.start()
         defer { worker.stop() }
         worker.learn(text: "seed", value: .label("positive"), rowID: 99)
-        settle(worker) { _ = worker.takeReplies(); return worker.confidentItems(40).count == 30 && !worker.isWorking }
+        settle(worker) { _ = worker.takeReplies(); return worker.confidentItems(40).count == 30 }
         let surest = worker.confidentItems(40)
         #expect(surest.map(\.suggestion.confidence) == Array(repeating: 0.9, count: 15) + Array(repeating: 0.6, count: 15),
                 "the even-length texts score 0.9, the odd 0.6: surest first")

@@ -3,8 +3,8 @@ import GlossCore
 import GRDB
 
 /// Reads for the labeler's model worker, safe to use from its own thread beside the
-/// session: random undecided items for the active-learning pool, whether items are still
-/// undecided, and the project's decisions to warm the model up. Every query is a bounded
+/// session: random undecided items for the active-learning pool, and the project's
+/// decisions to warm the model up. Every query is a bounded
 /// index walk; none scans the dataset.
 public struct ItemSampler: Sendable {
     private let database: GlossDatabase
@@ -44,17 +44,6 @@ public struct ItemSampler: Sendable {
                 found[id] = PoolCandidateRow(id: id, text: text)
             }
             return found.values.sorted { $0.id < $1.id }
-        }
-    }
-
-    /// Which of `ids` this annotator has decided (current decisions).
-    public func decided(_ ids: [Int64]) throws -> Set<Int64> {
-        try database.writer.read { db in
-            var decided: Set<Int64> = []
-            for id in ids where try DecisionWriter.currentDecisionID(db, scope: scope, itemID: id) != nil {
-                decided.insert(id)
-            }
-            return decided
         }
     }
 

@@ -48,7 +48,6 @@ public final class ModelWorker: @unchecked Sendable {
     private var confident: [(candidate: PoolCandidate, suggestion: Suggestion)] = []
     private var stopping = false
     private var running = false
-    private var working = false
     private let finished = DispatchSemaphore(value: 0)
     // The worker thread's own:
     private var pool: ActivePool
@@ -77,7 +76,6 @@ public final class ModelWorker: @unchecked Sendable {
         condition.lock()
         guard !running else { condition.unlock(); return }
         running = true
-        working = true
         condition.unlock()
         let thread = Thread { [self] in run() }
         thread.name = "gloss-model"
@@ -130,13 +128,6 @@ public final class ModelWorker: @unchecked Sendable {
         return replies
     }
 
-    /// Whether a reply may still come for what was asked (the runtime polls sooner then).
-    public var isWorking: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return working || !inbox.isEmpty || !outbox.isEmpty
-    }
-
     /// The pool's best items in the order in use, best first (none before the pool fills).
     public func picks(_ count: Int, excluding: Set<Int64> = []) -> [Int64] {
         condition.lock()
@@ -175,14 +166,12 @@ public final class ModelWorker: @unchecked Sendable {
         while true {
             condition.lock()
             while inbox.isEmpty && !stopping && !hasPoolWork {
-                working = false
                 condition.wait()
             }
             if stopping {
                 condition.unlock()
                 break
             }
-            working = true
             let requests = inbox
             inbox = []
             let order = self.order
