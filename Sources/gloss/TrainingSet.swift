@@ -1,3 +1,4 @@
+import GlossClassifier
 import GlossCore
 import GlossStore
 
