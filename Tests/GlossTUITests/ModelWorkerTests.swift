@@ -125,15 +125,12 @@ struct ModelWorkerTests {
 
 @Suite("The labeler's runtime with a model")
 struct LabelerRuntimeModelTests {
-    let dir: TemporaryDirectory
-    let store: GlossDatabase
+    /// The runtime tests' store: the sample reviews under the sentiment guide, project "rev".
+    let fixture: LabelerRuntimeTests
+    var store: GlossDatabase { fixture.store }
 
     init() throws {
-        dir = try TemporaryDirectory()
-        store = try GlossDatabase.open(path: dir.path("g.db"))
-        _ = try store.importItems(ImportRequest(dataset: "reviews", sources: [ImportSource(path: Samples.path("reviews.jsonl"))]))
-        let text = try String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)
-        try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
+        fixture = try LabelerRuntimeTests()
     }
 
     func stored() throws -> [Row] {
