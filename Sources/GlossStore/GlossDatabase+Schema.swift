@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 4
+    static let schemaVersion: UInt32 = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -203,6 +203,53 @@ extension GlossDatabase {
                     created_at TEXT NOT NULL,
                     UNIQUE (project_id, version)
                 );
+                """)
+        }
+        migrator.registerMigration("v5-teams") { db in
+            try db.execute(sql: "PRAGMA user_version = 5")
+            try db.execute(sql: """
+                -- An item on an annotator's screen is leased to them: it counts toward the
+                -- project's overlap until it is decided, released, or `expires_at` passes
+                -- (a crashed session's items come back by themselves).
+                CREATE TABLE claims (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    session_id INTEGER REFERENCES sessions(id),
+                    claimed_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id, annotator_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX claims_by_session ON claims(session_id);
+                -- Items with a known answer, served to every annotator (outside the overlap)
+                -- at the project's gold rate, unannounced.
+                CREATE TABLE gold_items (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    answer TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    added_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id)
+                ) WITHOUT ROWID;
+                ALTER TABLE projects ADD COLUMN gold_rate REAL NOT NULL DEFAULT 0.05;
+                -- Every item with a smaller id has `overlap` current decisions (or is gold):
+                -- the queue of every annotator starts its walk here. Kept exact by saves and undos.
+                ALTER TABLE projects ADD COLUMN full_frontier INTEGER NOT NULL DEFAULT 0;
+                -- A reviewer's final answer on an item (append-only like annotations: a new
+                -- adjudication supersedes the item's current one; undo marks it undone).
+                CREATE TABLE adjudications (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    reviewer_id INTEGER NOT NULL REFERENCES annotators(id),
+                    value TEXT NOT NULL,
+                    comment TEXT,
+                    decided_at TEXT NOT NULL,
+                    superseded_by INTEGER REFERENCES adjudications(id),
+                    undone_at TEXT
+                );
+                CREATE INDEX adjudications_by_item ON adjudications(project_id, item_id);
+                CREATE INDEX adjudications_by_reviewer ON adjudications(project_id, reviewer_id);
                 """)
         }
         return migrator
