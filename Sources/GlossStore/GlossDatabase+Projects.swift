@@ -45,6 +45,17 @@ extension GlossDatabase {
         }
     }
 
+    /// Sets how many different annotators label each item. The full frontier is walked
+    /// again from the start, since a larger overlap reopens full items.
+    @discardableResult
+    public func setOverlap(project: String, overlap: Int) throws -> ProjectSummary {
+        try writeRetrying { db in
+            let id = try Self.projectID(db, project)
+            try db.execute(sql: "UPDATE projects SET overlap = ?, full_frontier = 0 WHERE id = ?", arguments: [max(1, overlap), id])
+            return try Self.projectSummaries(db, name: project)[0]
+        }
+    }
+
     static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
         try ProjectSummary.fetchAll(db, sql: """
             SELECT p.name, d.name AS dataset, p.task, p.overlap, p.item_order AS itemOrder, p.created_at AS createdAt,

@@ -21,6 +21,22 @@ public enum LabelerMessage: Sendable, Equatable {
     case suggested(rowID: Int64, Suggestion?)
     /// The runtime's answer to `.openConfirm` and `.saveConfirmed`.
     case confirmLoaded(ConfirmBatch)
+    /// Another process published a newer guide version: the screen switches to it and
+    /// shows a banner with what changed until the next decision is saved.
+    case guideChanged(GuideBanner)
+}
+
+/// A newer guide version and the banner announcing it.
+public struct GuideBanner: Sendable, Equatable {
+    public var guide: Guide
+    public var version: Int
+    /// "guide v3 by lead: clarify sarcasm · added label sarcasm"
+    public var text: String
+    public init(guide: Guide, version: Int, text: String) {
+        self.guide = guide
+        self.version = version
+        self.text = text
+    }
 }
 
 /// Rows for confirm mode, and what the screen before them saved.

@@ -31,6 +31,12 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// A fixed list walked instead of the queue (nil: the queue).
     private let browse: BrowseList?
     private var browsed = 0
+    /// When the session's claims were last renewed, and the guide last checked.
+    private var claimsRenewedAt: Date
+    private var guideCheckedAt = Date.distantPast
+    /// How often activity renews the claims, and how often the guide is checked.
+    static var renewEvery: TimeInterval { 60 }
+    static var guideCheckEvery: TimeInterval { 2 }
 
     /// `launchedAt` is when the process started (for the first-draw time stored on the
     /// session); `clock` gives the times stored with decisions.
@@ -43,6 +49,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         self.browse = browse
         self.launchedAt = launchedAt
         self.clock = clock
+        claimsRenewedAt = clock()
         let size = terminal.size
         state = LabelerState(project: session.project, guide: session.guide, guideVersion: session.guideVersion,
                              annotator: session.annotator, width: size.width, height: size.height,
@@ -80,6 +87,8 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
 
     private func loop() throws -> LabelerExit {
         let start = clock()
+        _ = try? session.checkGuide()  // the baseline: later polls report only newer versions
+        guideCheckedAt = Date()
         if browse != nil {
             dispatch(try nextBrowsed())
         } else {
@@ -93,10 +102,11 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         while exit == nil {
             // Poll soon while the model owes an answer the screen shows; else sleep.
             let waiting = assistant != nil && (awaitedSuggestion != nil || !warmedUp)
-            let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .seconds(15))
+            let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .seconds(Int64(Self.guideCheckEvery)))
             let began = ContinuousClock.now
             switch event {
             case .key(let key):
+                renewClaimsIfDue()
                 dispatch(.key(key, at: clock()))
                 if exit == nil { terminal.draw(Labeler.view(state)) }  // no frame for a screen about to go
                 let elapsed = ContinuousClock.now - began
@@ -110,12 +120,36 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 if !waiting || collectReplies() == 0 {
                     dispatch(.tick(clock()))
                 }
+                _ = checkGuideIfDue()
                 if exit == nil { terminal.draw(Labeler.view(state)) }
                 continue
             }
             if exit == nil, collectReplies() > 0 { terminal.draw(Labeler.view(state)) }
+            if exit == nil, checkGuideIfDue() { terminal.draw(Labeler.view(state)) }
         }
         return exit ?? .quit
+    }
+
+    /// Keeps the item on screen leased while the annotator is active (a write at most once
+    /// a minute); a screen left idle lets its claims expire after the lease.
+    private func renewClaimsIfDue() {
+        let now = clock()
+        guard now.timeIntervalSince(claimsRenewedAt) >= Self.renewEvery else { return }
+        claimsRenewedAt = now
+        try? session.renewClaims(at: now)
+    }
+
+    /// Polls for a newly published guide version (`PRAGMA data_version` first, so an
+    /// unchanged store costs one pragma); true when the screen changed.
+    private func checkGuideIfDue() -> Bool {
+        guard browse == nil, Date().timeIntervalSince(guideCheckedAt) >= Self.guideCheckEvery else { return false }
+        guideCheckedAt = Date()
+        guard let update = try? session.checkGuide() else { return false }
+        var text = "guide v\(update.version) by \(update.author)"
+        if !update.message.isEmpty { text += ": " + update.message }
+        if !update.changes.isEmpty { text += " · " + update.changes.joined(separator: " · ") }
+        dispatch(.guideChanged(GuideBanner(guide: update.guide, version: update.version, text: text)))
+        return true
     }
 
     /// Feeds the model worker's replies to `update`; returns how many changed the screen.
@@ -154,12 +188,10 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         return assistant.picks(8, excluding: state.item.map { [$0.rowID] } ?? [])
     }
 
-    /// The next item of the order in use: the worker's first undecided pick, else the queue.
+    /// The next item of the order in use (the worker's first open pick, else the queue),
+    /// claimed for this session.
     private func nextItem() throws -> StoredItem? {
-        for id in picks {
-            if let item = try session.undecidedItem(rowID: id) { return item }
-        }
-        return try session.queueHead()
+        try session.nextItem(preferring: picks, at: clock())
     }
 
     /// Runs `message` through `update`, then every effect it asks for, feeding each reply back.
@@ -192,7 +224,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 if let (id, item) = try session.history(after: after) {
                     return navigate(item, .history(annotationID: id), status: "your earlier decision · [ older · ] newer · Esc the queue")
                 }
-                return navigate(try session.queueHead(), .queue, status: "back at the queue")
+                return navigate(try nextItem(), .queue, status: "back at the queue")
             case .search(let query, let after):
                 guard let item = try session.search(query, after: after) else { return .failed("no item contains \"\(query)\"") }
                 return navigate(item, .jumped, status: "found \"\(query)\" in #\(item.externalID) · / again for the next")
@@ -214,6 +246,11 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
             case .saveConfirmed(let drafts):
                 return try saveConfirmed(drafts)
             }
+        } catch let error as LabelingError {
+            // The item went to others while this screen sat idle: show the next one.
+            let next = try? nextItem()
+            return .loaded(Navigation(item: next.flatMap { $0 }.map(RuntimeText.labelerItem), context: .queue, decided: session.decided,
+                                      status: StatusLine("not saved: \(error)", isError: true), at: clock()))
         } catch {
             let reason = StoreFailure.sentence(for: error) ?? "\(error)"
             switch effect {
@@ -283,10 +320,16 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// The next screenful of the model's surest undecided items.
     private func confirmBatch(rows: Int, saved: Int, fixed: Int, excluding: Set<Int64> = []) throws -> LabelerMessage {
         guard let assistant else { return .failed("no model in this session: confirm mode needs one") }
-        var found: [ConfirmRow] = []
-        for (candidate, suggestion) in assistant.confidentItems(rows * 2, excluding: excluding) where found.count < rows {
-            guard case .label(let label) = suggestion.value, let item = try session.undecidedItem(rowID: candidate.id) else { continue }
-            found.append(ConfirmRow(rowID: item.rowID, externalID: item.externalID, text: item.text, suggestion: suggestion, label: label))
+        var suggested: [Int64: (Suggestion, String)] = [:]
+        var order: [Int64] = []
+        for (candidate, suggestion) in assistant.confidentItems(rows * 2, excluding: excluding) {
+            guard case .label(let label) = suggestion.value, suggested[candidate.id] == nil else { continue }
+            suggested[candidate.id] = (suggestion, label)
+            order.append(candidate.id)
+        }
+        let found = try session.claimOpen(rowIDs: order, limit: rows, at: clock()).compactMap { item -> ConfirmRow? in
+            guard let (suggestion, label) = suggested[item.rowID] else { return nil }
+            return ConfirmRow(rowID: item.rowID, externalID: item.externalID, text: item.text, suggestion: suggestion, label: label)
         }
         for row in found { assistant.served(rowID: row.rowID) }
         let done = saved > 0 ? "confirmed \(saved) (\(fixed) fixed)" : ""

@@ -77,6 +77,8 @@ public struct LabelerState: Sendable, Equatable {
     public var guideLines: [StyledLine]
     /// The widths the caches were computed for (nil before the first `relayout()`).
     public var layoutKey: LayoutKey?
+    /// A notice over the item's meta line (a newly published guide), until the next save.
+    public var banner: String?
 
     public init(
         project: String, guide: Guide, guideVersion: Int, annotator: String,
@@ -115,6 +117,7 @@ public struct LabelerState: Sendable, Equatable {
         wrappedItem = []
         guideLines = []
         layoutKey = nil
+        banner = nil
     }
 }
 

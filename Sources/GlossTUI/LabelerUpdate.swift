@@ -46,6 +46,12 @@ extension Labeler {
             if state.item?.rowID == rowID { state.item?.suggestion = suggestion }
         case .confirmLoaded(let batch):
             LabelerUpdate.confirmLoaded(&state, batch)
+        case .guideChanged(let banner):
+            state.guide = banner.guide
+            state.guideVersion = banner.version
+            state.banner = banner.text
+            state.layoutKey = nil  // the guide pane re-renders the new version
+            state.status = StatusLine("the guide changed to v\(banner.version) · Tab shows it")
         case .key(let key, let time):
             LabelerUpdate.countKey(&state, at: time)
             effects = LabelerUpdate.handle(&state, key, at: time)
@@ -75,7 +81,10 @@ enum LabelerUpdate {
         state.status = navigation.status
         state.now = navigation.at
         state.shownAt = navigation.at
-        if navigation.savedDecision { state.sessionDecisions += 1 }
+        if navigation.savedDecision {
+            state.sessionDecisions += 1
+            state.banner = nil
+        }
         state.itemScroll = 0
         state.keystrokes = 0
         state.activeMilliseconds = 0

@@ -10,7 +10,12 @@ extension Labeler {
             drawQueueDone(state, layout, palette, &screen)
             return
         }
-        drawMetaLine(item, state.context, layout, palette, &screen)
+        if let banner = state.banner {
+            screen.put(truncated(banner, to: layout.textWidth), x: layout.textX, y: layout.metaRow,
+                       style: palette.headerStrong, maxWidth: layout.textWidth)
+        } else {
+            drawMetaLine(item, state.context, layout, palette, &screen)
+        }
         let lines = state.wrappedItem
         let rows = layout.textRows
         guard rows > 0 else { return }

@@ -46,8 +46,9 @@ struct LabelingSessionTests {
         let reopened = try session()
         #expect(reopened.decided == 2)
         #expect(try reopened.queueHead()?.externalID == "r-3")
-        // Another annotator starts from the beginning.
-        #expect(try session("other").queueHead()?.externalID == "r-1")
+        // With the default overlap of 1, another annotator gets neither the decided items
+        // nor r-3, which the first annotator's open sessions claim.
+        #expect(try session("other").queueHead()?.externalID == "r-4")
     }
 
     @Test func aJumpedDecisionDoesNotMoveTheQueueAndIsSkippedLater() throws {

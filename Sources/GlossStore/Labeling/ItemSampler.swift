@@ -26,19 +26,21 @@ public struct ItemSampler: Sendable {
         }
     }
 
-    /// Up to `count` distinct items this annotator has not decided, each the first
-    /// undecided item at or after a random row id (so items after long decided runs are
+    /// Up to `count` distinct items open to this annotator (see `ClaimQueue`), each the
+    /// first open item at or after a random row id (so items after long decided runs are
     /// a little likelier; the pool only needs variety). Fewer when few are left.
     public func sampleRows(count: Int, excluding: Set<Int64> = [], using generator: inout some RandomNumberGenerator) throws -> [PoolCandidateRow] {
         guard let idRange, count > 0 else { return [] }
+        let now = Date()
         return try database.writer.read { db in
+            let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             var found: [Int64: PoolCandidateRow] = [:]
             var probes = 0
             while found.count < count, probes < count * 4 {
                 probes += 1
-                let start = Int64.random(in: idRange, using: &generator)
-                let id = try DecisionWriter.queueHead(db, scope: scope, from: start)
-                    ?? DecisionWriter.queueHead(db, scope: scope, from: idRange.lowerBound)
+                let start = max(Int64.random(in: idRange, using: &generator), settings.fullFrontier)
+                let id = try ClaimQueue.openHead(db, scope: scope, settings: settings, from: start, now: now)
+                    ?? ClaimQueue.openHead(db, scope: scope, settings: settings, from: max(idRange.lowerBound, settings.fullFrontier), now: now)
                 guard let id else { break }  // every item decided
                 guard found[id] == nil, !excluding.contains(id), let text = try DecisionWriter.itemText(db, id) else { continue }
                 found[id] = PoolCandidateRow(id: id, text: text)

@@ -8,20 +8,26 @@ import GRDB
 public final class LabelingSession {
     public let project: String
     public let annotator: String
-    public let guide: Guide
-    public let guideVersion: Int
+    public private(set) var guide: Guide
+    public private(set) var guideVersion: Int
     /// Items in the project's dataset, and how many this annotator has decided.
     public let total: Int
     public private(set) var decided: Int
     public let sessionID: Int64
 
-    private let database: GlossDatabase
-    private let scope: DecisionWriter.Scope
+    let database: GlossDatabase
+    private(set) var scope: DecisionWriter.Scope
+    /// How long a claim on an item lasts without activity (see `ClaimQueue`).
+    public let lease: TimeInterval
+    /// The default lease: ten minutes idle.
+    public static let defaultLease: TimeInterval = 600
+    /// The store's `PRAGMA data_version` when the guide was last checked.
+    var dataVersion: Int?
     /// What this session has done so far.
     public private(set) var counts = SessionCounts()
 
     private init(database: GlossDatabase, project: String, annotator: String, guide: Guide, guideVersion: Int,
-                 total: Int, decided: Int, scope: DecisionWriter.Scope) {
+                 total: Int, decided: Int, scope: DecisionWriter.Scope, lease: TimeInterval) {
         self.database = database
         self.project = project
         self.annotator = annotator
@@ -30,6 +36,7 @@ public final class LabelingSession {
         self.total = total
         self.decided = decided
         self.scope = scope
+        self.lease = lease
         sessionID = scope.sessionID ?? 0
     }
 
@@ -37,9 +44,10 @@ public final class LabelingSession {
     /// records its row (host, terminal size, order).
     public static func start(
         database: GlossDatabase, project: String, annotator: String, host: String,
-        terminalWidth: Int, terminalHeight: Int, order: String = "sequential", at date: Date = Date()
+        terminalWidth: Int, terminalHeight: Int, order: String = "sequential", lease: TimeInterval = LabelingSession.defaultLease,
+        at date: Date = Date()
     ) throws -> LabelingSession {
-        try database.writer.write { db in
+        try database.writeRetrying { db in
             let projectID = try GlossDatabase.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
             let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
@@ -53,8 +61,15 @@ public final class LabelingSession {
             let total = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(added), 0) FROM imports WHERE dataset_id = ?", arguments: [datasetID]) ?? 0
             let decided = try DecisionWriter.progress(db, scope: scope).decided
             return LabelingSession(database: database, project: project, annotator: annotator, guide: guide,
-                                   guideVersion: guideVersion, total: total, decided: decided, scope: scope)
+                                   guideVersion: guideVersion, total: total, decided: decided, scope: scope, lease: lease)
         }
+    }
+
+    /// Switches to a newer guide version (see `checkGuide`).
+    func adopt(guide: Guide, version: Int) {
+        self.guide = guide
+        guideVersion = version
+        scope.guideVersion = version
     }
 
     // MARK: Reading items
@@ -71,12 +86,58 @@ public final class LabelingSession {
         }
     }
 
-    /// The first item in project order this annotator has not decided, or nil when done.
-    public func queueHead() throws -> StoredItem? {
-        try database.writer.read { db in
-            let frontier = try DecisionWriter.progress(db, scope: scope).frontier
-            return try DecisionWriter.queueHead(db, scope: scope, from: frontier).flatMap { try item(db, rowID: $0) }
+    /// The item to show next, claimed for this session (its other claims released): now
+    /// and then an unseen gold item (at the project's gold rate), else the first of
+    /// `preferred` (the model's picks) still open to this annotator, else the queue's
+    /// first open item; nil when nothing is open now.
+    public func nextItem(preferring preferred: [Int64] = [], at date: Date = Date()) throws -> StoredItem? {
+        try database.writeRetrying { db in try claimNext(db, preferred: preferred, now: date) }
+    }
+
+    /// The queue's next item (see `nextItem`), claimed for this session.
+    public func queueHead(at date: Date = Date()) throws -> StoredItem? {
+        try nextItem(at: date)
+    }
+
+    /// Those of `rowIDs` still open to this annotator, in order, all claimed for this
+    /// session (confirm mode shows them together); its other claims are released.
+    public func claimOpen(rowIDs: [Int64], limit: Int, at date: Date = Date()) throws -> [StoredItem] {
+        try database.writeRetrying { db in
+            let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
+            var found: [StoredItem] = []
+            for id in rowIDs where found.count < limit {
+                guard try ClaimQueue.isOpen(db, scope: scope, itemID: id, overlap: settings.overlap, now: date),
+                      let item = try item(db, rowID: id) else { continue }
+                found.append(item)
+            }
+            try ClaimQueue.claim(db, scope: scope, itemIDs: found.map(\.rowID), now: date, lease: lease)
+            return found
         }
+    }
+
+    /// Extends this session's claims by a full lease from `date` (the annotator is active).
+    public func renewClaims(at date: Date = Date()) throws {
+        try database.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
+    }
+
+    private func claimNext(_ db: Database, preferred: [Int64], now: Date) throws -> StoredItem? {
+        let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
+        var chosen: Int64?
+        if settings.goldRate > 0, Double.random(in: 0..<1) < settings.goldRate {
+            chosen = try ClaimQueue.nextGold(db, scope: scope)
+        }
+        if chosen == nil {
+            for id in preferred where try ClaimQueue.isOpen(db, scope: scope, itemID: id, overlap: settings.overlap, now: now) {
+                chosen = id
+                break
+            }
+        }
+        if chosen == nil {
+            let start = try ClaimQueue.walkStart(db, scope: scope, settings: settings)
+            chosen = try ClaimQueue.openHead(db, scope: scope, settings: settings, from: start, now: now)
+        }
+        try ClaimQueue.claim(db, scope: scope, itemIDs: chosen.map { [$0] } ?? [], now: now, lease: lease)
+        return try chosen.flatMap { try item(db, rowID: $0) }
     }
 
     /// The item with this row id in the project's dataset.
@@ -180,16 +241,23 @@ public final class LabelingSession {
     @discardableResult
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
-        let outcome = try database.writer.write { db in
+        let outcome = try database.writeRetrying { db in
+            let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
+            let now = input.decidedAt
+            guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
+                let id = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE id = ?", arguments: [input.itemRowID]) ?? "?"
+                throw LabelingError.itemFull(externalID: id, overlap: settings.overlap)
+            }
             var outcome = try DecisionWriter.insert(db, input, scope: scope)
+            try ClaimQueue.release(db, scope: scope, itemID: input.itemRowID)
+            try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
             if let historyAfter, let (id, item) = try historyEntry(db, after: historyAfter, before: outcome.annotationID) {
                 outcome.next = item
                 outcome.nextHistoryID = id
-            } else if let item = try firstUndecided(db, preferred) {
-                outcome.next = item
             } else {
-                outcome.next = try outcome.queueHead.flatMap { try item(db, rowID: $0) }
+                outcome.next = try claimNext(db, preferred: preferred, now: now)
             }
+            outcome.queueHead = outcome.next?.rowID
             var next = counts
             if outcome.replaced { next.changes += 1 }
             switch input.kind {
@@ -208,8 +276,14 @@ public final class LabelingSession {
     /// Undoes the annotator's newest current decision and returns its item as it is now
     /// (with the decision it replaced, if any); nil when there is nothing to undo.
     public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> StoredItem? {
-        let result = try database.writer.write { db -> (StoredItem?, Int, Int)? in
+        let result = try database.writeRetrying { db -> (StoredItem?, Int, Int)? in
             guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
+            if !undone.restored {
+                // The item is open again: the frontier comes back to it, and it stays on
+                // this annotator's screen under a claim.
+                try ClaimQueue.reopen(db, scope: scope, itemID: undone.itemID)
+                try ClaimQueue.claim(db, scope: scope, itemIDs: [undone.itemID], now: date, lease: lease)
+            }
             var next = counts
             next.undos += 1
             try writeCounts(db, next, stats: stats)
@@ -223,7 +297,7 @@ public final class LabelingSession {
 
     /// Stores the key timings (and optionally the first-draw time) on the session row.
     public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
-        try database.writer.write { db in
+        try database.writeRetrying { db in
             try writeCounts(db, counts, stats: stats)
             if let firstDrawMilliseconds {
                 try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
@@ -231,10 +305,12 @@ public final class LabelingSession {
         }
     }
 
-    /// Closes the session row: end time, why it ended, final timings and peak memory.
+    /// Closes the session row (end time, why it ended, final timings and peak memory) and
+    /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
-        try database.writer.write { db in
+        try database.writeRetrying { db in
             try writeCounts(db, counts, stats: stats)
+            try ClaimQueue.release(db, scope: scope)
             try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",
                            arguments: [date, reason, peakRSSKilobytes, sessionID])
         }
