@@ -1,3 +1,5 @@
+import GlossCore
+
 /// The orders in which the labeler serves items.
 public enum ItemOrder: String, CaseIterable, Sendable, Equatable {
     /// Dataset order: the first undecided item.

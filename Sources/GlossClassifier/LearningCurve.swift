@@ -1,3 +1,5 @@
+import GlossCore
+
 /// How a simulated annotator works through a dataset: the order items come in, and the
 /// active-learning pool behind every order but `sequential` (as the labeler keeps it).
 public struct LearningCurveSettings: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import GlossCore
+
 /// A seeded split that keeps each group's share: within each group (in first-seen order) a
 /// seeded shuffle sends `fraction` (rounded) to the held-out part, always keeping one for
 /// training. Both parts keep the input order.

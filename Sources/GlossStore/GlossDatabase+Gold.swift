@@ -95,7 +95,7 @@ extension GlossDatabase {
             }
             if answers.isEmpty { throw GoldError.noReference(project: project) }
             guard let count, count < answers.count else { return answers }
-            var generator = GoldSampling(seed: seed)
+            var generator = SeededGenerator(seed: seed)
             return Array(answers.shuffled(using: &generator).prefix(max(0, count))).sorted { $0.externalID < $1.externalID }
         }
     }
@@ -108,6 +108,13 @@ extension GlossDatabase {
             let projectID = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET gold_rate = ? WHERE id = ?", arguments: [rate, projectID])
             return try Self.goldOutcome(db, projectID: projectID, added: 0, updated: 0)
+        }
+    }
+
+    /// The share of served items that are gold.
+    public func goldRate(project: String) throws -> Double {
+        try writer.read { db in
+            try Double.fetchOne(db, sql: "SELECT gold_rate FROM projects WHERE id = ?", arguments: [try Self.projectID(db, project)]) ?? 0
         }
     }
 
@@ -136,18 +143,5 @@ extension GlossDatabase {
         for label in value.labelNames where guide.label(named: label) == nil {
             throw GoldError.unknownLabel(id: id, label: label, source: source, known: guide.labels.map(\.name))
         }
-    }
-}
-
-/// SplitMix64, so a seed picks the same gold items on every machine.
-struct GoldSampling: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

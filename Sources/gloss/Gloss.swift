@@ -25,7 +25,7 @@ struct Gloss: ParsableCommand {
             """,
         version: GlossVersion.current,
         subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
-                      Train.self, Models.self, Predict.self, Eval.self,
+                      Train.self, Models.self, Predict.self, Eval.self, GoldCommand.self, DriveCommand.self,
                       LearningCurveCommand.self]
     )
 

@@ -41,9 +41,13 @@ struct LabelCommand: ParsableCommand {
     @Flag(name: .customLong("no-model"), help: "No model: no suggestions, sequential order only.")
     var noModel = false
 
+    @Option(help: ArgumentHelp("Seconds an idle screen keeps its item claimed (default 600).", visibility: .hidden))
+    var leaseSeconds: Double = LabelingSession.defaultLease
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        guard leaseSeconds > 0 else { throw ValidationError("--lease-seconds must be positive.") }
         if noModel, let order, order != .sequential {
             throw ValidationError("--order \(order.rawValue) needs the model; drop --no-model.")
         }
@@ -52,6 +56,6 @@ struct LabelCommand: ParsableCommand {
     func run() throws {
         let database = try store.openExisting()
         try LabelingScreen.run(database: database, project: project, annotator: annotator ?? LoginName.current, noColor: noColor,
-                               order: order, model: !noModel)
+                               order: order, model: !noModel, lease: leaseSeconds)
     }
 }

@@ -8,7 +8,8 @@ import GlossTUI
 /// Opens the labeler on a project in the terminal and prints what the session did.
 enum LabelingScreen {
     static func run(database: GlossDatabase, project: String, annotator: String, noColor: Bool,
-                    order: ItemOrder? = nil, model: Bool = true, browse: BrowseList? = nil) throws {
+                    order: ItemOrder? = nil, model: Bool = true, browse: BrowseList? = nil,
+                    lease: TimeInterval = LabelingSession.defaultLease) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try NameRule.validate(annotator, what: "annotator", hint: "pass --as NAME")
         // NcursesTerminal honours NO_COLOR itself; --no-color turns colors off outright.
@@ -18,7 +19,7 @@ enum LabelingScreen {
         let order: ItemOrder = model ? order ?? ItemOrder(rawValue: stored) ?? .sequential : .sequential
         let session = try LabelingSession.start(
             database: database, project: project, annotator: annotator, host: HostName.current,
-            terminalWidth: size.width, terminalHeight: size.height, order: browse?.name ?? order.rawValue)
+            terminalWidth: size.width, terminalHeight: size.height, order: browse?.name ?? order.rawValue, lease: lease)
         let assistant = model && browse == nil
             ? ModelWorker(model: LabelModels.make(for: session.guide), feed: try session.sampler(), order: order) : nil
         let exit = try withTerminal(terminal) { terminal in

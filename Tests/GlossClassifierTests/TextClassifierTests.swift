@@ -1,3 +1,4 @@
+import GlossCore
 import Testing
 import Foundation
 import GlossClassifier
