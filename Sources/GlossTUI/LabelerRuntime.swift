@@ -34,9 +34,10 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// When the session's claims were last renewed, and the guide last checked.
     private var claimsRenewedAt: Date
     private var guideCheckedAt = Date.distantPast
-    /// How often activity renews the claims, and how often the guide is checked.
+    /// How often activity renews the claims.
     static var renewEvery: TimeInterval { 60 }
-    static var guideCheckEvery: TimeInterval { 2 }
+    /// How often the store is asked whether a newer guide was published.
+    public var guideCheckInterval: TimeInterval = 2
 
     /// `launchedAt` is when the process started (for the first-draw time stored on the
     /// session); `clock` gives the times stored with decisions.
@@ -102,7 +103,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         while exit == nil {
             // Poll soon while the model owes an answer the screen shows; else sleep.
             let waiting = assistant != nil && (awaitedSuggestion != nil || !warmedUp)
-            let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .seconds(Int64(Self.guideCheckEvery)))
+            let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .milliseconds(Int64(max(guideCheckInterval, 0.05) * 1000)))
             let began = ContinuousClock.now
             switch event {
             case .key(let key):
@@ -142,7 +143,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// Polls for a newly published guide version (`PRAGMA data_version` first, so an
     /// unchanged store costs one pragma); true when the screen changed.
     private func checkGuideIfDue() -> Bool {
-        guard browse == nil, Date().timeIntervalSince(guideCheckedAt) >= Self.guideCheckEvery else { return false }
+        guard browse == nil, Date().timeIntervalSince(guideCheckedAt) >= guideCheckInterval else { return false }
         guideCheckedAt = Date()
         guard let update = try? session.checkGuide() else { return false }
         var text = "guide v\(update.version) by \(update.author)"

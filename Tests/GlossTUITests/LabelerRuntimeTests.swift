@@ -90,3 +90,37 @@ struct LabelerRuntimeTests {
         #expect(terminal.frames[2].plainText.contains("too small"))
     }
 }
+
+@Suite("The labeler notices a guide published by another process")
+struct LabelerGuideWatchTests {
+    @Test func aNewGuideVersionShowsABannerAndLaterDecisionsRecordIt() throws {
+        let dir = try TemporaryDirectory()
+        let store = try GlossDatabase.open(path: dir.path("g.db"))
+        _ = try store.importItems(ImportRequest(dataset: "reviews", sources: [ImportSource(path: Samples.path("reviews.jsonl"))]))
+        let text = try String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)
+        try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
+        let edited = text + "\n\nWhen in doubt, choose neutral.\n"
+        let lead = try GlossDatabase.open(path: dir.path("g.db"))  // another connection, as another process has
+        let terminal = FakeTerminal(keys: [.character("p"), .character("n"), .character("u"), .character("q")])
+        var delivered = 0
+        terminal.beforeDelivering = { _ in
+            delivered += 1
+            if delivered == 2 {
+                _ = try? lead.publishGuide(project: "rev", guide: GuideParser.lint(edited).guide!, author: "lead", message: "sharper descriptions")
+            }
+        }
+        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "test",
+                                                terminalWidth: 80, terminalHeight: 24)
+        _ = try withTerminal(terminal) { terminal in
+            let runtime = LabelerRuntime(session: session, terminal: terminal, colors: false)
+            runtime.guideCheckInterval = 0
+            return try runtime.run()
+        }
+        let banner = terminal.frames.firstIndex { $0.plainText.contains("guide v2 by lead: sharper descriptions") }
+        let shown = try #require(banner)
+        #expect(terminal.frames[shown].plainText.contains("guide v2 by lead: sharper descriptions · text edited"))
+        #expect(terminal.frames.last?.plainText.contains("guide v2 by lead") == false, "the next save clears the banner")
+        let versions = try store.writer.read { try Int.fetchAll($0, sql: "SELECT guide_version FROM annotations ORDER BY id") }
+        #expect(versions.first == 1 && versions.last == 2)
+    }
+}

@@ -34,6 +34,7 @@ extension LabelingSession {
         var changes = delta.labels.map(\.description)
         if delta.instructionsChanged { changes.insert("instructions changed", at: 0) }
         if let task = delta.taskChange { changes.insert("task changed from \(task.from.rawValue) to \(task.to.rawValue)", at: 0) }
+        if changes.isEmpty { changes = ["text edited"] }
         adopt(guide: newGuide, version: latest.version)
         return GuideUpdate(version: latest.version, author: latest.author, message: latest.message, guide: newGuide, changes: changes)
     }
