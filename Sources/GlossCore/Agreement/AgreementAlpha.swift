@@ -32,15 +32,33 @@ extension Agreement {
 
     /// For each label, every value becomes "present" or "absent" and the percent and α of
     /// those binary units are computed; the unit count is the units with two values or more.
+    ///
+    /// The binary units are never built: a unit with m values of which k have the label
+    /// contributes the same integers that ``percentAgreement(_:)`` and ``nominalAlpha(_:)``
+    /// would count on it, in the same order, so the results are bit-for-bit theirs.
     static func binaryAgreements(_ units: [[Set<String>]], labels: [String]) -> [LabelAgreement] {
         let pairable = units.filter { $0.count >= 2 }
         return labels.map { label in
-            let binary = pairable.map { unit in unit.map { $0.contains(label) ? "present" : "absent" } }
+            var agreementSum = 0.0
+            var disagreement = 0.0
+            var present = 0
+            var absent = 0
+            for unit in pairable {
+                let m = unit.count
+                let k = unit.reduce(0) { $0 + ($1.contains(label) ? 1 : 0) }
+                let agreeing = k * (k - 1) + (m - k) * (m - k - 1)
+                agreementSum += Double(agreeing) / Double(m * (m - 1))
+                disagreement += Double(m * m - k * k - (m - k) * (m - k)) / Double(m - 1)
+                present += k
+                absent += m - k
+            }
+            let n = present + absent
+            let expectedPairs = n * n - present * present - absent * absent
             return LabelAgreement(
                 label: label,
                 units: pairable.count,
-                percent: percentAgreement(binary),
-                alpha: nominalAlpha(binary)
+                percent: pairable.isEmpty ? nil : agreementSum / Double(pairable.count),
+                alpha: expectedPairs > 0 ? 1 - Double(n - 1) * disagreement / Double(expectedPairs) : nil
             )
         }
     }

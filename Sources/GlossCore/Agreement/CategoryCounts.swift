@@ -18,14 +18,28 @@ struct CategoryCounts {
 
     /// Counts `value` once more (or `times` more).
     mutating func add(_ value: String, times: Int = 1) {
-        if let i = index[value] {
+        if let i = position(of: value) {
             counts[i] += times
         } else {
-            index[value] = categories.count
             categories.append(value)
             counts.append(times)
+            if categories.count > Self.linearLimit {
+                if index.isEmpty {
+                    for (i, category) in categories.enumerated() { index[category] = i }
+                } else {
+                    index[value] = categories.count - 1
+                }
+            }
         }
         total += times
+    }
+
+    /// Up to this many categories a linear search beats hashing, and a unit (a handful of
+    /// coders) never needs the dictionary at all.
+    private static let linearLimit = 12
+
+    private func position(of value: String) -> Int? {
+        categories.count > Self.linearLimit ? index[value] : categories.firstIndex(of: value)
     }
 
     /// Adds every count of `other`.
@@ -35,7 +49,7 @@ struct CategoryCounts {
 
     /// How many times `value` was counted.
     func count(of value: String) -> Int {
-        index[value].map { counts[$0] } ?? 0
+        position(of: value).map { counts[$0] } ?? 0
     }
 
     /// Ordered pairs of distinct values that agree: Σ n_c(n_c − 1).
