@@ -19,9 +19,10 @@ public enum Agreement {
     /// Pairwise percent agreement: over all units with at least two values, the share of
     /// agreeing ordered pairs of values within each unit, averaged over those units.
     ///
-    /// For complete data (every coder coded every unit) this equals nltk's
-    /// `AnnotationTask.avg_Ao` and the P̄ of Fleiss' κ; with missing data, each unit weighs
-    /// the same whatever number of coders coded it.
+    /// This is the P̄ of Fleiss' κ. With missing data each unit weighs the same whatever
+    /// number of coders coded it, as in Gwet's `irrCAC` (its Fleiss `pa`), which the
+    /// fixtures match; nltk's `AnnotationTask.avg_Ao` agrees only on complete data, since it
+    /// divides every coder pair's agreements by all units, coded by both or not.
     public static func percentAgreement(_ units: [[String]]) -> Double? {
         var sum = 0.0
         var pairable = 0

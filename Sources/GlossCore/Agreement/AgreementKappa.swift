@@ -36,10 +36,11 @@ extension Agreement {
     /// κ = (P̄ − P_e) / (1 − P_e), nil when a single category was used (P_e = 1).
     ///
     /// With equal n this is exactly Fleiss (1971) and statsmodels' `fleiss_kappa`, which
-    /// the fixtures check to 1e-9. statsmodels refuses unequal n, and Gwet's `irrCAC`
-    /// (which does accept them) takes p_c as the mean of per-unit shares instead of
-    /// pooling, so for unequal n the fixtures hold values from a transparent formula
-    /// script; the fixture's `source` says so.
+    /// the fixtures check to 1e-9. statsmodels refuses unequal n. Gwet's `irrCAC` accepts
+    /// them and its P̄ (`pa`) is ours, but it takes p_c as the mean of per-unit shares
+    /// rather than pooling the values (κ differs in the third decimal on the generated
+    /// fixtures), so for unequal n the fixtures hold values from a transparent formula
+    /// script, and their `source` gives irrCAC's value next to it.
     static func kappaOfManyCoders(_ units: [[String]]) -> Double? {
         var pooled = CategoryCounts()
         var agreementSum = 0.0
