@@ -38,7 +38,7 @@ extension Agreement {
     /// With equal n this is exactly Fleiss (1971) and statsmodels' `fleiss_kappa`, which
     /// the fixtures check to 1e-9. statsmodels refuses unequal n. Gwet's `irrCAC` accepts
     /// them and its P̄ (`pa`) is ours, but it takes p_c as the mean of per-unit shares
-    /// rather than pooling the values (κ differs in the third decimal on the generated
+    /// rather than pooling the values (κ differs by up to 0.002 on the generated
     /// fixtures), so for unequal n the fixtures hold values from a transparent formula
     /// script, and their `source` gives irrCAC's value next to it.
     static func kappaOfManyCoders(_ units: [[String]]) -> Double? {
