@@ -63,6 +63,11 @@ public struct Adjudication: Sendable, Equatable {
 public struct AdjudicationUndo: Sendable, Equatable {
     public var undone: Adjudication
     public var restored: Adjudication?
+
+    public init(undone: Adjudication, restored: Adjudication?) {
+        self.undone = undone
+        self.restored = restored
+    }
 }
 
 /// An item to review: the item, every current decision on it (oldest first) and its
@@ -111,4 +116,12 @@ public struct FinalLabel: Sendable, Equatable {
     public var label: String
     /// Whether a reviewer decided it (else the annotators' majority).
     public var adjudicated: Bool
+
+    public init(itemRowID: Int64, externalID: String, text: String, label: String, adjudicated: Bool) {
+        self.itemRowID = itemRowID
+        self.externalID = externalID
+        self.text = text
+        self.label = label
+        self.adjudicated = adjudicated
+    }
 }
