@@ -39,9 +39,9 @@ struct ReviewLayout: Equatable {
         statusRow = max(0, height - 1)
         keyBarRow = max(0, height - 2)
         let room = max(0, keyBarRow - textTop)
-        // Decisions get up to a third of the room (title row included), the text up to half
-        // of what is left (at least two rows), and the guide the rest.
-        decisionRows = max(1, min(decisions, room / 3 - 1))
+        // Decisions get up to half the room (title row included), the text up to half of
+        // what is left (at least two rows), and the guide the rest.
+        decisionRows = max(1, min(decisions, room / 2 - 1))
         let fixed = 1 + decisionRows + 2
         textRows = max(2, min(max(1, textLines), (room - fixed) / 2))
         decisionsTop = textTop + textRows

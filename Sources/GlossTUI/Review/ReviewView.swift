@@ -41,7 +41,8 @@ extension Review {
         screen.put(rightText, x: layout.width - 1 - rightWidth, y: 0, style: palette.header, maxWidth: rightWidth)
         let left = ["review", state.kind.rawValue, state.blind ? "blind" : nil].compactMap { $0 }.joined(separator: " · ")
         let room = max(0, layout.width - 2 - rightWidth - 2)
-        var x = 1 + screen.put(truncated(state.project, to: max(1, room - screenWidth(left) - 3)), x: 1, y: 0,
+        let projectRoom = max(min(room, 6), room - min(screenWidth(left), room / 2) - 3)
+        var x = 1 + screen.put(truncated(state.project, to: projectRoom), x: 1, y: 0,
                                style: palette.headerStrong, maxWidth: room)
         x += screen.put(" · ", x: x, y: 0, style: palette.header, maxWidth: max(0, 1 + room - x))
         screen.put(truncated(left, to: max(0, 1 + room - x)), x: x, y: 0, style: palette.header, maxWidth: max(0, 1 + room - x))
