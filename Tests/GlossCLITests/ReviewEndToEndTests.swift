@@ -143,11 +143,24 @@ struct ReviewEndToEndTests {
             let id = try #require(object["id"] as? String), label = try #require(object["label"] as? String)
             if label == "positive" { labels[id] = "good" } else if label == "negative" { labels[id] = "bad" }
         }
-        try #require(labels.count >= 20)
+        try #require(labels.count >= 20 && labels["r002"] == "bad")
+        labels["r002"] = "good"  // "Crashes every time I try to attach a photo..."
         try decide("ana", labels)
         let result = try gloss.run(["review", "rev", "--suspect", "--json", "--folds", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        // 40 short reviews make a weak model: the planted error is found (7th of 17 here),
+        // not necessarily first.
+        #expect(rows.contains { $0["item_id"] as? String == "r002" && $0["given"] as? String == "good" && $0["predicted"] as? String == "bad" })
+        let confidences = rows.compactMap { $0["confidence"] as? Double }
+        #expect(zip(confidences, confidences.dropFirst()).allSatisfy { $0 >= $1 }, "two labels: ranked by margin is ranked by confidence")
+
+        let tmux = try review("--suspect --folds 3")
+        let screen = try expectScreen(tmux, "model (cross-validated)")
+        #expect(screen.contains("suspect") && screen.contains("1 of \(rows.count)"), "\(screen)")
+        #expect(screen.contains("#\(rows[0]["item_id"] as? String ?? "?")"))
+        try tmux.send("q")
+        _ = try expectScreen(tmux, "[exit 0]")
         for row in rows {
             #expect(row["predicted"] as? String != row["given"] as? String)
             #expect((row["confidence"] as? Double ?? 0) > 0.5)
