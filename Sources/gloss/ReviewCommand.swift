@@ -65,7 +65,10 @@ struct ReviewCommand: ParsableCommand {
         } else {
             entries = try database.reviewList(project: project, scope: all ? .all : .disagreements)
         }
-        if json { return try JSONOutput.print(entries.map { ReviewListing.Row($0, note: notes[$0.itemRowID], blind: blind, letters: nil) }) }
+        if json {
+            let letters = ReviewState.letters(for: entries)
+            return try JSONOutput.print(entries.map { ReviewListing.Row($0, note: notes[$0.itemRowID], blind: blind, letters: letters) })
+        }
         guard !entries.isEmpty else { return print(ReviewListing.nothing(project: project, kind: kind)) }
         if list { return print(ReviewListing.table(entries, notes: notes, blind: blind)) }
         try openScreen(database, guide: guide, reviewer: reviewer, kind: kind, entries: entries, notes: notes)

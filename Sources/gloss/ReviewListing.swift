@@ -23,8 +23,7 @@ enum ReviewListing {
         var given: String?
         var confidence: Double?
 
-        init(_ entry: ReviewEntry, note: SuspectNote?, blind: Bool, letters: [String: String]?) {
-            let names = letters ?? Self.letters(entry)
+        init(_ entry: ReviewEntry, note: SuspectNote?, blind: Bool, letters names: [String: String]) {
             itemId = entry.externalID
             decisions = entry.decisions.map {
                 Decision(annotator: blind ? "annotator " + (names[$0.annotator] ?? "?") : $0.annotator, kind: $0.kind.rawValue,
@@ -36,16 +35,11 @@ enum ReviewListing {
             given = note?.givenLabel
             confidence = note.map { ($0.confidence * 1000).rounded() / 1000 }
         }
-
-        static func letters(_ entry: ReviewEntry) -> [String: String] {
-            var out: [String: String] = [:]
-            for d in entry.decisions where out[d.annotator] == nil { out[d.annotator] = String(UnicodeScalar(UInt8(65 + out.count % 26))) }
-            return out
-        }
     }
 
     static func table(_ entries: [ReviewEntry], notes: [Int64: SuspectNote], blind: Bool) -> String {
         let suspect = !notes.isEmpty
+        let letters = ReviewState.letters(for: entries)
         var table = suspect
             ? TextTable(headers: ["RANK", "ITEM", "GIVEN", "PREDICTED", "CONFIDENCE", "FINAL", "TEXT"],
                         alignments: [.right, .left, .left, .left, .right, .left, .left])
@@ -57,7 +51,7 @@ enum ReviewListing {
                 table.append([String(index + 1), TerminalText.visible(entry.externalID), TerminalText.visible(note.givenLabel),
                               TerminalText.visible(note.predictedLabel), ScoreText.format(note.confidence), final, text])
             } else {
-                let row = Row(entry, note: nil, blind: blind, letters: nil)
+                let row = Row(entry, note: nil, blind: blind, letters: letters)
                 let decisions = row.decisions.map { "\($0.annotator): \($0.value ?? $0.kind)" }.joined(separator: ", ")
                 table.append([TerminalText.visible(entry.externalID), TerminalText.visible(decisions), final, text])
             }

@@ -111,8 +111,9 @@ public struct ReviewState: Sendable, Equatable {
         return guide.labels.map(\.name).filter(used.contains)
     }
 
-    /// A, B, ... Z, then A2, B2, ...: by first appearance over the list.
-    static func letters(for entries: [ReviewEntry]) -> [String: String] {
+    /// A, B, ... Z, then A2, B2, ...: by first appearance over the list (the screen and
+    /// `--json --blind` use the same letters).
+    public static func letters(for entries: [ReviewEntry]) -> [String: String] {
         var out: [String: String] = [:]
         for decision in entries.flatMap(\.decisions) where out[decision.annotator] == nil {
             let n = out.count
