@@ -25,8 +25,8 @@ struct Gloss: ParsableCommand {
             """,
         version: GlossVersion.current,
         subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
-                      Train.self, Models.self, Predict.self, Eval.self, GoldCommand.self, DriveCommand.self,
-                      LearningCurveCommand.self]
+                      Train.self, Models.self, Predict.self, Eval.self, LearningCurveCommand.self,
+                      GoldCommand.self, ReviewCommand.self, DriveCommand.self]
     )
 
     /// Runs the command; SQLite errors that surface while it works become sentences.
