@@ -1,3 +1,4 @@
+import GlossCore
 /// Suspected label errors by confident learning (Northcutt, Jiang & Chuang, 2021): each
 /// example is scored by a model that never saw it (stratified K-fold, out-of-fold
 /// probabilities); class `j`'s threshold `t_j` is the mean out-of-fold probability of `j`

@@ -1,3 +1,4 @@
+import GlossCore
 import GlossClassifier
 import Testing
 
