@@ -1,0 +1,138 @@
+import Foundation
+
+/// Team statistics of one project: the shape of `gloss stats --json` (encoded with
+/// snake_case keys and ISO 8601 dates) and the input of `StatsRenderer`.
+public struct StatsReport: Sendable, Equatable, Codable {
+    public var project: String
+    public var task: TaskType
+    public var overlap: Int
+    /// The `--since` instant, when given.
+    public var since: Date?
+    /// The `--annotator` name, when given.
+    public var annotator: String?
+    public var progress: ProjectProgress
+    public var agreement: ProjectAgreement
+    /// Current decisions per UTC day, oldest first, days without decisions left out.
+    public var throughput: [DayCount]
+    /// One section per annotator (only the `--annotator` one when given), by name.
+    public var annotators: [AnnotatorStats]
+}
+
+/// How far the project has come.
+public struct ProjectProgress: Sendable, Equatable, Codable {
+    /// Items of the dataset.
+    public var itemsTotal: Int
+    /// Items with at least one current decision (of any kind).
+    public var itemsDecided: Int
+    /// Items with at least `overlap` current decisions: done for the queue.
+    public var itemsComplete: Int
+    /// `itemsComplete / itemsTotal`; nil for an empty dataset.
+    public var completeShare: Double?
+    /// How many items have exactly n current decisions, for each n ≥ 1 that occurs.
+    public var itemsByDecisions: [DecisionCount]
+    /// Current decisions of every annotator, of every kind.
+    public var decisions: Int
+}
+
+/// `items` items have exactly `decisions` current decisions.
+public struct DecisionCount: Sendable, Equatable, Codable {
+    public var decisions: Int
+    public var items: Int
+}
+
+/// Agreement over the items with at least two current label decisions.
+public struct ProjectAgreement: Sendable, Equatable, Codable {
+    /// Items with at least two current label decisions (the units).
+    public var items: Int
+    public var krippendorffAlpha: Double?
+    public var fleissKappa: Double?
+    public var percent: Double?
+    /// Present/absent agreement per label, in guide order then any other label seen.
+    public var perLabel: [LabelAgreement]
+    /// The label with the lowest α (then percent) among those with a value: the one the
+    /// guide leaves least clear.
+    public var lowestLabel: String?
+}
+
+/// Current decisions on one UTC day (`date` is `YYYY-MM-DD`).
+public struct DayCount: Sendable, Equatable, Codable {
+    public var date: String
+    public var decisions: Int
+}
+
+/// One annotator's work and agreement. See `TeamStats` for each metric's definition.
+public struct AnnotatorStats: Sendable, Equatable, Codable {
+    public var name: String
+    /// All decision rows (superseded and undone ones included).
+    public var rows: Int
+    /// Current decisions (not superseded, not undone), and how many are labels/skips/flags.
+    public var decisions: Int
+    public var labels: Int
+    public var skips: Int
+    public var flags: Int
+    /// Rows undone, and `undone / rows`.
+    public var undone: Int
+    public var undoRate: Double?
+    /// Sum of `active_ms` over all rows, in hours.
+    public var activeHours: Double
+    /// `decisions / activeHours`; nil without measured time.
+    public var itemsPerHour: Double?
+    /// Seconds per item over current decisions with a measured time (type-7 percentiles).
+    public var medianSeconds: Double?
+    public var p90Seconds: Double?
+    /// Current decisions that showed a suggestion, how many took it, and the share.
+    public var suggestionsShown: Int
+    public var suggestionsAccepted: Int
+    public var suggestionAcceptance: Double?
+    public var gold: GoldAccuracy
+    /// Agreement with each other annotator who shares labeled items.
+    public var pairs: [PairAgreement]
+    public var consensus: ConsensusAgreement
+    /// Uses of each label in current label decisions, most used first.
+    public var labelDistribution: [LabelCount]
+    /// Current decisions per guide version, oldest version first.
+    public var guideVersions: [VersionCount]
+}
+
+/// Accuracy on gold items: current label decisions on them equal to the answer.
+public struct GoldAccuracy: Sendable, Equatable, Codable {
+    public var decided: Int
+    public var correct: Int
+    public var accuracy: Double?
+    /// Gold items the annotator decided with another value, by item id.
+    public var missed: [String]
+}
+
+/// Agreement of an annotator with one other annotator over the items both labeled.
+public struct PairAgreement: Sendable, Equatable, Codable {
+    public var other: String
+    public var items: Int
+    /// Share of shared items with the same value.
+    public var percent: Double?
+    /// Cohen's κ (classify, multilabel); nil for spans.
+    public var cohensKappa: Double?
+    /// Multilabel only: present/absent agreement per label between the two.
+    public var perLabel: [LabelAgreement]?
+    /// Spans only: exact and token-overlap F1.
+    public var spans: SpanAgreement?
+}
+
+/// Agreement with the consensus of the others: the item's adjudication, else the strict
+/// plurality of the other annotators' current label decisions (a tie has none).
+public struct ConsensusAgreement: Sendable, Equatable, Codable {
+    public var items: Int
+    public var agreeing: Int
+    public var percent: Double?
+}
+
+/// How often a label was used.
+public struct LabelCount: Sendable, Equatable, Codable {
+    public var label: String
+    public var count: Int
+}
+
+/// Current decisions made under one guide version.
+public struct VersionCount: Sendable, Equatable, Codable {
+    public var version: Int
+    public var decisions: Int
+}
