@@ -5,8 +5,9 @@ import Foundation
 /// It prints nothing, so `gloss stats` and the labeler's `:stats` screen share it. Every
 /// name and label from the data goes through `TerminalText.visible`.
 public enum StatsRenderer {
-    /// The report as lines of at most `width` display columns (longer lines are cut with `…`).
-    public static func lines(_ report: StatsReport, width: Int) -> [String] {
+    /// The report as lines of at most `width` display columns (longer lines are cut with `…`
+    /// unless `clipping` is false, for output to a pipe; the bar chart fits `width` anyway).
+    public static func lines(_ report: StatsReport, width: Int, clipping: Bool = true) -> [String] {
         var out: [String] = []
         out += header(report)
         out += [""] + agreement(report.agreement)
@@ -23,7 +24,7 @@ public enum StatsRenderer {
             out += ["", "No decisions\(report.annotator.map { " by \(safe($0))" } ?? "") in this period."]
         }
         out += [""] + ThroughputChart.lines(report.throughput, width: width)
-        return out.map { clip($0, to: width) }
+        return clipping ? out.map { clip($0, to: width) } : out
     }
 
     static func header(_ report: StatsReport) -> [String] {
@@ -34,7 +35,7 @@ public enum StatsRenderer {
         return [
             title,
             "Progress: \(NumberText.grouped(p.itemsComplete)) of \(NumberText.grouped(p.itemsTotal)) items complete (\(percent(p.completeShare))), "
-                + "\(NumberText.grouped(p.itemsDecided)) decided, \(NumberText.grouped(p.decisions)) decisions",
+                + "\(NumberText.grouped(p.itemsDecided)) decided, \(NumberText.grouped(p.decisions)) decision\(p.decisions == 1 ? "" : "s")",
             "Items by number of decisions: \(byCount.isEmpty ? "none yet" : byCount)",
         ]
     }
