@@ -16,6 +16,18 @@ public struct StatsReport: Sendable, Equatable, Codable {
     public var throughput: [DayCount]
     /// One section per annotator (only the `--annotator` one when given), by name.
     public var annotators: [AnnotatorStats]
+
+    public init(project: String, task: TaskType, overlap: Int, since: Date?, annotator: String?, progress: ProjectProgress, agreement: ProjectAgreement, throughput: [DayCount], annotators: [AnnotatorStats]) {
+        self.project = project
+        self.task = task
+        self.overlap = overlap
+        self.since = since
+        self.annotator = annotator
+        self.progress = progress
+        self.agreement = agreement
+        self.throughput = throughput
+        self.annotators = annotators
+    }
 }
 
 /// How far the project has come.
@@ -32,12 +44,26 @@ public struct ProjectProgress: Sendable, Equatable, Codable {
     public var itemsByDecisions: [DecisionCount]
     /// Current decisions of every annotator, of every kind.
     public var decisions: Int
+
+    public init(itemsTotal: Int, itemsDecided: Int, itemsComplete: Int, completeShare: Double?, itemsByDecisions: [DecisionCount], decisions: Int) {
+        self.itemsTotal = itemsTotal
+        self.itemsDecided = itemsDecided
+        self.itemsComplete = itemsComplete
+        self.completeShare = completeShare
+        self.itemsByDecisions = itemsByDecisions
+        self.decisions = decisions
+    }
 }
 
 /// `items` items have exactly `decisions` current decisions.
 public struct DecisionCount: Sendable, Equatable, Codable {
     public var decisions: Int
     public var items: Int
+
+    public init(decisions: Int, items: Int) {
+        self.decisions = decisions
+        self.items = items
+    }
 }
 
 /// Agreement over the items with at least two current label decisions.
@@ -52,12 +78,26 @@ public struct ProjectAgreement: Sendable, Equatable, Codable {
     /// The label with the lowest α (then percent) among those with a value: the one the
     /// guide leaves least clear.
     public var lowestLabel: String?
+
+    public init(items: Int, krippendorffAlpha: Double?, fleissKappa: Double?, percent: Double?, perLabel: [LabelAgreement], lowestLabel: String?) {
+        self.items = items
+        self.krippendorffAlpha = krippendorffAlpha
+        self.fleissKappa = fleissKappa
+        self.percent = percent
+        self.perLabel = perLabel
+        self.lowestLabel = lowestLabel
+    }
 }
 
 /// Current decisions on one UTC day (`date` is `YYYY-MM-DD`).
 public struct DayCount: Sendable, Equatable, Codable {
     public var date: String
     public var decisions: Int
+
+    public init(date: String, decisions: Int) {
+        self.date = date
+        self.decisions = decisions
+    }
 }
 
 /// One annotator's work and agreement. See `TeamStats` for each metric's definition.
@@ -92,6 +132,29 @@ public struct AnnotatorStats: Sendable, Equatable, Codable {
     public var labelDistribution: [LabelCount]
     /// Current decisions per guide version, oldest version first.
     public var guideVersions: [VersionCount]
+
+    public init(name: String, rows: Int, decisions: Int, labels: Int, skips: Int, flags: Int, undone: Int, undoRate: Double?, activeHours: Double, itemsPerHour: Double?, medianSeconds: Double?, p90Seconds: Double?, suggestionsShown: Int, suggestionsAccepted: Int, suggestionAcceptance: Double?, gold: GoldAccuracy, pairs: [PairAgreement], consensus: ConsensusAgreement, labelDistribution: [LabelCount], guideVersions: [VersionCount]) {
+        self.name = name
+        self.rows = rows
+        self.decisions = decisions
+        self.labels = labels
+        self.skips = skips
+        self.flags = flags
+        self.undone = undone
+        self.undoRate = undoRate
+        self.activeHours = activeHours
+        self.itemsPerHour = itemsPerHour
+        self.medianSeconds = medianSeconds
+        self.p90Seconds = p90Seconds
+        self.suggestionsShown = suggestionsShown
+        self.suggestionsAccepted = suggestionsAccepted
+        self.suggestionAcceptance = suggestionAcceptance
+        self.gold = gold
+        self.pairs = pairs
+        self.consensus = consensus
+        self.labelDistribution = labelDistribution
+        self.guideVersions = guideVersions
+    }
 }
 
 /// Accuracy on gold items: current label decisions on them equal to the answer.
@@ -101,6 +164,13 @@ public struct GoldAccuracy: Sendable, Equatable, Codable {
     public var accuracy: Double?
     /// Gold items the annotator decided with another value, by item id.
     public var missed: [String]
+
+    public init(decided: Int, correct: Int, accuracy: Double?, missed: [String]) {
+        self.decided = decided
+        self.correct = correct
+        self.accuracy = accuracy
+        self.missed = missed
+    }
 }
 
 /// Agreement of an annotator with one other annotator over the items both labeled.
@@ -115,6 +185,15 @@ public struct PairAgreement: Sendable, Equatable, Codable {
     public var perLabel: [LabelAgreement]?
     /// Spans only: exact and token-overlap F1.
     public var spans: SpanAgreement?
+
+    public init(other: String, items: Int, percent: Double?, cohensKappa: Double?, perLabel: [LabelAgreement]?, spans: SpanAgreement?) {
+        self.other = other
+        self.items = items
+        self.percent = percent
+        self.cohensKappa = cohensKappa
+        self.perLabel = perLabel
+        self.spans = spans
+    }
 }
 
 /// Agreement with the consensus of the others: the item's adjudication, else the strict
@@ -123,16 +202,32 @@ public struct ConsensusAgreement: Sendable, Equatable, Codable {
     public var items: Int
     public var agreeing: Int
     public var percent: Double?
+
+    public init(items: Int, agreeing: Int, percent: Double?) {
+        self.items = items
+        self.agreeing = agreeing
+        self.percent = percent
+    }
 }
 
 /// How often a label was used.
 public struct LabelCount: Sendable, Equatable, Codable {
     public var label: String
     public var count: Int
+
+    public init(label: String, count: Int) {
+        self.label = label
+        self.count = count
+    }
 }
 
 /// Current decisions made under one guide version.
 public struct VersionCount: Sendable, Equatable, Codable {
     public var version: Int
     public var decisions: Int
+
+    public init(version: Int, decisions: Int) {
+        self.version = version
+        self.decisions = decisions
+    }
 }
