@@ -6,6 +6,11 @@ import GRDB
 public struct AnnotationExportSummary: Sendable, Equatable, Codable {
     public var decisions: Int
     public var adjudications: Int
+
+    public init(decisions: Int, adjudications: Int) {
+        self.decisions = decisions
+        self.adjudications = adjudications
+    }
 }
 
 extension GlossDatabase {

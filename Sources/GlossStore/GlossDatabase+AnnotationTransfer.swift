@@ -13,6 +13,15 @@ public struct AnnotationImportReport: Sendable, Equatable, Codable {
     /// Distinct annotators (and reviewers) and items the lines name.
     public var annotators: Int
     public var items: Int
+
+    public init(lines: Int, decisions: Int, undone: Int, adjudications: Int, annotators: Int, items: Int) {
+        self.lines = lines
+        self.decisions = decisions
+        self.undone = undone
+        self.adjudications = adjudications
+        self.annotators = annotators
+        self.items = items
+    }
 }
 
 /// An annotations file with bad lines: each problem names file:line; nothing was written.
