@@ -63,8 +63,8 @@ public enum StatsRenderer {
                 a.name, NumberText.grouped(a.decisions), NumberText.grouped(a.labels), NumberText.grouped(a.skips),
                 NumberText.grouped(a.flags), percent(a.undoRate), fixed(a.activeHours, 2), a.itemsPerHour.map { fixed($0, 1) } ?? "-",
                 a.medianSeconds.map { fixed($0, 1) } ?? "-", a.p90Seconds.map { fixed($0, 1) } ?? "-",
-                percent(a.suggestionAcceptance), a.gold.decided > 0 ? "\(percent(a.gold.accuracy)) of \(a.gold.decided)" : "-",
-                a.consensus.items > 0 ? "\(percent(a.consensus.percent)) of \(a.consensus.items)" : "-",
+                percent(a.suggestionAcceptance), a.gold.decided > 0 ? "\(percent(a.gold.accuracy)) of \(NumberText.grouped(a.gold.decided))" : "-",
+                a.consensus.items > 0 ? "\(percent(a.consensus.percent)) of \(NumberText.grouped(a.consensus.items))" : "-",
             ])
         }
         return table.render().components(separatedBy: "\n")
@@ -87,8 +87,8 @@ public enum StatsRenderer {
     static func usageTable(_ annotators: [AnnotatorStats]) -> [String] {
         var table = TextTable(headers: ["ANNOTATOR", "LABELS USED", "GUIDE VERSIONS"])
         for a in annotators {
-            table.append([a.name, a.labelDistribution.map { "\($0.label) \($0.count)" }.joined(separator: ", "),
-                          a.guideVersions.map { "v\($0.version) \($0.decisions)" }.joined(separator: ", ")])
+            table.append([a.name, a.labelDistribution.map { "\($0.label) \(NumberText.grouped($0.count))" }.joined(separator: ", "),
+                          a.guideVersions.map { "v\($0.version) \(NumberText.grouped($0.decisions))" }.joined(separator: ", ")])
         }
         return table.render().components(separatedBy: "\n")
     }

@@ -17,7 +17,9 @@ public struct StatsReport: Sendable, Equatable, Codable {
     /// One section per annotator (only the `--annotator` one when given), by name.
     public var annotators: [AnnotatorStats]
 
-    public init(project: String, task: TaskType, overlap: Int, since: Date?, annotator: String?, progress: ProjectProgress, agreement: ProjectAgreement, throughput: [DayCount], annotators: [AnnotatorStats]) {
+    public init(project: String, task: TaskType, overlap: Int, since: Date?, annotator: String?,
+                progress: ProjectProgress, agreement: ProjectAgreement, throughput: [DayCount],
+                annotators: [AnnotatorStats]) {
         self.project = project
         self.task = task
         self.overlap = overlap
@@ -45,7 +47,8 @@ public struct ProjectProgress: Sendable, Equatable, Codable {
     /// Current decisions of every annotator, of every kind.
     public var decisions: Int
 
-    public init(itemsTotal: Int, itemsDecided: Int, itemsComplete: Int, completeShare: Double?, itemsByDecisions: [DecisionCount], decisions: Int) {
+    public init(itemsTotal: Int, itemsDecided: Int, itemsComplete: Int, completeShare: Double?,
+                itemsByDecisions: [DecisionCount], decisions: Int) {
         self.itemsTotal = itemsTotal
         self.itemsDecided = itemsDecided
         self.itemsComplete = itemsComplete
@@ -79,7 +82,8 @@ public struct ProjectAgreement: Sendable, Equatable, Codable {
     /// guide leaves least clear.
     public var lowestLabel: String?
 
-    public init(items: Int, krippendorffAlpha: Double?, fleissKappa: Double?, percent: Double?, perLabel: [LabelAgreement], lowestLabel: String?) {
+    public init(items: Int, krippendorffAlpha: Double?, fleissKappa: Double?, percent: Double?,
+                perLabel: [LabelAgreement], lowestLabel: String?) {
         self.items = items
         self.krippendorffAlpha = krippendorffAlpha
         self.fleissKappa = fleissKappa
@@ -133,7 +137,11 @@ public struct AnnotatorStats: Sendable, Equatable, Codable {
     /// Current decisions per guide version, oldest version first.
     public var guideVersions: [VersionCount]
 
-    public init(name: String, rows: Int, decisions: Int, labels: Int, skips: Int, flags: Int, undone: Int, undoRate: Double?, activeHours: Double, itemsPerHour: Double?, medianSeconds: Double?, p90Seconds: Double?, suggestionsShown: Int, suggestionsAccepted: Int, suggestionAcceptance: Double?, gold: GoldAccuracy, pairs: [PairAgreement], consensus: ConsensusAgreement, labelDistribution: [LabelCount], guideVersions: [VersionCount]) {
+    public init(name: String, rows: Int, decisions: Int, labels: Int, skips: Int, flags: Int, undone: Int,
+                undoRate: Double?, activeHours: Double, itemsPerHour: Double?, medianSeconds: Double?,
+                p90Seconds: Double?, suggestionsShown: Int, suggestionsAccepted: Int, suggestionAcceptance: Double?,
+                gold: GoldAccuracy, pairs: [PairAgreement], consensus: ConsensusAgreement,
+                labelDistribution: [LabelCount], guideVersions: [VersionCount]) {
         self.name = name
         self.rows = rows
         self.decisions = decisions
@@ -186,7 +194,8 @@ public struct PairAgreement: Sendable, Equatable, Codable {
     /// Spans only: exact and token-overlap F1.
     public var spans: SpanAgreement?
 
-    public init(other: String, items: Int, percent: Double?, cohensKappa: Double?, perLabel: [LabelAgreement]?, spans: SpanAgreement?) {
+    public init(other: String, items: Int, percent: Double?, cohensKappa: Double?, perLabel: [LabelAgreement]?,
+                spans: SpanAgreement?) {
         self.other = other
         self.items = items
         self.percent = percent
