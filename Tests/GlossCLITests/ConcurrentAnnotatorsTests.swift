@@ -33,8 +33,8 @@ struct ConcurrentAnnotatorsTests {
         process.executableURL = gloss.executable
         process.arguments = ["drive", "p", "--as", name, "--db", "s.db"] + arguments
         process.currentDirectoryURL = dir.url
-        FileManager.default.createFile(atPath: dir.path("\(name).out"), contents: nil)
-        FileManager.default.createFile(atPath: dir.path("\(name).err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: dir.path("\(name).out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: dir.path("\(name).err"), contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: dir.url.appendingPathComponent("\(name).out"))
         process.standardError = try FileHandle(forWritingTo: dir.url.appendingPathComponent("\(name).err"))
         try process.run()
