@@ -66,6 +66,9 @@ public enum LabelerHelp {
         Entry(.commands, ":goto ID", "show the item with this dataset id"),
         Entry(.commands, ":next", "go to the next item of the queue"),
         Entry(.commands, ":label NAME", "pick a label by name (any label)"),
+        Entry(.commands, ":order NAME", "serve items sequential, random, uncertain or confident"),
+        Entry(.commands, ":confirm", "confirm the model's surest items a screen at a time", tasks: [.classify]),
+        Entry(.commands, ":stats", "the team's statistics and agreement (Esc back)"),
         Entry(.commands, ":help", "show this help"),
         Entry(.commands, ":q", "quit"),
     ]

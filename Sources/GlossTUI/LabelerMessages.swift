@@ -24,6 +24,8 @@ public enum LabelerMessage: Sendable, Equatable {
     /// Another process published a newer guide version: the screen switches to it and
     /// shows a banner with what changed until the next decision is saved.
     case guideChanged(GuideBanner)
+    /// The runtime's answer to `.loadStats`.
+    case statsLoaded(StatsReport)
 }
 
 /// A newer guide version and the banner announcing it.
@@ -111,4 +113,7 @@ public enum LabelerEffect: Sendable, Equatable {
     /// Save each decision of a confirmed screen, then load the next screenful
     /// (answered by `.confirmLoaded`, or `.failed`).
     case saveConfirmed([DecisionInput])
+    /// Compute the project's team statistics off the key path (answered by `.statsLoaded`
+    /// or `.failed`).
+    case loadStats
 }

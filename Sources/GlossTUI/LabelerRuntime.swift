@@ -34,6 +34,8 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
     /// When the session's claims were last renewed, and the guide last checked.
     private var claimsRenewedAt: Date
     private var guideCheckedAt = Date.distantPast
+    /// The `:stats` dashboard being computed.
+    private var statsJob: StatsJob?
     /// How often activity renews the claims.
     static var renewEvery: TimeInterval { 60 }
     /// How often the store is asked whether a newer guide was published.
@@ -102,7 +104,7 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         try session.record(stats: stats, firstDrawMilliseconds: Date().timeIntervalSince(launchedAt) * 1000)
         while exit == nil {
             // Poll soon while the model owes an answer the screen shows; else sleep.
-            let waiting = assistant != nil && (awaitedSuggestion != nil || !warmedUp)
+            let waiting = statsJob != nil || assistant != nil && (awaitedSuggestion != nil || !warmedUp)
             let event = terminal.nextEvent(timeout: waiting ? .milliseconds(5) : .milliseconds(Int64(max(guideCheckInterval, 0.05) * 1000)))
             let began = ContinuousClock.now
             switch event {
@@ -122,11 +124,12 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                     dispatch(.tick(clock()))
                 }
                 _ = checkGuideIfDue()
+                _ = collectStats()
                 if exit == nil { terminal.draw(Labeler.view(state)) }
                 continue
             }
             if exit == nil, collectReplies() > 0 { terminal.draw(Labeler.view(state)) }
-            if exit == nil, checkGuideIfDue() { terminal.draw(Labeler.view(state)) }
+            if exit == nil, checkGuideIfDue() || collectStats() { terminal.draw(Labeler.view(state)) }
         }
         return exit ?? .quit
     }
@@ -138,6 +141,17 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
         guard now.timeIntervalSince(claimsRenewedAt) >= Self.renewEvery else { return }
         claimsRenewedAt = now
         try? session.renewClaims(at: now)
+    }
+
+    /// Feeds a finished `:stats` computation to `update`; true when one finished.
+    private func collectStats() -> Bool {
+        guard let job = statsJob, let result = job.take() else { return false }
+        statsJob = nil
+        switch result {
+        case .success(let report): dispatch(.statsLoaded(report))
+        case .failure(let error): dispatch(.failed("no statistics: " + (StoreFailure.sentence(for: error) ?? "\(error)")))
+        }
+        return true
     }
 
     /// Polls for a newly published guide version (`PRAGMA data_version` first, so an
@@ -246,6 +260,9 @@ public final class LabelerRuntime<Backend: TerminalBackend> {
                 return try confirmBatch(rows: rows, saved: 0, fixed: 0)
             case .saveConfirmed(let drafts):
                 return try saveConfirmed(drafts)
+            case .loadStats:
+                statsJob = StatsJob(load: session.statsLoader())
+                return nil
             }
         } catch let error as LabelingError {
             // The item went to others while this screen sat idle: show the next one.

@@ -192,6 +192,8 @@ public enum LabelerMode: Sendable, Equatable {
     case help(scroll: Int)
     /// Confirm mode (`:confirm`): a screenful of the model's surest items to confirm at once.
     case confirm(ConfirmList)
+    /// The team dashboard (`:stats`): the project's statistics (nil while they load), scrolled.
+    case stats(StatsReport?, scroll: Int)
 }
 
 /// Confirm mode's list: each row an item with the model's label, which the annotator may

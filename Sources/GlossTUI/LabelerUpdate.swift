@@ -41,11 +41,17 @@ extension Labeler {
         case .loaded(let navigation):
             LabelerUpdate.load(&state, navigation)
         case .failed(let text):
+            if case .stats(nil, _) = state.mode { state.mode = .labeling }
             state.status = StatusLine(text, isError: true)
         case .suggested(let rowID, let suggestion):
             if state.item?.rowID == rowID { state.item?.suggestion = suggestion }
         case .confirmLoaded(let batch):
             LabelerUpdate.confirmLoaded(&state, batch)
+        case .statsLoaded(let report):
+            if case .stats = state.mode {
+                state.mode = .stats(report, scroll: 0)
+                state.status = StatusLine(LabelerUpdate.statsHint)
+            }
         case .guideChanged(let banner):
             state.guide = banner.guide
             state.guideVersion = banner.version
@@ -134,6 +140,8 @@ enum LabelerUpdate {
             return []
         case .confirm(let list):
             return confirmKey(&state, list, key, at: time)
+        case .stats(let report, let scroll):
+            return statsKey(&state, report, scroll: scroll, key)
         }
     }
 

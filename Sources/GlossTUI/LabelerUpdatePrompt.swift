@@ -107,6 +107,10 @@ extension LabelerUpdate {
             return changeOrder(&state, argument)
         case "confirm":
             return openConfirm(&state)
+        case "stats":
+            state.mode = .stats(nil, scroll: 0)
+            state.status = StatusLine("computing the project's statistics…")
+            return [.loadStats]
         case "label":
             guard !argument.isEmpty else {
                 state.status = StatusLine("usage: label NAME", isError: true)

@@ -16,7 +16,11 @@ extension Labeler {
         }
         let palette = Palette(colors: state.colors)
         drawHeader(state, layout, palette, &screen)
-        if case .confirm(let list) = state.mode {
+        if case .stats(let report, let scroll) = state.mode {
+            drawStats(report, scroll: scroll, layout, palette, &screen)
+            drawStatus(state, layout, palette, &screen)
+            return screen
+        } else if case .confirm(let list) = state.mode {
             drawConfirm(state, list, layout, palette, &screen)
         } else {
             drawItemPane(state, layout, palette, &screen)

@@ -124,3 +124,32 @@ struct LabelerGuideWatchTests {
         #expect(versions.first == 1 && versions.last == 2)
     }
 }
+
+@Suite("The labeler's :stats dashboard")
+struct LabelerStatsDashboardTests {
+    @Test func statsOpensTheTeamReportOffTheKeyPathAndEscGoesBack() throws {
+        let dir = try TemporaryDirectory()
+        let store = try GlossDatabase.open(path: dir.path("g.db"))
+        _ = try store.importItems(ImportRequest(dataset: "reviews", sources: [ImportSource(path: Samples.path("reviews.jsonl"))]))
+        let text = try String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)
+        try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
+        let terminal = FakeTerminal(keys: [.character("p"), .character("n")])
+        terminal.type(":stats")
+        terminal.events.append(.key(.enter))
+        var waited = 0
+        terminal.whenEmpty = {
+            // Wait (a few polls) until the dashboard has drawn, then leave it and quit.
+            waited += 1
+            let loaded = terminal.frames.last?.plainText.contains("Progress: ") == true
+            return loaded || waited > 2000 ? [.key(.escape), .key(.character("q"))] : [.timeout]
+        }
+        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "test",
+                                                terminalWidth: 80, terminalHeight: 24)
+        _ = try withTerminal(terminal) { try LabelerRuntime(session: session, terminal: $0, colors: false).run() }
+        let dashboard = try #require(terminal.frames.last { $0.plainText.contains("Progress: ") })
+        #expect(dashboard.plainText.contains("Project rev · classify · overlap 1"))
+        #expect(dashboard.plainText.contains("2 decided"))
+        #expect(dashboard.plainText.contains("ana"))
+        #expect(terminal.frames.last?.plainText.contains("Progress: ") == false, "Esc went back to the item")
+    }
+}

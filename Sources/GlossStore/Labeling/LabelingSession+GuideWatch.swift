@@ -39,3 +39,12 @@ extension LabelingSession {
         return GuideUpdate(version: latest.version, author: latest.author, message: latest.message, guide: newGuide, changes: changes)
     }
 }
+
+extension LabelingSession {
+    /// Reads the project's team statistics input (the whole project's decisions), safe to
+    /// call from another thread: for the labeler's `:stats` dashboard.
+    public func statsLoader() -> @Sendable () throws -> StatsInput {
+        let database = database, project = project
+        return { try database.statsInput(project: project) }
+    }
+}
