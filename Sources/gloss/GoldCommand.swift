@@ -51,7 +51,7 @@ struct GoldCommand: ParsableCommand {
             let answers = if let items { try GoldFile.read(items) } else { try database.referenceGold(project: project, count: count, seed: seed) }
             let outcome = try database.addGold(project: project, answers: answers, rate: rate)
             print("\(outcome.added) gold item\(outcome.added == 1 ? "" : "s") added, \(outcome.updated) updated; "
-                  + "\(TerminalText.visible(project)) has \(outcome.total), served at \(RateText.percent(outcome.rate)) of items.")
+                  + "\(TerminalText.visible(project)) has \(outcome.total), served at \(StatsRenderer.percent(outcome.rate)) of items.")
         }
     }
 
@@ -83,16 +83,9 @@ struct GoldCommand: ParsableCommand {
             let database = try store.openExisting()
             if let rate { try database.setGoldRate(project: project, rate: rate) }
             let count = try database.goldItems(project: project).count
-            print("\(TerminalText.visible(project)) serves gold at \(RateText.percent(try database.goldRate(project: project))) of items "
+            print("\(TerminalText.visible(project)) serves gold at \(StatsRenderer.percent(try database.goldRate(project: project))) of items "
                   + "(\(count) gold item\(count == 1 ? "" : "s")).")
         }
-    }
-}
-
-enum RateText {
-    static func percent(_ rate: Double) -> String {
-        let tenths = (rate * 1000).rounded() / 10
-        return tenths == tenths.rounded() ? "\(Int(tenths))%" : "\(tenths)%"
     }
 }
 

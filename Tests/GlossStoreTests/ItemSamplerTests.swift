@@ -61,8 +61,8 @@ struct ItemSamplerTests {
         #expect(outcome.next?.rowID == ids[30], "the first pick was decided since it was picked")
         let fallback = try decide(s, ids[30], "negative", preferring: [ids[20]])
         #expect(fallback.next?.rowID == ids[1], "no undecided pick: the queue's head")
-        #expect(try s.undecidedItem(rowID: ids[20]) == nil)
-        #expect(try s.undecidedItem(rowID: ids[2])?.rowID == ids[2])
+        #expect(try s.claimOpen(rowIDs: [ids[20]], limit: 1).isEmpty, "decided: not open to this annotator")
+        #expect(try s.claimOpen(rowIDs: [ids[2]], limit: 1).map(\.rowID) == [ids[2]])
     }
 
     @Test func theProjectOrderIsStoredAndShown() throws {

@@ -31,9 +31,13 @@ enum ClaimQueue {
     /// Whether `itemID` is open to the annotator now (see the type's rules); gold items
     /// are open to anyone who has not decided them.
     static func isOpen(_ db: Database, scope: DecisionWriter.Scope, itemID: Int64, overlap: Int, now: Date) throws -> Bool {
-        if try DecisionWriter.currentDecisionID(db, scope: scope, itemID: itemID) != nil { return false }
-        if try isGold(db, projectID: scope.projectID, itemID: itemID) { return true }
-        return try othersHolding(db, scope: scope, itemID: itemID, now: now) < overlap
+        try DecisionWriter.currentDecisionID(db, scope: scope, itemID: itemID) == nil
+            && hasRoom(db, scope: scope, itemID: itemID, overlap: overlap, now: now)
+    }
+
+    /// Whether one more annotator fits: gold items always, others below `overlap`.
+    private static func hasRoom(_ db: Database, scope: DecisionWriter.Scope, itemID: Int64, overlap: Int, now: Date) throws -> Bool {
+        try isGold(db, projectID: scope.projectID, itemID: itemID) || othersHolding(db, scope: scope, itemID: itemID, now: now) < overlap
     }
 
     /// Whether the annotator may store a decision on `itemID`: they hold it already (a
@@ -43,7 +47,7 @@ enum ClaimQueue {
         if try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM claims WHERE project_id = ? AND item_id = ? AND annotator_id = ? AND expires_at > ?
             """), arguments: [scope.projectID, itemID, scope.annotatorID, now]) != nil { return true }
-        return try isOpen(db, scope: scope, itemID: itemID, overlap: overlap, now: now)
+        return try hasRoom(db, scope: scope, itemID: itemID, overlap: overlap, now: now)
     }
 
     /// The first item open to the annotator at or after `from` (nil: none is left now).
@@ -144,8 +148,9 @@ enum ClaimQueue {
 
     /// Moves the project's full frontier past the items that now have `overlap` current
     /// decisions (or are gold). It stops at the first item that is not full, so after the
-    /// first call it checks one or two items per decision.
-    static func advanceFullFrontier(_ db: Database, scope: DecisionWriter.Scope, settings: Settings) throws {
+    /// first call it checks one or two items per decision. Returns the frontier now.
+    @discardableResult
+    static func advanceFullFrontier(_ db: Database, scope: DecisionWriter.Scope, settings: Settings) throws -> Int64 {
         let next = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT i.id FROM items i
             WHERE i.id >= ? AND i.dataset_id = ?
@@ -156,6 +161,7 @@ enum ClaimQueue {
             """), arguments: [settings.fullFrontier, scope.datasetID, scope.projectID, scope.projectID, settings.overlap])
             ?? ((try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM items") ?? 0) + 1)
         if next != settings.fullFrontier { try setFullFrontier(db, projectID: scope.projectID, next) }
+        return next
     }
 
     /// An undone decision may open its item again: the frontier comes back to it.

@@ -79,19 +79,14 @@ public final class LabelingSession {
         try ItemSampler(database: database, scope: scope, project: project)
     }
 
-    /// The item `rowID` when this annotator has not decided it, else nil.
-    public func undecidedItem(rowID: Int64) throws -> StoredItem? {
-        try database.writer.read { db in
-            try DecisionWriter.currentDecisionID(db, scope: scope, itemID: rowID) == nil ? try item(db, rowID: rowID) : nil
-        }
-    }
-
     /// The item to show next, claimed for this session (its other claims released): now
     /// and then an unseen gold item (at the project's gold rate), else the first of
     /// `preferred` (the model's picks) still open to this annotator, else the queue's
     /// first open item; nil when nothing is open now.
     public func nextItem(preferring preferred: [Int64] = [], at date: Date = Date()) throws -> StoredItem? {
-        try database.writeRetrying { db in try claimNext(db, preferred: preferred, now: date) }
+        try database.writeRetrying { db in
+            try claimNext(db, settings: ClaimQueue.settings(db, projectID: scope.projectID), preferred: preferred, now: date)
+        }
     }
 
     /// The queue's next item (see `nextItem`), claimed for this session.
@@ -120,8 +115,7 @@ public final class LabelingSession {
         try database.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
     }
 
-    private func claimNext(_ db: Database, preferred: [Int64], now: Date) throws -> StoredItem? {
-        let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
+    private func claimNext(_ db: Database, settings: ClaimQueue.Settings, preferred: [Int64], now: Date) throws -> StoredItem? {
         var chosen: Int64?
         if settings.goldRate > 0, Double.random(in: 0..<1) < settings.goldRate {
             chosen = try ClaimQueue.nextGold(db, scope: scope)
@@ -242,7 +236,7 @@ public final class LabelingSession {
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
         let outcome = try database.writeRetrying { db in
-            let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
+            var settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             let now = input.decidedAt
             guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
                 let id = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE id = ?", arguments: [input.itemRowID]) ?? "?"
@@ -250,12 +244,12 @@ public final class LabelingSession {
             }
             var outcome = try DecisionWriter.insert(db, input, scope: scope)
             try ClaimQueue.release(db, scope: scope, itemID: input.itemRowID)
-            try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
+            settings.fullFrontier = try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
             if let historyAfter, let (id, item) = try historyEntry(db, after: historyAfter, before: outcome.annotationID) {
                 outcome.next = item
                 outcome.nextHistoryID = id
             } else {
-                outcome.next = try claimNext(db, preferred: preferred, now: now)
+                outcome.next = try claimNext(db, settings: settings, preferred: preferred, now: now)
             }
             outcome.queueHead = outcome.next?.rowID
             var next = counts
