@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 5
+    static let schemaVersion: UInt32 = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -250,6 +250,45 @@ extension GlossDatabase {
                 );
                 CREATE INDEX adjudications_by_item ON adjudications(project_id, item_id);
                 CREATE INDEX adjudications_by_reviewer ON adjudications(project_id, reviewer_id);
+                """)
+        }
+        migrator.registerMigration("v6-exports") { db in
+            try db.execute(sql: "PRAGMA user_version = 6")
+            try db.execute(sql: """
+                -- Every `gloss export`: its options, where it went, and its manifest (with the
+                -- sha256 of each file), so a set used for training can be traced and rechecked.
+                CREATE TABLE exports (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    format TEXT NOT NULL,
+                    options TEXT NOT NULL,
+                    destination TEXT NOT NULL,
+                    items INTEGER NOT NULL,
+                    manifest TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX exports_by_project ON exports(project_id);
+                -- Stratified splits are balanced per label as items arrive, so each item's split
+                -- is remembered (per project and split scheme) and never moves.
+                CREATE TABLE split_assignments (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    scheme TEXT NOT NULL,
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    split TEXT NOT NULL CHECK (split IN ('train', 'validation', 'test')),
+                    PRIMARY KEY (project_id, scheme, item_id)
+                ) WITHOUT ROWID;
+                -- Pre-labels that came from another tool (e.g. Label Studio predictions): shown
+                -- by the labeler as the suggestion until the project's own model has one.
+                CREATE TABLE suggestions (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    source TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    score REAL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id, source)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator
