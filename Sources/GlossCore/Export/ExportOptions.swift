@@ -34,6 +34,13 @@ public struct ExportFilter: Sendable, Equatable, Codable {
     /// Add the latest model's value for items with no consensus value, as `prediction`.
     public var includePredictions: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case includeSkipped = "include_skipped"
+        case includeFlagged = "include_flagged"
+        case minAgreement = "min_agreement"
+        case includePredictions = "include_predictions"
+    }
+
     public init(includeSkipped: Bool = false, includeFlagged: Bool = false, minAgreement: Double? = nil,
                 includePredictions: Bool = false) {
         self.includeSkipped = includeSkipped

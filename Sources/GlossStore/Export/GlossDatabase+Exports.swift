@@ -1,0 +1,82 @@
+import Foundation
+import GlossCore
+import GRDB
+
+/// What an export's manifest says about where its data came from.
+public struct ExportProvenance: Sendable, Equatable {
+    public var dataset: String
+    public var task: TaskType
+    public var guideVersion: Int
+    public var labels: [String]
+    public var imports: [ExportManifest.ImportBatch]
+}
+
+/// A recorded export, as `gloss exports` lists it.
+public struct ExportEntry: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var format: String
+    public var destination: String
+    public var items: Int
+    public var options: String
+    public var glossVersion: String
+    public var createdAt: Date
+    /// The manifest as written (JSON text).
+    public var manifest: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, format, destination, items, options, manifest
+        case glossVersion = "gloss_version"
+        case createdAt = "created_at"
+    }
+}
+
+extension GlossDatabase {
+    /// The dataset, task, current guide (version and label names) and import batches of a
+    /// project, for an export's manifest and writers.
+    public func exportProvenance(project: String) throws -> ExportProvenance {
+        let (guide, version) = try currentGuide(project: project)
+        let summary = try self.project(named: project)
+        let batches = try importLog(dataset: summary.dataset)
+        return ExportProvenance(
+            dataset: summary.dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
+            imports: batches.map {
+                ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
+                                           records: $0.records, added: $0.added, importedAt: ISODate.string($0.startedAt))
+            })
+    }
+
+    /// Records a finished export; its id.
+    @discardableResult
+    public func recordExport(project: String, format: ExportFormat, options: String, destination: String,
+                             items: Int, manifest: String, at time: Date = Date()) throws -> Int64 {
+        try writeRetrying { db in
+            let projectID = try Self.projectID(db, project)
+            try db.execute(sql: """
+                INSERT INTO exports (project_id, format, options, destination, items, manifest, gloss_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [projectID, format.rawValue, options, destination, items, manifest, GlossVersion.current, time])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The project's exports, oldest first.
+    public func exports(project: String) throws -> [ExportEntry] {
+        try writer.read { db in
+            let projectID = try Self.projectID(db, project)
+            return try Row.fetchAll(db, sql: """
+                SELECT id, format, destination, items, options, gloss_version, created_at, manifest
+                FROM exports WHERE project_id = ? ORDER BY id
+                """, arguments: [projectID]).map {
+                ExportEntry(id: $0[0], format: $0[1], destination: $0[2], items: $0[3], options: $0[4],
+                            glossVersion: $0[5], createdAt: $0[6], manifest: $0[7])
+            }
+        }
+    }
+
+    /// The recorded export whose manifest is exactly `manifest`, if any.
+    public func exportID(manifest: String) throws -> Int64? {
+        try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM exports WHERE manifest = ? ORDER BY id DESC LIMIT 1", arguments: [manifest])
+        }
+    }
+}
