@@ -54,4 +54,5 @@ public struct ForeignImportError: Error, Sendable, Equatable, CustomStringConver
 public struct ImportProjectError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { TerminalText.visible(message) }
+    public init(message: String) { self.message = message }
 }
