@@ -98,7 +98,7 @@ extension Gloss {
             for file in files where file != "-" && !FileManager.default.fileExists(atPath: file) {
                 throw ValidationError("There is no file or directory \(file).")
             }
-            try ForeignImportOptions.validate(format: format, project: project, guide: guide, annotator: annotator, skipInvalid: skipInvalid)
+            try ForeignImportOptions.validate(files: files, format: format, project: project, guide: guide, annotator: annotator, skipInvalid: skipInvalid)
         }
 
         func run() throws {

@@ -6,7 +6,7 @@ import GlossStore
 /// The options of `gloss import` that only another tool's export takes.
 enum ForeignImportOptions {
     /// Refuses options that do not fit the format, as sentences.
-    static func validate(format: ImportFormat?, project: String?, guide: String?, annotator: String?, skipInvalid: Bool) throws {
+    static func validate(files: [String], format: ImportFormat?, project: String?, guide: String?, annotator: String?, skipInvalid: Bool) throws {
         let foreign = format?.isForeign == true
         if !foreign {
             let given = [(project, "--project"), (guide, "--guide"), (annotator, "--annotator")].filter { $0.0 != nil }.map(\.1)
@@ -14,6 +14,10 @@ enum ForeignImportOptions {
                 throw ValidationError("\(option) applies to another tool's export; add --format label-studio, prodigy or doccano.")
             }
             return
+        }
+        var isDirectory: ObjCBool = false
+        if let folder = files.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
+            throw ValidationError("\(folder) is a directory; --format \(format!.rawValue) reads an export file.")
         }
         if skipInvalid {
             throw ValidationError("--skip-invalid does not apply to --format \(format!.rawValue): an export's annotations are imported all or nothing.")

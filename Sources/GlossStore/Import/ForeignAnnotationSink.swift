@@ -10,7 +10,13 @@ import GRDB
 ///
 /// Without a project it only counts what the file holds.
 final class ForeignAnnotationSink {
-    private(set) var report: ForeignImportReport
+    private var counts: ForeignImportReport
+    /// What the import found and did so far.
+    var report: ForeignImportReport {
+        var report = counts
+        report.annotators = annotators.sorted()
+        return report
+    }
     private var importer: AnnotationImporter?
     private var problems: [ForeignImportError.Problem] = []
     private var problemCount = 0
@@ -21,7 +27,7 @@ final class ForeignAnnotationSink {
     init(_ db: Database, project: ImportProject?, datasetID: Int64, datasetName: String, at date: Date) throws {
         self.db = db
         now = date
-        report = ForeignImportReport(project: project?.name)
+        counts = ForeignImportReport(project: project?.name)
         guard let project else { return }
         if let row = try Row.fetchOne(db, sql: """
             SELECT p.dataset_id, d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.name = ?
@@ -36,7 +42,7 @@ final class ForeignAnnotationSink {
                            arguments: [project.name, datasetID, guide.task.rawValue, date])
             try GlossDatabase.insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: project.author,
                                             message: "Initial version", at: date)
-            report.projectCreated = true
+            counts.projectCreated = true
         } else {
             let known = try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name")
             throw ImportProjectError(message: "There is no project \"\(project.name)\"; pass --guide GUIDE.md to create it on dataset \"\(datasetName)\""
@@ -48,11 +54,10 @@ final class ForeignAnnotationSink {
     /// Checks and stores what one record carried; `added` says whether the item is new
     /// (else it was already in the dataset, perhaps with its text written differently).
     func take(_ task: ForeignTask, record: ImportRecord, itemRowID: Int64, added: Bool, source: String) throws {
-        report.annotations += task.annotations.count
-        report.rejected += task.rejected
-        report.predictions += task.predictions.count
+        counts.annotations += task.annotations.count
+        counts.rejected += task.rejected
+        counts.predictions += task.predictions.count
         for annotation in task.annotations { annotators.insert(annotation.annotator) }
-        report.annotators = annotators.sorted()
         guard let projectTask = importer?.task, !(task.annotations.isEmpty && task.predictions.isEmpty) else { return }
         func problem(_ message: String) {
             problemCount += 1
@@ -83,14 +88,14 @@ final class ForeignAnnotationSink {
             }
             guard problemCount == 0 else { continue }
             if let current, current.kind == annotation.kind, Self.same(current.value, value) {
-                report.unchanged += 1
+                counts.unchanged += 1
                 continue
             }
             let decision = AnnotationRecord(decisionOn: record.effectiveID, annotator: annotation.annotator, kind: annotation.kind,
                                             value: value, decidedAt: annotation.decidedAt, durationMilliseconds: annotation.durationMilliseconds)
             try importer?.write(decision, itemID: itemRowID)
-            report.decisions += 1
-            if annotation.kind == .skip { report.skips += 1 }
+            counts.decisions += 1
+            if annotation.kind == .skip { counts.skips += 1 }
         }
         for prediction in task.predictions {
             let value: AnnotationValue
@@ -105,9 +110,9 @@ final class ForeignAnnotationSink {
             let suggestion = StoredSuggestion(source: prediction.source, value: AnnotationImporter.sorted(value), score: prediction.score,
                                               createdAt: prediction.createdAt ?? now)
             if try GlossDatabase.saveSuggestion(db, projectID: projectID, itemID: itemRowID, suggestion, itemText: itemText) {
-                report.suggestionsSaved += 1
+                counts.suggestionsSaved += 1
             } else {
-                report.suggestionsUnchanged += 1
+                counts.suggestionsUnchanged += 1
             }
         }
     }
