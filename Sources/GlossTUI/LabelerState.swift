@@ -165,10 +165,17 @@ public struct Suggestion: Sendable, Equatable {
     public var value: AnnotationValue
     public var confidence: Double
     public var probabilities: [String: Double]
-    public init(value: AnnotationValue, confidence: Double, probabilities: [String: Double] = [:]) {
+    /// Where a suggestion kept in the store came from (e.g. "label-studio:bert-v2"); nil
+    /// for the labeler's own model.
+    public var source: String?
+    /// Whether `confidence` was measured (an imported prediction may come without a score).
+    public var scored: Bool
+    public init(value: AnnotationValue, confidence: Double, probabilities: [String: Double] = [:], source: String? = nil, scored: Bool = true) {
         self.value = value
         self.confidence = confidence
         self.probabilities = probabilities
+        self.source = source
+        self.scored = scored
     }
 }
 

@@ -44,7 +44,10 @@ extension Labeler {
             if case .stats(nil, _) = state.mode { state.mode = .labeling }
             state.status = StatusLine(text, isError: true)
         case .suggested(let rowID, let suggestion):
-            if state.item?.rowID == rowID { state.item?.suggestion = suggestion }
+            // The model's own suggestion wins; with none, a stored (imported) one stays.
+            if state.item?.rowID == rowID, suggestion != nil || state.item?.suggestion?.source == nil {
+                state.item?.suggestion = suggestion
+            }
         case .confirmLoaded(let batch):
             LabelerUpdate.confirmLoaded(&state, batch)
         case .statsLoaded(let report):

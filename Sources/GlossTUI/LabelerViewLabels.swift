@@ -141,7 +141,8 @@ extension Labeler {
         var parts: [[(String, CellStyle)]] = []
         if let suggestion = item.suggestion {
             let percent = Int((suggestion.confidence * 100).rounded())
-            var part: [(String, CellStyle)] = [("suggestion: ", palette.dim)]
+            let from = suggestion.source.map { " (\(TerminalText.visible($0)))" } ?? ""
+            var part: [(String, CellStyle)] = [("suggestion\(from): ", palette.dim)]
             switch suggestion.value {
             case .label(let name):
                 part.append((name, palette.label(state.guide.label(named: name))))
@@ -153,7 +154,7 @@ extension Labeler {
             case .spans(let spans):
                 part.append(("\(spans.count) span\(spans.count == 1 ? "" : "s")", CellStyle()))
             }
-            part.append((" \(percent)%", palette.dim))
+            if suggestion.scored { part.append((" \(percent)%", palette.dim)) }
             parts.append(part)
         }
         if let existing = item.existing, existing.kind != .label {

@@ -1,6 +1,11 @@
-/// The input formats `gloss import` reads.
+/// The input formats `gloss import` reads: items, or another tool's export (items with
+/// their annotations and predictions), which only --format names.
 public enum ImportFormat: String, CaseIterable, Sendable, Codable {
     case jsonl, json, csv, tsv, text, directory
+    case labelStudio = "label-studio", prodigy, doccano
+
+    /// Whether the format is another annotation tool's export.
+    public var isForeign: Bool { self == .labelStudio || self == .prodigy || self == .doccano }
 
     /// The format a file name implies, or nil when its extension says nothing.
     public static func fromExtension(of path: String) -> ImportFormat? {
@@ -32,6 +37,9 @@ public enum ImportFormat: String, CaseIterable, Sendable, Codable {
         case .csv: DelimitedStream(delimiter: UInt8(ascii: ","), fields: fields)
         case .tsv: DelimitedStream(delimiter: 0x09, fields: fields)
         case .text, .directory: TextLinesStream()
+        case .labelStudio: JSONArrayReader(decoder: LabelStudioDecoder(fields: fields))
+        case .prodigy: ForeignLinesStream(decoder: ProdigyDecoder(fields: fields))
+        case .doccano: ForeignLinesStream(decoder: DoccanoDecoder(fields: fields))
         }
     }
 }

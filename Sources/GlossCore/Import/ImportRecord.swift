@@ -5,12 +5,15 @@ public struct ImportFields: Sendable, Equatable {
     public var label: String?
     /// Splits a label cell of CSV, TSV or text input into several labels (e.g. "|").
     public var labelSeparator: String?
+    /// Who made the annotations of another tool's file that does not name them (Prodigy, doccano).
+    public var annotator: String?
 
-    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil) {
+    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil, annotator: String? = nil) {
         self.text = text
         self.id = id
         self.label = label
         self.labelSeparator = labelSeparator
+        self.annotator = annotator
     }
 }
 
@@ -25,14 +28,18 @@ public struct ImportRecord: Sendable, Equatable {
     /// The remaining fields as a JSON object, or nil when there are none.
     public var metadataJSON: String?
     public var contentHash: ContentHash
+    /// The annotations and predictions another tool's record carried (Label Studio, Prodigy, doccano).
+    public var foreign: ForeignTask?
 
-    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?, contentHash: ContentHash) {
+    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?, contentHash: ContentHash,
+                foreign: ForeignTask? = nil) {
         self.line = line
         self.externalID = externalID
         self.text = text
         self.labels = labels
         self.metadataJSON = metadataJSON
         self.contentHash = contentHash
+        self.foreign = foreign
     }
 
     /// The id used when the data has none: stable across re-imports and input order.

@@ -1,13 +1,29 @@
-/// A JSON array of objects (`[{...}, {...}]`), read element by element so that a large file
-/// never has to fit in memory. Each element is handed to the same decoder as JSON Lines.
+/// Turns the bytes of one JSON array element, starting on 1-based line `line`, into a record.
+public protocol JSONElementDecoder {
+    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult
+}
+
+extension JSONRecordDecoder: JSONElementDecoder {}
+
+/// A JSON array of objects (`[{...}, {...}]`) of item records, decoded like JSON Lines.
+public typealias JSONArrayStream = JSONArrayReader<JSONRecordDecoder>
+
+extension JSONArrayReader where Decoder == JSONRecordDecoder {
+    public init(fields: ImportFields, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+        self.init(decoder: JSONRecordDecoder(fields: fields), maxRecordBytes: maxRecordBytes)
+    }
+}
+
+/// A JSON array read element by element so that a large file never has to fit in memory;
+/// `Decoder` turns each element into a record (items, or another tool's tasks).
 ///
 /// The array's own structure (brackets, commas) is checked here; a break in it is fatal,
 /// since no later element can be found reliably.
-public struct JSONArrayStream: RecordStream {
+public struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
     private enum State { case beforeArray, beforeElement, inElement, afterElement, afterArray }
 
     private var state = State.beforeArray
-    private var decoder: JSONRecordDecoder
+    private var decoder: Decoder
     private var element: [UInt8] = []
     private var depth = 0
     private var inString = false
@@ -20,9 +36,9 @@ public struct JSONArrayStream: RecordStream {
 
     private let maxRecordBytes: Int
 
-    public init(fields: ImportFields, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+    public init(decoder: Decoder, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
-        decoder = JSONRecordDecoder(fields: fields)
+        self.decoder = decoder
         element.reserveCapacity(4096)
     }
 

@@ -7,12 +7,31 @@ public struct ImportRequest: Sendable {
     public var fields: ImportFields
     /// Import the valid records and report the others instead of stopping at the first.
     public var skipInvalid: Bool
+    /// Where another tool's annotations go (nil: they are counted, not imported).
+    public var project: ImportProject?
 
-    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(), skipInvalid: Bool = false) {
+    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
+                project: ImportProject? = nil) {
         self.dataset = dataset
         self.sources = sources
         self.fields = fields
         self.skipInvalid = skipInvalid
+        self.project = project
+    }
+}
+
+/// The project that receives the annotations and predictions of another tool's export.
+public struct ImportProject: Sendable {
+    public var name: String
+    /// The guide to create the project with (on the request's dataset) when it does not exist.
+    public var guide: Guide?
+    /// Who creates the project's guide version 1.
+    public var author: String
+
+    public init(name: String, guide: Guide? = nil, author: String) {
+        self.name = name
+        self.guide = guide
+        self.author = author
     }
 }
 
@@ -55,6 +74,8 @@ public struct ImportReport: Sendable {
     public var skippedSamples: [SkippedRecord] = []
     public static let skippedSampleLimit = 20
     public var seconds = 0.0
+    /// What became of another tool's annotations and predictions (nil for plain item imports).
+    public var foreign: ForeignImportReport?
 
     public var added: Int { sources.reduce(0) { $0 + $1.added } }
     public var duplicates: Int { sources.reduce(0) { $0 + $1.duplicates } }

@@ -21,8 +21,10 @@ extension GlossDatabase {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
                 let (dataset, created) = try Self.findOrCreateDataset(db, name: request.dataset, at: started)
                 let items = try ItemWriter(db, datasetID: dataset, datasetName: request.dataset)
+                let foreign = request.sources.contains { $0.format?.isForeign == true }
+                    ? try ForeignAnnotationSink(db, project: request.project, datasetID: dataset, datasetName: request.dataset, at: started) : nil
                 for source in request.sources {
-                    let run = SourceRun(source: source, request: request, writer: items, progress: progress)
+                    let run = SourceRun(source: source, request: request, writer: items, foreign: foreign, progress: progress)
                     let sourceReport = try run.importSource(db, datasetID: dataset, skipped: &report.skippedSamples)
                     report.sources.append(sourceReport)
                 }
@@ -33,6 +35,8 @@ extension GlossDatabase {
                 if report.added == 0, created {
                     throw ImportFailure(source: request.dataset, error: InvalidRecord(line: 0, message: "no valid records; the dataset was not created", isFatal: true))
                 }
+                try foreign?.finish()
+                report.foreign = foreign?.report
             }
         } catch let error as DatabaseError {
             throw StoreInspector.translate(error, path: path)
@@ -59,6 +63,8 @@ private struct SourceRun {
     let source: ImportSource
     let request: ImportRequest
     let writer: ItemWriter
+    /// Takes the annotations and predictions of another tool's records.
+    let foreign: ForeignAnnotationSink?
     let progress: ImportProgress?
 
     func importSource(_ db: Database, datasetID: Int64, skipped: inout [SkippedRecord]) throws -> SourceReport {
@@ -140,9 +146,13 @@ private struct SourceRun {
         switch result {
         case .success(let record):
             do {
-                switch try writer.insert(record) {
+                let outcome = try writer.insert(record)
+                switch outcome {
                 case .added: report.added += 1
                 case .duplicate: report.duplicates += 1
+                }
+                if let task = record.foreign, let foreign {
+                    try foreign.take(task, record: record, itemRowID: writer.lastItemRowID, added: outcome == .added, source: sourceName)
                 }
                 return
             } catch let error as InvalidRecord {

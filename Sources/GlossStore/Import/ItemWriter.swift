@@ -18,6 +18,8 @@ final class ItemWriter {
     private let datasetID: Int64
     private let datasetName: String
     var importID: Int64 = 0
+    /// The row of the item the last `insert` stored or found as a duplicate.
+    private(set) var lastItemRowID: Int64 = 0
 
     /// SQLITE_TRANSIENT: SQLite copies the bound bytes.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -31,7 +33,7 @@ final class ItemWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (content_hash, dataset_id) DO NOTHING
             """)
-        findByHash = try Self.prepare(connection, "SELECT external_id, text FROM items WHERE content_hash = ?1 AND dataset_id = ?2")
+        findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM items WHERE content_hash = ?1 AND dataset_id = ?2")
         insertLabel = try Self.prepare(connection, "INSERT OR IGNORE INTO reference_labels (item_id, label, import_id) VALUES (?1, ?2, ?3)")
     }
 
@@ -68,6 +70,7 @@ final class ItemWriter {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
         guard sqlite3_changes(connection) > 0 else { return try confirmDuplicate(record) }
+        lastItemRowID = sqlite3_last_insert_rowid(connection)
         if !record.labels.isEmpty { try insertLabels(record.labels) }
         return .added
     }
@@ -98,12 +101,13 @@ final class ItemWriter {
         }
         let existingID = Self.columnText(findByHash, 0)
         let existing = Self.columnText(findByHash, 1)
+        lastItemRowID = sqlite3_column_int64(findByHash, 2)
         if normalizer.normalized(existing) == normalizer.normalized(record.text) { return .duplicate }
         throw InvalidRecord(line: record.line, message: "the text has the same 64-bit content hash as item \"\(existingID)\" but differs from it (a hash collision); please report it")
     }
 
     private func insertLabels(_ labels: [String]) throws {
-        let itemID = sqlite3_last_insert_rowid(connection)
+        let itemID = lastItemRowID
         for label in labels {
             let code = Self.withText(label) { bytes in
                 sqlite3_bind_int64(insertLabel, 1, itemID)

@@ -9,6 +9,9 @@ public struct StoredItem: Sendable, Equatable {
     public var text: String
     public var metadata: String?
     public var decision: StoredDecision?
+    /// The suggestion kept in the store for the item (an imported model prediction), read
+    /// with the item in one primary-key lookup; the labeler shows it when its own model has none.
+    public var suggestion: StoredSuggestion? = nil
 }
 
 /// An annotator's current (not superseded, not undone) decision on an item.

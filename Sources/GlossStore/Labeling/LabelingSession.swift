@@ -220,7 +220,8 @@ public final class LabelingSession {
             StoredDecision(annotationID: stored[0], kind: AnnotationKind(rawValue: stored[1]) ?? .label,
                            value: (stored[2] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[3], note: stored[4])
         }
-        return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision)
+        let suggestion = try GlossDatabase.suggestion(db, projectID: scope.projectID, itemID: rowID)
+        return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision, suggestion: suggestion)
     }
 
     // MARK: Writing
