@@ -137,3 +137,44 @@ private struct CanonicalValueReader {
         return true
     }
 }
+
+/// Remembers the last few short values parsed, by their bytes: a project's decisions repeat a
+/// handful of values (`{"label":"positive"}`), and comparing 20 bytes is cheaper than parsing
+/// and validating them again. The keys sit in one flat buffer, so a lookup retains nothing.
+public struct CanonicalValueCache {
+    private static let capacity = 16
+    private static let longest = 64
+    private var keys = [UInt8](repeating: 0, count: capacity * longest)
+    private var lengths: [Int] = []
+    private var values: [AnnotationValue] = []
+    private var nextSlot = 0
+
+    public init() {}
+
+    /// The value in `bytes`, from the cache when seen recently; nil when it is not a value.
+    public mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AnnotationValue? {
+        guard bytes.count <= Self.longest else { return CanonicalValueParser.parse(bytes) }
+        let hit = keys.withUnsafeBufferPointer { keys -> Int? in
+            for slot in lengths.indices where lengths[slot] == bytes.count {
+                let key = UnsafeBufferPointer(rebasing: keys[(slot * Self.longest)..<(slot * Self.longest + bytes.count)])
+                if key.elementsEqual(bytes) { return slot }
+            }
+            return nil
+        }
+        if let hit { return values[hit] }
+        guard let value = CanonicalValueParser.parse(bytes) else { return nil }
+        let slot: Int
+        if lengths.count < Self.capacity {
+            slot = lengths.count
+            lengths.append(bytes.count)
+            values.append(value)
+        } else {
+            slot = nextSlot
+            nextSlot = (nextSlot + 1) % Self.capacity
+            lengths[slot] = bytes.count
+            values[slot] = value
+        }
+        keys.replaceSubrange((slot * Self.longest)..<(slot * Self.longest + bytes.count), with: bytes)
+        return value
+    }
+}

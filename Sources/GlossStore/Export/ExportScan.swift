@@ -4,16 +4,19 @@ import GRDB
 /// One export scan inside the caller's transaction: walks the cursors item by item, decides
 /// each item's value (adjudication, else consensus under the policy, else a prediction),
 /// applies the filters, assigns the split, and counts what it left out.
-final class ExportScan {
+struct ExportScan {
     private let query: ExportQuery
     private let consensus: Consensus
     private let annotatorNames: [Int64: String]
-    private let cursors: ExportScanCursors
+    private var cursors: ExportScanCursors
     private let splits: ExportSplitAssigner?
     private let predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?
     private var summary = ExportScanSummary()
     private var leftOut: [ExportLeftOutReason: Int] = [:]
     private var guideVersions = Set<Int>()
+    private var lastGuideVersion = -1
+    /// Each annotator's name alone in an array, shared by the records of single-decision items.
+    private var soleAnnotator: [Int64: [String]] = [:]
     /// Reused per item so the common case allocates no arrays of its own.
     private var group: [ScannedDecision] = []
     private var labelValues: [AnnotationValue] = []
@@ -31,19 +34,17 @@ final class ExportScan {
         splits = try query.split.map { try ExportSplitAssigner(db, projectID: projectID, plan: $0) }
     }
 
-    func run(_ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
+    mutating func run(_ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
         while let (item, adjudication) = try cursors.next(into: &group) {
-            if let record = try record(for: item, adjudication: adjudication) {
-                try body(record)
-            }
+            try emit(item, adjudication: adjudication, body)
         }
         summary.leftOut = Dictionary(uniqueKeysWithValues: leftOut.map { ($0.key.rawValue, $0.value) })
         summary.guideVersions = guideVersions.sorted()
         return summary
     }
 
-    /// The item's record, or nil when it is left out (counted in the summary).
-    private func record(for item: ExportItemFields, adjudication: AnnotationValue?) throws -> ExportRecord? {
+    /// Passes the item's record to `body`, or counts why it is left out.
+    private mutating func emit(_ item: ExportItemFields, adjudication: AnnotationValue?, _ body: (ExportRecord) throws -> Void) throws {
         let decided = !group.isEmpty
         if decided { summary.decidedItems += 1 }
         if group.count > 1 { sortOldestFirst() }
@@ -56,30 +57,31 @@ final class ExportScan {
             case .flag: flagged = true
             }
         }
-        let outcome = verdict(adjudication: adjudication, skipped: skipped, flagged: flagged)
-        switch outcome {
+        switch verdict(adjudication: adjudication, skipped: skipped, flagged: flagged) {
         case .value(let value, let source, let agreement):
-            var record = ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
-                                      value: value, source: source, annotators: annotators(), agreement: agreement,
-                                      split: nil, decisions: exportDecisions())
-            record.split = try splits?.split(of: record)
-            for decision in group { guideVersions.insert(decision.guideVersion) }
+            let split = try splits?.split(rowID: item.rowID, id: item.id, value: value)
+            for decision in group where decision.guideVersion != lastGuideVersion {
+                lastGuideVersion = decision.guideVersion
+                guideVersions.insert(decision.guideVersion)
+            }
             summary.written += 1
-            return record
+            try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
+                                  value: value, source: source, annotators: annotators(), agreement: agreement,
+                                  split: split, decisions: exportDecisions()))
         case .leftOut(let reason):
             if reason.wantsPrediction, let predict,
-               let (value, probability) = try predict(UnlabeledItem(rowID: item.rowID, id: item.id, text: item.text,
-                                                                    metadataJSON: item.metadataJSON)) {
-                var record = ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
-                                          value: consensus.normalized(value), source: .prediction, annotators: [],
-                                          agreement: nil, confidence: probability, split: nil, decisions: [])
-                record.split = try splits?.split(of: record)
+               let (predicted, probability) = try predict(UnlabeledItem(rowID: item.rowID, id: item.id, text: item.text,
+                                                                        metadataJSON: item.metadataJSON)) {
+                let value = consensus.normalized(predicted)
+                let split = try splits?.split(rowID: item.rowID, id: item.id, value: value)
                 summary.written += 1
                 summary.predicted += 1
-                return record
+                try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
+                                      value: value, source: .prediction, annotators: [], agreement: nil,
+                                      confidence: probability, split: split, decisions: []))
+            } else if decided {
+                leftOut[reason, default: 0] += 1
             }
-            if decided { leftOut[reason, default: 0] += 1 }
-            return nil
         }
     }
 
@@ -111,7 +113,7 @@ final class ExportScan {
     }
 
     /// Oldest first by decision time, then by row id (imports may store older decisions later).
-    private func sortOldestFirst() {
+    private mutating func sortOldestFirst() {
         let ordered = zip(group, group.dropFirst()).allSatisfy {
             ($0.decidedAt, $0.annotationID) < ($1.decidedAt, $1.annotationID)
         }
@@ -122,9 +124,17 @@ final class ExportScan {
         annotatorNames[annotatorID] ?? "annotator \(annotatorID)"
     }
 
-    private func annotators() -> [String] {
-        if group.count == 1 { return group[0].kind == .label ? [name(group[0].annotatorID)] : [] }
-        return Set(group.lazy.filter { $0.kind == .label }.map { self.name($0.annotatorID) }).sorted()
+    private mutating func annotators() -> [String] {
+        if group.count == 1 {
+            guard group[0].kind == .label else { return [] }
+            let id = group[0].annotatorID
+            if let names = soleAnnotator[id] { return names }
+            let names = [name(id)]
+            soleAnnotator[id] = names
+            return names
+        }
+        let names = annotatorNames
+        return Set(group.filter { $0.kind == .label }.map { names[$0.annotatorID] ?? "annotator \($0.annotatorID)" }).sorted()
     }
 
     private func exportDecisions() -> [ExportDecision] {

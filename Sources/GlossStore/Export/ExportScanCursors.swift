@@ -25,7 +25,7 @@ struct ScannedDecision {
 /// item), current adjudications and, for predictions, every item of the dataset. Without
 /// the item cursor the decision and adjudication rows carry their item's fields (a join), so
 /// the common export reads each row once.
-final class ExportScanCursors {
+struct ExportScanCursors {
     let withItemCursor: Bool
     private let decisions: RawStatement
     private let adjudications: RawStatement
@@ -33,6 +33,7 @@ final class ExportScanCursors {
     /// The item of the row each cursor stands on; nil at its end.
     private(set) var decisionItem: Int64?
     private(set) var adjudicationItem: Int64?
+    private var values = CanonicalValueCache()
 
     init(_ db: Database, projectID: Int64, datasetID: Int64, withItemCursor: Bool) throws {
         self.withItemCursor = withItemCursor
@@ -61,7 +62,7 @@ final class ExportScanCursors {
     /// The next item with decisions or an adjudication (or, with the item cursor, the next
     /// item of the dataset), its fields, its current decisions appended to `group` (which is
     /// emptied first) and its adjudication's value. Nil after the last item.
-    func next(into group: inout [ScannedDecision]) throws -> (item: ExportItemFields, adjudication: AnnotationValue?)? {
+    mutating func next(into group: inout [ScannedDecision]) throws -> (item: ExportItemFields, adjudication: AnnotationValue?)? {
         group.removeAll(keepingCapacity: true)
         let item: ExportItemFields
         if let items {
@@ -94,15 +95,16 @@ final class ExportScanCursors {
         return min(a, b)
     }
 
-    private func advanceDecisions() throws {
+    private mutating func advanceDecisions() throws {
         decisionItem = try decisions.step() ? decisions.int64(0) : nil
     }
 
-    private func advanceAdjudications() throws {
+    private mutating func advanceAdjudications() throws {
         adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
     }
 
-    private func readDecision() -> ScannedDecision {
+    private mutating func readDecision() -> ScannedDecision {
+        let value = decisions.isNull(4) ? nil : values.parse(decisions.bytes(4))
         let kind: AnnotationKind = switch decisions.firstByte(3) {
         case UInt8(ascii: "s"): .skip
         case UInt8(ascii: "f"): .flag
@@ -110,9 +112,9 @@ final class ExportScanCursors {
         }
         return ScannedDecision(
             annotationID: decisions.int64(1), annotatorID: decisions.int64(2), kind: kind,
-            value: kind == .label && !decisions.isNull(4) ? CanonicalValueParser.parse(decisions.bytes(4)) : nil,
+            value: kind == .label ? value : nil,
             decidedAt: decisions.string(5), activeMilliseconds: decisions.isNull(6) ? nil : decisions.int(6),
-            suggestion: decisions.isNull(7) ? nil : CanonicalValueParser.parse(decisions.bytes(7)),
+            suggestion: decisions.isNull(7) ? nil : values.parse(decisions.bytes(7)),
             guideVersion: decisions.int(8))
     }
 

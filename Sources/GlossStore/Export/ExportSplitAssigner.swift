@@ -28,18 +28,18 @@ final class ExportSplitAssigner {
             """, [projectID, scheme])
     }
 
-    func split(of record: ExportRecord) throws -> ExportSplit {
-        guard let remembered, let remember else { return plan.split(of: record.id) }
-        let stratum = StratifiedSplitter.stratum(of: record.value)
-        remembered.bind(record.rowID, at: 3)
+    func split(rowID: Int64, id: String, value: AnnotationValue) throws -> ExportSplit {
+        guard let remembered, let remember else { return plan.split(of: id) }
+        let stratum = StratifiedSplitter.stratum(of: value)
+        remembered.bind(rowID, at: 3)
         let known = try remembered.step() ? ExportSplit(rawValue: remembered.string(0)) : nil
         remembered.reset()
         if let known {
             splitter.count(known, stratum: stratum)
             return known
         }
-        let split = splitter.assign(id: record.id, stratum: stratum)
-        remember.bind(record.rowID, at: 3)
+        let split = splitter.assign(id: id, stratum: stratum)
+        remember.bind(rowID, at: 3)
         remember.bind(split.rawValue, at: 4)
         try remember.execute()
         return split

@@ -20,7 +20,7 @@ extension GlossDatabase {
                   let task = TaskType(rawValue: row[1])
             else { throw ProjectError.unknownProject(project, known: []) }
             let guide = try Self.currentGuide(db, projectID: projectID, project: project).guide
-            let scan = try ExportScan(db, projectID: projectID, datasetID: row[0], task: task,
+            var scan = try ExportScan(db, projectID: projectID, datasetID: row[0], task: task,
                                       labels: guide.labels.map(\.name), query: query, predict: predict)
             return try scan.run(body)
         }
