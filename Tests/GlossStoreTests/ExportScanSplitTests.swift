@@ -13,6 +13,7 @@ struct ExportScanSplitTests {
         try f.decide("sent", "c-2", "ana", .label("positive"))
         try f.decide("sent", "c-2", "ben", .label("negative"))
         try f.decide("sent", "c-5", "ana", nil, kind: .skip)
+        try f.store.adjudicate(project: "sent", itemRowID: f.rowID("c-7"), reviewer: "lead", value: .label("negative"))
         var offered: [String] = []
         let (records, summary) = try f.scan("sent") { item in
             offered.append(item.id)
@@ -20,14 +21,16 @@ struct ExportScanSplitTests {
             return item.id == "c-4" ? nil : (.label("neutral"), 0.75)
         }
         // c-2 is a tie; c-5 is skipped (not offered); c-4 gets no answer from the model.
-        #expect(offered == ["c-2", "c-3", "c-4", "c-6", "c-7", "c-8"])
+        #expect(offered == ["c-2", "c-3", "c-4", "c-6", "c-8"])
         #expect(records.map(\.id) == ["c-1", "c-2", "c-3", "c-6", "c-7", "c-8"])
         let predicted = records.filter { $0.source == .prediction }
-        #expect(predicted.count == 5 && predicted.allSatisfy {
+        #expect(records.map(\.source) == [.consensus, .prediction, .prediction, .prediction, .adjudicated, .prediction])
+        #expect(records[4].value == .label("negative") && records[4].text == "adjudicate me")
+        #expect(predicted.count == 4 && predicted.allSatisfy {
             $0.value == .label("neutral") && $0.confidence == 0.75 && $0.annotators.isEmpty && $0.agreement == nil && $0.decisions.isEmpty
         })
         #expect(records[0].source == .consensus && records[0].confidence == nil)
-        #expect(summary == ExportScanSummary(decidedItems: 3, written: 6, predicted: 5, leftOut: ["skipped": 1], guideVersions: [1]))
+        #expect(summary == ExportScanSummary(decidedItems: 3, written: 6, predicted: 4, leftOut: ["skipped": 1], guideVersions: [1]))
     }
 
     /// Items with a label from a few annotators; `labels` picks each item's label by index.

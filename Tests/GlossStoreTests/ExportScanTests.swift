@@ -133,6 +133,19 @@ struct ExportScanTests {
         #expect(summary.decidedItems == 0 && summary.written == 1)
     }
 
+    @Test func decisionsAreOldestFirstByTimeNotByRow() throws {
+        var f = try ExportScanFixture()
+        try f.decide("sent", "c-3", "ana", .label("neutral"))
+        try f.store.recordAnnotation(project: "sent", itemID: "c-3", annotator: "ben", value: .label("negative"),
+                                     decidedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        try f.decide("sent", "c-3", "cat", nil, kind: .skip)
+        let record = try #require(try f.scan("sent", ExportQuery(policy: .any, filter: ExportFilter(includeSkipped: true), split: nil)).records.first)
+        #expect(record.decisions.map(\.annotator) == ["ben", "ana", "cat"])
+        #expect(record.decisions.map(\.kind) == [.label, .label, .skip])
+        // Any breaks the tie by the earliest decision: ben's, though it was stored second.
+        #expect(record.value == .label("negative") && record.annotators == ["ana", "ben"] && record.agreement == 0.5)
+    }
+
     @Test func twoScansOfTheSameStoreAreEqual() throws {
         let f = try classifyFixture()
         let query = ExportQuery(policy: .any, filter: ExportFilter(includeSkipped: true, includeFlagged: true),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the value JSON that `AnnotationValue.json(itemText:)` writes straight from its bytes:
 /// an export reads a million of them, and Foundation's `JSONSerialization` would spend most of
 /// the export's time there. Anything not in exactly that shape (other spacing, other key
@@ -156,8 +158,9 @@ public struct CanonicalValueCache {
         guard bytes.count <= Self.longest else { return CanonicalValueParser.parse(bytes) }
         let hit = keys.withUnsafeBufferPointer { keys -> Int? in
             for slot in lengths.indices where lengths[slot] == bytes.count {
-                let key = UnsafeBufferPointer(rebasing: keys[(slot * Self.longest)..<(slot * Self.longest + bytes.count)])
-                if key.elementsEqual(bytes) { return slot }
+                if bytes.isEmpty || memcmp(keys.baseAddress! + slot * Self.longest, bytes.baseAddress!, bytes.count) == 0 {
+                    return slot
+                }
             }
             return nil
         }

@@ -7,7 +7,6 @@ import GRDB
 struct ExportScan {
     private let query: ExportQuery
     private let consensus: Consensus
-    private let annotatorNames: [Int64: String]
     private var cursors: ExportScanCursors
     private let splits: ExportSplitAssigner?
     private let predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?
@@ -18,7 +17,7 @@ struct ExportScan {
     /// Each annotator's name alone in an array, shared by the records of single-decision items.
     private var soleAnnotator: [Int64: [String]] = [:]
     /// Reused per item so the common case allocates no arrays of its own.
-    private var group: [ScannedDecision] = []
+    private var group = DecisionGroup()
     private var labelValues: [AnnotationValue] = []
 
     init(_ db: Database, projectID: Int64, datasetID: Int64, task: TaskType, labels: [String], query: ExportQuery,
@@ -26,10 +25,6 @@ struct ExportScan {
         self.query = query
         self.predict = predict
         consensus = Consensus(task: task, policy: query.policy, labels: labels)
-        var names: [Int64: String] = [:]
-        let rows = try RawStatement(db, "SELECT id, name FROM annotators")
-        while try rows.step() { names[rows.int64(0)] = rows.string(1) }
-        annotatorNames = names
         cursors = try ExportScanCursors(db, projectID: projectID, datasetID: datasetID, withItemCursor: predict != nil)
         splits = try query.split.map { try ExportSplitAssigner(db, projectID: projectID, plan: $0) }
     }
@@ -47,10 +42,10 @@ struct ExportScan {
     private mutating func emit(_ item: ExportItemFields, adjudication: AnnotationValue?, _ body: (ExportRecord) throws -> Void) throws {
         let decided = !group.isEmpty
         if decided { summary.decidedItems += 1 }
-        if group.count > 1 { sortOldestFirst() }
+        if group.count > 1 { group.sortOldestFirst() }
         var skipped = false, flagged = false
         labelValues.removeAll(keepingCapacity: true)
-        for decision in group {
+        for decision in group.decisions {
             switch decision.kind {
             case .label: if let value = decision.value { labelValues.append(consensus.normalized(value)) }
             case .skip: skipped = true
@@ -60,14 +55,14 @@ struct ExportScan {
         switch verdict(adjudication: adjudication, skipped: skipped, flagged: flagged) {
         case .value(let value, let source, let agreement):
             let split = try splits?.split(rowID: item.rowID, id: item.id, value: value)
-            for decision in group where decision.guideVersion != lastGuideVersion {
-                lastGuideVersion = decision.guideVersion
-                guideVersions.insert(decision.guideVersion)
+            for version in group.guideVersions where version != lastGuideVersion {
+                lastGuideVersion = version
+                guideVersions.insert(version)
             }
             summary.written += 1
             try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
                                   value: value, source: source, annotators: annotators(), agreement: agreement,
-                                  split: split, decisions: exportDecisions()))
+                                  split: split, decisions: group.decisions))
         case .leftOut(let reason):
             if reason.wantsPrediction, let predict,
                let (predicted, probability) = try predict(UnlabeledItem(rowID: item.rowID, id: item.id, text: item.text,
@@ -112,36 +107,15 @@ struct ExportScan {
         }
     }
 
-    /// Oldest first by decision time, then by row id (imports may store older decisions later).
-    private mutating func sortOldestFirst() {
-        let ordered = zip(group, group.dropFirst()).allSatisfy {
-            ($0.decidedAt, $0.annotationID) < ($1.decidedAt, $1.annotationID)
-        }
-        if !ordered { group.sort { ($0.decidedAt, $0.annotationID) < ($1.decidedAt, $1.annotationID) } }
-    }
-
-    private func name(_ annotatorID: Int64) -> String {
-        annotatorNames[annotatorID] ?? "annotator \(annotatorID)"
-    }
-
     private mutating func annotators() -> [String] {
         if group.count == 1 {
-            guard group[0].kind == .label else { return [] }
-            let id = group[0].annotatorID
+            guard group.decisions[0].kind == .label else { return [] }
+            let id = group.annotatorIDs[0]
             if let names = soleAnnotator[id] { return names }
-            let names = [name(id)]
+            let names = [group.decisions[0].annotator]
             soleAnnotator[id] = names
             return names
         }
-        let names = annotatorNames
-        return Set(group.filter { $0.kind == .label }.map { names[$0.annotatorID] ?? "annotator \($0.annotatorID)" }).sorted()
-    }
-
-    private func exportDecisions() -> [ExportDecision] {
-        group.map { decision in
-            ExportDecision(annotator: name(decision.annotatorID), kind: decision.kind, value: decision.value,
-                           decidedAt: decision.decidedAt, activeMilliseconds: decision.activeMilliseconds,
-                           suggestion: decision.suggestion)
-        }
+        return Set(group.decisions.filter { $0.kind == .label }.map(\.annotator)).sorted()
     }
 }

@@ -9,16 +9,35 @@ struct ExportItemFields {
     var metadataJSON: String?
 }
 
-/// One current decision as the scan reads it.
-struct ScannedDecision {
-    var annotationID: Int64
-    var annotatorID: Int64
-    var kind: AnnotationKind
-    var value: AnnotationValue?
-    var decidedAt: String
-    var activeMilliseconds: Int?
-    var suggestion: AnnotationValue?
-    var guideVersion: Int
+/// The current decisions of one item, as its record carries them, with what the scan needs
+/// besides. The arrays are reused from item to item: a record that is dropped after its
+/// writer saw it hands its decisions' storage back, so most items allocate no array.
+struct DecisionGroup {
+    var decisions: [ExportDecision] = []
+    var annotatorIDs: [Int64] = []
+    var annotationIDs: [Int64] = []
+    var guideVersions: [Int] = []
+
+    var isEmpty: Bool { decisions.isEmpty }
+    var count: Int { decisions.count }
+
+    mutating func removeAll() {
+        decisions.removeAll(keepingCapacity: true)
+        annotatorIDs.removeAll(keepingCapacity: true)
+        annotationIDs.removeAll(keepingCapacity: true)
+        guideVersions.removeAll(keepingCapacity: true)
+    }
+
+    /// Oldest first by decision time, then by row id (imports may store older decisions later).
+    mutating func sortOldestFirst() {
+        func key(_ index: Int) -> (String, Int64) { (decisions[index].decidedAt, annotationIDs[index]) }
+        guard (1..<max(count, 1)).contains(where: { key($0) < key($0 - 1) }) else { return }
+        let order = decisions.indices.sorted { key($0) < key($1) }
+        decisions = order.map { decisions[$0] }
+        annotatorIDs = order.map { annotatorIDs[$0] }
+        annotationIDs = order.map { annotationIDs[$0] }
+        guideVersions = order.map { guideVersions[$0] }
+    }
 }
 
 /// The three cursors of an export scan, each in item order: current decisions (grouped per
@@ -34,9 +53,15 @@ struct ExportScanCursors {
     private(set) var decisionItem: Int64?
     private(set) var adjudicationItem: Int64?
     private var values = CanonicalValueCache()
+    private let annotatorNames: [Int64: String]
+    private var lastAnnotator: (id: Int64, name: String) = (-1, "")
 
     init(_ db: Database, projectID: Int64, datasetID: Int64, withItemCursor: Bool) throws {
         self.withItemCursor = withItemCursor
+        var names: [Int64: String] = [:]
+        let rows = try RawStatement(db, "SELECT id, name FROM annotators")
+        while try rows.step() { names[rows.int64(0)] = rows.string(1) }
+        annotatorNames = names
         let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata"
         let itemJoin = withItemCursor ? "" : "JOIN items i ON i.id = a.item_id"
         decisions = try RawStatement(db, """
@@ -62,8 +87,8 @@ struct ExportScanCursors {
     /// The next item with decisions or an adjudication (or, with the item cursor, the next
     /// item of the dataset), its fields, its current decisions appended to `group` (which is
     /// emptied first) and its adjudication's value. Nil after the last item.
-    mutating func next(into group: inout [ScannedDecision]) throws -> (item: ExportItemFields, adjudication: AnnotationValue?)? {
-        group.removeAll(keepingCapacity: true)
+    mutating func next(into group: inout DecisionGroup) throws -> (item: ExportItemFields, adjudication: AnnotationValue?)? {
+        group.removeAll()
         let item: ExportItemFields
         if let items {
             guard try items.step() else { return nil }
@@ -77,7 +102,7 @@ struct ExportScanCursors {
                                          : Self.fields(adjudications, from: 2, rowID: rowID)
         }
         while decisionItem == item.rowID {
-            group.append(readDecision())
+            readDecision(into: &group)
             try advanceDecisions()
         }
         var adjudication: AnnotationValue?
@@ -103,19 +128,29 @@ struct ExportScanCursors {
         adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
     }
 
-    private mutating func readDecision() -> ScannedDecision {
-        let value = decisions.isNull(4) ? nil : values.parse(decisions.bytes(4))
+    private mutating func readDecision(into group: inout DecisionGroup) {
         let kind: AnnotationKind = switch decisions.firstByte(3) {
         case UInt8(ascii: "s"): .skip
         case UInt8(ascii: "f"): .flag
         default: .label
         }
-        return ScannedDecision(
-            annotationID: decisions.int64(1), annotatorID: decisions.int64(2), kind: kind,
-            value: kind == .label ? value : nil,
-            decidedAt: decisions.string(5), activeMilliseconds: decisions.isNull(6) ? nil : decisions.int(6),
-            suggestion: decisions.isNull(7) ? nil : values.parse(decisions.bytes(7)),
-            guideVersion: decisions.int(8))
+        let value = kind == .label && !decisions.isNull(4) ? values.parse(decisions.bytes(4)) : nil
+        let annotatorID = decisions.int64(2)
+        group.decisions.append(ExportDecision(
+            annotator: name(annotatorID), kind: kind, value: value, decidedAt: decisions.string(5),
+            activeMilliseconds: decisions.isNull(6) ? nil : decisions.int(6),
+            suggestion: decisions.isNull(7) ? nil : values.parse(decisions.bytes(7))))
+        group.annotatorIDs.append(annotatorID)
+        group.annotationIDs.append(decisions.int64(1))
+        group.guideVersions.append(decisions.int(8))
+    }
+
+    /// An annotator's name; one whose row is gone (it cannot be) is named by its id.
+    mutating func name(_ annotatorID: Int64) -> String {
+        if lastAnnotator.id == annotatorID { return lastAnnotator.name }
+        let name = annotatorNames[annotatorID] ?? "annotator \(annotatorID)"
+        lastAnnotator = (annotatorID, name)
+        return name
     }
 
     /// Reads `id, external_id, text, metadata` starting at column `first` (or, with `rowID`
