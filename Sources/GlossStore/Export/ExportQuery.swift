@@ -16,18 +16,24 @@ public struct ExportQuery: Sendable, Equatable {
 
 /// What an export scan saw besides its records, for the manifest.
 public struct ExportScanSummary: Sendable, Equatable, Codable {
-    /// Items with at least one current decision, and how many of them were written.
+    /// Items with at least one current decision.
     public var decidedItems: Int
+    /// Records written, predictions included.
     public var written: Int
-    /// Why the other decided items were left out: "tie", "skipped", "flagged",
+    /// How many of the written records are the model's predictions.
+    public var predicted: Int
+    /// Why the decided items not written were left out (a decided item that got a prediction
+    /// is written, not left out): "tie", "skipped", "flagged",
     /// "not unanimous", "below min agreement", "not adjudicated", "no label".
     public var leftOut: [String: Int]
     /// Guide versions the written decisions were made under, ascending.
     public var guideVersions: [Int]
 
-    public init(decidedItems: Int = 0, written: Int = 0, leftOut: [String: Int] = [:], guideVersions: [Int] = []) {
+    public init(decidedItems: Int = 0, written: Int = 0, predicted: Int = 0, leftOut: [String: Int] = [:],
+                guideVersions: [Int] = []) {
         self.decidedItems = decidedItems
         self.written = written
+        self.predicted = predicted
         self.leftOut = leftOut
         self.guideVersions = guideVersions
     }

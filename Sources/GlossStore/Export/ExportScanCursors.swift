@@ -1,0 +1,163 @@
+import GlossCore
+import GRDB
+
+/// The item fields an export record carries.
+struct ExportItemFields {
+    var rowID: Int64
+    var id: String
+    var text: String
+    var metadataJSON: String?
+}
+
+/// The current decisions of one item, as its record carries them, with what the scan needs
+/// besides. The arrays are reused from item to item: a record that is dropped after its
+/// writer saw it hands its decisions' storage back, so most items allocate no array.
+struct DecisionGroup {
+    var decisions: [ExportDecision] = []
+    var annotatorIDs: [Int64] = []
+    var annotationIDs: [Int64] = []
+    var guideVersions: [Int] = []
+
+    var isEmpty: Bool { decisions.isEmpty }
+    var count: Int { decisions.count }
+
+    mutating func removeAll() {
+        decisions.removeAll(keepingCapacity: true)
+        annotatorIDs.removeAll(keepingCapacity: true)
+        annotationIDs.removeAll(keepingCapacity: true)
+        guideVersions.removeAll(keepingCapacity: true)
+    }
+
+    /// Oldest first by decision time, then by row id (imports may store older decisions later).
+    mutating func sortOldestFirst() {
+        func key(_ index: Int) -> (String, Int64) { (decisions[index].decidedAt, annotationIDs[index]) }
+        guard (1..<max(count, 1)).contains(where: { key($0) < key($0 - 1) }) else { return }
+        let order = decisions.indices.sorted { key($0) < key($1) }
+        decisions = order.map { decisions[$0] }
+        annotatorIDs = order.map { annotatorIDs[$0] }
+        annotationIDs = order.map { annotationIDs[$0] }
+        guideVersions = order.map { guideVersions[$0] }
+    }
+}
+
+/// The three cursors of an export scan, each in item order: current decisions (grouped per
+/// item), current adjudications and, for predictions, every item of the dataset. Without
+/// the item cursor the decision and adjudication rows carry their item's fields (a join), so
+/// the common export reads each row once.
+struct ExportScanCursors {
+    let withItemCursor: Bool
+    private let decisions: RawStatement
+    private let adjudications: RawStatement
+    private let items: RawStatement?
+    /// The item of the row each cursor stands on; nil at its end.
+    private(set) var decisionItem: Int64?
+    private(set) var adjudicationItem: Int64?
+    private var values = CanonicalValueCache()
+    private let annotatorNames: [Int64: String]
+    private var lastAnnotator: (id: Int64, name: String) = (-1, "")
+
+    init(_ db: Database, projectID: Int64, datasetID: Int64, withItemCursor: Bool) throws {
+        self.withItemCursor = withItemCursor
+        var names: [Int64: String] = [:]
+        let rows = try RawStatement(db, "SELECT id, name FROM annotators")
+        while try rows.step() { names[rows.int64(0)] = rows.string(1) }
+        annotatorNames = names
+        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata"
+        let itemJoin = withItemCursor ? "" : "JOIN items i ON i.id = a.item_id"
+        decisions = try RawStatement(db, """
+            SELECT a.item_id, a.id, a.annotator_id, a.kind, a.value, a.decided_at, a.active_ms, a.suggestion,
+                   a.guide_version\(itemColumns)
+            FROM annotations a INDEXED BY annotations_by_item \(itemJoin)
+            WHERE a.project_id = ?1 AND a.superseded_by IS NULL AND a.undone_at IS NULL
+            ORDER BY a.item_id, a.id
+            """, [projectID])
+        adjudications = try RawStatement(db, """
+            SELECT a.item_id, a.value\(itemColumns)
+            FROM adjudications a INDEXED BY adjudications_by_item \(itemJoin)
+            WHERE a.project_id = ?1 AND a.superseded_by IS NULL AND a.undone_at IS NULL
+            ORDER BY a.item_id, a.id
+            """, [projectID])
+        items = withItemCursor
+            ? try RawStatement(db, "SELECT id, external_id, text, metadata FROM items WHERE dataset_id = ?1 ORDER BY id", [datasetID])
+            : nil
+        decisionItem = try decisions.step() ? decisions.int64(0) : nil
+        adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
+    }
+
+    /// The next item with decisions or an adjudication (or, with the item cursor, the next
+    /// item of the dataset), its fields, its current decisions appended to `group` (which is
+    /// emptied first) and its adjudication's value. Nil after the last item.
+    mutating func next(into group: inout DecisionGroup) throws -> (item: ExportItemFields, adjudication: AnnotationValue?)? {
+        group.removeAll()
+        let item: ExportItemFields
+        if let items {
+            guard try items.step() else { return nil }
+            item = Self.fields(items, from: 0)
+            // Rows of items outside the dataset cannot exist; step over them all the same.
+            while let at = decisionItem, at < item.rowID { try advanceDecisions() }
+            while let at = adjudicationItem, at < item.rowID { try advanceAdjudications() }
+        } else {
+            guard let rowID = Self.smaller(decisionItem, adjudicationItem) else { return nil }
+            item = decisionItem == rowID ? Self.fields(decisions, from: 9, rowID: rowID)
+                                         : Self.fields(adjudications, from: 2, rowID: rowID)
+        }
+        while decisionItem == item.rowID {
+            readDecision(into: &group)
+            try advanceDecisions()
+        }
+        var adjudication: AnnotationValue?
+        while adjudicationItem == item.rowID {
+            // Only one adjudication per item is current; should there be more, the newest wins.
+            if let value = CanonicalValueParser.parse(adjudications.bytes(1)) { adjudication = value }
+            try advanceAdjudications()
+        }
+        return (item, adjudication)
+    }
+
+    private static func smaller(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
+    }
+
+    private mutating func advanceDecisions() throws {
+        decisionItem = try decisions.step() ? decisions.int64(0) : nil
+    }
+
+    private mutating func advanceAdjudications() throws {
+        adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
+    }
+
+    private mutating func readDecision(into group: inout DecisionGroup) {
+        let kind: AnnotationKind = switch decisions.firstByte(3) {
+        case UInt8(ascii: "s"): .skip
+        case UInt8(ascii: "f"): .flag
+        default: .label
+        }
+        let value = kind == .label && !decisions.isNull(4) ? values.parse(decisions.bytes(4)) : nil
+        let annotatorID = decisions.int64(2)
+        group.decisions.append(ExportDecision(
+            annotator: name(annotatorID), kind: kind, value: value, decidedAt: decisions.string(5),
+            activeMilliseconds: decisions.isNull(6) ? nil : decisions.int(6),
+            suggestion: decisions.isNull(7) ? nil : values.parse(decisions.bytes(7))))
+        group.annotatorIDs.append(annotatorID)
+        group.annotationIDs.append(decisions.int64(1))
+        group.guideVersions.append(decisions.int(8))
+    }
+
+    /// An annotator's name; one whose row is gone (it cannot be) is named by its id.
+    mutating func name(_ annotatorID: Int64) -> String {
+        if lastAnnotator.id == annotatorID { return lastAnnotator.name }
+        let name = annotatorNames[annotatorID] ?? "annotator \(annotatorID)"
+        lastAnnotator = (annotatorID, name)
+        return name
+    }
+
+    /// Reads `id, external_id, text, metadata` starting at column `first` (or, with `rowID`
+    /// given, `external_id, text, metadata`).
+    private static func fields(_ statement: RawStatement, from first: Int32, rowID: Int64? = nil) -> ExportItemFields {
+        let column = rowID == nil ? first + 1 : first
+        return ExportItemFields(rowID: rowID ?? statement.int64(first), id: statement.string(column),
+                                text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2))
+    }
+}

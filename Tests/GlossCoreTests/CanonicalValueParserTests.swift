@@ -1,0 +1,46 @@
+import GlossCore
+import Testing
+
+@Suite("Canonical value parser")
+struct CanonicalValueParserTests {
+    static let text = "삼성전자가 \"평택\"에 공장을 짓는다 🏭\n끝"
+
+    /// Values the fast path must read exactly as `AnnotationValue(json:)` does.
+    static let values: [AnnotationValue] = [
+        .label("positive"), .label("quote \" back\\slash\ttab é 한국 🎉"), .label(""),
+        .labels([]), .labels(["billing"]), .labels(["a,b", "c\"d", "감정"]),
+        .spans([]),
+        .spans([LabeledRange(start: 0, end: 5, label: "ORG"), LabeledRange(start: 7, end: 9, label: "LOC"),
+                LabeledRange(start: 20, end: 21, label: "THING"), LabeledRange(start: 19, end: 23, label: "ALL")]),
+    ]
+
+    @Test(arguments: values)
+    func readsWhatJSONWritesWithAndWithoutSpanText(_ value: AnnotationValue) {
+        for json in [value.json(), value.json(itemText: Self.text)] {
+            #expect(CanonicalValueParser.parse(json) == value, "\(json)")
+            #expect(CanonicalValueParser.parse(json) == AnnotationValue(json: json))
+        }
+    }
+
+    @Test func spanTextWithEscapesIsSkippedWhole() throws {
+        let value = AnnotationValue.spans([LabeledRange(start: 6, end: 10, label: "LOC")])
+        let json = value.json(itemText: Self.text)
+        #expect(json.contains(#"\"평택\""#))
+        #expect(CanonicalValueParser.parse(json) == value)
+    }
+
+    @Test func otherSpellingsFallBackToTheGeneralParser() {
+        #expect(CanonicalValueParser.parse(#"{ "label": "x" }"#) == .label("x"))
+        #expect(CanonicalValueParser.parse(#"{"labels":["a"],"extra":1}"#) == .labels(["a"]))
+        #expect(CanonicalValueParser.parse(#"{"spans":[{"label":"X","end":4,"start":1}]}"#)
+                == .spans([LabeledRange(start: 1, end: 4, label: "X")]))
+        #expect(CanonicalValueParser.parse(#"{"label":"\u00e9\ud83c\udf89"}"#) == .label("é🎉"))
+    }
+
+    @Test func nonValuesAreNil() {
+        for json in ["", "{}", "[1]", #"{"label":"x""#, #"{"label":"x"}junk"#, #"{"labels":["a",1]}"#,
+                     #"{"spans":[{"start":1,"end":2}]}"#, #"{"label":"\q"}"#, #"{"label":"\u12"}"#, "null"] {
+            #expect(CanonicalValueParser.parse(json) == nil, "\(json)")
+        }
+    }
+}
