@@ -38,6 +38,8 @@ struct ExportLabelStudioTests {
         let annotations = try #require(task["annotations"] as? [[String: Any]])
         #expect(annotations.count == 2)
         #expect(annotations[1]["ground_truth"] as? Bool == true)
+        #expect(annotations[1]["created_at"] as? String == "2024-05-01T12:30:00.000Z")
+        #expect(annotations[1]["completed_by"] == nil)
         let result = try #require(annotations[0]["result"] as? [[String: Any]])
         let values = result.compactMap { $0["value"] as? [String: Any] }
         #expect(values.map { $0["start"] as? Int } == [2, 5])

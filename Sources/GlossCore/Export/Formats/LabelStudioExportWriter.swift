@@ -11,7 +11,8 @@
 ///   `ALLOW_IMPORT_TASKS_WITH_UNKNOWN_EMAILS=true`), `lead_time` in seconds when measured, and
 ///   `created_at` in ISO 8601 UTC. A skip is an annotation with an empty result and
 ///   `was_cancelled: true`; flags have no Label Studio form and are left out.
-/// - An adjudicated item adds its final value as an annotation with `ground_truth: true`.
+/// - An adjudicated item adds its final value as an annotation with `ground_truth: true`, no
+///   `completed_by` (Label Studio gives it to the importing user) and the latest decision's time.
 /// - A prediction (`--include-predictions`) is `predictions: [{result, score}]` with the model's
 ///   confidence as the score. Suggestions shown to annotators are not written: Label Studio's
 ///   predictions belong to the task, not to one annotator's decision.
@@ -91,7 +92,14 @@ public struct LabelStudioExportWriter: ExportWriter {
             if annotation > 0 { line.append(UInt8(ascii: ",")) }
             line.appendASCII("{\"result\":")
             try appendResult(record.value, record, offsets, prefix: "\(record.rowID)_final")
-            line.appendASCII(",\"was_cancelled\":false,\"ground_truth\":true}")
+            line.appendASCII(",\"was_cancelled\":false,\"ground_truth\":true")
+            // The record has no adjudication time; the latest decision's keeps annotations
+            // sortable by `created_at` (Label Studio's converter sorts them so).
+            if let latest = record.decisions.map(\.decidedAt).max() {
+                line.appendASCII(",\"created_at\":")
+                line.appendJSONString(Self.isoDate(latest))
+            }
+            line.append(UInt8(ascii: "}"))
         }
         line.append(UInt8(ascii: "]"))
         if record.source == .prediction {
