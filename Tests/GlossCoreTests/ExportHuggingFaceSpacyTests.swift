@@ -68,6 +68,16 @@ struct ExportHuggingFaceSpacyTests {
         #expect(sink.text("README.md")?.contains("  - name: tokens\n    sequence: string\n  - name: ner_tags\n    sequence:\n      class_label:\n        names:\n          '0': \"O\"\n          '1': \"B-LOC\"\n") == true)
     }
 
+    @Test func hfCardDeclaresOnlySplitsWithItems() throws {
+        let context = ExportFixtures.context(.classify, splits: [.train, .validation, .test])
+        let sink = try ExportFixtures.export(.hf, context, ExportFixtures.classify(split: true))
+        #expect(sink.files["validation.jsonl"] == [])
+        let card = try #require(sink.text("README.md"))
+        #expect(card.contains("  - split: train\n    path: train.jsonl\n  - split: test\n    path: test.jsonl\ndataset_info:"))
+        let empty = try ExportFixtures.export(.hf, context, [])
+        #expect(empty.text("README.md")?.contains("  data_files:\n  - split: train\n    path: train.jsonl\ndataset_info:") == true)
+    }
+
     @Test func hfLabelsTheGuideNoLongerListsGetTheNextIndexes() throws {
         let records = [ExportFixtures.record(1, "o", "old", .label("retired")), ExportFixtures.record(2, "p", "new", .label("negative"))]
         let sink = try ExportFixtures.export(.hf, ExportFixtures.context(.classify), records)

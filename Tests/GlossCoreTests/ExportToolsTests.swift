@@ -102,6 +102,13 @@ enum ExportToolsData {
                 try sink.flush()
             }
         }
+        // A split with no item (test here): the hf card must leave it out for `datasets`.
+        let partial = records(.classify).filter { $0.split != .test }
+        var writer = HuggingFaceExportWriter(context: ExportContext(
+            project: "tools-partial", task: .classify, labels: labels, splits: [.train, .validation, .test], guideVersion: 2))
+        var sink = DirectorySink(directory: root.appendingPathComponent("hf-partial"))
+        try write(&writer, partial, &sink)
+        try sink.flush()
     }
 
     private static func write<W: ExportWriter>(_ writer: inout W, _ records: [ExportRecord], _ sink: inout DirectorySink) throws {

@@ -102,6 +102,10 @@ def check_hf():
         print(f"datasets {task}: {total} rows in {', '.join(f'{s}={len(ds[s])}' for s in SPLITS)}; "
               f"features {features}")
 
+    partial = load_dataset(str(ROOT / "hf-partial"))
+    check(sorted(partial.keys()) == ["train", "validation"], f"hf partial: splits {list(partial.keys())}")
+    print(f"datasets: an export whose test split is empty loads as {dict(partial.num_rows)}")
+
 
 def decode_tags(text, tokens, tags):
     """Character spans from IOB2 tags, locating each token in the text in order."""

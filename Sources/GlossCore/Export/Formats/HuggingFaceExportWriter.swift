@@ -7,6 +7,7 @@
 /// indexes, multilabel) or `tokens` and `ner_tags` (spans: IOB2 tag indexes into `O`, `B-X`,
 /// `I-X`, … in guide order; see ``SpanTagging`` for tokens and overlapping spans).
 /// `label_names.json` lists the names the integers index: the labels, or the tags for spans.
+/// Every split's file is written, but the card declares only the splits that got an item.
 /// Labels the current guide no longer lists get the next indexes, in order of appearance.
 public struct HuggingFaceExportWriter: ExportWriter {
     public static let labelNamesFile = "label_names.json"
@@ -15,6 +16,8 @@ public struct HuggingFaceExportWriter: ExportWriter {
     let splitFiles: SplitFiles
     var classes: ClassIndex
     var line: [UInt8] = []
+    /// Records written per data file, so the card declares only splits with data.
+    var written: [String: Int] = [:]
 
     public init(context: ExportContext) {
         self.context = context
@@ -25,8 +28,13 @@ public struct HuggingFaceExportWriter: ExportWriter {
 
     public var files: [String] { splitFiles.names + [Self.labelNamesFile, Self.cardFile] }
 
-    /// The splits the card declares, in order.
-    var splits: [ExportSplit] { context.splits.isEmpty ? [.train] : context.splits }
+    /// The splits the card declares, in order: those with at least one item (`datasets`
+    /// refuses a declared split with no data), or the first when the export is empty.
+    var splits: [ExportSplit] {
+        let all = context.splits.isEmpty ? [ExportSplit.train] : context.splits
+        let filled = all.filter { written[$0.rawValue + ".jsonl", default: 0] > 0 }
+        return filled.isEmpty ? Array(all.prefix(1)) : filled
+    }
 
     public mutating func begin(_ sink: inout some ExportSink) throws {
         for file in splitFiles.names { try sink.append([], to: file) }
@@ -34,6 +42,7 @@ public struct HuggingFaceExportWriter: ExportWriter {
 
     public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let file = try splitFiles.file(for: record)
+        written[file, default: 0] += 1
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
         line.appendJSONString(record.id)
