@@ -62,6 +62,14 @@ struct ExportJSONLinesCSVTests {
         }
     }
 
+    @Test func jsonStringsEscapeAsTheImportersEncoderDoes() throws {
+        for text in ["\u{01}bell\u{07}\u{7F}", "탭\t줄\r\n", "back\\slash \"q\" / 👩‍💻", ""] {
+            let sink = try ExportFixtures.export(.jsonl, ExportFixtures.context(.classify), [ExportFixtures.record(1, "e", text, .label("x"))])
+            #expect(sink.text("data.jsonl")?.contains(#","text":"# + JSONString.literal(text) + #","label""#) == true, "\(text)")
+            #expect(sink.jsonLines("data.jsonl").first?["text"] as? String == text)
+        }
+    }
+
     @Test func jsonlMetadataLineBreaksStayOnOneLine() throws {
         let record = ExportFixtures.record(1, "a", "t", .label("positive"), meta: "{\n  \"k\": \"v\"\n}")
         let sink = try ExportFixtures.export(.jsonl, ExportFixtures.context(.classify), [record])
