@@ -26,7 +26,7 @@ struct Gloss: ParsableCommand {
         version: GlossVersion.current,
         subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
                       Train.self, Models.self, Predict.self, Eval.self, LearningCurveCommand.self,
-                      AnnotationsCommand.self, StatsCommand.self, GoldCommand.self, ReviewCommand.self, DriveCommand.self]
+                      AnnotationsCommand.self, StatsCommand.self, GoldCommand.self, ReviewCommand.self, Export.self, Exports.self, DriveCommand.self]
     )
 
     /// Runs the command; SQLite errors that surface while it works become sentences.

@@ -12,8 +12,8 @@ public enum ExportDestination {
     public static func check(_ path: String, replace: Bool) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            let parent = parentDirectory(of: path)
+            if !FileManager.default.fileExists(atPath: parent) {
                 throw ExportFileError.destination("the directory \(parent) does not exist; create it first or choose another --out.")
             }
             return
@@ -29,6 +29,15 @@ public enum ExportDestination {
         if !replace {
             throw ExportFileError.destination("\(path) holds an earlier export; give --force to replace it, or choose another directory.")
         }
+    }
+
+    /// The directory holding `path` ("." for a bare name). (NSString's
+    /// deletingLastPathComponent traps on a one-component path in this Foundation.)
+    static func parentDirectory(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     static func stagingPath(for destination: String) -> String {
