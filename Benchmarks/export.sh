@@ -80,7 +80,7 @@ else
         die "gloss project create failed"
     rm -f -- "$WORK/items.jsonl"
     log "labeling every item (SQL)"
-    sqlite3 "$STORE" <<'SQL' || die "could not write the decisions"
+    sqlite3 "$STORE" >/dev/null <<'SQL' || die "could not write the decisions"
 INSERT INTO annotators (name, created_at) VALUES ('bench', '2026-11-25 00:00:00.000');
 INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, decided_at, active_ms)
 SELECT 1, id, 1, 'label',
@@ -114,7 +114,7 @@ run_gloss() {
     /usr/bin/time -f '%M' -o "$WORK/rss" "$GLOSS" export bench --format jsonl --out "$WORK/out" --db "$STORE" >/dev/null ||
         die "gloss export failed"
 }
-run_peer() { sqlite3 "$STORE" "$PEER_SQL" >"$WORK/peer.json" || die "sqlite3 failed"; }
+run_peer() { printf '%s\n' "$PEER_SQL" | sqlite3 "$STORE" >"$WORK/peer.json" || die "sqlite3 failed"; }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
