@@ -170,4 +170,23 @@ struct ExportCommandTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".partial-") || $0.contains(".old-") }
         #expect(leftovers.isEmpty)
     }
+
+    /// Label Studio out and back in: two annotators per task become decisions again, with the
+    /// same pairwise agreement in gloss stats.
+    @Test func aLabelStudioExportImportsWithItsAgreement() throws {
+        ok(try gloss.run(["export", "rev", "--format", "label-studio", "--out", "ls", "--policy", "any", "--split", "none"]))
+        let imported = ok(try gloss.run(["import", path("ls/tasks.json"), "--format", "label-studio", "--dataset", "moved",
+                                         "--project", "moved", "--guide", path("guide.md")]))
+        #expect(imported.stdout.contains("60 decisions"), "30 labeled items × 2 annotators: \(imported.stdout)")
+        func kappa(_ project: String) throws -> Double {
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(ok(gloss.run(["stats", project, "--json"])).stdout.utf8)) as? [String: Any])
+            let annotators = try #require(report["annotators"] as? [[String: Any]])
+            let ana = try #require(annotators.first { $0["name"] as? String == "ana" })
+            let pair = try #require((ana["pairs"] as? [[String: Any]])?.first { $0["other"] as? String == "bob" })
+            #expect(pair["items"] as? Int == 30)
+            return try #require(pair["cohens_kappa"] as? Double)
+        }
+        // 30 items, 24 agreed; ana: neg on n % 3 == 0 (10 items), bob flips every fifth (0, 5, …, 25).
+        #expect(abs(try kappa("moved") - kappa("rev")) < 1e-12)
+    }
 }

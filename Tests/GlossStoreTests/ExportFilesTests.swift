@@ -56,7 +56,7 @@ struct ExportFilesTests {
         try dir.write("file.txt", "x")
         #expect(throws: ExportFileError.self) { try ExportDestination.check(dir.path("file.txt"), replace: true) }
         #expect(throws: ExportFileError.self) { try ExportDestination.check(dir.url.path, replace: true) }
-        #expect(throws: ExportFileError.self) { try ExportDestination.check(dir.path("missing/parent/out"), replace: false) }
+        try ExportDestination.check(dir.path("missing/parent/out"), replace: false)  // parents are created
         try dir.write("old/manifest.json", "{}")
         #expect(throws: ExportFileError.self) { try ExportDestination.check(dir.path("old"), replace: false) }
         try ExportDestination.check(dir.path("old"), replace: true)

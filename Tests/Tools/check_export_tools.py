@@ -136,7 +136,7 @@ def check_conll():
         text = (folder / f"{split}.conll").read_text(encoding="utf-8")
         check(text.startswith("-DOCSTART- O\n\n"), f"conll {split}: no -DOCSTART- line")
         blocks = [b for b in text[len("-DOCSTART- O\n\n"):].split("\n\n") if b.strip()]
-        records = sorted(by_split.get(split, []), key=lambda r: int(r["id"].split("-")[-1]))
+        records = by_split.get(split, [])  # the jsonl export's order: the items' order in the store, as in conll
         check(len(blocks) == len(records), f"conll {split}: {len(blocks)} items, expected {len(records)}")
         for block, record in zip(blocks, records):
             pairs = [line.split(" ") for line in block.split("\n")]
@@ -200,7 +200,10 @@ def check_label_studio():
         ref = reference(task)
         tasks = json.loads((ROOT / f"label-studio-{task}" / "tasks.json").read_text(encoding="utf-8"))
         check(isinstance(tasks, list) and len(tasks) == len(ref), f"label-studio {task}: not one array of every item")
-        labels = sorted({n for r in ref.values() for n in names(r)} | ({"PER", "LOC", "big city", "EMOJI"} if task == "spans" else set()))
+        # Every label of the guide (the hf export's label names; any annotator's decision may use one).
+        guide = json.loads((ROOT / f"hf-{task}" / "label_names.json").read_text(encoding="utf-8"))
+        guide = {n[2:] if n[:2] in ("B-", "I-") else n for n in guide if n != "O"}
+        labels = sorted({n for r in ref.values() for n in names(r)} | guide)
         tag = "Label" if task == "spans" else "Choice"
         config = LS_CONFIGS[task].format("".join(f'<{tag} value="{n}"/>' for n in labels))
         interface = LabelInterface(config)

@@ -11,13 +11,7 @@ public enum ExportDestination {
     /// `replace` is given.
     public static func check(_ path: String, replace: Bool) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            let parent = parentDirectory(of: path)
-            if !FileManager.default.fileExists(atPath: parent) {
-                throw ExportFileError.destination("the directory \(parent) does not exist; create it first or choose another --out.")
-            }
-            return
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
             throw ExportFileError.destination("\(path) is a file; --out names a directory that the export creates (e.g. --out \(path).d).")
         }
@@ -45,9 +39,11 @@ public enum ExportDestination {
         return "\(trimmed).partial-\(getpid())"
     }
 
+    /// Creates the staging directory, and the destination's missing parents.
     static func makeDirectory(_ path: String) throws {
         remove(path)
         do {
+            try FileManager.default.createDirectory(atPath: parentDirectory(of: path), withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
             throw ExportFileError.cannotWrite(path: path, reason: error.localizedDescription)
