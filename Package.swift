@@ -18,7 +18,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "GlossCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "CSHA256"),
+        .target(name: "GlossCore", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
         .target(name: "GlossClassifier", dependencies: ["GlossCore"]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
@@ -51,7 +52,7 @@ let package = Package(
 )
 
 // Swift 6 language mode everywhere, as swift-log does: one loop over every target.
-for target in package.targets where target.type != .system && !["CSQLiteTuning", "CSignalTrap"].contains(target.name) {
+for target in package.targets where target.type != .system && !["CSQLiteTuning", "CSignalTrap", "CSHA256"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

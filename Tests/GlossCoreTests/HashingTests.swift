@@ -39,6 +39,25 @@ struct HashingTests {
         #expect(hasher.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    /// The SHA-NI compression (used where the CPU has it) against the Swift one, on every
+    /// length up to four blocks and a long message, and both against a NIST vector.
+    @Test func sha256HardwareAndPortableAgree() {
+        var seed: UInt32 = 0x9e37_79b9
+        let data: [UInt8] = (0..<70_000).map { _ in
+            seed = seed &* 1_664_525 &+ 1_013_904_223
+            return UInt8(truncatingIfNeeded: seed >> 24)
+        }
+        for length in Array(0...256) + [4_096, 70_000] {
+            var fast = SHA256(), slow = SHA256(portable: true)
+            data[0..<length].withUnsafeBytes { fast.update($0); slow.update($0) }
+            #expect(fast.finalize() == slow.finalize(), "length \(length)")
+        }
+        var slow = SHA256(portable: true)
+        slow.update(Array("abc".utf8))
+        #expect(slow.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        print("SHA-256 compression here: \(SHA256.hardware ? "SHA-NI instructions" : "Swift only")")
+    }
+
     @Test(arguments: [1, 3, 63, 64, 65, 1000])
     func sha256SplitUpdatesMatchOneShot(chunkSize: Int) {
         // Deterministic pseudo-random data, long enough to cross many block boundaries.

@@ -1,3 +1,5 @@
+import CSHA256
+
 /// Streaming SHA-256 (FIPS 180-4), used to fingerprint whole import files without loading them at once.
 /// Feed data in chunks of any size with `update`, then read the digest with `finalize` or `hexDigest`.
 public struct SHA256: Sendable {
@@ -13,8 +15,14 @@ public struct SHA256: Sendable {
     private var pendingCount = 0
     private var totalLength: UInt64 = 0
 
-    /// Creates a hasher in the SHA-256 initial state.
-    public init() {}
+    /// Whether this hasher uses the CPU's SHA instructions (when it has them).
+    private let usesHardware: Bool
+
+    /// Creates a hasher in the SHA-256 initial state. `portable` forces the Swift compression
+    /// even on a CPU with SHA instructions (the tests check one against the other).
+    public init(portable: Bool = false) {
+        usesHardware = !portable && Self.hardware
+    }
 
     /// Appends raw bytes to the message; chunks may be split at any boundary.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -125,8 +133,23 @@ public struct SHA256: Sendable {
         (x &>> n) | (x &<< (32 &- n))
     }
 
+    /// Whether the CPU has SHA instructions (x86 SHA-NI), which compress several times faster.
+    public static let hardware = gloss_sha256_hardware_available() == 1
+
     /// Runs the compression function over `blocks` consecutive 64-byte blocks starting at `data`.
     private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+        if usesHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                gloss_sha256_hardware_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                               data.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            return
+        }
+        portableCompress(data, blocks: blocks)
+    }
+
+    /// The compression function in Swift, for CPUs without SHA instructions (and to check them).
+    private mutating func portableCompress(_ data: UnsafeRawPointer, blocks: Int) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         Self.roundConstants.withUnsafeBufferPointer { k in
             // Message schedule lives on the stack: no heap traffic per block.
