@@ -94,6 +94,7 @@ SQL
     count="$(sqlite3 "$STORE" "SELECT COUNT(*) FROM annotations")"
     [[ "$count" == "$N" ]] || die "the store holds $count decisions, expected $N"
     printf '%s\n' "$STAMP" >"$STORE.stamp"
+    sync # the new store's pages go to disk now, not during the timed runs
 fi
 
 # The peer: the same rows (id, text, value, annotator) as JSON from the sqlite3 shell.

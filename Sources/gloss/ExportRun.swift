@@ -38,14 +38,14 @@ enum ExportRun {
         if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
         let prediction = try request.query.filter.includePredictions ? ExportPredictor(database, project: request.project) : nil
         var files = try ExportFiles(names: writer.files, directory: request.destination)
-        var counts = ExportManifest.Counts.empty
+        var counter = ExportCounter()
         let summary: ExportScanSummary
         let digests: [ExportFileDigest]
         do {
             try writer.begin(&files)
             summary = try database.forEachExportRecord(project: request.project, query: request.query,
                                                        predict: prediction.map { p in { p.predict($0) } }) { record in
-                counts.add(record)
+                counter.add(record)
                 try writer.write(record, &files)
             }
             try writer.end(&files)
@@ -54,6 +54,7 @@ enum ExportRun {
             files.abandon()
             throw error
         }
+        var counts = counter.counts
         counts.decidedItems = summary.decidedItems
         counts.leftOut = summary.leftOut
         let manifest = ExportManifest(

@@ -165,17 +165,66 @@ extension ExportManifest.Split {
 }
 
 extension ExportManifest.Counts {
-    /// Adds one written record.
+    public static let empty = ExportManifest.Counts(items: 0, splits: [:], labels: [:], labelsBySplit: [:], sources: [:], decidedItems: 0, leftOut: [:])
+}
+
+/// Counts an export's records as they are written, without hashing a string per record:
+/// labels are few, so a linear search that tries the last hit first is cheaper than a
+/// dictionary. `counts` gives the manifest's dictionaries at the end.
+public struct ExportCounter: Sendable {
+    private var names: [String] = []
+    /// Per label: records carrying it, per split index (`ExportSplit.allCases`, then no split).
+    private var perLabel: [[Int]] = []
+    private var perSplit = [0, 0, 0, 0]
+    private var perSource = [Int](repeating: 0, count: ExportSource.allCases.count)
+    private var last = 0
+    public private(set) var items = 0
+
+    public init() {}
+
     public mutating func add(_ record: ExportRecord) {
         items += 1
-        let split = record.split?.rawValue
-        if let split { splits[split, default: 0] += 1 }
-        sources[record.source.rawValue, default: 0] += 1
-        for name in record.value.labelNames {
-            labels[name, default: 0] += 1
-            if let split { labelsBySplit[split, default: [:]][name, default: 0] += 1 }
+        let split = record.split.map { ExportSplit.allCases.firstIndex(of: $0)! } ?? 3
+        perSplit[split] += 1
+        perSource[ExportSource.allCases.firstIndex(of: record.source)!] += 1
+        switch record.value {
+        case .label(let name): count(name, split)
+        case .labels(let names): for name in names { count(name, split) }
+        case .spans(let spans): for span in spans { count(span.label, split) }
         }
     }
 
-    public static let empty = ExportManifest.Counts(items: 0, splits: [:], labels: [:], labelsBySplit: [:], sources: [:], decidedItems: 0, leftOut: [:])
+    private mutating func count(_ name: String, _ split: Int) {
+        if last < names.count, names[last] == name {
+            perLabel[last][split] += 1
+            return
+        }
+        if let index = names.firstIndex(of: name) {
+            last = index
+        } else {
+            names.append(name)
+            perLabel.append([0, 0, 0, 0])
+            last = names.count - 1
+        }
+        perLabel[last][split] += 1
+    }
+
+    /// The manifest's counts (decided items and left-out reasons are the scan's to fill).
+    public var counts: ExportManifest.Counts {
+        var result = ExportManifest.Counts.empty
+        result.items = items
+        for (index, split) in ExportSplit.allCases.enumerated() where perSplit[index] > 0 {
+            result.splits[split.rawValue] = perSplit[index]
+        }
+        for (index, source) in ExportSource.allCases.enumerated() where perSource[index] > 0 {
+            result.sources[source.rawValue] = perSource[index]
+        }
+        for (name, counts) in zip(names, perLabel) {
+            result.labels[name] = counts.reduce(0, +)
+            for (index, split) in ExportSplit.allCases.enumerated() where counts[index] > 0 {
+                result.labelsBySplit[split.rawValue, default: [:]][name] = counts[index]
+            }
+        }
+        return result
+    }
 }
