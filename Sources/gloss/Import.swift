@@ -114,7 +114,7 @@ extension Gloss {
             bar?.clear()
             ImportSummary.print(report)
             if let foreign = report.foreign {
-                for line in ForeignImportOptions.lines(foreign, files: files, dataset: dataset) { print(line) }
+                for line in ForeignImportOptions.lines(foreign, files: files, format: format?.rawValue ?? "…", dataset: dataset) { print(line) }
             }
         }
     }

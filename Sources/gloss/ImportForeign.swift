@@ -41,14 +41,14 @@ enum ForeignImportOptions {
     }
 
     /// The summary lines about the annotations and predictions.
-    static func lines(_ report: ForeignImportReport, files: [String], dataset: String) -> [String] {
+    static func lines(_ report: ForeignImportReport, files: [String], format: String, dataset: String) -> [String] {
         func n(_ value: Int) -> String { NumberText.grouped(value) }
         func plural(_ count: Int, _ word: String) -> String { "\(n(count)) \(word)\(count == 1 ? "" : "s")" }
         guard let project = report.project.map(TerminalText.visible) else {
             var lines = ["The file holds \(plural(report.annotations, "annotation")) by \(plural(report.annotators.count, "annotator"))"
                 + " and \(plural(report.predictions, "prediction")); they were not imported."]
             if report.annotations + report.predictions > 0 {
-                let command = "gloss import \(files.joined(separator: " ")) --format \u{2026} --dataset \(dataset) --project NAME [--guide GUIDE.md]"
+                let command = "gloss import \(files.joined(separator: " ")) --format \(format) --dataset \(dataset) --project NAME [--guide GUIDE.md]"
                 lines.append("To import them as decisions and suggestions, run again with a project: \(TerminalText.visible(command))")
             }
             return lines
