@@ -80,23 +80,42 @@ public enum JSONString {
         UTF8.encode(scalar) { out.append($0) }
     }
 
-    /// Appends `string` as a JSON string literal (quotes included) to `out`.
+    /// Appends `string` as a JSON string literal (quotes included) to `out`: `"`, `\`, control
+    /// characters and DEL are escaped (`\n`, `\r`, `\t`, else `\u00xx`); runs of bytes that
+    /// need no escape are copied in one go (the export writers call this per field).
     public static func appendLiteral(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in string.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(contentsOf: Array(hexString(UInt32(b)).suffix(2).lowercased().utf8))
-            default: out.append(b)
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F { continue }
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                appendEscape(byte, to: &out)
+                runStart = index + 1
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out.append(contentsOf: Array("u00".utf8))
+            hex.withUTF8Buffer { digits in
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            }
+        }
     }
 
     /// `string` as a JSON string literal.

@@ -54,42 +54,9 @@ extension Array where Element == UInt8 {
         appendUTF8(value.description)
     }
 
-    /// Appends `text` as a JSON string literal, quotes included. Runs of bytes that need no
-    /// escape are copied in one go; `"`, `\`, controls and DEL are escaped (as
-    /// `JSONString.appendLiteral` does, byte for byte).
-    mutating func appendJSONString(_ text: String) {
-        append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F { continue }
-                if runStart < index { append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                appendEscape(byte)
-                runStart = index + 1
-            }
-            if runStart < bytes.count { append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
-        append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x22: append(0x22)
-        case 0x5C: append(0x5C)
-        case 0x0A: append(UInt8(ascii: "n"))
-        case 0x0D: append(UInt8(ascii: "r"))
-        case 0x09: append(UInt8(ascii: "t"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            appendASCII("u00")
-            hex.withUTF8Buffer { digits in
-                append(digits[Int(byte >> 4)])
-                append(digits[Int(byte & 0x0F)])
-            }
-        }
+    /// Appends `text` as a JSON string literal, quotes included (`JSONString.appendLiteral`).
+    @inline(__always) mutating func appendJSONString(_ text: String) {
+        JSONString.appendLiteral(text, to: &self)
     }
 
     /// Appends a JSON array of strings: `["a","b"]`.
