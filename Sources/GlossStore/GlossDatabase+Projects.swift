@@ -14,12 +14,19 @@ extension GlossDatabase {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM projects WHERE name = ?", arguments: [name]) == true {
                 throw ProjectError.projectExists(name)
             }
-            let now = Date()
-            try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder, now])
-            try Self.insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: now)
+            try Self.insertProject(db, name: name, datasetID: datasetID, guide: guide, author: author, overlap: overlap,
+                                   itemOrder: itemOrder, at: Date())
             return try Self.projectSummaries(db, name: name)[0]
         }
+    }
+
+    /// Inserts a project row and its guide as version 1, inside the caller's transaction
+    /// (`createProject`, and an import that creates the project it imports into).
+    static func insertProject(_ db: Database, name: String, datasetID: Int64, guide: Guide, author: String,
+                              overlap: Int = 1, itemOrder: String = "sequential", at date: Date) throws {
+        try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder, date])
+        try insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: date)
     }
 
     /// Every project with its dataset, task, current guide version and counts.

@@ -38,10 +38,7 @@ final class ForeignAnnotationSink {
                 throw ImportProjectError(message: "Project \"\(project.name)\" labels dataset \"\(name)\", not \"\(datasetName)\"; import with --dataset \(name), or name another project.")
             }
         } else if let guide = project.guide {
-            try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, 1, 'sequential', ?)",
-                           arguments: [project.name, datasetID, guide.task.rawValue, date])
-            try GlossDatabase.insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: project.author,
-                                            message: "Initial version", at: date)
+            try GlossDatabase.insertProject(db, name: project.name, datasetID: datasetID, guide: guide, author: project.author, at: date)
             counts.projectCreated = true
         } else {
             let known = try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name")
