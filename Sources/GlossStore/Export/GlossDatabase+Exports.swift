@@ -35,10 +35,15 @@ extension GlossDatabase {
     /// project, for an export's manifest and writers.
     public func exportProvenance(project: String) throws -> ExportProvenance {
         let (guide, version) = try currentGuide(project: project)
-        let summary = try self.project(named: project)
-        let batches = try importLog(dataset: summary.dataset)
+        // The dataset's name alone: the project summary would count every decision.
+        let dataset = try writer.read { db in
+            let projectID = try Self.projectID(db, project)
+            return try String.fetchOne(db, sql: "SELECT d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?",
+                                       arguments: [projectID]) ?? ""
+        }
+        let batches = try importLog(dataset: dataset)
         return ExportProvenance(
-            dataset: summary.dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
+            dataset: dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
             imports: batches.map {
                 ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
                                            records: $0.records, added: $0.added, importedAt: ISODate.string($0.startedAt))
