@@ -32,17 +32,19 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore"]),
+        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossStore"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore", "GlossApp"]),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI",
+                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
-        .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier"]),
+        .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
+        .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),

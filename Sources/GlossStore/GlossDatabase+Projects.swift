@@ -6,7 +6,7 @@ extension GlossDatabase {
     /// Creates a project on a dataset; the guide's text becomes version 1.
     @discardableResult
     public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1,
-                              itemOrder: String = "sequential") throws -> ProjectSummary {
+                              itemOrder: ItemOrder = .sequential) throws -> ProjectSummary {
         try writer.write { db in
             guard let datasetID = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
                 throw StoreError.unknownDataset(dataset, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
@@ -23,9 +23,9 @@ extension GlossDatabase {
     /// Inserts a project row and its guide as version 1, inside the caller's transaction
     /// (`createProject`, and an import that creates the project it imports into).
     static func insertProject(_ db: Database, name: String, datasetID: Int64, guide: Guide, author: String,
-                              overlap: Int = 1, itemOrder: String = "sequential", at date: Date) throws {
+                              overlap: Int = 1, itemOrder: ItemOrder = .sequential, at date: Date) throws {
         try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder, date])
+                       arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder.rawValue, date])
         try insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: date)
     }
 
@@ -44,10 +44,10 @@ extension GlossDatabase {
 
     /// Sets the order the labeler serves the project's items in by default.
     @discardableResult
-    public func setItemOrder(project: String, order: String) throws -> ProjectSummary {
+    public func setItemOrder(project: String, order: ItemOrder) throws -> ProjectSummary {
         try writer.write { db in
             let id = try Self.projectID(db, project)
-            try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order, id])
+            try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order.rawValue, id])
             return try Self.projectSummaries(db, name: project)[0]
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GlossCore
 import GRDB
 
 /// A named collection of items, grown by import batches.
@@ -31,10 +32,10 @@ public struct ImportBatch: Codable, Sendable, Equatable, FetchableRecord {
 public struct ProjectSummary: Codable, Sendable, Equatable, FetchableRecord {
     public var name: String
     public var dataset: String
-    public var task: String
+    public var task: TaskType
     public var overlap: Int
     /// The order the labeler serves items in unless `--order` says otherwise.
-    public var itemOrder: String
+    public var itemOrder: ItemOrder
     public var guideVersion: Int
     public var items: Int
     public var annotations: Int

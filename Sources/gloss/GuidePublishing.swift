@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 
@@ -77,14 +78,5 @@ enum PublishReport {
             Swift.print("Published version \(version) of the guide of \"\(project)\".")
             for line in changes.summary { Swift.print("  \(TerminalText.visible(line))") }
         }
-    }
-}
-
-/// The name recorded as a guide's author: $USER, else the account name.
-enum LoginName {
-    static var current: String {
-        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "unknown"
     }
 }

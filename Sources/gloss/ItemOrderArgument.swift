@@ -1,7 +1,4 @@
 import ArgumentParser
-import GlossClassifier
+import GlossCore
 
-extension ItemOrder: ExpressibleByArgument {
-    /// "sequential, random, uncertain, confident", for help texts.
-    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}
+extension ItemOrder: ExpressibleByArgument {}

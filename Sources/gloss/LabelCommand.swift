@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossClassifier
+import GlossApp
 import GlossCore
 import GlossStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import GlossClassifier
+import GlossApp
 import GlossCore
 import GlossStore
 import GlossTerminal
@@ -16,7 +17,7 @@ enum LabelingScreen {
         let terminal = NcursesTerminal(colors: noColor ? false : nil)
         let size = terminal.size
         let stored = try database.project(named: project).itemOrder
-        let order: ItemOrder = model ? order ?? ItemOrder(rawValue: stored) ?? .sequential : .sequential
+        let order: ItemOrder = model ? order ?? stored : .sequential
         let session = try LabelingSession.start(
             database: database, project: project, annotator: annotator, host: HostName.current,
             terminalWidth: size.width, terminalHeight: size.height, order: browse?.name ?? order.rawValue, lease: lease)
@@ -49,13 +50,5 @@ enum Launch {
         } else {
             time = Date()
         }
-    }
-}
-
-enum HostName {
-    static var current: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

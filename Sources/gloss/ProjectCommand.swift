@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossClassifier
+import GlossApp
 import GlossCore
 import GlossStore
 
@@ -40,7 +41,7 @@ extension Gloss {
             var table = TextTable(headers: ["NAME", "DATASET", "TASK", "ITEMS", "ANNOTATIONS", "GUIDE", "OVERLAP"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .right])
             for p in projects {
-                table.append([p.name, p.dataset, p.task, NumberText.grouped(p.items), NumberText.grouped(p.annotations), "v\(p.guideVersion)", String(p.overlap)])
+                table.append([p.name, p.dataset, p.task.rawValue, NumberText.grouped(p.items), NumberText.grouped(p.annotations), "v\(p.guideVersion)", String(p.overlap)])
             }
             print(table.render())
         }
@@ -76,8 +77,8 @@ extension Gloss.ProjectCommand {
             let parsed = try GuideSource.cleanGuide(file: guide)
             let project = try store.openExisting().createProject(
                 name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap,
-                itemOrder: order.rawValue)
-            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task), \(parsed.labels.count) labels, guide version 1).")
+                itemOrder: order)
+            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task.rawValue), \(parsed.labels.count) labels, guide version 1).")
         }
     }
 
@@ -120,8 +121,8 @@ extension Gloss.ProjectCommand {
             if json { return try JSONOutput.print(Detail(project: project, guide: info)) }
             var rows = TextTable(headers: ["", ""])
             rows.rows = [
-                ["dataset", project.dataset], ["task", project.task], ["overlap", String(project.overlap)],
-                ["order", project.itemOrder],
+                ["dataset", project.dataset], ["task", project.task.rawValue], ["overlap", String(project.overlap)],
+                ["order", project.itemOrder.rawValue],
                 ["items", NumberText.grouped(project.items)], ["annotations", NumberText.grouped(project.annotations)],
                 ["guide", "version \(version.version) by \(version.author), \(HumanDate.format(version.createdAt)): \(version.message)"],
                 ["created", HumanDate.format(project.createdAt)],
@@ -187,9 +188,9 @@ extension Gloss.ProjectCommand {
         func run() throws {
             let database = try store.openExisting()
             guard let order else {
-                return print(try database.project(named: name).itemOrder)
+                return print(try database.project(named: name).itemOrder.rawValue)
             }
-            let project = try database.setItemOrder(project: name, order: order.rawValue)
+            let project = try database.setItemOrder(project: name, order: order)
             print("Project \"\(TerminalText.visible(project.name))\" now serves items in \(order.rawValue) order.")
         }
     }

@@ -66,8 +66,8 @@ struct ItemSamplerTests {
     }
 
     @Test func theProjectOrderIsStoredAndShown() throws {
-        #expect(try store.project(named: "sent").itemOrder == "sequential")
-        try store.setItemOrder(project: "sent", order: "uncertain")
-        #expect(try store.project(named: "sent").itemOrder == "uncertain")
+        #expect(try store.project(named: "sent").itemOrder == .sequential)
+        try store.setItemOrder(project: "sent", order: .uncertain)
+        #expect(try store.project(named: "sent").itemOrder == .uncertain)
     }
 }

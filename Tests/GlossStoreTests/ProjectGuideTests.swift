@@ -41,7 +41,7 @@ struct ProjectGuideTests {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
         let project = try store.project(named: "sent")
-        #expect(project.dataset == "reviews" && project.task == "classify" && project.items == 5 && project.guideVersion == 1)
+        #expect(project.dataset == "reviews" && project.task == .classify && project.items == 5 && project.guideVersion == 1)
         let versions = try store.guideVersions(project: "sent")
         #expect(versions.map(\.version) == [1])
         #expect(versions[0].text == Self.v1 && versions[0].author == "lead" && versions[0].sha256.count == 64)

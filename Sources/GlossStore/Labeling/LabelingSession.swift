@@ -44,7 +44,7 @@ public final class LabelingSession {
     /// records its row (host, terminal size, order).
     public static func start(
         database: GlossDatabase, project: String, annotator: String, host: String,
-        terminalWidth: Int, terminalHeight: Int, order: String = "sequential", lease: TimeInterval = LabelingSession.defaultLease,
+        terminalWidth: Int, terminalHeight: Int, order: String = ItemOrder.sequential.rawValue, lease: TimeInterval = LabelingSession.defaultLease,
         at date: Date = Date()
     ) throws -> LabelingSession {
         try database.writeRetrying { db in

@@ -2,6 +2,7 @@ import Foundation
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossApp
 import GlossTerminal
 
 /// How a labeling run ended.
@@ -385,21 +386,5 @@ enum RuntimeText {
                     suggestion: item.suggestion.map {
                         Suggestion(value: $0.value, confidence: $0.score ?? 0, source: $0.source, scored: $0.score != nil)
                     })
-    }
-}
-
-/// The process's peak resident memory. On Linux this is `VmHWM` from /proc/self/status:
-/// `getrusage`'s maximum is kept across exec, so under `swift run` it would report the
-/// build tool's memory instead of ours.
-enum PeakMemory {
-    static func kilobytes() -> Int? {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let value = Int(line.dropFirst("VmHWM:".count).filter(\.isNumber)) {
-            return value
-        }
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return nil }
-        return Int(usage.ru_maxrss)
     }
 }
