@@ -20,29 +20,34 @@ let package = Package(
         ),
         .target(name: "CSHA256"),
         .target(name: "GlossCore", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GlossFormats", dependencies: ["GlossCore"]),
         .target(name: "GlossClassifier", dependencies: ["GlossCore"]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "GlossStore",
             dependencies: [
-                "GlossCore", "CSQLiteTuning",
+                "GlossCore", "GlossFormats", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossStore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore", "GlossApp"]),
-        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
+        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossStore"]),
+        .target(
+            name: "GlossTUI",
+            dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossTerminal", "GlossStore", "GlossApp"]
+        ),
+        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossFormats", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossApp",
+                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
+        .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 import GRDB
 
 /// What `importAnnotations` stored.

@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossStore
 
 /// `--include-predictions`: the project's newest model answers for items nobody labeled.

@@ -1,6 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossStore
 
 /// One `gloss export`: scan, write, hash, manifest, swap into place, record in the store.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossStore
 
 extension Gloss {

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 
 /// The files of one export as a writer fills them: each file's bytes are gathered in 1 MiB
 /// chunks which a second thread hashes (SHA-256) and writes, so formatting, hashing and the

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 
 /// Rechecks an export directory against its `manifest.json`: every listed file has its size
 /// and SHA-256, and no other file is there.

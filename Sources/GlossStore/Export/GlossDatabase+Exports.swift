@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 import GRDB
 
 /// What an export's manifest says about where its data came from.

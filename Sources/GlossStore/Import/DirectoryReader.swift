@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 
 /// A directory of `.txt` files, searched recursively in name order: each file is one item
 /// whose id is its path below the directory without `.txt`. The batch's SHA-256 covers

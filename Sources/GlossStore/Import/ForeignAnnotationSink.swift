@@ -88,7 +88,7 @@ final class ForeignAnnotationSink {
                 counts.unchanged += 1
                 continue
             }
-            let decision = AnnotationRecord(decisionOn: record.effectiveID, annotator: annotation.annotator, kind: annotation.kind,
+            let decision = AnnotationRecord(item: record.effectiveID, annotator: annotation.annotator, kind: annotation.kind,
                                             value: value, decidedAt: annotation.decidedAt, durationMilliseconds: annotation.durationMilliseconds)
             try importer?.write(decision, itemID: itemRowID)
             counts.decisions += 1

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossFormats
 
 /// Reads and parses a source on its own thread while the caller writes to SQLite, so an
 /// import uses two cores. Parsed records travel in batches through a small bounded queue,
