@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "GlossStore",
             dependencies: [
-                "GlossCore", "GlossFormats", "CSQLiteTuning",
+                "GlossCore", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -38,7 +38,7 @@ let package = Package(
             name: "GlossTUI",
             dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossTerminal", "GlossStore", "GlossApp"]
         ),
-        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossFormats", "GlossStore", "GlossTerminal"]),
+        .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
-        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
+        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
         .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossClassifier", "GlossTestSupport"]),

@@ -32,7 +32,7 @@ extension GlossDatabase {
                 WHERE a.project_id = ? \(standing) ORDER BY a.id
                 """, arguments: [projectID])
             while let row = try decisions.next() {
-                var out = JSONLine()
+                var out = JSONObjectWriter()
                 out.add("record", string: "decision")
                 out.add("id", raw: String(row[0] as Int64))
                 out.add("item", string: row[1])
@@ -43,7 +43,7 @@ extension GlossDatabase {
                 out.add("duration_ms", raw: (row[6] as Int64?).map(String.init))
                 out.add("guide_version", raw: String(row[7] as Int))
                 out.add("suggestion", raw: row[8] as String?)
-                out.add("suggestion_accepted", raw: (row[9] as Bool?).map { $0 ? "true" : "false" })
+                out.add("suggestion_accepted", bool: row[9] as Bool?)
                 out.add("comment", string: row[10] as String?)
                 out.add("superseded_by", raw: (row[11] as Int64?).map(String.init))
                 out.add("undone_at", string: (row[12] as Date?).map(ISODate.string))
@@ -57,7 +57,7 @@ extension GlossDatabase {
                 WHERE j.project_id = ? \(standing.replacingOccurrences(of: "a.", with: "j.")) ORDER BY j.id
                 """, arguments: [projectID])
             while let row = try adjudications.next() {
-                var out = JSONLine()
+                var out = JSONObjectWriter()
                 out.add("record", string: "adjudication")
                 out.add("id", raw: String(row[0] as Int64))
                 out.add("item", string: row[1])
@@ -73,38 +73,4 @@ extension GlossDatabase {
             return summary
         }
     }
-}
-
-/// A one-line JSON object written field by field in a fixed order (nil values are left out).
-struct JSONLine {
-    private var bytes: [UInt8] = [UInt8(ascii: "{")]
-
-    private mutating func key(_ name: String) {
-        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-        JSONString.appendLiteral(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    mutating func add(_ name: String, string: String?) {
-        guard let string else { return }
-        key(name)
-        JSONString.appendLiteral(string, to: &bytes)
-    }
-
-    /// A value that is already JSON (a number, a boolean, an object).
-    mutating func add(_ name: String, raw: String?) {
-        guard let raw else { return }
-        key(name)
-        bytes += Array(raw.utf8)
-    }
-
-    /// The members of a stored JSON object (`{"label":"x"}` adds `"label":"x"`), so that a
-    /// value's fields sit at the top level as the import expects them.
-    mutating func addMembers(of object: String?) {
-        guard let object, object.hasPrefix("{"), object.hasSuffix("}"), object.count > 2 else { return }
-        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-        bytes += Array(object.utf8.dropFirst().dropLast())
-    }
-
-    func finished() -> String { String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self) }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import GRDB
 
 /// What `importAnnotations` stored.
@@ -30,6 +29,11 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     public struct Problem: Sendable, Equatable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     public var source: String
@@ -37,6 +41,12 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     public var problems: [Problem]
     /// All bad lines, listed or not.
     public var total: Int
+
+    public init(source: String, problems: [Problem], total: Int) {
+        self.source = source
+        self.problems = problems
+        self.total = total
+    }
 
     public var description: String {
         var lines = problems.map { "\(source):\($0.line): \($0.message)." }
@@ -46,32 +56,33 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     }
 }
 
+/// One line of an annotations file, decoded outside the store: its number and the record,
+/// or why it is not one.
+public struct AnnotationLine: Sendable {
+    public var number: Int
+    public var record: Result<AnnotationRecord, AnnotationLineError>
+
+    public init(number: Int, record: Result<AnnotationRecord, AnnotationLineError>) {
+        self.number = number
+        self.record = record
+    }
+}
+
 extension GlossDatabase {
-    /// Imports decisions (and adjudications) from JSONL (`path`, or "-" for standard input)
-    /// into a project, in one transaction: every line is checked (JSON, item in the project's
-    /// dataset, labels of the current guide, span offsets, guide version) and any bad line
-    /// leaves the store unchanged. Lines are applied in file order through the decision
-    /// writer, so a later decision of an annotator on an item supersedes the earlier one,
-    /// and a line with `undone_at` is undone as the labeler would.
-    public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
-        let source = try ByteSource(path: path)
-        return try writer.write { db in
+    /// Imports decisions (and adjudications) into a project in one transaction: `lines` is
+    /// called inside it and hands over each line of `source` in file order. Every line is
+    /// checked (item in the project's dataset, labels of the current guide, span offsets,
+    /// guide version) and any bad line leaves the store unchanged. Lines are applied through
+    /// the decision writer, so a later decision of an annotator on an item supersedes the
+    /// earlier one, and a line with `undone_at` is undone as the labeler would.
+    public func importAnnotations(
+        project: String, source: String, lines: (_ take: (AnnotationLine) throws -> Void) throws -> Void
+    ) throws -> AnnotationImportReport {
+        try writer.write { db in
             var importer = try AnnotationImporter(db, project: project)
-            var splitter = LineSplitter()
-            let handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void = { bytes, line in
-                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                try importer.apply(String(decoding: bytes, as: UTF8.self), line: line)
-            }
-            do {
-                _ = try source.forEachChunk { chunk in try splitter.feed(chunk, handle) }
-                try splitter.finish(handle)
-            } catch let invalid as InvalidRecord {
-                importer.problem(line: invalid.line, invalid.message)
-            } catch let failure as ImportFailure {
-                throw AnnotationImportError(source: source.displayName, problems: [.init(line: failure.error.line, message: failure.error.message)], total: 1)
-            }
+            try lines { line in try importer.apply(line) }
             if importer.badLines > 0 {
-                throw AnnotationImportError(source: source.displayName, problems: importer.problems, total: importer.badLines)
+                throw AnnotationImportError(source: source, problems: importer.problems, total: importer.badLines)
             }
             return importer.report
         }
@@ -113,12 +124,12 @@ struct AnnotationImporter {
         if problems.count < Self.maxProblems { problems.append(.init(line: line, message: message)) }
     }
 
-    mutating func apply(_ text: String, line: Int) throws {
+    mutating func apply(_ line: AnnotationLine) throws {
         report.lines += 1
         let record: AnnotationRecord
         let item: (id: Int64, text: String?)
         do throws(AnnotationLineError) {
-            record = try AnnotationRecord.parse(text)
+            record = try line.record.get()
             item = try lookUp(record.item)
             if let value = record.value { try check(value, itemText: item.text, what: "") }
             if let suggestion = record.suggestion { try check(suggestion, itemText: item.text, what: "the suggestion: ") }
@@ -126,7 +137,7 @@ struct AnnotationImporter {
                 throw AnnotationLineError("guide version \(version) does not exist; \"\(project)\" has versions 1 to \(latestVersion)")
             }
         } catch {
-            return problem(line: line, error.message)
+            return problem(line: line.number, error.message)
         }
         guard badLines == 0 else { return }
         try write(record, itemID: item.id)

@@ -1,5 +1,6 @@
 import Foundation
 import GlossClassifier
+import GlossApp
 import GlossCore
 import GlossFormats
 import GlossStore
@@ -63,7 +64,11 @@ enum ExportRun {
             dataset: provenance.dataset, task: provenance.task, format: request.format, policy: request.query.policy,
             filter: request.query.filter, split: plan.map(ExportManifest.Split.init),
             guide: .init(current: provenance.guideVersion, decisionsUnder: summary.guideVersions),
-            imports: provenance.imports, model: prediction?.model, counts: counts, files: digests)
+            imports: provenance.imports.map {
+                ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
+                                           records: $0.records, added: $0.added, importedAt: ISODate.string($0.startedAt))
+            },
+            model: prediction?.model, counts: counts, files: digests)
         let manifestBytes = try manifest.encoded()
         do {
             try files.addFile(ExportDestination.manifestName, contents: manifestBytes)

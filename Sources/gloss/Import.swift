@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 

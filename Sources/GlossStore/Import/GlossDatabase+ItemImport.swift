@@ -3,15 +3,16 @@ import GlossCore
 import GRDB
 
 extension GlossDatabase {
-    /// Imports every source of `request` into its dataset in one transaction: either all
-    /// valid records are stored, or (on the first invalid record, unless skipping) nothing.
+    /// Imports every source's records into the dataset of `settings` in one transaction:
+    /// either all valid records are stored, or (on the first invalid record, unless
+    /// skipping) nothing. The sources are pulled one after the other inside the transaction.
     ///
     /// Duplicates (same normalized text already in the dataset) are counted and left out,
     /// so importing the same file twice adds nothing. A source that adds nothing leaves no
     /// import batch behind: batches are the dataset's versions.
-    public func importItems(_ request: ImportRequest, progress: ImportProgress? = nil) throws -> ImportReport {
+    public func importItems(_ settings: ItemImportSettings, from sources: [any ItemRecordSource]) throws -> ImportReport {
         let started = Date()
-        var report = ImportReport(dataset: request.dataset)
+        var report = ImportReport(dataset: settings.dataset)
         do {
             try writer.write { db in
                 // The unique indexes (content hash, external id) take random inserts: keep them
@@ -19,21 +20,23 @@ extension GlossDatabase {
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
-                let (dataset, created) = try Self.findOrCreateDataset(db, name: request.dataset, at: started)
-                let items = try ItemWriter(db, datasetID: dataset, datasetName: request.dataset)
-                let foreign = request.sources.contains { $0.format?.isForeign == true }
-                    ? try ForeignAnnotationSink(db, project: request.project, datasetID: dataset, datasetName: request.dataset, at: started) : nil
-                for source in request.sources {
-                    let run = SourceRun(source: source, request: request, writer: items, foreign: foreign, progress: progress)
-                    let sourceReport = try run.importSource(db, datasetID: dataset, skipped: &report.skippedSamples)
-                    report.sources.append(sourceReport)
+                let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
+                let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset)
+                let foreign = settings.foreign
+                    ? try ForeignAnnotationSink(db, project: settings.project, datasetID: dataset,
+                                                datasetName: settings.dataset, at: started)
+                    : nil
+                for source in sources {
+                    let run = SourceRun(source: source, settings: settings, writer: items, foreign: foreign)
+                    report.sources.append(try run.importSource(db, datasetID: dataset, skipped: &report.skippedSamples))
                 }
                 if report.records == 0 {
-                    let names = request.sources.map { $0.path == "-" ? "<stdin>" : $0.path }.joined(separator: ", ")
+                    let names = sources.map(\.name).joined(separator: ", ")
                     throw ImportFailure(source: names, error: InvalidRecord(line: 0, message: "the input holds no records", isFatal: true))
                 }
                 if report.added == 0, created {
-                    throw ImportFailure(source: request.dataset, error: InvalidRecord(line: 0, message: "no valid records; the dataset was not created", isFatal: true))
+                    throw ImportFailure(source: settings.dataset, error: InvalidRecord(
+                        line: 0, message: "no valid records; the dataset was not created", isFatal: true))
                 }
                 try foreign?.finish()
                 report.foreign = foreign?.report
@@ -60,25 +63,26 @@ extension GlossDatabase {
 
 /// The import of one source inside the transaction.
 private struct SourceRun {
-    let source: ImportSource
-    let request: ImportRequest
+    let source: any ItemRecordSource
+    let settings: ItemImportSettings
     let writer: ItemWriter
     /// Takes the annotations and predictions of another tool's records.
     let foreign: ForeignAnnotationSink?
-    let progress: ImportProgress?
 
     func importSource(_ db: Database, datasetID: Int64, skipped: inout [SkippedRecord]) throws -> SourceReport {
         let started = Date()
         let importID = try insertBatch(db, datasetID: datasetID, started: started)
         writer.importID = importID
-        var report: SourceReport
-        if source.format == .directory || isDirectory(source.path) {
-            report = try DirectoryReader(path: source.path).read { result, name, report in
-                try take(result, sourceName: name, report: &report, skipped: &skipped)
+        var report = SourceReport(source: source.name, format: .jsonl, sha256: "", bytes: 0)
+        while let batch = try source.nextBatch() {
+            for result in batch.records {
+                try take(result, sourceName: batch.origin, report: &report, skipped: &skipped)
             }
-        } else {
-            report = try readStream(skipped: &skipped)
         }
+        let digest = source.digest
+        report.format = digest.format
+        report.sha256 = digest.sha256
+        report.bytes = digest.bytes
         report.seconds = Date().timeIntervalSince(started)
         if report.added == 0 {
             try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [importID])
@@ -92,51 +96,18 @@ private struct SourceRun {
         return report
     }
 
-    func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
     private func insertBatch(_ db: Database, datasetID: Int64, started: Date) throws -> Int64 {
-        let fields = request.fields
-        var options: [UInt8] = Array("{\"text_field\":".utf8)
-        JSONString.appendLiteral(fields.text, to: &options)
-        options += Array(",\"id_field\":".utf8)
-        JSONString.appendLiteral(fields.id, to: &options)
-        if let label = fields.label {
-            options += Array(",\"label_field\":".utf8)
-            JSONString.appendLiteral(label, to: &options)
-        }
-        options += Array(",\"skip_invalid\":\(request.skipInvalid)}".utf8)
-        let name = source.path == "-" ? "<stdin>" : URL(fileURLWithPath: source.path).standardizedFileURL.path
+        var options = JSONObjectWriter()
+        options.add("text_field", string: settings.fields.text)
+        options.add("id_field", string: settings.fields.id)
+        options.add("label_field", string: settings.fields.label)
+        options.add("skip_invalid", bool: settings.skipInvalid)
         try db.execute(sql: """
             INSERT INTO imports (dataset_id, source, format, sha256, bytes, records, added, duplicates, skipped,
                                  options, gloss_version, started_at, seconds)
             VALUES (?, ?, '', '', 0, 0, 0, 0, 0, ?, ?, ?, 0)
-            """, arguments: [datasetID, name, String(decoding: options, as: UTF8.self), GlossVersion.current, started])
+            """, arguments: [datasetID, source.loggedPath, options.finished(), GlossVersion.current, started])
         return db.lastInsertedRowID
-    }
-
-    private func readStream(skipped: inout [SkippedRecord]) throws -> SourceReport {
-        let pipeline = RecordPipeline.start(source: source, fields: request.fields)
-        defer { pipeline.finish() }
-        var report = SourceReport(source: source.path == "-" ? "<stdin>" : source.path, format: .jsonl, sha256: "", bytes: 0)
-        while true {
-            switch pipeline.next() {
-            case .batch(let batch):
-                for result in batch.results {
-                    try take(result, sourceName: report.source, report: &report, skipped: &skipped)
-                }
-                progress?.importProgress(source: report.source, bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, records: report.records)
-            case .finished(let summary):
-                report.format = summary.format
-                report.sha256 = summary.sha256
-                report.bytes = summary.bytes
-                return report
-            case .failed(let error):
-                throw error
-            }
-        }
     }
 
     /// Stores a record or handles its refusal: fatal unless skipping and recoverable.
@@ -152,7 +123,8 @@ private struct SourceRun {
                 case .duplicate: report.duplicates += 1
                 }
                 if let task = record.foreign, let foreign {
-                    try foreign.take(task, record: record, itemRowID: writer.lastItemRowID, added: outcome == .added, source: sourceName)
+                    try foreign.take(task, record: record, itemRowID: writer.lastItemRowID, added: outcome == .added,
+                                     source: sourceName)
                 }
                 return
             } catch let error as InvalidRecord {
@@ -161,7 +133,7 @@ private struct SourceRun {
         case .failure(let error):
             failure = error
         }
-        guard request.skipInvalid, !failure.isFatal else {
+        guard settings.skipInvalid, !failure.isFatal else {
             throw ImportFailure(source: sourceName, error: failure)
         }
         report.skipped += 1

@@ -1,0 +1,31 @@
+import GlossCore
+import GlossFormats
+import GlossStore
+
+extension GlossDatabase {
+    /// Imports the decisions (and adjudications) of a JSONL file (`path`, or "-" for standard
+    /// input) into a project, all lines or none: the file is read and each line parsed as the
+    /// store's transaction takes them, so memory stays flat whatever the file's size.
+    public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
+        let source = try ByteSource(path: path)
+        return try importAnnotations(project: project, source: source.displayName) { take in
+            var splitter = LineSplitter()
+            func handle(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int) throws {
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                let text = String(decoding: bytes, as: UTF8.self)
+                let record = Result { () throws(AnnotationLineError) in try AnnotationRecord.parse(text) }
+                try take(AnnotationLine(number: line, record: record))
+            }
+            do {
+                _ = try source.forEachChunk { chunk in try splitter.feed(chunk, handle) }
+                try splitter.finish(handle)
+            } catch let invalid as InvalidRecord {
+                try take(AnnotationLine(number: invalid.line, record: .failure(AnnotationLineError(invalid.message))))
+            } catch let failure as ImportFailure {
+                throw AnnotationImportError(
+                    source: source.displayName, problems: [.init(line: failure.error.line, message: failure.error.message)],
+                    total: 1)
+            }
+        }
+    }
+}
