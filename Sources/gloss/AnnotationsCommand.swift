@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 
@@ -81,63 +82,11 @@ extension Gloss.AnnotationsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.openExisting()
-            let sink = try LineSink(path: out)
-            let summary = try database.exportAnnotations(project: project, currentOnly: current) { try sink.write($0) }
-            try sink.close()
+            let summary = try store.openExisting().exportAnnotations(project: project, currentOnly: current, to: out)
             if let out {
-                var errors = StandardError()
-                Swift.print("Wrote \(NumberText.grouped(summary.decisions)) decisions and \(NumberText.grouped(summary.adjudications)) adjudications to \(TerminalText.visible(out)).", to: &errors)
+                StandardError.print("Wrote \(NumberText.grouped(summary.decisions)) decisions and "
+                    + "\(NumberText.grouped(summary.adjudications)) adjudications to \(TerminalText.visible(out)).")
             }
         }
-    }
-}
-
-/// Buffered lines to a file (written beside it and renamed at the end, so a failed export
-/// leaves no half file) or to standard output.
-final class LineSink {
-    private let handle: FileHandle
-    private let path: String?
-    private let temporary: String?
-    private var buffer: [UInt8] = []
-    private var closed = false
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else {
-            handle = .standardOutput
-            temporary = nil
-            return
-        }
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw CommandFailure("cannot write \(path); check that its directory exists and is writable.") }
-        self.handle = handle
-        self.temporary = temporary
-    }
-
-    deinit {
-        if !closed, let temporary { try? FileManager.default.removeItem(atPath: temporary) }
-    }
-
-    func write(_ line: String) throws {
-        buffer += Array(line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        guard let path, let temporary else { return }
-        try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        closed = true
     }
 }

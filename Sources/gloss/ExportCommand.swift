@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 
@@ -87,7 +88,7 @@ extension Gloss {
                     includeSkipped: includeSkipped, includeFlagged: includeFlagged,
                     minAgreement: minAgreement, includePredictions: includePredictions), split: plan))
             let outcome = try ExportRun.run(request, database: store.openExisting())
-            ExportRun.report(outcome, request: request)
+            ExportSummary.print(outcome, request: request)
         }
     }
 }

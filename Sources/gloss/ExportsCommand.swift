@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossCore
+import GlossApp
 import GlossStore
 
 extension Gloss {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 
@@ -42,44 +43,11 @@ extension Gloss.GuideCommand {
         func run() throws {
             var failed = false
             for file in files {
-                let lint = GuideSource.lint(file: file)
+                let lint = GuideFile.lint(file: file)
                 for diagnostic in lint.diagnostics { print(diagnostic.formatted(file: file)) }
                 if !lint.isClean { failed = true }
             }
             if failed { throw ExitCode.failure }
         }
     }
-}
-
-/// Reading guide files for the guide and project commands.
-enum GuideSource {
-    /// Reads and lints a file; an unreadable file becomes an error at 1:1.
-    static func lint(file: String) -> GuideLint {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return GuideLint(guide: nil, diagnostics: [GuideDiagnostic(.error, SourcePosition(line: 1, column: 1), "cannot read the file")])
-        }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            let offset = Array(data).withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } ?? 0
-            let line = data.prefix(offset).filter { $0 == 0x0A }.count + 1
-            return GuideLint(guide: nil, diagnostics: [GuideDiagnostic(.error, SourcePosition(line: line, column: 1), "the file is not valid UTF-8")])
-        }
-        return GuideParser.lint(text)
-    }
-
-    /// A guide that lints clean, or an error listing the findings.
-    static func cleanGuide(file: String) throws -> Guide {
-        let lint = lint(file: file)
-        var errors = StandardError()
-        for diagnostic in lint.diagnostics { Swift.print(diagnostic.formatted(file: file), to: &errors) }
-        guard let guide = lint.guide, lint.isClean else {
-            throw CommandFailure("\(file) has \(lint.errors.count) error\(lint.errors.count == 1 ? "" : "s"); fix them (gloss guide lint \(file)) and try again.")
-        }
-        return guide
-    }
-}
-
-/// A failure while running a command (exit status 1, no usage text), as a sentence.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = TerminalText.visible(message) }
 }

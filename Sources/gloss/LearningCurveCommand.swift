@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossClassifier
 import GlossCore
 import GlossStore
@@ -54,127 +55,56 @@ extension Gloss {
         }
 
         func run() throws {
-            let database = try store.openExisting()
-            let summary = try database.project(named: project)
-            let guide = try ModelSupport.currentGuide(database, project: project)
-            guard guide.task != .spans else {
-                throw CommandFailure("project \"\(project)\" labels spans; learning curves are for classify and multilabel projects.")
+            let request = LearningCurveRun.Request(project: project, testDataset: testDataset, orders: orders,
+                                                   checkpoints: checkpoints, seed: seed, pool: pool, rescore: rescore,
+                                                   randomStart: randomStart)
+            var bar: DecisionProgress?
+            let report = try LearningCurveRun.run(request, database: store.openExisting(), notice: { StandardError.print($0) }) {
+                order, done, total in
+                guard let done else { bar?.clear(); bar = nil; return }
+                if bar == nil { bar = DecisionProgress(order: order, total: total) }
+                bar?.update(done)
             }
-            let labels = guide.labels.map(\.name)
-            let multilabel = guide.task == .multilabel
-            let items = Self.examples(try database.referenceExamples(dataset: summary.dataset), labels: labels, multilabel: multilabel)
-            let test = Self.examples(try database.referenceExamples(dataset: testDataset), labels: labels, multilabel: multilabel)
-            guard !items.isEmpty else {
-                throw CommandFailure("dataset \"\(summary.dataset)\" of project \"\(project)\" has no reference labels among the guide's labels (\(labels.joined(separator: ", "))); import it with --label-field.")
-            }
-            guard !test.isEmpty else {
-                throw CommandFailure("dataset \"\(testDataset)\" has no reference labels among the guide's labels (\(labels.joined(separator: ", "))); import it with --label-field.")
-            }
-            let reached = checkpoints.filter { $0 <= items.count }
-            if reached.count < checkpoints.count {
-                FileHandle.standardError.write(Data("note: only \(NumberText.grouped(items.count)) items have reference labels; checkpoints above that are left out.\n".utf8))
-            }
-            let curves = orders.map { simulate($0, items: items, test: test, labels: labels, multilabel: multilabel, checkpoints: reached) }
-            let report = Report(project: project, dataset: summary.dataset, testDataset: testDataset, items: items.count, testItems: test.count,
-                                seed: seed, pool: pool, rescore: rescore, randomStart: randomStart, curves: curves)
             if json { return try JSONOutput.print(report) }
             print(report.table())
-        }
-
-        private func simulate(_ order: ItemOrder, items: [TrainingExample], test: [TrainingExample], labels: [String],
-                              multilabel: Bool, checkpoints: [Int]) -> Report.Curve {
-            let settings = LearningCurveSettings(order: order, poolCapacity: pool, rescoreBudget: rescore, randomStart: randomStart, seed: seed)
-            var learnSeconds = 0.0, rescoreSeconds = 0.0, decisions = 0
-            let progress = DecisionProgress(order: order, total: checkpoints.last ?? 0)
-            let clock = ContinuousClock()
-            let started = clock.now
-            let curve = LearningCurve(pool: items, test: test, labels: labels, multilabel: multilabel,
-                                      checkpoints: checkpoints, settings: settings) { step, run in
-                let seconds = clock.measure(run).seconds
-                switch step {
-                case .learn:
-                    learnSeconds += seconds
-                    decisions += 1
-                    progress?.update(decisions)
-                case .rescore:
-                    rescoreSeconds += seconds
-                }
-            }
-            progress?.clear()
-            return Report.Curve(order: order.rawValue, points: curve.points, decisions: decisions,
-                                learnMicrosecondsMean: decisions == 0 ? 0 : learnSeconds / Double(decisions) * 1e6,
-                                rescoreMillisecondsMean: decisions == 0 ? 0 : rescoreSeconds / Double(decisions) * 1e3,
-                                seconds: (clock.now - started).seconds)
-        }
-
-        /// Labeled items as examples of the guide's labels; items left with no known label
-        /// (or, single-label, with several) are left out.
-        private static func examples(_ items: [LabeledItem], labels: [String], multilabel: Bool) -> [TrainingExample] {
-            let known = Set(labels)
-            return items.compactMap { item in
-                let kept = item.labels.filter { known.contains($0) }
-                guard !kept.isEmpty, multilabel || kept.count == 1 else { return nil }
-                return TrainingExample(text: item.text, labels: kept)
-            }
         }
     }
 }
 
-extension Gloss.LearningCurveCommand {
-    /// What `learning-curve` prints: one curve per order, with the mean cost of a decision.
-    struct Report: Encodable {
-        struct Curve: Encodable {
-            var order: String
-            var points: [LearningCurvePoint]
-            var decisions: Int
-            /// The mean time of one online `learn` step (the labeler pays it per decision).
-            var learnMicrosecondsMean: Double
-            /// The mean time of rescoring pool entries after a decision (off the UI path).
-            var rescoreMillisecondsMean: Double
-            var seconds: Double
-        }
-
-        var project: String
-        var dataset: String
-        var testDataset: String
-        var items: Int
-        var testItems: Int
-        var seed: UInt64
-        var pool: Int
-        var rescore: Int
-        var randomStart: Int
-        var curves: [Curve]
-
-        func table() -> String {
-            let visible = TerminalText.visible
-            var lines = [
-                "Learning curve of \"\(visible(project))\": \(NumberText.grouped(items)) items of \"\(visible(dataset))\" with reference labels, scored on \(NumberText.grouped(testItems)) of \"\(visible(testDataset))\".",
-                "Pool \(NumberText.grouped(pool)), \(rescore) rescored per decision, \(randomStart) random first picks, seed \(seed).",
-                "",
-            ]
-            var headers = ["DECISIONS"]
-            for curve in curves { headers += ["\(curve.order.uppercased()) ACC", "MACRO-F1"] }
-            var table = TextTable(headers: headers, alignments: Array(repeating: .right, count: headers.count))
-            let counts = Array(Set(curves.flatMap { $0.points.map(\.decisions) })).sorted()
-            for count in counts {
-                var row = [NumberText.grouped(count)]
-                for curve in curves {
-                    let point = curve.points.first { $0.decisions == count }
-                    row += [point.map { String(format: "%.3f", $0.accuracy) } ?? "-", point.map { String(format: "%.3f", $0.macroF1) } ?? "-"]
-                }
-                table.append(row)
-            }
-            lines.append(table.render())
-            lines.append("")
+extension LearningCurveRun.Report {
+    /// The report as a table of accuracy and macro-F1 per order at each checkpoint, and the
+    /// mean cost of a decision.
+    func table() -> String {
+        let visible = TerminalText.visible
+        var lines = [
+            "Learning curve of \"\(visible(project))\": \(NumberText.grouped(items)) items of \"\(visible(dataset))\" with reference labels, scored on \(NumberText.grouped(testItems)) of \"\(visible(testDataset))\".",
+            "Pool \(NumberText.grouped(pool)), \(rescore) rescored per decision, \(randomStart) random first picks, seed \(seed).",
+            "",
+        ]
+        var headers = ["DECISIONS"]
+        for curve in curves { headers += ["\(curve.order.uppercased()) ACC", "MACRO-F1"] }
+        var table = TextTable(headers: headers, alignments: Array(repeating: .right, count: headers.count))
+        let counts = Array(Set(curves.flatMap { $0.points.map(\.decisions) })).sorted()
+        for count in counts {
+            var row = [NumberText.grouped(count)]
             for curve in curves {
-                var cost = "\(curve.order): \(NumberText.grouped(curve.decisions)) decisions, mean learn step \(String(format: "%.1f", curve.learnMicrosecondsMean)) µs"
-                if curve.rescoreMillisecondsMean > 0 { cost += ", mean rescore \(String(format: "%.2f", curve.rescoreMillisecondsMean)) ms per decision" }
-                lines.append(cost + ", \(String(format: "%.1f", curve.seconds)) s in all.")
+                let point = curve.points.first { $0.decisions == count }
+                row += [point.map { String(format: "%.3f", $0.accuracy) } ?? "-", point.map { String(format: "%.3f", $0.macroF1) } ?? "-"]
             }
-            return lines.joined(separator: "\n")
+            table.append(row)
         }
+        lines.append(table.render())
+        lines.append("")
+        for curve in curves {
+            var cost = "\(curve.order): \(NumberText.grouped(curve.decisions)) decisions, mean learn step \(String(format: "%.1f", curve.learnMicrosecondsMean)) µs"
+            if curve.rescoreMillisecondsMean > 0 { cost += ", mean rescore \(String(format: "%.2f", curve.rescoreMillisecondsMean)) ms per decision" }
+            lines.append(cost + ", \(String(format: "%.1f", curve.seconds)) s in all.")
+        }
+        return lines.joined(separator: "\n")
     }
+}
 
+extension Gloss.LearningCurveCommand {
     /// "uncertain 1,234/3,000 decisions" on standard error, only when it is a terminal.
     final class DecisionProgress {
         private let order: ItemOrder

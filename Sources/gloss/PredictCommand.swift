@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import GlossClassifier
+import GlossApp
 import GlossCore
-import GlossFormats
 import GlossStore
 
 extension Gloss {
@@ -42,51 +41,18 @@ extension Gloss {
 
         func run() throws {
             let database = try store.openExisting()
-            let output = PredictionOutput(model: try ModelSupport.load(database, project: project, version: model).0)
-            if let file {
-                do { try predictLines(file, output) } catch {
-                    try? output.flush()  // the lines answered before the bad one
-                    throw error
+            let output = PredictionLines(model: try LoadedModel.load(database, project: project, version: model).0)
+            do {
+                if let file {
+                    try PredictionRun.predict(file: file, fields: ImportFields(text: textField, id: idField), output: output)
+                } else {
+                    let name = try dataset ?? database.project(named: project).dataset
+                    try PredictionRun.predict(dataset: name, database: database, interactive: isatty(STDOUT_FILENO) == 1,
+                                              output: output)
                 }
-            } else {
-                let name = try dataset ?? database.project(named: project).dataset
-                let interactive = isatty(STDOUT_FILENO) == 1
-                try database.forEachItem(dataset: name, batchSize: 500) { batch in
-                    for item in batch { output.predict(id: item.externalID, text: item.text) }
-                    if interactive { try output.flush() } else { try output.flushIfLarge() }
-                }
+            } catch is PredictionLines.ReaderGone {
+                Foundation.exit(0)  // the reader went away, as `head` does: not an error
             }
-            try output.flush()
-        }
-
-        /// Reads JSONL as it arrives; after each read from a pipe or terminal the answers go out
-        /// at once, from a regular file they go out in large writes.
-        func predictLines(_ file: String, _ output: PredictionOutput) throws {
-            let name = file == "-" ? "<stdin>" : file
-            let fd = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
-            guard fd >= 0 else { throw CommandFailure("cannot open \(file): \(String(cString: strerror(errno))).") }
-            defer { if fd != STDIN_FILENO { close(fd) } }
-            var info = stat()
-            let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            var stream = JSONLinesStream(fields: ImportFields(text: textField, id: idField))
-            let emit: (RecordResult) throws -> Void = { result in
-                switch result {
-                case .success(let record): output.predict(id: record.externalID, text: record.text)
-                case .failure(let invalid): throw CommandFailure("\(TerminalText.visible(name)):\(invalid.description)")
-                }
-            }
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno))).")
-                }
-                if count == 0 { break }
-                try chunk.withUnsafeBufferPointer { try stream.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), emit) }
-                if regular { try output.flushIfLarge() } else { try output.flush() }
-            }
-            try stream.finish(emit)
         }
     }
 }

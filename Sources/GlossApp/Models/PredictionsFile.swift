@@ -4,18 +4,18 @@ import GlossStore
 
 /// Reads the JSONL that `gloss predict` writes (`id` and `label`, or `labels`; `scores`
 /// optional) and lines its predictions up with gold items by id.
-struct PredictionsFile {
-    struct Entry {
-        var labels: [Int]
-        var confidence: Double?
+public struct PredictionsFile {
+    public struct Entry {
+        public var labels: [Int]
+        public var confidence: Double?
     }
 
-    var entries: [String: Entry] = [:]
+    public var entries: [String: Entry] = [:]
 
     /// Reads `path`; a line that is not a prediction of `labels` is an error naming its number.
-    init(path: String, labels: [String], multilabel: Bool) throws {
+    public init(path: String, labels: [String], multilabel: Bool) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read \(path); pass the file gloss predict wrote with --predictions FILE.")
+            throw UseCaseFailure("cannot read \(path); pass the file gloss predict wrote with --predictions FILE.")
         }
         let name = TerminalText.visible(path)
         var number = 0
@@ -23,25 +23,25 @@ struct PredictionsFile {
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw CommandFailure("\(name):\(number): not a JSON object; each line must be {\"id\":…,\"label\":…} as gloss predict writes.")
+                throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be {\"id\":…,\"label\":…} as gloss predict writes.")
             }
             let id: String
             switch object["id"] {
             case let text as String: id = text
             case let value as NSNumber: id = value.stringValue
-            default: throw CommandFailure("\(name):\(number): the line has no \"id\" to match it with an item.")
+            default: throw UseCaseFailure("\(name):\(number): the line has no \"id\" to match it with an item.")
             }
             let names: [String]
             if let label = object["label"] as? String { names = [label] }
             else if let list = object["labels"] as? [String] { names = list }
-            else { throw CommandFailure("\(name):\(number): the line has no \"label\" (or \"labels\" list).") }
+            else { throw UseCaseFailure("\(name):\(number): the line has no \"label\" (or \"labels\" list).") }
             if !multilabel, names.count != 1 {
-                throw CommandFailure("\(name):\(number): a single-label project needs exactly one predicted label, not \(names.count).")
+                throw UseCaseFailure("\(name):\(number): a single-label project needs exactly one predicted label, not \(names.count).")
             }
             var indices: [Int] = []
             for label in names {
                 guard let index = labels.firstIndex(of: label) else {
-                    throw CommandFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the labels (\(labels.joined(separator: ", "))).")
+                    throw UseCaseFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the labels (\(labels.joined(separator: ", "))).")
                 }
                 indices.append(index)
             }
@@ -52,12 +52,12 @@ struct PredictionsFile {
     }
 
     /// Gold beside predicted for every item that has a prediction; `missing` counts those without.
-    func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool) -> (evaluation: Evaluation, missing: Int) {
+    public func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool) -> (evaluation: Evaluation, missing: Int) {
         var evaluation = Evaluation(labels: labels, multilabel: multilabel)
         var missing = 0
         for item in items {
             guard let entry = entries[item.externalID] else { missing += 1; continue }
-            evaluation.outcomes.append(.init(id: item.externalID, gold: ModelSupport.indices(of: item.labels, in: labels),
+            evaluation.outcomes.append(.init(id: item.externalID, gold: Evaluation.indices(of: item.labels, in: labels),
                                              predicted: entry.labels, confidence: entry.confidence))
         }
         return (evaluation, missing)

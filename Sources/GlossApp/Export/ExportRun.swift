@@ -1,37 +1,47 @@
 import Foundation
 import GlossClassifier
-import GlossApp
 import GlossCore
 import GlossFormats
 import GlossStore
 
 /// One `gloss export`: scan, write, hash, manifest, swap into place, record in the store.
-enum ExportRun {
-    struct Request {
-        var project: String
-        var format: ExportFormat
+public enum ExportRun {
+    public struct Request: Sendable {
+        public var project: String
+        public var format: ExportFormat
         /// Nil: standard output.
-        var destination: String?
-        var replace: Bool
-        var query: ExportQuery
+        public var destination: String?
+        /// Replace an earlier export at the destination.
+        public var replace: Bool
+        public var query: ExportQuery
+
+        public init(project: String, format: ExportFormat, destination: String?, replace: Bool = false, query: ExportQuery) {
+            self.project = project
+            self.format = format
+            self.destination = destination
+            self.replace = replace
+            self.query = query
+        }
     }
 
-    struct Outcome {
-        var manifest: ExportManifest
-        var exportID: Int64
+    public struct Outcome: Sendable {
+        public var manifest: ExportManifest
+        public var exportID: Int64
     }
 
     /// The options as the store records them.
-    struct RecordedOptions: Codable {
-        var format: String
-        var policy: String
-        var split: String
-        var seed: UInt32
-        var stratify: Bool
-        var filter: ExportFilter
+    public struct RecordedOptions: Codable, Sendable {
+        public var format: String
+        public var policy: String
+        public var split: String
+        public var seed: UInt32
+        public var stratify: Bool
+        public var filter: ExportFilter
     }
 
-    static func run(_ request: Request, database: GlossDatabase) throws -> Outcome {
+    /// Checks the destination, scans the project's records through the format's writer into
+    /// staged files, writes the manifest, swaps the export into place and records it.
+    public static func run(_ request: Request, database: GlossDatabase) throws -> Outcome {
         let provenance = try database.exportProvenance(project: request.project)
         let plan = request.query.split
         let context = ExportContext(project: request.project, task: provenance.task, labels: provenance.labels,
@@ -90,33 +100,7 @@ enum ExportRun {
         return Outcome(manifest: manifest, exportID: id)
     }
 
-    /// The summary: on standard error when the data went to standard output.
-    static func report(_ outcome: Outcome, request: Request) {
-        let m = outcome.manifest
-        var lines: [String] = []
-        let place = request.destination.map { TerminalText.visible($0) } ?? "standard output"
-        let splitText = m.split.map { "\($0.shares) seed \($0.seed)\($0.stratify ? " stratified" : "")" } ?? "no split"
-        lines.append("Exported \(NumberText.grouped(m.counts.items)) items of \(TerminalText.visible(m.project)) to \(place) (\(m.format.rawValue), \(m.policy.rawValue), \(splitText)).")
-        if !m.counts.splits.isEmpty {
-            lines.append("  " + ExportSplit.allCases.compactMap { s in m.counts.splits[s.rawValue].map { "\(s.rawValue) \(NumberText.grouped($0))" } }.joined(separator: " · "))
-        }
-        if let predicted = m.counts.sources[ExportSource.prediction.rawValue], predicted > 0 {
-            lines.append("  \(NumberText.grouped(predicted)) of them are the model's predictions (v\(m.model?.version ?? 0)).")
-        }
-        let leftOut = m.counts.leftOut.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-        if !leftOut.isEmpty {
-            lines.append("  Left out: " + leftOut.map { "\(NumberText.grouped($0.value)) \($0.key)" }.joined(separator: ", ") + ".")
-        }
-        let check = request.destination.map { " Check it with: gloss export --verify \(TerminalText.visible($0))" } ?? ""
-        lines.append("Recorded as export #\(outcome.exportID) (gloss exports \(TerminalText.visible(m.project))).\(check)")
-        let text = lines.joined(separator: "\n") + "\n"
-        if request.destination == nil {
-            FileHandle.standardError.write(Data(text.utf8))
-        } else {
-            print(text, terminator: "")
-        }
-    }
-
+    /// `path` from the root: the current directory before a relative one.
     static func absolutePath(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }

@@ -2,19 +2,25 @@ import GlossClassifier
 import GlossCore
 import GlossStore
 
-/// Labeled items turned into examples of a guide's labels: what was kept, what was left out
-/// and why, and a seeded stratified split into training and held-out parts.
-struct TrainingSet {
+/// Labeled items turned into examples of a guide's labels, for training, evaluation and
+/// learning curves alike: what was kept, what was left out and why, and a seeded stratified
+/// split into training and held-out parts.
+///
+/// The rule is the classifier's own (`TextClassifier` learns from exactly these): labels
+/// not in the guide are dropped; a single-label item needs exactly one known label; a
+/// multilabel item with no label at all is kept (it says no label applies), but one whose
+/// labels are all unknown is left out.
+public struct TrainingExamples: Sendable {
     /// The items kept, with their labels restricted to the guide's.
-    var items: [LabeledItem] = []
+    public private(set) var items: [LabeledItem] = []
     /// Labels not in the guide, with how many items use them.
-    var unknownLabels: [String: Int] = [:]
-    /// Items left out: every label unknown, or several labels in a single-label task.
-    var leftOut = 0
-    var severalLabels = 0
+    public private(set) var unknownLabels: [String: Int] = [:]
+    /// Items left out: every label unknown, none in a single-label task, or several there.
+    public private(set) var leftOut = 0
+    public private(set) var severalLabels = 0
 
     /// Keeps the items whose labels (single-label: exactly one) are among `labels`.
-    init(_ labeled: [LabeledItem], labels: [String], multilabel: Bool) {
+    public init(_ labeled: [LabeledItem], labels: [String], multilabel: Bool) {
         let known = Set(labels)
         for var item in labeled {
             let unknown = item.labels.filter { !known.contains($0) }
@@ -34,15 +40,18 @@ struct TrainingSet {
         }
     }
 
+    /// The kept items as the classifier's examples.
+    public var examples: [TrainingExample] { items.map { TrainingExample(text: $0.text, labels: $0.labels) } }
+
     /// How many kept items carry each label.
-    func counts(of labels: [String]) -> [Int] {
+    public func counts(of labels: [String]) -> [Int] {
         var count: [String: Int] = [:]
         for item in items { for label in item.labels { count[label, default: 0] += 1 } }
         return labels.map { count[$0] ?? 0 }
     }
 
     /// A sentence about what was left out, or nil when nothing was.
-    var leftOutNote: String? {
+    public var leftOutNote: String? {
         guard leftOut > 0 else {
             return unknownLabels.isEmpty ? nil : "ignored labels not in the guide: \(Self.list(unknownLabels))."
         }
@@ -52,13 +61,14 @@ struct TrainingSet {
         return "left out \(NumberText.grouped(leftOut)) item\(leftOut == 1 ? "" : "s") (\(reasons.joined(separator: "; ")))."
     }
 
-    static func list(_ counts: [String: Int]) -> String {
+    /// Label counts as "name (count)", the most used first.
+    public static func list(_ counts: [String: Int]) -> String {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\(TerminalText.visible($0.key)) (\(NumberText.grouped($0.value)))" }.joined(separator: ", ")
     }
 
     /// Splits with `StratifiedSplit`, items grouped by their label set.
-    func split(holdout fraction: Double, seed: UInt64) -> (train: [LabeledItem], heldOut: [LabeledItem]) {
+    public func split(holdout fraction: Double, seed: UInt64) -> (train: [LabeledItem], heldOut: [LabeledItem]) {
         StratifiedSplit.split(items, key: { $0.labels.sorted().joined(separator: "\u{1F}") }, fraction: fraction, seed: seed)
     }
 }

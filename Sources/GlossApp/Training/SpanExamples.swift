@@ -4,19 +4,19 @@ import GlossStore
 
 /// Decided spans as examples for a span suggester, and how its suggestions match them:
 /// a suggested span counts as right only when its start, end and label all match.
-struct SpanExamples {
-    struct Item {
-        var id: String
-        var text: String
-        var spans: [LabeledRange]
+public struct SpanExamples: Sendable {
+    public struct Item: Sendable {
+        public var id: String
+        public var text: String
+        public var spans: [LabeledRange]
     }
 
-    var items: [Item] = []
+    public var items: [Item] = []
     /// Span labels not in the guide, with how many spans use them (those spans are dropped).
-    var unknownLabels: [String: Int] = [:]
+    public var unknownLabels: [String: Int] = [:]
 
     /// The span decisions among `labeled` (other values are not span examples).
-    init(_ labeled: [LabeledItem], labels: [String]) {
+    public init(_ labeled: [LabeledItem], labels: [String]) {
         let known = Set(labels)
         for item in labeled {
             guard case .spans(let spans)? = item.value else { continue }
@@ -26,12 +26,12 @@ struct SpanExamples {
     }
 
     /// Splits with `StratifiedSplit`, items grouped by the set of labels their spans use.
-    func split(holdout: Double, seed: UInt64) -> (train: [Item], heldOut: [Item]) {
+    public func split(holdout: Double, seed: UInt64) -> (train: [Item], heldOut: [Item]) {
         StratifiedSplit.split(items, key: { Set($0.spans.map(\.label)).sorted().joined(separator: "\u{1F}") }, fraction: holdout, seed: seed)
     }
 
     /// Scores `suggester` on `items`, timing only the suggesting.
-    static func evaluate(_ suggester: SpanSuggester, items: [Item]) -> (metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], seconds: Double) {
+    public static func evaluate(_ suggester: SpanSuggester, items: [Item]) -> (metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], seconds: Double) {
         let labels = suggester.labels
         var tp = [Int](repeating: 0, count: labels.count), fp = tp, fn = tp
         var exact = 0
