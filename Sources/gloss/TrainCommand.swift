@@ -39,7 +39,7 @@ extension Gloss {
         }
 
         func run() throws {
-            let request = TrainingRequest(project: project, reference: reference, epochs: epochs, hashBits: hashBits,
+            let request = TrainingRequest(project: project, reference: reference, hashBits: hashBits, epochs: epochs,
                                           seed: seed, holdout: holdout)
             let bar = ProgressBar.forStderr()
             let outcome = try ModelTraining.train(request, database: store.openExisting(), progress: bar) {

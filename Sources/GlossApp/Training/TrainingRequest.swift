@@ -7,15 +7,15 @@ public struct TrainingRequest: Sendable, Equatable {
     public var project: String
     /// Learn from the dataset's reference labels instead of the project's decisions.
     public var reference: Bool
-    public var epochs: Int
     public var hashBits: Int
+    public var epochs: Int
     /// The seed of the split and of the training order.
     public var seed: UInt64
     /// The share of examples held out to score the model (0 scores nothing).
     public var holdout: Double
 
-    public init(project: String, reference: Bool = false, epochs: Int = ClassifierOptions().epochs,
-                hashBits: Int = ClassifierOptions().hashBits, seed: UInt64 = 1, holdout: Double = 0.2) {
+    public init(project: String, reference: Bool = false, hashBits: Int = ClassifierOptions().hashBits,
+                epochs: Int = ClassifierOptions().epochs, seed: UInt64 = 1, holdout: Double = 0.2) {
         self.project = project
         self.reference = reference
         self.epochs = epochs
