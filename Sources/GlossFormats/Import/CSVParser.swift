@@ -25,10 +25,6 @@ public struct CSVParser: Sendable {
                 String(validating: UnsafeBufferPointer(rebasing: $0[start..<ends[i]]), as: UTF8.self)
             }
         }
-        /// Offset of the first invalid UTF-8 byte in field `i`, if any.
-        public func invalidUTF8Offset(_ i: Int) -> Int? {
-            UTF8Validation.firstInvalidOffset(field(i))
-        }
     }
 
     /// `skipping` drops the rest of a refused row up to its end; `skippingQuoted` is inside
