@@ -4,50 +4,20 @@ import GlossApp
 import GlossCore
 import GlossStore
 
-extension Gloss {
-    struct GuideCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "guide",
-            abstract: "Write, check and version annotation guides.",
-            discussion: """
-                A guide is Markdown with YAML front matter (name, task, labels with keys and \
-                descriptions, instructions). Each project keeps every published version.
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Write, check and version annotation guides.",
+        discussion: """
+            A guide is Markdown with YAML front matter (name, task, labels with keys and \
+            descriptions, instructions). Each project keeps every published version.
 
-                Examples:
-                  gloss guide lint guides/sentiment.md
-                  gloss guide publish reviews guides/sentiment.md -m "Clarify sarcasm"
-                  gloss guide edit reviews
-                  gloss guide diff reviews 1 2
-                """,
-            subcommands: [Lint.self, Publish.self, Log.self, Show.self, Diff.self, Edit.self]
-        )
-    }
-}
-
-extension Gloss.GuideCommand {
-    struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check guide files; errors exit 1, warnings exit 0.",
-            discussion: """
-                Each finding is printed as FILE:LINE:COL: error|warning: text.
-
-                Examples:
-                  gloss guide lint guides/sentiment.md
-                  gloss guide lint guides/*.md
-                """
-        )
-
-        @Argument(help: ArgumentHelp("Guide files to check.", valueName: "file"))
-        var files: [String]
-
-        func run() throws {
-            var failed = false
-            for file in files {
-                let lint = GuideFile.lint(file: file)
-                for diagnostic in lint.diagnostics { print(diagnostic.formatted(file: file)) }
-                if !lint.isClean { failed = true }
-            }
-            if failed { throw ExitCode.failure }
-        }
-    }
+            Examples:
+              gloss guide lint guides/sentiment.md
+              gloss guide publish reviews guides/sentiment.md -m "Clarify sarcasm"
+              gloss guide edit reviews
+              gloss guide diff reviews 1 2
+            """,
+        subcommands: [Lint.self, Publish.self, Log.self, Show.self, Diff.self, Edit.self]
+    )
 }

@@ -5,69 +5,67 @@ import GlossClassifier
 import GlossCore
 import GlossStore
 
-extension Gloss {
-    struct LearningCurveCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "learning-curve",
-            abstract: "Simulate an annotator on the project's reference labels and score the online model as it learns.",
-            discussion: """
-                The project's dataset must carry reference labels (import it with --label-field): \
-                they are the simulated annotator's answers. Starting from an empty model, each \
-                decision is one online learning step, as in gloss label; at each checkpoint the \
-                model is scored on the reference labels of --test-dataset. Orders: sequential \
-                (dataset order), random, uncertain (smallest margin first from a pool of sampled \
-                items, rescored a few at a time, as the labeler does), confident.
+struct LearningCurveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learning-curve",
+        abstract: "Simulate an annotator on the project's reference labels and score the online model as it learns.",
+        discussion: """
+            The project's dataset must carry reference labels (import it with --label-field): \
+            they are the simulated annotator's answers. Starting from an empty model, each \
+            decision is one online learning step, as in gloss label; at each checkpoint the \
+            model is scored on the reference labels of --test-dataset. Orders: sequential \
+            (dataset order), random, uncertain (smallest margin first from a pool of sampled \
+            items, rescored a few at a time, as the labeler does), confident.
 
-                Examples:
-                  gloss learning-curve reviews --test-dataset reviews-test
-                  gloss learning-curve reviews --test-dataset reviews-test --order sequential,uncertain --at 100,1000 --json
-                """
-        )
+            Examples:
+              gloss learning-curve reviews --test-dataset reviews-test
+              gloss learning-curve reviews --test-dataset reviews-test --order sequential,uncertain --at 100,1000 --json
+            """
+    )
 
-        @Argument(help: "The project (its dataset's reference labels are the answers).") var project: String
-        @Option(help: ArgumentHelp("The dataset whose reference labels score the model.", valueName: "dataset")) var testDataset: String
-        @Option(help: ArgumentHelp("Orders to simulate, comma-separated: sequential, random, uncertain, confident.", valueName: "orders"))
-        var order = "sequential,uncertain"
-        @Option(help: ArgumentHelp("Decision counts at which to score the model, comma-separated.", valueName: "counts"))
-        var at = "100,300,1000,3000"
-        @Option(help: "The seed of the pool's sampling and tie-breaks.") var seed: UInt64 = 1
-        @Option(help: "How many sampled undecided items the pool holds.") var pool = 2000
-        @Option(help: ArgumentHelp("Pool entries rescored after each decision.", valueName: "count")) var rescore = 200
-        @Option(help: ArgumentHelp("First picks taken at random, whatever the order.", valueName: "count")) var randomStart = ClassifierOptions.labelerRandomStart
-        @Flag(help: "Print JSON instead of a table.") var json = false
-        @OptionGroup var store: StoreOptions
+    @Argument(help: "The project (its dataset's reference labels are the answers).") var project: String
+    @Option(help: ArgumentHelp("The dataset whose reference labels score the model.", valueName: "dataset")) var testDataset: String
+    @Option(help: ArgumentHelp("Orders to simulate, comma-separated: sequential, random, uncertain, confident.", valueName: "orders"))
+    var order = "sequential,uncertain"
+    @Option(help: ArgumentHelp("Decision counts at which to score the model, comma-separated.", valueName: "counts"))
+    var at = "100,300,1000,3000"
+    @Option(help: "The seed of the pool's sampling and tie-breaks.") var seed: UInt64 = 1
+    @Option(help: "How many sampled undecided items the pool holds.") var pool = 2000
+    @Option(help: ArgumentHelp("Pool entries rescored after each decision.", valueName: "count")) var rescore = 200
+    @Option(help: ArgumentHelp("First picks taken at random, whatever the order.", valueName: "count")) var randomStart = ClassifierOptions.labelerRandomStart
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @OptionGroup var store: StoreOptions
 
-        var orders: [ItemOrder] { order.split(separator: ",").compactMap { ItemOrder(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
-        var checkpoints: [Int] { Array(Set(at.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })).sorted() }
+    var orders: [ItemOrder] { order.split(separator: ",").compactMap { ItemOrder(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+    var checkpoints: [Int] { Array(Set(at.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })).sorted() }
 
-        func validate() throws {
-            for name in order.split(separator: ",") where ItemOrder(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError("--order: \"\(name)\" is not an order; use sequential, random, uncertain or confident.")
-            }
-            guard !orders.isEmpty else { throw ValidationError("--order needs at least one order, e.g. sequential,uncertain.") }
-            for count in at.split(separator: ",") where Int(count.trimmingCharacters(in: .whitespaces)).map({ $0 < 0 }) ?? true {
-                throw ValidationError("--at: \"\(count)\" is not a decision count; give counts such as 100,300,1000.")
-            }
-            guard !checkpoints.isEmpty else { throw ValidationError("--at needs at least one decision count, e.g. 100,1000.") }
-            guard pool >= 1 else { throw ValidationError("--pool must be at least 1.") }
-            guard rescore >= 0 else { throw ValidationError("--rescore must not be negative.") }
-            guard randomStart >= 0 else { throw ValidationError("--random-start must not be negative.") }
+    func validate() throws {
+        for name in order.split(separator: ",") where ItemOrder(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
+            throw ValidationError("--order: \"\(name)\" is not an order; use sequential, random, uncertain or confident.")
         }
-
-        func run() throws {
-            let request = LearningCurveRun.Request(project: project, testDataset: testDataset, orders: orders,
-                                                   checkpoints: checkpoints, seed: seed, pool: pool, rescore: rescore,
-                                                   randomStart: randomStart)
-            var bar: DecisionProgress?
-            let report = try LearningCurveRun.run(request, database: store.openExisting(), notice: { StandardError.print($0) }) {
-                order, done, total in
-                guard let done else { bar?.clear(); bar = nil; return }
-                if bar == nil { bar = DecisionProgress(order: order, total: total) }
-                bar?.update(done)
-            }
-            if json { return try JSONOutput.print(report) }
-            print(report.table())
+        guard !orders.isEmpty else { throw ValidationError("--order needs at least one order, e.g. sequential,uncertain.") }
+        for count in at.split(separator: ",") where Int(count.trimmingCharacters(in: .whitespaces)).map({ $0 < 0 }) ?? true {
+            throw ValidationError("--at: \"\(count)\" is not a decision count; give counts such as 100,300,1000.")
         }
+        guard !checkpoints.isEmpty else { throw ValidationError("--at needs at least one decision count, e.g. 100,1000.") }
+        guard pool >= 1 else { throw ValidationError("--pool must be at least 1.") }
+        guard rescore >= 0 else { throw ValidationError("--rescore must not be negative.") }
+        guard randomStart >= 0 else { throw ValidationError("--random-start must not be negative.") }
+    }
+
+    func run() throws {
+        let request = LearningCurveRun.Request(project: project, testDataset: testDataset, orders: orders,
+                                               checkpoints: checkpoints, seed: seed, pool: pool, rescore: rescore,
+                                               randomStart: randomStart)
+        var bar: DecisionProgress?
+        let report = try LearningCurveRun.run(request, database: store.openExisting(), notice: { StandardError.print($0) }) {
+            order, done, total in
+            guard let done else { bar?.clear(); bar = nil; return }
+            if bar == nil { bar = DecisionProgress(order: order, total: total) }
+            bar?.update(done)
+        }
+        if json { return try JSONOutput.print(report) }
+        print(report.table())
     }
 }
 
@@ -101,31 +99,5 @@ extension LearningCurveRun.Report {
             lines.append(cost + ", \(String(format: "%.1f", curve.seconds)) s in all.")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension Gloss.LearningCurveCommand {
-    /// "uncertain 1,234/3,000 decisions" on standard error, only when it is a terminal.
-    final class DecisionProgress {
-        private let order: ItemOrder
-        private let total: Int
-        private var lastDraw = Date.distantPast
-
-        init?(order: ItemOrder, total: Int) {
-            guard isatty(STDERR_FILENO) == 1 else { return nil }
-            self.order = order
-            self.total = total
-        }
-
-        func update(_ done: Int) {
-            let now = Date()
-            guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-            lastDraw = now
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(order.rawValue) \(NumberText.grouped(done))/\(NumberText.grouped(total)) decisions".utf8))
-        }
-
-        func clear() {
-            if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        }
     }
 }

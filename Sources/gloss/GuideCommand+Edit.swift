@@ -4,7 +4,7 @@ import GlossApp
 import GlossCore
 import GlossStore
 
-extension Gloss.GuideCommand {
+extension GuideCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Edit the current guide in $VISUAL or $EDITOR and publish it when it lints clean.",
@@ -85,62 +85,5 @@ extension Gloss.GuideCommand {
             let answer = Prompt.line("Message for version \(next): ")?.trimmingASCIIWhitespace() ?? ""
             return answer.isEmpty ? "Edited with gloss guide edit" : answer
         }
-    }
-}
-
-/// The temporary file an editor works on, and running the editor.
-struct EditSession {
-    let path: String
-
-    init(project: String, text: String, version: Int) throws {
-        let safe = String(project.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-edit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("\(safe)-guide-v\(version).md").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
-    /// Runs $VISUAL, else $EDITOR, else vi, through the shell so editors with options work.
-    func runEditor() throws {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "gloss-editor", path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("The editor (\(editor)) exited with status \(process.terminationStatus); nothing was published.")
-        }
-    }
-
-    func read() throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("The edited file \(path) is gone; nothing was published.")
-        }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw CommandFailure("The edited file is not valid UTF-8; nothing was published.")
-        }
-        return text
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
-    }
-}
-
-/// Questions on the terminal.
-enum Prompt {
-    static func line(_ question: String) -> String? {
-        FileHandle.standardError.write(Data(question.utf8))
-        return readLine()
-    }
-
-    /// Asks until one of `choices` (first letters) is typed; nil at end of input.
-    static func ask(_ question: String, choices: [String]) -> String? {
-        while let answer = line(question)?.trimmingASCIIWhitespace().lowercased() {
-            if let choice = choices.first(where: { answer.hasPrefix($0) }) { return choice }
-        }
-        return nil
     }
 }
