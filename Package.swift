@@ -49,7 +49,10 @@ let package = Package(
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
         .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
-        .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
+        .testTarget(
+            name: "GlossAppTests",
+            dependencies: ["GlossApp", "GlossClassifier", "GlossCore", "GlossFormats", "GlossStore", "GlossTestSupport"]
+        ),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),

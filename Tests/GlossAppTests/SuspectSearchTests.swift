@@ -1,4 +1,5 @@
 import GlossApp
+import GlossClassifier
 import GlossCore
 import GlossStore
 import Testing
@@ -9,7 +10,8 @@ struct SuspectSearchTests {
         let fixture = try AppFixture()
         try fixture.decideFromReference()
         let guide = try fixture.store.currentGuide(project: "reviews").guide
-        let search = SuspectSearch(database: fixture.store, project: "reviews", guide: guide, folds: 5, seed: 1)
+        let search = SuspectSearch(database: fixture.store, project: "reviews", guide: guide, folds: 5, seed: 1,
+                                   options: ClassifierOptions(hashBits: 12, seed: 1))
         var started: (Int, Int)?
         let suspects = try search.run(starting: { started = ($0, $1) })
         #expect(started?.0 == 60)

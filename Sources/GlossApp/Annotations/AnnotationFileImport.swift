@@ -22,9 +22,8 @@ extension GlossDatabase {
             } catch let invalid as InvalidRecord {
                 try take(AnnotationLine(number: invalid.line, record: .failure(AnnotationLineError(invalid.message))))
             } catch let failure as ImportFailure {
-                throw AnnotationImportError(
-                    source: source.displayName, problems: [.init(line: failure.error.line, message: failure.error.message)],
-                    total: 1)
+                let problem = AnnotationImportError.Problem(line: failure.error.line, message: failure.error.message)
+                throw AnnotationImportError(source: source.displayName, problems: [problem], total: 1)
             }
         }
     }

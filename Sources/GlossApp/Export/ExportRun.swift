@@ -15,7 +15,8 @@ public enum ExportRun {
         public var replace: Bool
         public var query: ExportQuery
 
-        public init(project: String, format: ExportFormat, destination: String?, replace: Bool = false, query: ExportQuery) {
+        public init(project: String, format: ExportFormat, destination: String?, replace: Bool = false,
+                    query: ExportQuery) {
             self.project = project
             self.format = format
             self.destination = destination
@@ -48,7 +49,8 @@ public enum ExportRun {
                                     splits: plan?.splits ?? [], guideVersion: provenance.guideVersion)
         var writer = try request.format.makeWriter(context: context)
         if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
-        let prediction = try request.query.filter.includePredictions ? ExportPredictor(database, project: request.project) : nil
+        let prediction = request.query.filter.includePredictions
+            ? try ExportPredictor(database, project: request.project) : nil
         var files = try ExportFiles(names: writer.files, directory: request.destination)
         var counter = ExportCounter()
         let summary: ExportScanSummary
@@ -76,7 +78,8 @@ public enum ExportRun {
             guide: .init(current: provenance.guideVersion, decisionsUnder: summary.guideVersions),
             imports: provenance.imports.map {
                 ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
-                                           records: $0.records, added: $0.added, importedAt: ISODate.string($0.startedAt))
+                                           records: $0.records, added: $0.added,
+                                           importedAt: ISODate.string($0.startedAt))
             },
             model: prediction?.model, counts: counts, files: digests)
         let manifestBytes = try manifest.encoded()

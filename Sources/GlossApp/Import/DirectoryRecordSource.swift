@@ -28,7 +28,8 @@ final class DirectoryRecordSource: ItemRecordSource {
     /// The `.txt` files below the directory, relative to it, in name order.
     func files() throws -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
-            throw ImportFailure(source: path, error: InvalidRecord(line: 0, message: "cannot list the directory", isFatal: true))
+            throw ImportFailure(source: path, error: InvalidRecord(
+                line: 0, message: "cannot list the directory", isFatal: true))
         }
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
@@ -42,7 +43,8 @@ final class DirectoryRecordSource: ItemRecordSource {
         if remaining == nil {
             let names = try files()
             guard !names.isEmpty else {
-                throw ImportFailure(source: path, error: InvalidRecord(line: 0, message: "the directory holds no .txt files", isFatal: true))
+                throw ImportFailure(source: path, error: InvalidRecord(
+                    line: 0, message: "the directory holds no .txt files", isFatal: true))
             }
             remaining = names[...]
         }

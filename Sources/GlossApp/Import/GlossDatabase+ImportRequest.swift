@@ -11,19 +11,21 @@ extension GlossDatabase {
             if source.format == .directory || Self.isDirectory(source.path) {
                 return DirectoryRecordSource(path: source.path)
             }
-            return StreamRecordSource(path: source.path, format: source.format, fields: request.fields, progress: progress)
+            return StreamRecordSource(path: source.path, format: source.format, fields: request.fields,
+                                      progress: progress)
         }
         defer {
             for case let stream as StreamRecordSource in sources { stream.close() }
         }
         let settings = ItemImportSettings(
-            dataset: request.dataset, fields: request.fields, skipInvalid: request.skipInvalid, project: request.project,
-            foreign: request.sources.contains { $0.format?.isForeign == true })
+            dataset: request.dataset, fields: request.fields, skipInvalid: request.skipInvalid,
+            project: request.project, foreign: request.sources.contains { $0.format?.isForeign == true })
         return try importItems(settings, from: sources)
     }
 
     private static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        guard path != "-" else { return false }
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -11,8 +11,8 @@ public struct ImportRequest: Sendable {
     /// Where another tool's annotations go (nil: they are counted, not imported).
     public var project: ImportProject?
 
-    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
-                project: ImportProject? = nil) {
+    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(),
+                skipInvalid: Bool = false, project: ImportProject? = nil) {
         self.dataset = dataset
         self.sources = sources
         self.fields = fields

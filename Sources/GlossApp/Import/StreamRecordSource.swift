@@ -51,7 +51,8 @@ final class StreamRecordSource: ItemRecordSource, @unchecked Sendable {
 
     func nextBatch() throws -> ItemRecordBatch? {
         if let pending = pendingProgress {
-            progress?.importProgress(source: name, bytesRead: pending.bytesRead, totalBytes: pending.totalBytes, records: records)
+            progress?.importProgress(source: name, bytesRead: pending.bytesRead, totalBytes: pending.totalBytes,
+                                     records: records)
             pendingProgress = nil
         }
         if !started {
@@ -119,8 +120,8 @@ final class StreamRecordSource: ItemRecordSource, @unchecked Sendable {
             var batch: [RecordResult] = []
             batch.reserveCapacity(Self.batchSize)
             func flush() throws {
-                let message = Message.batch(Batch(results: batch, bytesRead: input.bytesRead, totalBytes: input.totalBytes))
-                guard put(message) else { throw Cancelled() }
+                let read = Batch(results: batch, bytesRead: input.bytesRead, totalBytes: input.totalBytes)
+                guard put(.batch(read)) else { throw Cancelled() }
                 batch.removeAll(keepingCapacity: true)
             }
             do {

@@ -26,7 +26,8 @@ public enum LoadedModel {
 
     /// A stored model read back (the newest when `version` is nil) with its summary; a
     /// damaged one is a sentence that says to train a new one.
-    public static func load(_ database: GlossDatabase, project: String, version: Int?) throws -> (LoadedModel, ModelSummary) {
+    public static func load(_ database: GlossDatabase, project: String, version: Int?)
+        throws -> (LoadedModel, ModelSummary) {
         let stored = try database.model(project: project, version: version)
         let summary = stored.summary
         do {
@@ -36,8 +37,8 @@ public enum LoadedModel {
             }
         } catch let error as ModelFileError {
             let name = TerminalText.visible(project)
-            throw UseCaseFailure("model version \(summary.version) of \"\(name)\" cannot be read: \(error.description). "
-                + "Train a new one with gloss train \(name).")
+            throw UseCaseFailure("model version \(summary.version) of \"\(name)\" cannot be read: "
+                + "\(error.description). Train a new one with gloss train \(name).")
         }
     }
 }

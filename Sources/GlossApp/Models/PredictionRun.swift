@@ -18,7 +18,8 @@ public enum PredictionRun {
     }
 
     /// Predicts every item of a stored dataset, in item order.
-    public static func predict(dataset: String, database: GlossDatabase, interactive: Bool, output: PredictionLines) throws {
+    public static func predict(dataset: String, database: GlossDatabase, interactive: Bool,
+                               output: PredictionLines) throws {
         try database.forEachItem(dataset: dataset, batchSize: 500) { batch in
             for item in batch { output.predict(id: item.externalID, text: item.text) }
             if interactive { try output.flush() } else { try output.flushIfLarge() }

@@ -23,7 +23,8 @@ public struct PredictionsFile {
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be {\"id\":…,\"label\":…} as gloss predict writes.")
+                throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be {\"id\":…,\"label\":…} "
+                    + "as gloss predict writes.")
             }
             let id: String
             switch object["id"] {
@@ -36,12 +37,14 @@ public struct PredictionsFile {
             else if let list = object["labels"] as? [String] { names = list }
             else { throw UseCaseFailure("\(name):\(number): the line has no \"label\" (or \"labels\" list).") }
             if !multilabel, names.count != 1 {
-                throw UseCaseFailure("\(name):\(number): a single-label project needs exactly one predicted label, not \(names.count).")
+                throw UseCaseFailure("\(name):\(number): a single-label project needs exactly one predicted label, "
+                    + "not \(names.count).")
             }
             var indices: [Int] = []
             for label in names {
                 guard let index = labels.firstIndex(of: label) else {
-                    throw UseCaseFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the labels (\(labels.joined(separator: ", "))).")
+                    throw UseCaseFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the labels "
+                        + "(\(labels.joined(separator: ", "))).")
                 }
                 indices.append(index)
             }
@@ -52,7 +55,8 @@ public struct PredictionsFile {
     }
 
     /// Gold beside predicted for every item that has a prediction; `missing` counts those without.
-    public func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool) -> (evaluation: Evaluation, missing: Int) {
+    public func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool)
+        -> (evaluation: Evaluation, missing: Int) {
         var evaluation = Evaluation(labels: labels, multilabel: multilabel)
         var missing = 0
         for item in items {

@@ -30,8 +30,8 @@ public struct EvalReport: Encodable, Sendable {
 
     public init(project: String, model: Int?, predictions: String?, against: String, dataset: String?, missing: Int,
                 evaluation: Evaluation) {
-        self.init(project: project, model: model, predictions: predictions, against: against, dataset: dataset, missing: missing,
-                  labels: evaluation.labels, metrics: evaluation.metrics, misclassified: evaluation.misclassified(),
+        self.init(project: project, model: model, predictions: predictions, against: against, dataset: dataset,
+                  missing: missing, labels: evaluation.labels, metrics: evaluation.metrics, misclassified: evaluation.misclassified(),
                   scoringSeconds: evaluation.scoringSeconds)
     }
 
@@ -49,7 +49,9 @@ public struct EvalReport: Encodable, Sendable {
         macroF1 = metrics.macroF1
         perLabel = metrics.perLabel
         confusion = metrics.confusion.map { Confusion(labels: labels, counts: $0) }
-        scoring = scoringSeconds.map { Scoring(docs: metrics.heldOut, seconds: $0, docsPerSecond: $0 > 0 ? Double(metrics.heldOut) / $0 : 0) }
+        scoring = scoringSeconds.map {
+            Scoring(docs: metrics.heldOut, seconds: $0, docsPerSecond: $0 > 0 ? Double(metrics.heldOut) / $0 : 0)
+        }
         self.misclassified = misclassified
     }
 }

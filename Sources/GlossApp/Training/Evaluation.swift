@@ -44,21 +44,28 @@ public struct Evaluation: Sendable {
     /// no matrix. Both: macro-F1 over the labels that occur, and per-label scores.
     public var metrics: ModelMetrics {
         func scores(_ perLabel: [LabelScores]) -> [ModelMetrics.LabelScore] {
-            zip(labels, perLabel).map { .init(label: $0, precision: $1.precision, recall: $1.recall, f1: $1.f1, support: $1.support) }
+            zip(labels, perLabel).map {
+                .init(label: $0, precision: $1.precision, recall: $1.recall, f1: $1.f1, support: $1.support)
+            }
         }
         if multilabel {
-            let m = MultilabelMetrics(gold: outcomes.map { Set($0.gold) }, predicted: outcomes.map { Set($0.predicted) }, labelCount: labels.count)
-            return ModelMetrics(accuracy: m.exactMatch, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: nil, heldOut: outcomes.count)
+            let m = MultilabelMetrics(gold: outcomes.map { Set($0.gold) }, predicted: outcomes.map { Set($0.predicted) },
+                                      labelCount: labels.count)
+            return ModelMetrics(accuracy: m.exactMatch, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: nil,
+                                heldOut: outcomes.count)
         }
-        let m = ClassificationMetrics(gold: outcomes.map { $0.gold[0] }, predicted: outcomes.map { $0.predicted[0] }, labelCount: labels.count)
-        return ModelMetrics(accuracy: m.accuracy, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: m.confusion, heldOut: outcomes.count)
+        let m = ClassificationMetrics(gold: outcomes.map { $0.gold[0] }, predicted: outcomes.map { $0.predicted[0] },
+                                      labelCount: labels.count)
+        return ModelMetrics(accuracy: m.accuracy, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: m.confusion,
+                            heldOut: outcomes.count)
     }
 
     /// The items whose predicted labels differ from the gold ones, in input order (for a
     /// listing, or to browse them).
     public func misclassified() -> [Misclassified] {
         outcomes.filter { Set($0.gold) != Set($0.predicted) }.map {
-            Misclassified(id: $0.id, gold: $0.gold.map { labels[$0] }, predicted: $0.predicted.map { labels[$0] }, confidence: $0.confidence)
+            Misclassified(id: $0.id, gold: $0.gold.map { labels[$0] }, predicted: $0.predicted.map { labels[$0] },
+                          confidence: $0.confidence)
         }
     }
 

@@ -57,7 +57,8 @@ public enum LearningCurveRun {
     /// Runs every order. `notice` receives notes ("note: …"); `progress` the decisions
     /// simulated so far of the order running (and nil once it is done).
     public static func run(_ request: Request, database: GlossDatabase, notice: (String) -> Void = { _ in },
-                           progress: (ItemOrder, _ done: Int?, _ total: Int) -> Void = { _, _, _ in }) throws -> Report {
+                           progress: (ItemOrder, _ done: Int?, _ total: Int) -> Void = { _, _, _ in })
+        throws -> Report {
         let summary = try database.project(named: request.project)
         let guide = try database.currentGuide(project: request.project).guide
         guard guide.task != .spans else {
@@ -71,8 +72,8 @@ public enum LearningCurveRun {
         let test = TrainingExamples(try database.referenceExamples(dataset: request.testDataset), labels: labels,
                                     multilabel: multilabel).examples
         guard !items.isEmpty else {
-            throw UseCaseFailure("dataset \"\(summary.dataset)\" of project \"\(request.project)\" has no reference labels "
-                + "among the guide's labels (\(labels.joined(separator: ", "))); import it with --label-field.")
+            throw UseCaseFailure("dataset \"\(summary.dataset)\" of project \"\(request.project)\" has no reference "
+                + "labels among the guide's labels (\(labels.joined(separator: ", "))); import it with --label-field.")
         }
         guard !test.isEmpty else {
             throw UseCaseFailure("dataset \"\(request.testDataset)\" has no reference labels among the guide's labels "
@@ -92,8 +93,8 @@ public enum LearningCurveRun {
                       rescore: request.rescore, randomStart: request.randomStart, curves: curves)
     }
 
-    private static func simulate(_ order: ItemOrder, request: Request, items: [TrainingExample], test: [TrainingExample],
-                                 labels: [String], multilabel: Bool, checkpoints: [Int],
+    private static func simulate(_ order: ItemOrder, request: Request, items: [TrainingExample],
+                                 test: [TrainingExample], labels: [String], multilabel: Bool, checkpoints: [Int],
                                  progress: (ItemOrder, Int?, Int) -> Void) -> Report.Curve {
         let settings = LearningCurveSettings(order: order, poolCapacity: request.pool, rescoreBudget: request.rescore,
                                              randomStart: request.randomStart, seed: request.seed)

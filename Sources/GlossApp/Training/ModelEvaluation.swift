@@ -47,7 +47,8 @@ public enum ModelEvaluation {
     }
 
     /// Scores as asked; `notice` receives notes about left-out gold items ("note: …").
-    public static func run(_ request: Request, database: GlossDatabase, notice: (String) -> Void = { _ in }) throws -> Result {
+    public static func run(_ request: Request, database: GlossDatabase,
+                           notice: (String) -> Void = { _ in }) throws -> Result {
         let project = request.project
         let goldDataset = try request.dataset ?? database.project(named: project).dataset
         let goldName = request.gold == .reference
@@ -56,7 +57,9 @@ public enum ModelEvaluation {
         let labeled = request.gold == .reference
             ? try database.referenceExamples(dataset: goldDataset) : try database.decisionExamples(project: project)
         let reportDataset = request.gold == .reference ? goldDataset : nil
-        func result(_ report: EvalReport, scored: String, text: (Evaluation, TextClassifier, [LabeledItem])? = nil) -> Result {
+        let against = request.gold.rawValue
+        func result(_ report: EvalReport, scored: String,
+                    text: (Evaluation, TextClassifier, [LabeledItem])? = nil) -> Result {
             Result(report: report, scored: scored, goldName: goldName, goldDataset: goldDataset, text: text)
         }
         if let predictions = request.predictions {
@@ -65,11 +68,12 @@ public enum ModelEvaluation {
                 throw UseCaseFailure("scoring a predictions file of spans is not supported yet; score the model with "
                     + "gloss eval \(TerminalText.visible(project)).")
             }
-            let examples = try goldItems(labeled, labels: guide.labels.map(\.name), multilabel: guide.task == .multilabel,
-                                         request: request, goldName: goldName, notice: notice)
-            let (evaluation, missing) = try scoreFile(predictions, examples, labels: guide.labels.map(\.name),
-                                                      multilabel: guide.task == .multilabel, goldName: goldName, notice: notice)
-            let report = EvalReport(project: project, model: nil, predictions: predictions, against: request.gold.rawValue,
+            let labels = guide.labels.map(\.name), multilabel = guide.task == .multilabel
+            let examples = try goldItems(labeled, labels: labels, multilabel: multilabel, request: request,
+                                         goldName: goldName, notice: notice)
+            let (evaluation, missing) = try scoreFile(predictions, examples, labels: labels, multilabel: multilabel,
+                                                      goldName: goldName, notice: notice)
+            let report = EvalReport(project: project, model: nil, predictions: predictions, against: against,
                                     dataset: reportDataset, missing: missing, evaluation: evaluation)
             return result(report, scored: "Predictions \(TerminalText.visible(predictions))")
         }
@@ -80,23 +84,24 @@ public enum ModelEvaluation {
             let examples = try goldItems(labeled, labels: classifier.labels, multilabel: classifier.multilabel,
                                          request: request, goldName: goldName, notice: notice)
             let evaluation = Evaluation.score(classifier, items: examples.items)
-            let report = EvalReport(project: project, model: summary.version, predictions: nil, against: request.gold.rawValue,
+            let report = EvalReport(project: project, model: summary.version, predictions: nil, against: against,
                                     dataset: reportDataset, missing: 0, evaluation: evaluation)
             return result(report, scored: scored, text: (evaluation, classifier, examples.items))
         case .spans(let suggester):
             if request.textModelOnly {
-                throw UseCaseFailure("--browse works for classify and multilabel models; this project's model suggests spans.")
+                throw UseCaseFailure("--browse works for classify and multilabel models; this project's model "
+                    + "suggests spans.")
             }
             guard request.gold == .decisions else {
-                throw UseCaseFailure("reference labels carry no span offsets; score a span suggester against the project's "
-                    + "decisions (drop --against reference and --dataset).")
+                throw UseCaseFailure("reference labels carry no span offsets; score a span suggester against the "
+                    + "project's decisions (drop --against reference and --dataset).")
             }
             let examples = SpanExamples(labeled, labels: suggester.labels)
             guard !examples.items.isEmpty else {
                 throw UseCaseFailure("there is nothing to score: \(goldName) have no span decisions.")
             }
             let spans = SpanExamples.evaluate(suggester, items: examples.items)
-            let report = EvalReport(project: project, model: summary.version, predictions: nil, against: request.gold.rawValue,
+            let report = EvalReport(project: project, model: summary.version, predictions: nil, against: against,
                                     dataset: nil, missing: 0, labels: suggester.labels, metrics: spans.metrics,
                                     misclassified: spans.misclassified, scoringSeconds: spans.seconds)
             return result(report, scored: scored)
@@ -104,13 +109,15 @@ public enum ModelEvaluation {
     }
 
     /// The gold items with labels of the model; what was left out goes to `notice`.
-    static func goldItems(_ labeled: [LabeledItem], labels: [String], multilabel: Bool, request: Request, goldName: String,
-                          notice: (String) -> Void) throws -> TrainingExamples {
+    static func goldItems(_ labeled: [LabeledItem], labels: [String], multilabel: Bool, request: Request,
+                          goldName: String, notice: (String) -> Void) throws -> TrainingExamples {
         let examples = TrainingExamples(labeled, labels: labels, multilabel: multilabel)
         if let note = examples.leftOutNote { notice("note: \(note)") }
         guard !examples.items.isEmpty else {
-            let hint = request.gold == .decisions ? "; score against the dataset's own labels with --against reference" : ""
-            throw UseCaseFailure("there is nothing to score: \(goldName) give no items with labels of the model\(hint).")
+            let hint = request.gold == .decisions
+                ? "; score against the dataset's own labels with --against reference" : ""
+            throw UseCaseFailure("there is nothing to score: \(goldName) give no items with labels of the "
+                + "model\(hint).")
         }
         return examples
     }

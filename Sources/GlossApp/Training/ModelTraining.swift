@@ -31,7 +31,7 @@ public enum ModelTraining {
         let classifier = TextClassifier(labels: labels, multilabel: guide.task == .multilabel, options: options)
         let started = ContinuousClock.now
         classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
-            progress?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(total), records: done)
+            report(progress, done: done, total: total)
         }
         let seconds = (ContinuousClock.now - started).seconds
         let metrics = heldOut.isEmpty ? nil : Evaluation.score(classifier, items: heldOut).metrics
@@ -52,11 +52,12 @@ public enum ModelTraining {
         }
         let examples = SpanExamples(try database.decisionExamples(project: request.project), labels: labels)
         if !examples.unknownLabels.isEmpty {
-            notice("note: left out spans whose labels are not in the guide: \(TrainingExamples.list(examples.unknownLabels)).")
+            let unknown = TrainingExamples.list(examples.unknownLabels)
+            notice("note: left out spans whose labels are not in the guide: \(unknown).")
         }
         guard examples.items.count >= minimumExamples else {
-            throw UseCaseFailure("too few examples to train on: \"\(project)\" has \(examples.items.count) span decisions "
-                + "(at least \(minimumExamples) are needed); label more with gloss label \(project).")
+            throw UseCaseFailure("too few examples to train on: \"\(project)\" has \(examples.items.count) span "
+                + "decisions (at least \(minimumExamples) are needed); label more with gloss label \(project).")
         }
         let (train, heldOut) = examples.split(holdout: request.holdout, seed: request.seed)
         let suggester = SpanSuggester(labels: labels, seed: request.seed)
@@ -66,10 +67,7 @@ public enum ModelTraining {
         for epoch in 0..<request.epochs {
             for (n, item) in train.shuffled(using: &generator).enumerated() {
                 suggester.learn(text: item.text, spans: item.spans)
-                if n % 64 == 0 {
-                    let done = epoch * train.count + n
-                    progress?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(total), records: done)
-                }
+                if n % 64 == 0 { report(progress, done: epoch * train.count + n, total: total) }
             }
         }
         let seconds = (ContinuousClock.now - started).seconds
@@ -78,6 +76,11 @@ public enum ModelTraining {
             project: request.project, kind: .spans, source: "decisions", examples: train.count, heldOut: heldOut.count,
             options: request.optionsJSON, metrics: metrics, seconds: seconds, bytes: suggester.serialized())
         return TrainingOutcome(model: model, source: "decisions", dataset: dataset)
+    }
+
+    /// Tells `progress` how many of the examples' passes are done.
+    private static func report(_ progress: ImportProgress?, done: Int, total: Int) {
+        progress?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(total), records: done)
     }
 
     /// Refuses too few examples, and warns about guide labels the model cannot learn.
@@ -92,8 +95,8 @@ public enum ModelTraining {
             : "label more with gloss label \(request.project), or train on the dataset's labels with --reference"
         let perLabel = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
         if examples.items.count < minimumExamples {
-            throw UseCaseFailure("too few examples to train on: the \(what) give \(examples.items.count) usable (at least "
-                + "\(minimumExamples) are needed; per label: \(perLabel)); \(hint).")
+            throw UseCaseFailure("too few examples to train on: the \(what) give \(examples.items.count) usable "
+                + "(at least \(minimumExamples) are needed; per label: \(perLabel)); \(hint).")
         }
         if counts.filter({ $0 >= 2 }).count < 2 {
             throw UseCaseFailure("too few examples to train on: at least two labels need two examples each, and the "

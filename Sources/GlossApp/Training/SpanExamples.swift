@@ -27,11 +27,13 @@ public struct SpanExamples: Sendable {
 
     /// Splits with `StratifiedSplit`, items grouped by the set of labels their spans use.
     public func split(holdout: Double, seed: UInt64) -> (train: [Item], heldOut: [Item]) {
-        StratifiedSplit.split(items, key: { Set($0.spans.map(\.label)).sorted().joined(separator: "\u{1F}") }, fraction: holdout, seed: seed)
+        StratifiedSplit.split(items, key: { Set($0.spans.map(\.label)).sorted().joined(separator: "\u{1F}") },
+                              fraction: holdout, seed: seed)
     }
 
     /// Scores `suggester` on `items`, timing only the suggesting.
-    public static func evaluate(_ suggester: SpanSuggester, items: [Item]) -> (metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], seconds: Double) {
+    public static func evaluate(_ suggester: SpanSuggester, items: [Item])
+        -> (metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], seconds: Double) {
         let labels = suggester.labels
         var tp = [Int](repeating: 0, count: labels.count), fp = tp, fn = tp
         var exact = 0
@@ -46,11 +48,14 @@ public struct SpanExamples: Sendable {
                 guard let index = labels.firstIndex(of: key.label) else { continue }
                 if gold.contains(key) { tp[index] += 1 } else { fp[index] += 1 }
             }
-            for key in gold.subtracting(predicted) { if let index = labels.firstIndex(of: key.label) { fn[index] += 1 } }
+            for key in gold.subtracting(predicted) {
+                if let index = labels.firstIndex(of: key.label) { fn[index] += 1 }
+            }
             if predicted == gold {
                 exact += 1
             } else {
-                wrong.append(.init(id: item.id, gold: item.spans.map(Key.init).map(\.text), predicted: suggested.map { Key($0.span).text },
+                wrong.append(.init(id: item.id, gold: item.spans.map(Key.init).map(\.text),
+                                   predicted: suggested.map { Key($0.span).text },
                                    confidence: suggested.map(\.confidence).min()))
             }
         }
@@ -60,7 +65,8 @@ public struct SpanExamples: Sendable {
             let (t, p, n) = (Double(tp[index]), Double(fp[index]), Double(fn[index]))
             let precision = t + p == 0 ? 0 : t / (t + p), recall = t + n == 0 ? 0 : t / (t + n)
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            scores.append(.init(label: label, precision: precision, recall: recall, f1: f1, support: tp[index] + fn[index]))
+            scores.append(.init(label: label, precision: precision, recall: recall, f1: f1,
+                                support: tp[index] + fn[index]))
             if t + p + n > 0 { present.append(f1) }
         }
         let metrics = ModelMetrics(accuracy: items.isEmpty ? 0 : Double(exact) / Double(items.count),

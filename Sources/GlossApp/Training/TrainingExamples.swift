@@ -57,8 +57,11 @@ public struct TrainingExamples: Sendable {
         }
         var reasons: [String] = []
         if !unknownLabels.isEmpty { reasons.append("labels not in the guide: \(Self.list(unknownLabels))") }
-        if severalLabels > 0 { reasons.append("\(NumberText.grouped(severalLabels)) with several labels in a single-label project") }
-        return "left out \(NumberText.grouped(leftOut)) item\(leftOut == 1 ? "" : "s") (\(reasons.joined(separator: "; ")))."
+        if severalLabels > 0 {
+            reasons.append("\(NumberText.grouped(severalLabels)) with several labels in a single-label project")
+        }
+        let items = "\(NumberText.grouped(leftOut)) item\(leftOut == 1 ? "" : "s")"
+        return "left out \(items) (\(reasons.joined(separator: "; ")))."
     }
 
     /// Label counts as "name (count)", the most used first.
@@ -69,6 +72,7 @@ public struct TrainingExamples: Sendable {
 
     /// Splits with `StratifiedSplit`, items grouped by their label set.
     public func split(holdout fraction: Double, seed: UInt64) -> (train: [LabeledItem], heldOut: [LabeledItem]) {
-        StratifiedSplit.split(items, key: { $0.labels.sorted().joined(separator: "\u{1F}") }, fraction: fraction, seed: seed)
+        StratifiedSplit.split(items, key: { $0.labels.sorted().joined(separator: "\u{1F}") }, fraction: fraction,
+                              seed: seed)
     }
 }
