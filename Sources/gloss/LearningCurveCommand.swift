@@ -58,7 +58,8 @@ struct LearningCurveCommand: ParsableCommand {
                                                checkpoints: checkpoints, seed: seed, pool: pool, rescore: rescore,
                                                randomStart: randomStart)
         var bar: DecisionProgress?
-        let report = try LearningCurveRun.run(request, database: store.openExisting(), notice: { StandardError.print($0) }) {
+        let database = try store.openExisting()
+        let report = try LearningCurveRun.run(request, database: database, notice: { StandardError.print($0) }) {
             order, done, total in
             guard let done else { bar?.clear(); bar = nil; return }
             if bar == nil { bar = DecisionProgress(order: order, total: total) }

@@ -44,7 +44,8 @@ struct PredictCommand: ParsableCommand {
         let output = PredictionLines(model: try LoadedModel.load(database, project: project, version: model).0)
         do {
             if let file {
-                try PredictionRun.predict(file: file, fields: ImportFields(text: textField, id: idField), output: output)
+                let fields = ImportFields(text: textField, id: idField)
+                try PredictionRun.predict(file: file, fields: fields, output: output)
             } else {
                 let name = try dataset ?? database.project(named: project).dataset
                 try PredictionRun.predict(dataset: name, database: database, interactive: isatty(STDOUT_FILENO) == 1,

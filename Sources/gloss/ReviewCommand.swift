@@ -62,10 +62,12 @@ struct ReviewCommand: ParsableCommand {
         if suspect {
             let search = SuspectSearch(database: database, project: project, guide: guide, folds: folds, seed: seed)
             let suspects = try search.run(notice: { StandardError.print($0) }) { items, folds in
-                if isatty(STDERR_FILENO) == 1 { StandardError.print("Cross-validating \(items) items in \(folds) folds…") }
+                guard isatty(STDERR_FILENO) == 1 else { return }
+                StandardError.print("Cross-validating \(items) items in \(folds) folds…")
             }
             for suspect in suspects {
-                notes[suspect.itemRowID] = SuspectNote(givenLabel: suspect.givenLabel, predictedLabel: suspect.predictedLabel,
+                notes[suspect.itemRowID] = SuspectNote(givenLabel: suspect.givenLabel,
+                                                       predictedLabel: suspect.predictedLabel,
                                                        confidence: suspect.confidence)
             }
             entries = try database.reviewEntries(project: project, itemRowIDs: suspects.map(\.itemRowID))

@@ -82,7 +82,8 @@ final class ChunkPipe: @unchecked Sendable {
         }
         for fd in descriptors where fd != STDOUT_FILENO {
             if fsync(fd) != 0 || Glibc.close(fd) != 0, error == nil {
-                error = .cannotWrite(path: paths[descriptors.firstIndex(of: fd) ?? 0], reason: String(cString: strerror(errno)))
+                let reason = String(cString: strerror(errno))
+                error = .cannotWrite(path: paths[descriptors.firstIndex(of: fd) ?? 0], reason: reason)
             }
         }
         condition.lock()

@@ -13,15 +13,18 @@ public enum ExportDestination {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw ExportFileError.destination("\(path) is a file; --out names a directory that the export creates (e.g. --out \(path).d).")
+            throw ExportFileError.destination(
+                "\(path) is a file; --out names a directory that the export creates (e.g. --out \(path).d).")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if entries.isEmpty { return }
         guard entries.contains(manifestName) else {
-            throw ExportFileError.destination("\(path) is not empty and holds no \(manifestName), so it is not an earlier export; choose an empty or new directory.")
+            throw ExportFileError.destination("\(path) is not empty and holds no \(manifestName), so it is not an "
+                + "earlier export; choose an empty or new directory.")
         }
         if !replace {
-            throw ExportFileError.destination("\(path) holds an earlier export; give --force to replace it, or choose another directory.")
+            throw ExportFileError.destination(
+                "\(path) holds an earlier export; give --force to replace it, or choose another directory.")
         }
     }
 
@@ -43,7 +46,8 @@ public enum ExportDestination {
     static func makeDirectory(_ path: String) throws {
         remove(path)
         do {
-            try FileManager.default.createDirectory(atPath: parentDirectory(of: path), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: parentDirectory(of: path),
+                                                    withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
             throw ExportFileError.cannotWrite(path: path, reason: error.localizedDescription)

@@ -37,7 +37,10 @@ public final class ExportFiles: ExportSink {
             staging = stage
             for name in names {
                 let fd = open(stage + "/" + name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard fd >= 0 else { throw ExportFileError.cannotWrite(path: stage + "/" + name, reason: String(cString: strerror(errno))) }
+                guard fd >= 0 else {
+                    let reason = String(cString: strerror(errno))
+                    throw ExportFileError.cannotWrite(path: stage + "/" + name, reason: reason)
+                }
                 descriptors.append(fd)
             }
         } else {
@@ -111,7 +114,9 @@ public enum ExportFileError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): "cannot write \(TerminalText.visible(path)): \(reason)."
-        case let .notOneFile(names): "this export writes \(names.count) files (\(names.joined(separator: ", "))), so it needs a directory: give --out DIR (or --split none where the format then writes one file)."
+        case let .notOneFile(names):
+            "this export writes \(names.count) files (\(names.joined(separator: ", "))), so it needs a directory: "
+                + "give --out DIR (or --split none where the format then writes one file)."
         case let .undeclared(name): "the writer wrote to \(name), a file it did not declare."
         case let .destination(message): message
         }

@@ -29,11 +29,14 @@ public enum ExportVerifier {
     public static func verify(directory: String) throws -> Result {
         let manifestPath = directory + "/" + ExportDestination.manifestName
         guard let data = FileManager.default.contents(atPath: manifestPath) else {
-            throw ExportFileError.destination("\(directory) has no \(ExportDestination.manifestName); it is not a Gloss export directory (or the manifest was removed).")
+            let manifest = ExportDestination.manifestName
+            throw ExportFileError.destination("\(directory) has no \(manifest); it is not a Gloss export directory "
+                + "(or the manifest was removed).")
         }
         let manifest: ExportManifest
         do { manifest = try ExportManifest.decode(Array(data)) } catch {
-            throw ExportFileError.destination("\(manifestPath) is not a Gloss export manifest: \(error.localizedDescription)")
+            throw ExportFileError.destination(
+                "\(manifestPath) is not a Gloss export manifest: \(error.localizedDescription)")
         }
         var findings = manifest.files.map { check($0, in: directory) }
         let listed = Set(manifest.files.map(\.name) + [ExportDestination.manifestName])
@@ -61,7 +64,9 @@ public enum ExportVerifier {
             chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
             size += n
         }
-        if size != file.bytes { return Finding(name: file.name, bytes: size, status: .sizeDiffers(manifest: file.bytes)) }
+        if size != file.bytes {
+            return Finding(name: file.name, bytes: size, status: .sizeDiffers(manifest: file.bytes))
+        }
         if hasher.hexDigest() != file.sha256 { return Finding(name: file.name, bytes: size, status: .hashDiffers) }
         return Finding(name: file.name, bytes: size, status: .ok)
     }

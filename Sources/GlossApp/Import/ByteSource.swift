@@ -24,7 +24,9 @@ final class ByteSource {
         } else {
             fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
-                throw ImportFailure(source: path, error: InvalidRecord(line: 0, message: "cannot open the file: \(String(cString: strerror(errno)))", isFatal: true))
+                let reason = String(cString: strerror(errno))
+                throw ImportFailure(source: path, error: InvalidRecord(
+                    line: 0, message: "cannot open the file: \(reason)", isFatal: true))
             }
             ownsDescriptor = true
             displayName = path
@@ -63,7 +65,9 @@ final class ByteSource {
             let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportFailure(source: displayName, error: InvalidRecord(line: 0, message: "read error: \(String(cString: strerror(errno)))", isFatal: true))
+                let reason = String(cString: strerror(errno))
+                throw ImportFailure(source: displayName, error: InvalidRecord(
+                    line: 0, message: "read error: \(reason)", isFatal: true))
             }
             if n == 0 { break }
             filled += n
@@ -72,7 +76,8 @@ final class ByteSource {
         return filled
     }
 
-    static func dropByteOrderMark(_ chunk: UnsafeBufferPointer<UInt8>, source: String) throws -> UnsafeBufferPointer<UInt8> {
+    static func dropByteOrderMark(_ chunk: UnsafeBufferPointer<UInt8>, source: String) throws
+        -> UnsafeBufferPointer<UInt8> {
         let head = Array(chunk.prefix(4))
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return UnsafeBufferPointer(rebasing: chunk.dropFirst(3)) }
         let encoding: String? =
@@ -80,7 +85,8 @@ final class ByteSource {
             : head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? "UTF-16" : nil
         if let encoding {
             throw ImportFailure(source: source, error: InvalidRecord(
-                line: 1, message: "the file is \(encoding), not UTF-8; convert it first, e.g. iconv -f \(encoding) -t UTF-8 \(source) > converted", isFatal: true))
+                line: 1, message: "the file is \(encoding), not UTF-8; convert it first, e.g. iconv -f \(encoding) "
+                    + "-t UTF-8 \(source) > converted", isFatal: true))
         }
         return chunk
     }

@@ -23,8 +23,8 @@ public struct PredictionsFile {
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be {\"id\":…,\"label\":…} "
-                    + "as gloss predict writes.")
+                throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be "
+                    + "{\"id\":…,\"label\":…} as gloss predict writes.")
             }
             let id: String
             switch object["id"] {
@@ -43,8 +43,9 @@ public struct PredictionsFile {
             var indices: [Int] = []
             for label in names {
                 guard let index = labels.firstIndex(of: label) else {
-                    throw UseCaseFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the labels "
-                        + "(\(labels.joined(separator: ", "))).")
+                    let known = labels.joined(separator: ", ")
+                    throw UseCaseFailure("\(name):\(number): \"\(TerminalText.visible(label))\" is not one of the "
+                        + "labels (\(known)).")
                 }
                 indices.append(index)
             }

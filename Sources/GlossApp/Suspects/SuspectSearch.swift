@@ -50,8 +50,8 @@ public struct SuspectSearch {
         let perLabel = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
         if finals.count < Self.minimumItems || counts.filter({ $0 >= 2 }).count < 2 {
             throw UseCaseFailure("too few labeled items to cross-validate: \"\(name)\" has \(finals.count) items "
-                + "with a final label (at least \(Self.minimumItems) are needed, with two labels of at least 2 items each; "
-                + "per label: \(perLabel)). Label more with gloss label \(name).")
+                + "with a final label (at least \(Self.minimumItems) are needed, with two labels of at least 2 items "
+                + "each; per label: \(perLabel)). Label more with gloss label \(name).")
         }
         for (label, count) in zip(labels, counts) where count == 1 {
             notice("warning: label \"\(TerminalText.visible(label))\" has 1 item; the model can hardly learn it.")

@@ -31,8 +31,8 @@ public struct EvalReport: Encodable, Sendable {
     public init(project: String, model: Int?, predictions: String?, against: String, dataset: String?, missing: Int,
                 evaluation: Evaluation) {
         self.init(project: project, model: model, predictions: predictions, against: against, dataset: dataset,
-                  missing: missing, labels: evaluation.labels, metrics: evaluation.metrics, misclassified: evaluation.misclassified(),
-                  scoringSeconds: evaluation.scoringSeconds)
+                  missing: missing, labels: evaluation.labels, metrics: evaluation.metrics,
+                  misclassified: evaluation.misclassified(), scoringSeconds: evaluation.scoringSeconds)
     }
 
     public init(project: String, model: Int?, predictions: String?, against: String, dataset: String?, missing: Int,

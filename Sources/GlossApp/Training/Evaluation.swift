@@ -49,15 +49,15 @@ public struct Evaluation: Sendable {
             }
         }
         if multilabel {
-            let m = MultilabelMetrics(gold: outcomes.map { Set($0.gold) }, predicted: outcomes.map { Set($0.predicted) },
-                                      labelCount: labels.count)
-            return ModelMetrics(accuracy: m.exactMatch, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: nil,
-                                heldOut: outcomes.count)
+            let m = MultilabelMetrics(gold: outcomes.map { Set($0.gold) },
+                                      predicted: outcomes.map { Set($0.predicted) }, labelCount: labels.count)
+            return ModelMetrics(accuracy: m.exactMatch, macroF1: m.macroF1, perLabel: scores(m.perLabel),
+                                confusion: nil, heldOut: outcomes.count)
         }
         let m = ClassificationMetrics(gold: outcomes.map { $0.gold[0] }, predicted: outcomes.map { $0.predicted[0] },
                                       labelCount: labels.count)
-        return ModelMetrics(accuracy: m.accuracy, macroF1: m.macroF1, perLabel: scores(m.perLabel), confusion: m.confusion,
-                            heldOut: outcomes.count)
+        return ModelMetrics(accuracy: m.accuracy, macroF1: m.macroF1, perLabel: scores(m.perLabel),
+                            confusion: m.confusion, heldOut: outcomes.count)
     }
 
     /// The items whose predicted labels differ from the gold ones, in input order (for a
@@ -78,8 +78,9 @@ public struct Evaluation: Sendable {
             let started = ContinuousClock.now
             let prediction = classifier.predict(item.text)
             seconds += (ContinuousClock.now - started).seconds
-            evaluation.outcomes.append(Outcome(id: item.externalID, gold: Self.indices(of: item.labels, in: classifier.labels),
-                                               predicted: prediction.chosen, confidence: prediction.confidence))
+            let gold = Self.indices(of: item.labels, in: classifier.labels)
+            evaluation.outcomes.append(Outcome(id: item.externalID, gold: gold, predicted: prediction.chosen,
+                                               confidence: prediction.confidence))
         }
         evaluation.scoringSeconds = seconds
         return evaluation
