@@ -39,12 +39,8 @@ public final class PredictionLines {
             buffer.appendASCII(",\"spans\":[")
             for (n, (span, confidence)) in zip(spans, predicted.spanConfidences).enumerated() {
                 if n > 0 { buffer.append(UInt8(ascii: ",")) }
-                buffer.appendASCII("{\"start\":")
-                buffer.appendInt(span.start)
-                buffer.appendASCII(",\"end\":")
-                buffer.appendInt(span.end)
-                buffer.appendASCII(",\"label\":")
-                buffer.appendJSONString(span.label)
+                buffer.append(UInt8(ascii: "{"))
+                buffer.appendSpanMembers(span)
                 buffer.appendASCII(",\"confidence\":")
                 Self.appendProbability(confidence, to: &buffer)
                 buffer.append(UInt8(ascii: "}"))

@@ -89,4 +89,15 @@ extension Array where Element == UInt8 {
             for byte in bytes { append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
         }
     }
+
+    /// Appends a span's members, `"start":…,"end":…,"label":…`, inside an object the caller
+    /// opens and closes (each writer adds its own members: a text, a confidence).
+    public mutating func appendSpanMembers(_ span: LabeledRange) {
+        appendASCII("\"start\":")
+        appendInt(span.start)
+        appendASCII(",\"end\":")
+        appendInt(span.end)
+        appendASCII(",\"label\":")
+        appendJSONString(span.label)
+    }
 }

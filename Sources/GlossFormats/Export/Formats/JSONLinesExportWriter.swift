@@ -82,12 +82,8 @@ public struct JSONLinesExportWriter: ExportWriter {
             let offsets = ScalarOffsets(record.text)
             for (index, span) in try record.checkedSpans(offsets, spans).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendASCII("{\"start\":")
-                out.appendInt(span.start)
-                out.appendASCII(",\"end\":")
-                out.appendInt(span.end)
-                out.appendASCII(",\"label\":")
-                out.appendJSONString(span.label)
+                out.append(UInt8(ascii: "{"))
+                out.appendSpanMembers(span)
                 out.appendASCII(",\"text\":")
                 out.appendJSONString(offsets.text(span.start, span.end))
                 out.append(UInt8(ascii: "}"))

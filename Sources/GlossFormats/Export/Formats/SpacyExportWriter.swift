@@ -77,12 +77,8 @@ public struct SpacyExportWriter: ExportWriter {
         line.appendASCII("],\"spans\":[")
         for (index, span) in valid.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            line.appendASCII("{\"start\":")
-            line.appendInt(span.start)
-            line.appendASCII(",\"end\":")
-            line.appendInt(span.end)
-            line.appendASCII(",\"label\":")
-            line.appendJSONString(span.label)
+            line.append(UInt8(ascii: "{"))
+            line.appendSpanMembers(span)
             line.append(UInt8(ascii: "}"))
         }
         line.append(UInt8(ascii: "]"))
