@@ -1,10 +1,10 @@
 import Foundation
-import GlossApp
 import GlossCore
 import GlossFormats
 import GlossStore
 import GlossTestSupport
 import Testing
+@testable import GlossApp
 
 @Suite("Export files")
 struct ExportFilesTests {

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 private func csv(_ input: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), fields: ImportFields = ImportFields(),
                  sourceLocation: SourceLocation = #_sourceLocation) -> StreamOutput {

@@ -1,6 +1,6 @@
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 @Suite("Export fasttext and conll")
 struct ExportFastTextCoNLLTests {

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 @Suite("Export jsonl and csv")
 struct ExportJSONLinesCSVTests {

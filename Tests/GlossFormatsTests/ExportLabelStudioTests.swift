@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 @Suite("Export label-studio")
 struct ExportLabelStudioTests {

@@ -1,6 +1,6 @@
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 private func span(_ start: Int, _ end: Int, _ label: String) -> LabeledRange {
     LabeledRange(start: start, end: end, label: label)

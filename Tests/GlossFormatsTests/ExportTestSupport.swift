@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossFormats
+@testable import GlossFormats
 
 /// An export sink that keeps each file's bytes in memory, for writer tests.
 struct MemorySink: ExportSink {

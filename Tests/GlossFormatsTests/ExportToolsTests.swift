@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 /// An export sink writing files under a directory (for the real-tools check).
 private struct DirectorySink: ExportSink {

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 private func array(_ input: String, fields: ImportFields = ImportFields(label: "label"),
                    sourceLocation: SourceLocation = #_sourceLocation) -> StreamOutput {

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 private func jsonl(_ input: [UInt8], fields: ImportFields = ImportFields(label: "label"),
                    sourceLocation: SourceLocation = #_sourceLocation) -> StreamOutput {

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 /// Scans `text` as one JSON value followed by nothing but white space.
 private func scan(_ text: String) -> JSONScanner.Failure? {

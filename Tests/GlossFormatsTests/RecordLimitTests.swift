@@ -1,6 +1,6 @@
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 /// A record larger than the limit is refused as soon as the buffered bytes pass it, so a
 /// missing line break or an unclosed quote cannot make an import hold the whole file.

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 /// What a `RecordStream` produced for one input: every emitted result, then the error it
 /// threw, if any (JSONArrayStream throws its fatal structural errors).

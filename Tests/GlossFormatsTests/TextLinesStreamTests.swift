@@ -1,6 +1,6 @@
 import GlossCore
-import GlossFormats
 import Testing
+@testable import GlossFormats
 
 private func text(_ input: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> StreamOutput {
     runAllChunkSizes({ TextLinesStream() }, input, sourceLocation: sourceLocation)

@@ -2,14 +2,14 @@ import Foundation
 
 /// The directory an export goes to: checked before any work, staged beside itself, and
 /// swapped in at the end.
-public enum ExportDestination {
+enum ExportDestination {
     /// The name of the manifest in every export directory.
-    public static let manifestName = "manifest.json"
+    static let manifestName = "manifest.json"
 
     /// Refuses a destination that would lose something: a file, or a directory with files in
     /// it that is not an earlier export (one with a manifest) — and an earlier export unless
     /// `replace` is given.
-    public static func check(_ path: String, replace: Bool) throws {
+    static func check(_ path: String, replace: Bool) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {

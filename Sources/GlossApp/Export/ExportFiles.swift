@@ -9,7 +9,7 @@ import GlossFormats
 /// Files go to a staging directory beside the destination, which `commit` renames into place:
 /// an export that fails or is killed leaves no half-written destination. With no directory
 /// the export's single file goes to standard output.
-public final class ExportFiles: ExportSink {
+final class ExportFiles: ExportSink {
     static let chunkSize = 1 << 20
 
     private let names: [String]
@@ -22,7 +22,7 @@ public final class ExportFiles: ExportSink {
 
     /// Files `names` in `directory` (staged until `commit`); nil writes the one file to
     /// standard output.
-    public init(names: [String], directory: String?) throws {
+    init(names: [String], directory: String?) throws {
         self.names = names
         buffers = names.map { _ in
             var buffer: [UInt8] = []
@@ -60,13 +60,13 @@ public final class ExportFiles: ExportSink {
         return index
     }
 
-    public func append(_ bytes: [UInt8], to file: String) throws {
+    func append(_ bytes: [UInt8], to file: String) throws {
         let i = try index(of: file)
         buffers[i].append(contentsOf: bytes)
         if buffers[i].count >= Self.chunkSize { try ship(i) }
     }
 
-    public func append(_ bytes: UnsafeRawBufferPointer, to file: String) throws {
+    func append(_ bytes: UnsafeRawBufferPointer, to file: String) throws {
         let i = try index(of: file)
         buffers[i].append(contentsOf: bytes)
         if buffers[i].count >= Self.chunkSize { try ship(i) }
@@ -80,26 +80,26 @@ public final class ExportFiles: ExportSink {
     }
 
     /// Writes what is left, waits for the writer thread and returns every file's digest.
-    public func finish() throws -> [ExportFileDigest] {
+    func finish() throws -> [ExportFileDigest] {
         for i in names.indices where !buffers[i].isEmpty { try ship(i) }
         let digests = try pipe.close()
         return zip(names, digests).map { ExportFileDigest(name: $0, bytes: $1.bytes, sha256: $1.sha256) }
     }
 
     /// Adds a file written whole (a manifest) to the staging directory.
-    public func addFile(_ name: String, contents: [UInt8]) throws {
+    func addFile(_ name: String, contents: [UInt8]) throws {
         guard let staging else { return }
         try ExportDestination.writeFile(staging + "/" + name, contents)
     }
 
     /// Moves the staged files into the destination (replacing an earlier export there).
-    public func commit() throws {
+    func commit() throws {
         guard let staging, let destination else { return }
         try ExportDestination.replace(destination, with: staging)
     }
 
     /// Removes the staging directory after a failure.
-    public func abandon() {
+    func abandon() {
         pipe.abandon()
         if let staging { ExportDestination.remove(staging) }
     }

@@ -127,7 +127,7 @@ final class StreamRecordSource: ItemRecordSource, @unchecked Sendable {
             do {
                 let sha = try input.forEachChunk { chunk in
                     if stream == nil {
-                        let sniffed = ImportFormat.sniff(firstByte: chunk.first { !JSONArrayStream.isSpace($0) })
+                        let sniffed = ImportFormat.sniff(chunk)
                         if format == nil || (format == .json && sniffed == .jsonl) { format = sniffed }
                         guard let format else {
                             throw InvalidRecord(

@@ -4,16 +4,16 @@ import GlossStore
 
 /// Reads the JSONL that `gloss predict` writes (`id` and `label`, or `labels`; `scores`
 /// optional) and lines its predictions up with gold items by id.
-public struct PredictionsFile {
-    public struct Entry {
-        public var labels: [Int]
-        public var confidence: Double?
+struct PredictionsFile {
+    struct Entry {
+        var labels: [Int]
+        var confidence: Double?
     }
 
-    public var entries: [String: Entry] = [:]
+    var entries: [String: Entry] = [:]
 
     /// Reads `path`; a line that is not a prediction of `labels` is an error naming its number.
-    public init(path: String, labels: [String], multilabel: Bool) throws {
+    init(path: String, labels: [String], multilabel: Bool) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UseCaseFailure("cannot read \(path); pass the file gloss predict wrote with --predictions FILE.")
         }
@@ -56,7 +56,7 @@ public struct PredictionsFile {
     }
 
     /// Gold beside predicted for every item that has a prediction; `missing` counts those without.
-    public func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool)
+    func evaluate(_ items: [LabeledItem], labels: [String], multilabel: Bool)
         -> (evaluation: Evaluation, missing: Int) {
         var evaluation = Evaluation(labels: labels, multilabel: multilabel)
         var missing = 0

@@ -4,19 +4,19 @@ import GlossStore
 
 /// Decided spans as examples for a span suggester, and how its suggestions match them:
 /// a suggested span counts as right only when its start, end and label all match.
-public struct SpanExamples: Sendable {
-    public struct Item: Sendable {
-        public var id: String
-        public var text: String
-        public var spans: [LabeledRange]
+struct SpanExamples: Sendable {
+    struct Item: Sendable {
+        var id: String
+        var text: String
+        var spans: [LabeledRange]
     }
 
-    public var items: [Item] = []
+    var items: [Item] = []
     /// Span labels not in the guide, with how many spans use them (those spans are dropped).
-    public var unknownLabels: [String: Int] = [:]
+    var unknownLabels: [String: Int] = [:]
 
     /// The span decisions among `labeled` (other values are not span examples).
-    public init(_ labeled: [LabeledItem], labels: [String]) {
+    init(_ labeled: [LabeledItem], labels: [String]) {
         let known = Set(labels)
         for item in labeled {
             guard case .spans(let spans)? = item.value else { continue }
@@ -26,13 +26,13 @@ public struct SpanExamples: Sendable {
     }
 
     /// Splits with `StratifiedSplit`, items grouped by the set of labels their spans use.
-    public func split(holdout: Double, seed: UInt64) -> (train: [Item], heldOut: [Item]) {
+    func split(holdout: Double, seed: UInt64) -> (train: [Item], heldOut: [Item]) {
         StratifiedSplit.split(items, key: { Set($0.spans.map(\.label)).sorted().joined(separator: "\u{1F}") },
                               fraction: holdout, seed: seed)
     }
 
     /// Scores `suggester` on `items`, timing only the suggesting.
-    public static func evaluate(_ suggester: SpanSuggester, items: [Item])
+    static func evaluate(_ suggester: SpanSuggester, items: [Item])
         -> (metrics: ModelMetrics, misclassified: [Evaluation.Misclassified], seconds: Double) {
         let labels = suggester.labels
         var tp = [Int](repeating: 0, count: labels.count), fp = tp, fn = tp

@@ -6,20 +6,20 @@ import GlossCore
 ///
 /// Lenient where real data needs it: a quote inside an unquoted field is literal text.
 /// Strict where it would lose data: text after a closing quote is an error.
-public struct CSVParser: Sendable {
-    public let delimiter: UInt8
+struct CSVParser: Sendable {
+    let delimiter: UInt8
 
     /// One parsed row: its fields' bytes, valid only during the callback.
-    public struct Row {
-        public let line: Int
-        public let bytes: [UInt8]
-        public let ends: [Int]
-        public var count: Int { ends.count }
-        public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    struct Row {
+        let line: Int
+        let bytes: [UInt8]
+        let ends: [Int]
+        var count: Int { ends.count }
+        func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
             let start = i == 0 ? 0 : ends[i - 1]
             return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<ends[i]]) }
         }
-        public func string(_ i: Int) -> String? {
+        func string(_ i: Int) -> String? {
             let start = i == 0 ? 0 : ends[i - 1]
             return bytes.withUnsafeBufferPointer {
                 String(validating: UnsafeBufferPointer(rebasing: $0[start..<ends[i]]), as: UTF8.self)
@@ -41,18 +41,18 @@ public struct CSVParser: Sendable {
     private var quoteColumn = 1
     private var afterCR = false
 
-    public let maxRecordBytes: Int
+    let maxRecordBytes: Int
 
-    public init(delimiter: UInt8, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+    init(delimiter: UInt8, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
         self.delimiter = delimiter
         self.maxRecordBytes = maxRecordBytes
         bytes.reserveCapacity(4096)
     }
 
-    public typealias Emit = (Result<Row, InvalidRecord>) throws -> Void
+    typealias Emit = (Result<Row, InvalidRecord>) throws -> Void
 
     /// Parses a chunk, calling `emit` for every completed row or malformed row.
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: Emit) rethrows {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: Emit) rethrows {
         for b in chunk {
             if afterCR {
                 afterCR = false
@@ -143,7 +143,7 @@ public struct CSVParser: Sendable {
     }
 
     /// Ends the input: emits the last row, or an error for a quote never closed.
-    public mutating func finish(_ emit: Emit) rethrows {
+    mutating func finish(_ emit: Emit) rethrows {
         switch state {
         case .quoted:
             try emit(.failure(InvalidRecord(

@@ -2,8 +2,8 @@ import GlossCore
 
 /// Turns CSV/TSV rows into records: the first row names the columns; the text, id and label
 /// columns are picked by name and every other column becomes a metadata string.
-public struct CSVRecordDecoder: Sendable {
-    public let fields: ImportFields
+struct CSVRecordDecoder: Sendable {
+    let fields: ImportFields
     private var header: [String]?
     private var textIndex = 0
     private var idIndex: Int?
@@ -11,15 +11,15 @@ public struct CSVRecordDecoder: Sendable {
     private var normalizer = TextNormalizer()
     private var metadata: [UInt8] = []
 
-    public init(fields: ImportFields) {
+    init(fields: ImportFields) {
         self.fields = fields
     }
 
     /// Whether the header row has been read.
-    public var hasHeader: Bool { header != nil }
+    var hasHeader: Bool { header != nil }
 
     /// Consumes one row: the header (returns nil) or a data row.
-    public mutating func decode(_ row: CSVParser.Row) -> RecordResult? {
+    mutating func decode(_ row: CSVParser.Row) -> RecordResult? {
         guard let header else {
             do throws(InvalidRecord) { try readHeader(row) } catch { return .failure(error) }
             return nil

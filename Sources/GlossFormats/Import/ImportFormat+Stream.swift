@@ -15,8 +15,13 @@ extension ImportFormat {
         }
     }
 
+    /// The format the first non-blank byte of an input's first chunk suggests.
+    public static func sniff(_ chunk: UnsafeBufferPointer<UInt8>) -> ImportFormat? {
+        sniff(firstByte: chunk.first { !JSONArrayStream.isSpace($0) })
+    }
+
     /// The format the first non-blank byte suggests: '[' a JSON array, '{' JSON Lines.
-    public static func sniff(firstByte: UInt8?) -> ImportFormat? {
+    static func sniff(firstByte: UInt8?) -> ImportFormat? {
         switch firstByte {
         case UInt8(ascii: "["): .json
         case UInt8(ascii: "{"): .jsonl

@@ -1,17 +1,17 @@
 import GlossCore
 
 /// Turns the bytes of one JSON array element, starting on 1-based line `line`, into a record.
-public protocol JSONElementDecoder {
+protocol JSONElementDecoder {
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult
 }
 
 extension JSONRecordDecoder: JSONElementDecoder {}
 
 /// A JSON array of objects (`[{...}, {...}]`) of item records, decoded like JSON Lines.
-public typealias JSONArrayStream = JSONArrayReader<JSONRecordDecoder>
+typealias JSONArrayStream = JSONArrayReader<JSONRecordDecoder>
 
 extension JSONArrayReader where Decoder == JSONRecordDecoder {
-    public init(fields: ImportFields, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+    init(fields: ImportFields, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
         self.init(decoder: JSONRecordDecoder(fields: fields), maxRecordBytes: maxRecordBytes)
     }
 }
@@ -21,7 +21,7 @@ extension JSONArrayReader where Decoder == JSONRecordDecoder {
 ///
 /// The array's own structure (brackets, commas) is checked here; a break in it is fatal,
 /// since no later element can be found reliably.
-public struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
+struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
     private enum State { case beforeArray, beforeElement, inElement, afterElement, afterArray }
 
     private var state = State.beforeArray
@@ -38,13 +38,13 @@ public struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
 
     private let maxRecordBytes: Int
 
-    public init(decoder: Decoder, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
+    init(decoder: Decoder, maxRecordBytes: Int = RecordLimits.maxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
         self.decoder = decoder
         element.reserveCapacity(4096)
     }
 
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
         for b in chunk {
             try step(b, emit)
             if b == 0x0A {
@@ -61,7 +61,7 @@ public struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
         }
     }
 
-    public mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
+    mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
         switch state {
         case .afterArray: return
         case .beforeArray: throw structural("the file is empty; expected a JSON array ('[')")
@@ -75,7 +75,7 @@ public struct JSONArrayReader<Decoder: JSONElementDecoder>: RecordStream {
         InvalidRecord(line: line, column: column, message: "invalid JSON: \(message)", isFatal: true)
     }
 
-    @inline(__always) public static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
     private mutating func step(_ b: UInt8, _ emit: (RecordResult) throws -> Void) throws {
         switch state {

@@ -4,15 +4,15 @@ import GlossCore
 ///
 /// Only the text, id and label fields are decoded; every other member is copied byte for
 /// byte into the metadata object, so no JSON is re-serialized on the hot path.
-public struct JSONRecordDecoder: Sendable {
-    public let fields: ImportFields
+struct JSONRecordDecoder: Sendable {
+    let fields: ImportFields
     private let textKey: [UInt8]
     private let idKey: [UInt8]
     private let labelKey: [UInt8]?
     private var normalizer = TextNormalizer()
     private var metadata: [UInt8] = []
 
-    public init(fields: ImportFields) {
+    init(fields: ImportFields) {
         self.fields = fields
         textKey = Array(fields.text.utf8)
         idKey = Array(fields.id.utf8)
@@ -23,7 +23,7 @@ public struct JSONRecordDecoder: Sendable {
     private enum Role { case text, id, label, other }
 
     /// Decodes the object in `bytes`, which starts on 1-based line `line`.
-    public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult {
+    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult {
         do throws(InvalidRecord) {
             return .success(try decodeOrThrow(bytes, line: line))
         } catch {
@@ -171,7 +171,7 @@ public struct JSONRecordDecoder: Sendable {
     }
 
     /// Converts a byte offset in a (possibly multi-line) record into line and column.
-    public static func locate(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, line: Int, message: String) -> InvalidRecord {
+    static func locate(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, line: Int, message: String) -> InvalidRecord {
         var lineNumber = line
         var lineStart = 0
         for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {

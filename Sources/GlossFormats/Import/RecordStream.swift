@@ -72,23 +72,23 @@ public struct TextLinesStream: RecordStream {
 }
 
 /// CSV or TSV with a header row.
-public struct DelimitedStream: RecordStream {
+struct DelimitedStream: RecordStream {
     private var parser: CSVParser
     private var decoder: CSVRecordDecoder
 
-    public init(delimiter: UInt8, fields: ImportFields) {
+    init(delimiter: UInt8, fields: ImportFields) {
         parser = CSVParser(delimiter: delimiter)
         decoder = CSVRecordDecoder(fields: fields)
     }
 
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
         var decoder = CSVRecordDecoder(fields: self.decoder.fields)
         swap(&decoder, &self.decoder)
         defer { swap(&decoder, &self.decoder) }
         try parser.feed(chunk) { row in try Self.forward(row, &decoder, emit) }
     }
 
-    public mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
+    mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
         var decoder = self.decoder
         try parser.finish { row in try Self.forward(row, &decoder, emit) }
     }

@@ -5,18 +5,18 @@ import GlossCore
 /// kept as they are). Columns: `id`, `text`, then `label` (classify), `labels` (multilabel:
 /// the names joined with `|`) or `spans` (the `jsonl` spans array as JSON), then `split` in
 /// split exports only.
-public struct CSVExportWriter: ExportWriter {
-    public static let fileName = "data.csv"
+struct CSVExportWriter: ExportWriter {
+    static let fileName = "data.csv"
     let context: ExportContext
     var line: [UInt8] = []
     var json: [UInt8] = []
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { [Self.fileName] }
+    var files: [String] { [Self.fileName] }
 
     /// The name of the value column for the project's task.
     var valueColumn: String {
@@ -27,14 +27,14 @@ public struct CSVExportWriter: ExportWriter {
         }
     }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         var header = "id,text," + valueColumn
         if !context.splits.isEmpty { header += ",split" }
         header += "\r\n"
         try sink.append(Array(header.utf8), to: Self.fileName)
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         line.removeAll(keepingCapacity: true)
         line.appendCSVField(record.id)
         line.append(UInt8(ascii: ","))
@@ -58,5 +58,5 @@ public struct CSVExportWriter: ExportWriter {
         try line.withUnsafeBytes { try sink.append($0, to: Self.fileName) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {}
+    mutating func end(_ sink: inout some ExportSink) throws {}
 }

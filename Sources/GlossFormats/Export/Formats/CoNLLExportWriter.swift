@@ -9,25 +9,25 @@ import GlossCore
 /// reduced to the earlier-starting, then longer). Tokens never contain white space; in labels,
 /// white space becomes `_` so that a line always has two columns. An item with no token (empty
 /// or blank text) is left out: it would be an empty sentence.
-public struct CoNLLExportWriter: ExportWriter {
+struct CoNLLExportWriter: ExportWriter {
     let context: ExportContext
     let splitFiles: SplitFiles
     var line: [UInt8] = []
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         splitFiles = SplitFiles(context: context, fileExtension: "conll", unsplitName: "data")
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { splitFiles.names }
+    var files: [String] { splitFiles.names }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         guard context.task == .spans else { throw ExportFormat.unsupported(.conll, context) }
         for file in files { try sink.append(Array("-DOCSTART- O\n\n".utf8), to: file) }
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         guard case .spans(let spans) = record.value else {
             throw ExportWriterError("Item \"\(record.id)\" has no spans, and the conll format writes spans only.")
         }
@@ -52,7 +52,7 @@ public struct CoNLLExportWriter: ExportWriter {
         try line.withUnsafeBytes { try sink.append($0, to: file) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {}
+    mutating func end(_ sink: inout some ExportSink) throws {}
 
     /// Appends a label with white space replaced by `_`.
     static func appendLabel(_ label: String, to out: inout [UInt8]) {

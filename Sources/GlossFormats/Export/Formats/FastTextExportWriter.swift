@@ -10,26 +10,26 @@ import GlossCore
 /// its labels in guide order, spans the distinct labels of its spans in guide order. An item
 /// with no label at all (a multilabel "none", a spans item with no span) is left out: a line
 /// without `__label__` is no training example for fastText.
-public struct FastTextExportWriter: ExportWriter {
+struct FastTextExportWriter: ExportWriter {
     let context: ExportContext
     let splitFiles: SplitFiles
     var labelOrder: ClassIndex
     var line: [UInt8] = []
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         splitFiles = SplitFiles(context: context, fileExtension: "txt", unsplitName: "data")
         labelOrder = ClassIndex(context.labels)
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { splitFiles.names }
+    var files: [String] { splitFiles.names }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         for file in files { try sink.append([], to: file) }
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let labels = labelNames(record.value)
         guard !labels.isEmpty else { return }
         let file = try splitFiles.file(for: record)
@@ -44,7 +44,7 @@ public struct FastTextExportWriter: ExportWriter {
         try line.withUnsafeBytes { try sink.append($0, to: file) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {}
+    mutating func end(_ sink: inout some ExportSink) throws {}
 
     /// The labels a line carries: as decided, or the distinct span labels in guide order.
     mutating func labelNames(_ value: AnnotationValue) -> [String] {

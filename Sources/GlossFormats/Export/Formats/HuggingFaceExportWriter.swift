@@ -11,9 +11,9 @@ import GlossCore
 /// `label_names.json` lists the names the integers index: the labels, or the tags for spans.
 /// Every split's file is written, but the card declares only the splits that got an item.
 /// Labels the current guide no longer lists get the next indexes, in order of appearance.
-public struct HuggingFaceExportWriter: ExportWriter {
-    public static let labelNamesFile = "label_names.json"
-    public static let cardFile = "README.md"
+struct HuggingFaceExportWriter: ExportWriter {
+    static let labelNamesFile = "label_names.json"
+    static let cardFile = "README.md"
     let context: ExportContext
     let splitFiles: SplitFiles
     var classes: ClassIndex
@@ -21,14 +21,14 @@ public struct HuggingFaceExportWriter: ExportWriter {
     /// Records written per data file, so the card declares only splits with data.
     var written: [String: Int] = [:]
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         splitFiles = SplitFiles(context: context, fileExtension: "jsonl", unsplitName: "train")
         classes = ClassIndex(context.labels)
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { splitFiles.names + [Self.labelNamesFile, Self.cardFile] }
+    var files: [String] { splitFiles.names + [Self.labelNamesFile, Self.cardFile] }
 
     /// The splits the card declares, in order: those with at least one item (`datasets`
     /// refuses a declared split with no data), or the first when the export is empty.
@@ -38,11 +38,11 @@ public struct HuggingFaceExportWriter: ExportWriter {
         return filled.isEmpty ? Array(all.prefix(1)) : filled
     }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         for file in splitFiles.names { try sink.append([], to: file) }
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let file = try splitFiles.file(for: record)
         written[file, default: 0] += 1
         line.removeAll(keepingCapacity: true)
@@ -86,7 +86,7 @@ public struct HuggingFaceExportWriter: ExportWriter {
         return ["O"] + classes.names.flatMap { ["B-" + $0, "I-" + $0] }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {
+    mutating func end(_ sink: inout some ExportSink) throws {
         var names: [UInt8] = []
         names.appendJSONStrings(classNames)
         names.append(0x0A)

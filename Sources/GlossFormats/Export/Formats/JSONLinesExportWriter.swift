@@ -9,30 +9,30 @@ import GlossCore
 /// `consensus` or `prediction`), `confidence` (predictions only) and `split` (split exports only).
 ///
 /// One record is one line: the text's line breaks are escaped, so `wc -l` counts items.
-public struct JSONLinesExportWriter: ExportWriter {
-    public static let fileName = "data.jsonl"
+struct JSONLinesExportWriter: ExportWriter {
+    static let fileName = "data.jsonl"
     let context: ExportContext
     var line: [UInt8] = []
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { [Self.fileName] }
+    var files: [String] { [Self.fileName] }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         try sink.append([], to: Self.fileName)
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         line.removeAll(keepingCapacity: true)
         try Self.appendObject(record, to: &line)
         line.append(0x0A)
         try line.withUnsafeBytes { try sink.append($0, to: Self.fileName) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {}
+    mutating func end(_ sink: inout some ExportSink) throws {}
 
     /// Appends the record's JSON object (no line break).
     static func appendObject(_ record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {

@@ -22,24 +22,24 @@ import GlossCore
 /// Span offsets are Unicode code points, as Gloss stores them: Label Studio's `Text` tag counts
 /// code points too, not JavaScript's UTF-16 units (its editor's e2e test `ner/emoji.cy.ts`
 /// expects `start` 21 for "test" after a leading 🐱), so no conversion is needed.
-public struct LabelStudioExportWriter: ExportWriter {
-    public static let fileName = "tasks.json"
+struct LabelStudioExportWriter: ExportWriter {
+    static let fileName = "tasks.json"
     let context: ExportContext
     var line: [UInt8] = []
     var count = 0
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { [Self.fileName] }
+    var files: [String] { [Self.fileName] }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         try sink.append([UInt8(ascii: "[")], to: Self.fileName)
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         line.removeAll(keepingCapacity: true)
         line.appendASCII(count == 0 ? "\n" : ",\n")
         count += 1
@@ -47,7 +47,7 @@ public struct LabelStudioExportWriter: ExportWriter {
         try line.withUnsafeBytes { try sink.append($0, to: Self.fileName) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {
+    mutating func end(_ sink: inout some ExportSink) throws {
         try sink.append(Array((count == 0 ? "]\n" : "\n]\n").utf8), to: Self.fileName)
     }
 

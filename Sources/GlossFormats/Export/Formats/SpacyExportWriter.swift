@@ -13,24 +13,24 @@ import GlossCore
 /// Unicode scalars, as Python's `str` and spaCy's character offsets do. All spans are kept,
 /// overlapping ones too (a `SpanGroup` holds them); the script keeps the earlier-starting,
 /// then longer, for `doc.ents`.
-public struct SpacyExportWriter: ExportWriter {
+struct SpacyExportWriter: ExportWriter {
     let context: ExportContext
     let splitFiles: SplitFiles
     var line: [UInt8] = []
 
-    public init(context: ExportContext) {
+    init(context: ExportContext) {
         self.context = context
         splitFiles = SplitFiles(context: context, fileExtension: "jsonl", unsplitName: "data")
         line.reserveCapacity(4096)
     }
 
-    public var files: [String] { splitFiles.names }
+    var files: [String] { splitFiles.names }
 
-    public mutating func begin(_ sink: inout some ExportSink) throws {
+    mutating func begin(_ sink: inout some ExportSink) throws {
         for file in files { try sink.append([], to: file) }
     }
 
-    public mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let file = try splitFiles.file(for: record)
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
@@ -46,7 +46,7 @@ public struct SpacyExportWriter: ExportWriter {
         try line.withUnsafeBytes { try sink.append($0, to: file) }
     }
 
-    public mutating func end(_ sink: inout some ExportSink) throws {}
+    mutating func end(_ sink: inout some ExportSink) throws {}
 
     mutating func appendCats(_ chosen: [String]) {
         line.appendASCII(",\"cats\":{")

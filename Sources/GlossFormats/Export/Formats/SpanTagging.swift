@@ -1,13 +1,13 @@
 import GlossCore
 
 /// A token's IOB2 tag: outside any span, or the beginning or inside of a span with a label.
-public enum SpanTag: Sendable, Equatable {
+enum SpanTag: Sendable, Equatable {
     case outside
     case begin(String)
     case inside(String)
 
     /// `O`, `B-LABEL`, `I-LABEL`.
-    public var name: String {
+    var name: String {
         switch self {
         case .outside: "O"
         case .begin(let label): "B-" + label
@@ -18,11 +18,11 @@ public enum SpanTag: Sendable, Equatable {
 
 /// A token of the spaCy export: the tokens cover the whole text, so that
 /// `Doc(vocab, words, spaces)` rebuilds it exactly; `spaceAfter` is spaCy's `whitespace_`.
-public struct CoveringToken: Sendable, Equatable {
-    public var token: TextToken
-    public var spaceAfter: Bool
+struct CoveringToken: Sendable, Equatable {
+    var token: TextToken
+    var spaceAfter: Bool
 
-    public init(token: TextToken, spaceAfter: Bool) {
+    init(token: TextToken, spaceAfter: Bool) {
         self.token = token
         self.spaceAfter = spaceAfter
     }
@@ -35,9 +35,9 @@ public struct CoveringToken: Sendable, Equatable {
 /// spans (less any separators at a span's edge, which belong to no token). Token formats
 /// cannot hold overlapping spans (possible under the `any` policy): the earlier-starting one is
 /// kept, then the longer, and a span overlapping a kept one is left out.
-public enum SpanTagging {
+enum SpanTagging {
     /// The spans a token format keeps: sorted by start then longest first, overlaps dropped.
-    public static func nonOverlapping(_ spans: [LabeledRange]) -> [LabeledRange] {
+    static func nonOverlapping(_ spans: [LabeledRange]) -> [LabeledRange] {
         let sorted = spans.filter { $0.start < $0.end }.sorted {
             $0.start != $1.start ? $0.start < $1.start : ($0.end != $1.end ? $0.end > $1.end : $0.label < $1.label)
         }
@@ -47,13 +47,13 @@ public enum SpanTagging {
     }
 
     /// The word tokens of `text`, cut wherever a span starts or ends inside one.
-    public static func tokens(_ text: String, cutAt spans: [LabeledRange]) -> [TextToken] {
+    static func tokens(_ text: String, cutAt spans: [LabeledRange]) -> [TextToken] {
         cut(SpanTokenizer.tokens(text), at: edges(of: spans))
     }
 
     /// The IOB2 tag of each token for non-overlapping spans sorted by start (as
     /// ``nonOverlapping(_:)`` gives) over tokens cut at their edges.
-    public static func tags(tokens: [TextToken], spans: [LabeledRange]) -> [SpanTag] {
+    static func tags(tokens: [TextToken], spans: [LabeledRange]) -> [SpanTag] {
         var tags = [SpanTag](repeating: .outside, count: tokens.count)
         var spanIndex = 0
         var begun = false
@@ -74,7 +74,7 @@ public enum SpanTagging {
 
     /// The spans IOB2 tags describe: from a `B` (or an `I` that does not continue a span of its
     /// label) through the following `I`s of the same label, as token scalar offsets.
-    public static func spans(tags: [SpanTag], tokens: [TextToken]) -> [LabeledRange] {
+    static func spans(tags: [SpanTag], tokens: [TextToken]) -> [LabeledRange] {
         var spans: [LabeledRange] = []
         var open: LabeledRange?
         for (tag, token) in zip(tags, tokens) {
@@ -103,7 +103,7 @@ public enum SpanTagging {
     /// own, except a single space after a word, which becomes that word's `spaceAfter` unless a
     /// span starts at the space or ends just after it. Every span then aligns with
     /// `Doc.char_span(..., alignment_mode="strict")`.
-    public static func coveringTokens(_ text: String, spans: [LabeledRange]) -> [CoveringToken] {
+    static func coveringTokens(_ text: String, spans: [LabeledRange]) -> [CoveringToken] {
         let edges = edges(of: spans)
         let starts = Set(spans.map(\.start))
         let ends = Set(spans.map(\.end))

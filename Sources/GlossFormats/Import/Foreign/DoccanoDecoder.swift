@@ -10,15 +10,15 @@ import GlossCore
 ///   points); newer exports' `entities` (`start_offset`, `end_offset`, `label`) too. An
 ///   empty list is an item nobody labeled.
 /// - The annotator: --annotator, else "doccano" (doccano's JSONL names no annotator).
-public struct DoccanoDecoder: ForeignLineDecoder {
-    public let fields: ImportFields
+struct DoccanoDecoder: ForeignLineDecoder {
+    let fields: ImportFields
     private var normalizer = TextNormalizer()
 
-    public init(fields: ImportFields) { self.fields = fields }
+    init(fields: ImportFields) { self.fields = fields }
 
     static let labelKeys = ["label", "labels", "entities"]
 
-    public mutating func decode(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord? {
+    mutating func decode(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord? {
         let metadata = object.filter { $0.key != fields.text && $0.key != fields.id && !Self.labelKeys.contains($0.key) }
         var record = try ForeignJSON.record(line: line, id: ForeignJSON.identifier(object[fields.id]), text: object[fields.text],
                                             textField: fields.text, metadata: metadata, foreign: nil, normalizer: &normalizer)

@@ -2,25 +2,25 @@ import Foundation
 import GlossCore
 
 /// Decodes one record of another tool's JSON Lines export (Prodigy, doccano).
-public protocol ForeignLineDecoder {
+protocol ForeignLineDecoder {
     mutating func decode(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord?
 }
 
 /// Another tool's JSON Lines export, line by line: each line is parsed as a JSON object and
 /// handed to the decoder; blank lines are not records.
-public struct ForeignLinesStream<Decoder: ForeignLineDecoder>: RecordStream {
+struct ForeignLinesStream<Decoder: ForeignLineDecoder>: RecordStream {
     private var lines = LineSplitter()
     private var decoder: Decoder
 
-    public init(decoder: Decoder) { self.decoder = decoder }
+    init(decoder: Decoder) { self.decoder = decoder }
 
-    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
         var decoder = self.decoder
         defer { self.decoder = decoder }
         try lines.feed(chunk) { line, number in try Self.handle(line, number, &decoder, emit) }
     }
 
-    public mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
+    mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
         var decoder = self.decoder
         defer { self.decoder = decoder }
         try lines.finish { line, number in try Self.handle(line, number, &decoder, emit) }

@@ -9,20 +9,20 @@ import GlossCore
 /// UTF-16 units, so every offset after an emoji was one too large). When a span carries
 /// its text, both readings are tried and the one that slices that text is taken; a span
 /// that matches neither is refused, never guessed.
-public struct ForeignSpanOffsets {
+struct ForeignSpanOffsets {
     private let scalars: [Unicode.Scalar]
     /// The scalar index at each UTF-16 offset (nil inside a surrogate pair), built on first need.
     private var scalarAtUTF16: [Int?]?
 
-    public init(text: String) {
+    init(text: String) {
         scalars = Array(text.unicodeScalars)
     }
 
-    public var length: Int { scalars.count }
+    var length: Int { scalars.count }
 
     /// The span's scalar offsets. `utf16Fallback` allows the UTF-16 reading when the text
     /// shows it is the right one. The error is a phrase naming the span.
-    public mutating func convert(start: Int, end: Int, label: String, expected: String?, utf16Fallback: Bool) throws(AnnotationLineError) -> LabeledRange {
+    mutating func convert(start: Int, end: Int, label: String, expected: String?, utf16Fallback: Bool) throws(AnnotationLineError) -> LabeledRange {
         let direct = slice(start, end)
         if let direct, expected == nil || direct == expected {
             return LabeledRange(start: start, end: end, label: label)

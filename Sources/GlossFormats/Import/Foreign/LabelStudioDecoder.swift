@@ -15,14 +15,14 @@ import GlossCore
 ///   (else `created_at`) the decision time.
 /// - `predictions[]`: `result` as above, `score`, `model_version` → a suggestion from
 ///   "label-studio:<model_version>".
-public struct LabelStudioDecoder: JSONElementDecoder {
-    public let fields: ImportFields
+struct LabelStudioDecoder: JSONElementDecoder {
+    let fields: ImportFields
     private var normalizer = TextNormalizer()
     private var taskNumber = 0
 
-    public init(fields: ImportFields) { self.fields = fields }
+    init(fields: ImportFields) { self.fields = fields }
 
-    public mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult {
+    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult {
         taskNumber += 1
         do throws(InvalidRecord) {
             return .success(try task(ForeignJSON.object(bytes, line: line), line: line))

@@ -13,13 +13,13 @@ import GlossCore
 ///   code point offsets, checked against `text` when a span has it).
 /// - The annotator: `_annotator_id`, else `_session_id`, else --annotator, else "prodigy";
 ///   `_timestamp` (Unix seconds) is the decision time.
-public struct ProdigyDecoder: ForeignLineDecoder {
-    public let fields: ImportFields
+struct ProdigyDecoder: ForeignLineDecoder {
+    let fields: ImportFields
     private var normalizer = TextNormalizer()
 
-    public init(fields: ImportFields) { self.fields = fields }
+    init(fields: ImportFields) { self.fields = fields }
 
-    public mutating func decode(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord? {
+    mutating func decode(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord? {
         let meta = object["meta"] as? [String: Any] ?? [:]
         let id = ForeignJSON.identifier(meta["id"]) ?? ForeignJSON.identifier(object[fields.id])
         var record = try ForeignJSON.record(line: line, id: id, text: object[fields.text], textField: fields.text,
