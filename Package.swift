@@ -32,8 +32,8 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossStore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore", "GlossApp"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal"]),
+        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI"]),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
@@ -44,11 +44,14 @@ let package = Package(
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
-        .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
+        .testTarget(
+            name: "GlossAppTests",
+            dependencies: ["GlossApp", "GlossTUI", "GlossStore", "GlossClassifier", "GlossTerminal", "GlossTestSupport"]
+        ),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
-        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossClassifier", "GlossTestSupport"]),
+        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )

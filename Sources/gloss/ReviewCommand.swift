@@ -84,7 +84,8 @@ struct ReviewCommand: ParsableCommand {
         let (exit, state) = try withTerminal(terminal) { terminal in
             let state = ReviewState(project: project, guide: guide, reviewer: reviewer, kind: kind, blind: blind, entries: entries,
                                     suspects: notes, width: size.width, height: size.height, colors: terminal.drawsColors)
-            let runtime = ReviewRuntime(database: database, terminal: terminal, state: state)
+            let handler = ReviewEffects(database: database, project: project, reviewer: reviewer)
+            let runtime = ProgramRuntime<Review, ReviewEffects, NcursesTerminal>(state: state, handler: handler, terminal: terminal)
             return (runtime.run(), runtime.state)
         }
         let final = state.entries.filter { $0.adjudication != nil }.count

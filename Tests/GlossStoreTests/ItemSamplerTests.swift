@@ -54,7 +54,7 @@ struct ItemSamplerTests {
 
     @Test func aSaveGoesToTheFirstUndecidedPickElseToTheQueue() throws {
         let s = try session()
-        let head = try #require(try s.queueHead())
+        let head = try #require(try s.nextItem())
         let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
         _ = try decide(s, ids[20], "positive")
         let outcome = try decide(s, head.rowID, "positive", preferring: [ids[20], ids[30]])

@@ -114,8 +114,9 @@ struct Saved: Sendable {
               accepted: accepted, replaces: replaces)
     }
 
+    /// The draft under the harness's guide, version 1.
     func draft(item: LabelerItem, decidedAt: Date) -> DecisionInput {
-        DecisionInput(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment,
+        DecisionInput(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment, guideVersion: 1,
                       shownAt: loadTime, decidedAt: decidedAt, activeMilliseconds: activeMilliseconds,
                       keystrokes: keystrokes, suggestion: item.suggestion?.value,
                       suggestionAccepted: accepted, replaces: replaces)

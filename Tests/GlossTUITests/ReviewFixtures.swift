@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+
 import GlossTestSupport
 @testable import GlossTUI
 

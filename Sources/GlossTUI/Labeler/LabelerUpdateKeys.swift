@@ -56,7 +56,7 @@ extension LabelerUpdate {
             return acceptSuggestion(&state, at: time)
         case "-":
             guard let item = state.item else { queueDone(&state); return [] }
-            return [.save(draft(state, item, kind: .skip, value: nil, at: time))]
+            return save(&state, draft(state, item, kind: .skip, value: nil, at: time))
         case "!":
             guard state.item != nil else { queueDone(&state); return [] }
             state.mode = .prompt(Prompt(.flagNote))
@@ -97,7 +97,7 @@ extension LabelerUpdate {
         guard let item = state.item else { queueDone(&state); return [] }
         switch state.guide.task {
         case .classify:
-            return [.save(draft(state, item, kind: .label, value: .label(label.name), at: time))]
+            return save(&state, draft(state, item, kind: .label, value: .label(label.name), at: time))
         case .multilabel:
             var chosen = Set(state.selectedLabels)
             let on = !chosen.contains(label.name)
@@ -145,7 +145,7 @@ extension LabelerUpdate {
         if chosen == nil, item.suggestion != nil { return acceptSuggestion(&state, at: time) }
         switch state.guide.task {
         case .classify:
-            if let chosen { return [.save(draft(state, item, kind: .label, value: chosen, at: time))] }
+            if let chosen { return save(&state, draft(state, item, kind: .label, value: chosen, at: time)) }
             let keys = state.guide.labels.compactMap { label in label.key.map { "\($0) \(label.name)" } }
             state.status = StatusLine(keys.isEmpty
                 ? "press a label key, or :label NAME"
@@ -155,10 +155,10 @@ extension LabelerUpdate {
                 state.status = StatusLine("choose at least one label, or - to skip", isError: true)
                 return []
             }
-            return [.save(draft(state, item, kind: .label, value: chosen, at: time))]
+            return save(&state, draft(state, item, kind: .label, value: chosen, at: time))
         case .spans:
             let spans = state.spanEditor?.spans ?? []
-            return [.save(draft(state, item, kind: .label, value: .spans(spans), at: time))]
+            return save(&state, draft(state, item, kind: .label, value: .spans(spans), at: time))
         }
         return []
     }
@@ -175,7 +175,7 @@ extension LabelerUpdate {
         if case .spans(let spans) = value {
             value = .spans(SpanEditor(text: item.text, spans: spans).spans)
         }
-        return [.save(draft(state, item, kind: .label, value: value, accepted: true, at: time))]
+        return save(&state, draft(state, item, kind: .label, value: value, accepted: true, at: time))
     }
 
     // MARK: Navigation
@@ -210,7 +210,7 @@ extension LabelerUpdate {
                 return []
             }
         }
-        if state.context != .queue { return [.next] }
+        if state.context != .queue { return state.browse == nil ? [.next] : showNextListed(&state, saved: nil, at: state.now) }
         if state.guide.task == .multilabel && !state.selectedLabels.isEmpty {
             state.selectedLabels = []
             state.status = StatusLine("selection cleared")

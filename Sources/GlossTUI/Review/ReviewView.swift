@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-import GlossStore
 import GlossTerminal
 
 extension Review {

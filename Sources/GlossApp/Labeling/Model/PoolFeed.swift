@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossTUI
 import GlossStore
 
 /// Where the model worker gets items and decisions from (the store, or a test's list).

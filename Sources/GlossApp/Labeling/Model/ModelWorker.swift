@@ -1,6 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossTUI
 
 /// Runs the labeler's model on its own thread, so learning and scoring never delay a key.
 /// The runtime posts requests (learn this decision, score this item, change the order) and
@@ -128,10 +129,12 @@ public final class ModelWorker: @unchecked Sendable {
         return replies
     }
 
-    /// The pool's best items in the order in use, best first (none before the pool fills).
+    /// The pool's best items in the order in use, best first (none before the pool fills,
+    /// and none in sequential order, which the queue serves).
     public func picks(_ count: Int, excluding: Set<Int64> = []) -> [Int64] {
         condition.lock()
         defer { condition.unlock() }
+        guard order.usesPool else { return [] }
         return published.lazy.map(\.candidate.id).filter { !excluding.contains($0) }.prefix(count).map { $0 }
     }
 

@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossTUI
 
 /// A suggestion with the margin `uncertain` order ranks by.
 public struct RankedSuggestion: Sendable, Equatable {
