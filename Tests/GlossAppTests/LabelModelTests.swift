@@ -3,6 +3,7 @@ import GlossCore
 import GlossTestSupport
 import Foundation
 import Testing
+import GlossTasks
 import GlossTUI
 @testable import GlossApp
 

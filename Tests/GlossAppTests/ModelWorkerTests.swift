@@ -6,6 +6,7 @@ import GlossTerminal
 import GlossTestSupport
 import GRDB
 import Testing
+import GlossTasks
 import GlossTUI
 @testable import GlossApp
 

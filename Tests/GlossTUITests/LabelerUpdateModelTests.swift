@@ -1,6 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI

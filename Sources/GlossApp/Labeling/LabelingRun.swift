@@ -2,6 +2,7 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTerminal
+import GlossTasks
 import GlossTUI
 
 /// One annotator's labeling session in a terminal: it opens the session in the store, runs
@@ -109,7 +110,8 @@ public final class LabelingRun {
         var state = LabelerState(
             project: session.project, guide: session.guide, guideVersion: session.guideVersion,
             annotator: session.annotator, width: size.width, height: size.height, decided: session.decidedAtStart,
-            total: session.total, now: clock(), colors: colors, order: order,
+            total: session.total, now: clock(), answer: TaskKinds.kind(for: session.guide.task).answer,
+            colors: colors, order: order,
             model: model == nil ? .none : .warming, browse: options.browse)
         state.guideCheckInterval = options.guideCheckInterval
         state.claimRenewalInterval = Labeler.claimRenewal

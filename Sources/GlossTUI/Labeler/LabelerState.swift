@@ -45,10 +45,9 @@ public struct LabelerState: Sendable, Equatable {
     public var context: ItemContext
     /// First wrapped line of the item text shown (PgUp/PgDn, wheel).
     public var itemScroll: Int
-    /// Multilabel: the labels toggled on so far, in guide order.
-    public var selectedLabels: [String]
-    /// Spans: the editor of the item's spans (nil for other tasks or with no item).
-    public var spanEditor: SpanEditor?
+    /// The answer being composed for the item, as the guide's task composes it (the
+    /// labels toggled on, the spans being edited).
+    public var answer: AnswerBox
     /// When the item came on screen (its decision's shown-at time).
     public var shownAt: Date
     /// Per-item measures for the stored decision: keys pressed, active milliseconds (gaps
@@ -97,7 +96,7 @@ public struct LabelerState: Sendable, Equatable {
     public init(
         project: String, guide: Guide, guideVersion: Int, annotator: String,
         width: Int, height: Int, decided: Int, total: Int, now: Date,
-        colors: Bool = true, order: ItemOrder = .sequential, model: ModelStatus = .none,
+        answer: any TaskAnswer, colors: Bool = true, order: ItemOrder = .sequential, model: ModelStatus = .none,
         browse: BrowseList? = nil
     ) {
         self.project = project
@@ -117,8 +116,7 @@ public struct LabelerState: Sendable, Equatable {
         item = nil
         context = .queue
         itemScroll = 0
-        selectedLabels = []
-        spanEditor = nil
+        self.answer = AnswerBox(answer.restarted(for: nil, guide: guide))
         shownAt = now
         keystrokes = 0
         activeMilliseconds = 0
@@ -301,6 +299,20 @@ public struct StatusLine: Sendable, Equatable {
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
+    }
+
+    /// `text` for the status line: in quotes, control characters as spaces, cut to
+    /// `limit` characters with an ellipsis.
+    public static func quoted(_ text: String, limit: Int = 30) -> String {
+        var clean = ""
+        for character in text {
+            let isControl = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
+            clean.append(isControl ? " " : character)
+        }
+        if clean.count > limit { clean = String(clean.prefix(limit - 1)) + "…" }
+        return "\"\(clean)\""
     }
 }
 

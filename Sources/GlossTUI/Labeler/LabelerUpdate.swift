@@ -102,22 +102,9 @@ enum LabelerUpdate {
         state.pendingComment = nonEmpty(item?.existing?.comment)
         // A prompt belongs to the item it was opened on; the help overlay stays open.
         if case .prompt = state.mode { state.mode = .labeling }
-        state.selectedLabels = []
-        state.spanEditor = nil
+        state.answer = AnswerBox(state.answer.value.restarted(for: item, guide: state.guide))
         state.awaitedSuggestion = nil
-        guard let item else { return [] }
-        switch state.guide.task {
-        case .classify:
-            break
-        case .multilabel:
-            if case .labels(let names)? = item.existing?.value {
-                state.selectedLabels = inGuideOrder(names, state.guide)
-            }
-        case .spans:
-            var spans: [LabeledRange] = []
-            if case .spans(let existing)? = item.existing?.value { spans = existing }
-            state.spanEditor = SpanEditor(text: item.text, spans: spans)
-        }
+        guard item != nil else { return [] }
         return askModel(&state)
     }
 
@@ -165,13 +152,6 @@ enum LabelerUpdate {
         return [.quit]
     }
 
-    /// The names in the guide's label order; names the guide does not have are dropped
-    /// (they cannot be toggled, and the guide in force decides what a selection may hold).
-    static func inGuideOrder(_ names: [String], _ guide: Guide) -> [String] {
-        let chosen = Set(names)
-        return guide.labels.map(\.name).filter { chosen.contains($0) }
-    }
-
     static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
@@ -185,19 +165,7 @@ enum LabelerUpdate {
         return false
     }
 
-    /// `text` for the status line: in quotes, control characters as spaces, cut to
-    /// `limit` characters with an ellipsis.
-    static func quoted(_ text: String, limit: Int = 30) -> String {
-        var clean = ""
-        for character in text {
-            let isControl = character.unicodeScalars.contains {
-                $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
-            }
-            clean.append(isControl ? " " : character)
-        }
-        if clean.count > limit { clean = String(clean.prefix(limit - 1)) + "…" }
-        return "\"\(clean)\""
-    }
+    static func quoted(_ text: String, limit: Int = 30) -> String { StatusLine.quoted(text, limit: limit) }
 
     /// The status line when the queue is done and a key needs an item.
     static func queueDone(_ state: inout LabelerState) {

@@ -20,7 +20,7 @@ extension LabelerUpdate {
     static func confirmRows(_ state: LabelerState) -> Int { max(1, LabelerLayout(state).labelTop - 2) }
 
     static func openConfirm(_ state: inout LabelerState) -> [LabelerEffect] {
-        guard state.guide.task == .classify else {
+        guard state.answer.value.confirmable else {
             state.status = StatusLine("confirm mode is for classify projects (this one is \(state.guide.task.rawValue))", isError: true)
             return []
         }

@@ -86,7 +86,7 @@ extension Review {
             state.helpVisible = false
             return []
         }
-        if case .character(let character) = key.normalizedForLabels, let label = ReviewHelp.labelKey(character, state.guide) {
+        if case .character(let character) = key.normalizedForLabels, let label = ReviewHelp.labelKey(character, state) {
             return pick(&state, label)
         }
         switch key {

@@ -1,6 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossTasks
 import GlossTUI
 
 /// Runs the labeler's model on its own thread, so learning and scoring never delay a key.
@@ -37,7 +38,7 @@ public final class ModelWorker: @unchecked Sendable {
         public init() {}
     }
 
-    private let model: LabelModel
+    private let model: any LabelModel
     private let feed: PoolFeed
     private let settings: Settings
     private let condition = NSCondition()
@@ -61,7 +62,7 @@ public final class ModelWorker: @unchecked Sendable {
     /// The suggestion of each scored pool entry, from its last rescoring (for confirm mode).
     private var suggestions: [Int64: Suggestion] = [:]
 
-    public init(model: LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
+    public init(model: any LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
         self.model = model
         self.feed = feed
         self.order = order

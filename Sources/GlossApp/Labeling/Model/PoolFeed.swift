@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossTasks
 import GlossTUI
 import GlossStore
 
