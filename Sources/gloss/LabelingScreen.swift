@@ -19,6 +19,9 @@ enum LabelingScreen {
         let run = try LabelingRun(database: database, project: project, options: options, terminalSize: terminal.size)
         let summary = try withTerminal(terminal) { try run.run(on: $0, colors: $0.drawsColors) }
         print(summary.line(annotator: annotator, project: project))
+        if let unsaved = summary.unsaved {
+            FileHandle.standardError.write(Data("gloss: the decision being saved when the labeler closed (\(unsaved)) was not saved: the store was still busy.\n".utf8))
+        }
         if case .interrupted(let signal) = summary.exit {
             FileHandle.standardError.write(Data("gloss: stopped by signal \(signal); every decision shown as saved is stored.\n".utf8))
             Foundation.exit(128 + signal)

@@ -32,7 +32,8 @@ struct LabelingRunTests {
                     model: ((LabelingSession) throws -> ModelWorker)? = nil) throws -> LabelingRun.Summary {
         let options = LabelingRun.Options(annotator: annotator, model: model != nil, guideCheckInterval: guideCheckInterval,
                                           host: "test")
-        let run = try LabelingRun(database: store, project: "rev", options: options, terminalSize: terminal.size, model: model)
+        let run = try LabelingRun(database: store, project: "rev", options: options, terminalSize: terminal.size,
+                                  clock: SteppingClock().now, model: model)
         return try withTerminal(terminal) { try run.run(on: $0, colors: false) }
     }
 
@@ -152,5 +153,16 @@ struct LabelerStatsDashboardTests {
         #expect(dashboard.plainText.contains("2 decided"))
         #expect(dashboard.plainText.contains("ana"))
         #expect(terminal.frames.last?.plainText.contains("Progress: ") == false, "Esc went back to the item")
+    }
+}
+
+/// A clock a quarter of a second later at each reading: fake keys arrive in microseconds,
+/// and a decision sooner than a person can read the item is refused.
+final class SteppingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var time = Date(timeIntervalSince1970: 1_700_000_000)
+
+    var now: @Sendable () -> Date {
+        { [self] in lock.withLock { time = time.addingTimeInterval(0.25); return time } }
     }
 }

@@ -53,10 +53,12 @@ struct Harness {
         Labeler.update(&state, message)
     }
 
-    /// Presses `key` `after` seconds after the previous key (or the load).
+    /// Presses `key` `after` seconds after the previous key (or the load). The store is
+    /// taken to answer before the next key, as a quick one does: no wait outlasts the key.
     @discardableResult
     mutating func press(_ key: Key, after seconds: TimeInterval = 1) -> [LabelerEffect] {
         clock = clock.addingTimeInterval(seconds)
+        defer { state.waiting = nil }
         return Labeler.update(&state, .key(key, at: clock))
     }
 

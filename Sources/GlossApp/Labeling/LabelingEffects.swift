@@ -4,27 +4,66 @@ import GlossStore
 import GlossTasks
 import GlossTUI
 
-/// Runs the labeling screen's effects: each store effect is one transaction of the
-/// labeling session, answered at once with the facts it found; the model works on its own
-/// thread and the statistics on theirs, and their answers wait in `takeMessages`. It
-/// never reads the screen's state: every effect carries what it needs.
-public final class LabelingEffects: EffectHandler {
+/// Runs the labeling screen's effects. Each store effect is one transaction of the
+/// labeling session, run in order on the store's own thread (so keys and signals are read
+/// while a write waits for another process), answered with the facts it found; the model
+/// works on its thread and the statistics on theirs. All answers wait in `takeMessages`.
+/// It never reads the screen's state: every effect carries what it needs.
+public final class LabelingEffects: EffectHandler, @unchecked Sendable {
     let session: LabelingSession
     let model: ModelWorker?
-    private let clock: () -> Date
-    /// The key timings so far, stored with each decision on the session row.
+    private let clock: @Sendable () -> Date
+    private let store = StoreWorker<LabelerMessage>(name: "gloss-store")
+    /// The key timings so far, stored with each decision on the session row (read on the
+    /// screen's thread when an effect is handed over).
     var keyStats: () -> KeystrokeStats = { KeystrokeStats() }
     private var statsJob: StatsJob?
 
-    init(session: LabelingSession, model: ModelWorker?, clock: @escaping () -> Date) {
+    init(session: LabelingSession, model: ModelWorker?, clock: @escaping @Sendable () -> Date) {
         self.session = session
         self.model = model
         self.clock = clock
     }
 
+    /// Whether store work has not answered yet (a save waiting for a lock).
+    var isBusy: Bool { store.isBusy }
+
+    /// Ends the store's thread once its queue is done.
+    func stop() { store.stop() }
+
+    public func settle(within limit: Duration) { store.settle(within: limit) }
+
     public func perform(_ effect: LabelerEffect) -> [LabelerMessage] {
+        switch effect {
+        case .quit:
+            return []
+        case .setOrder(let order):
+            guard let model else { return [.notFound(.noModel(for: .order))] }
+            model.setOrder(order)
+            return []
+        case .openConfirm where model == nil:
+            return [.notFound(.noModel(for: .confirm))]
+        case .loadStats:
+            statsJob = StatsJob(load: session.statsLoader())
+            return []
+        case .suggest(let rowID, let text):
+            model?.served(rowID: rowID)
+            model?.score(rowID: rowID, text: text)
+            return []
+        case .learn(let rowID, let text, let value):
+            model?.learn(text: text, value: value, rowID: rowID)
+            return []
+        default:
+            let stats = keyStats()
+            store.submit { [self] in answer(effect, stats: stats) }
+            return []
+        }
+    }
+
+    /// Runs a store effect (on the store's thread) and turns what happened into messages.
+    private func answer(_ effect: LabelerEffect, stats: KeystrokeStats) -> [LabelerMessage] {
         do {
-            return try run(effect)
+            return try run(effect, stats: stats)
         } catch let error as LabelingError {
             // The item went to others while the screen sat idle: the queue's next one shows.
             let next = try? session.nextItem(preferring: picks(), at: clock())
@@ -40,15 +79,15 @@ public final class LabelingEffects: EffectHandler {
         }
     }
 
-    private func run(_ effect: LabelerEffect) throws -> [LabelerMessage] {
+    private func run(_ effect: LabelerEffect, stats: KeystrokeStats) throws -> [LabelerMessage] {
         switch effect {
         case .open:
             return [navigate(try session.nextItem(preferring: picks(), at: clock()), .queue, decided: session.decidedAtStart,
                              cause: .opened)]
         case .save(let draft, let then):
-            return [try save(draft, then: then)]
+            return [try save(draft, then: then, stats: stats)]
         case .undo:
-            guard let undone = try session.undoLast(stats: keyStats(), at: clock()) else { return [.notFound(.nothingToUndo)] }
+            guard let undone = try session.undoLast(stats: stats, at: clock()) else { return [.notFound(.nothingToUndo)] }
             return [navigate(undone.item, undone.item.decision == nil ? .queue : .jumped, decided: undone.decided,
                              cause: .undone)]
         case .historyBack(let before):
@@ -69,27 +108,12 @@ public final class LabelingEffects: EffectHandler {
             return [navigate(try session.nextItem(preferring: picks(), at: clock()), .queue, cause: .next)]
         case .show(let rowID):
             return [navigate(try session.item(rowID: rowID), .jumped, cause: .listed)]
-        case .quit:
-            return []
-        case .setOrder(let order):
-            guard let model else { return [.notFound(.noModel(for: .order))] }
-            model.setOrder(order)
-            return []
         case .openConfirm(let rows):
-            guard model != nil else { return [.notFound(.noModel(for: .confirm))] }
             return [try confirmBatch(rows: rows, saved: 0, fixed: 0, decided: nil, excluding: [])]
         case .saveConfirmed(let drafts):
-            return [try saveConfirmed(drafts)]
-        case .loadStats:
-            statsJob = StatsJob(load: session.statsLoader())
-            return []
-        case .suggest(let rowID, let text):
-            model?.served(rowID: rowID)
-            model?.score(rowID: rowID, text: text)
-            return []
-        case .learn(let rowID, let text, let value):
-            model?.learn(text: text, value: value, rowID: rowID)
-            return []
+            return [try saveConfirmed(drafts, stats: stats)]
+        case .quit, .setOrder, .loadStats, .suggest, .learn:
+            return []  // answered on the screen's thread (see `perform`)
         case .checkGuide(let version):
             guard let update = try? session.newerGuide(than: version) else { return [] }
             return [.guidePublished(GuidePublication(guide: update.guide, version: update.version, author: update.author,
@@ -102,7 +126,7 @@ public final class LabelingEffects: EffectHandler {
     }
 
     /// Commits the decision, then reads what follows it in the same transaction.
-    private func save(_ draft: DecisionInput, then: FollowUp) throws -> LabelerMessage {
+    private func save(_ draft: DecisionInput, then: FollowUp, stats: KeystrokeStats) throws -> LabelerMessage {
         var historyAfter: Int64?
         var preferred: [Int64] = []
         switch then {
@@ -110,7 +134,7 @@ public final class LabelingEffects: EffectHandler {
         case .history(let id): historyAfter = id
         case .item, .nothing: break
         }
-        let outcome = try session.save(draft, stats: keyStats(), historyAfter: historyAfter, preferring: preferred)
+        let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter, preferring: preferred)
         let saved = SavedDecision(itemRowID: draft.itemRowID, kind: draft.kind, value: draft.value, replaced: outcome.replaced)
         var next = outcome.next
         var context = outcome.nextHistoryID.map { ItemContext.history(annotationID: $0) } ?? .queue
@@ -129,12 +153,12 @@ public final class LabelingEffects: EffectHandler {
 
     /// Saves each row of a confirmed screen (each in its own transaction) and answers with
     /// the next screenful.
-    private func saveConfirmed(_ drafts: [DecisionInput]) throws -> LabelerMessage {
+    private func saveConfirmed(_ drafts: [DecisionInput], stats: KeystrokeStats) throws -> LabelerMessage {
         var saved = 0
         var decided: Int?
         do {
             for draft in drafts {
-                decided = try session.save(draft, stats: keyStats()).decided
+                decided = try session.save(draft, stats: stats).decided
                 saved += 1
             }
         } catch {
@@ -176,7 +200,7 @@ public final class LabelingEffects: EffectHandler {
     }
 
     public func takeMessages() -> [LabelerMessage] {
-        var messages: [LabelerMessage] = []
+        var messages = store.take()
         for reply in model?.takeReplies() ?? [] {
             switch reply {
             case .suggestion(let rowID, let suggestion): messages.append(.suggested(rowID: rowID, suggestion))

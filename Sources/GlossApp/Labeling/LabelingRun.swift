@@ -48,19 +48,22 @@ public final class LabelingRun {
         /// The annotator's decided count at the end, and the project's item count.
         public var decided: Int
         public var total: Int
+        /// What a save still waiting for the store when the run ended was saving (it was
+        /// stopped, so it is not stored), e.g. "positive".
+        public var unsaved: String?
     }
 
     public let session: LabelingSession
     private let database: GlossDatabase
     private let options: Options
     private let order: ItemOrder
-    private let clock: () -> Date
+    private let clock: @Sendable () -> Date
     private let model: ModelWorker?
 
     /// Opens the session (its row records the terminal's size and the order). `model`
     /// makes the model worker instead of the labeler's own (tests).
     public init(database: GlossDatabase, project: String, options: Options, terminalSize: (width: Int, height: Int),
-                clock: @escaping () -> Date = Date.init,
+                clock: @escaping @Sendable () -> Date = { Date() },
                 model: ((LabelingSession) throws -> ModelWorker)? = nil) throws {
         let stored = try database.project(named: project).itemOrder
         let wantsModel = options.model && options.browse == nil
@@ -94,16 +97,34 @@ public final class LabelingRun {
             try? session.record(stats: Self.stats(runtime.timings),
                                 firstDrawMilliseconds: Date().timeIntervalSince(options.launchedAt) * 1000)
         }
+        defer { handler.stop() }
+        let abandoned = abandonWait(handler, state: runtime.state)
         let reason = switch exit {
         case .quit: "quit"
         case .interrupted(let signal): "signal \(signal)"
         }
-        try session.finish(reason: reason, stats: Self.stats(runtime.timings), peakRSSKilobytes: PeakMemory.kilobytes(),
-                           at: clock())
+        if !abandoned.blocked {
+            try session.finish(reason: reason, stats: Self.stats(runtime.timings), peakRSSKilobytes: PeakMemory.kilobytes(),
+                               at: clock())
+        }
         let record = try database.sessions(project: session.project).first { $0.id == session.sessionID }
         return Summary(exit: exit, sessionID: session.sessionID, labels: record?.labels ?? 0, skips: record?.skips ?? 0,
                        flags: record?.flags ?? 0, changes: record?.changes ?? 0, undos: record?.undos ?? 0,
-                       decided: runtime.state.decided, total: session.total)
+                       decided: runtime.state.decided, total: session.total, unsaved: abandoned.unsaved)
+    }
+
+    /// A run that ends while a save still waits for the store (quit or a signal during a
+    /// lock held elsewhere) stops the wait rather than outlast it: the write is interrupted
+    /// (so it cannot commit later), and what it was saving is reported as not saved. The
+    /// session row is then left for its lease to expire, as a killed session's is.
+    private func abandonWait(_ handler: LabelingEffects, state: LabelerState) -> (blocked: Bool, unsaved: String?) {
+        guard handler.isBusy else { return (false, nil) }
+        session.interrupt()
+        handler.settle(within: .milliseconds(500))
+        let saved = handler.takeMessages().contains {
+            if case .loaded(let navigation) = $0, case .saved = navigation.cause { true } else { false }
+        }
+        return (handler.isBusy, saved ? nil : state.waiting?.saving)
     }
 
     private func initialState(size: (width: Int, height: Int), colors: Bool) -> LabelerState {

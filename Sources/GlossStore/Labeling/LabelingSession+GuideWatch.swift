@@ -51,3 +51,11 @@ final class DataVersionWatch: @unchecked Sendable {
         }
     }
 }
+
+extension LabelingSession {
+    /// Stops the store work in progress on any thread (a write waiting for another
+    /// process's lock fails at once with an interruption; nothing of it is stored).
+    public func interrupt() {
+        database.writer.interrupt()
+    }
+}

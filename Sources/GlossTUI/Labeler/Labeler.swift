@@ -32,6 +32,7 @@ public enum Labeler: ScreenProgram {
         var waiting = state.model != .none && (state.awaitedSuggestion != nil || state.model == .warming)
         if case .stats(nil, _) = state.mode { waiting = true }
         if waiting { return .milliseconds(5) }
+        if state.waiting != nil { return .milliseconds(50) }  // the wait's clock on the status line
         return .milliseconds(Int64(max(state.guideCheckInterval ?? 2, 0.05) * 1000))
     }
 }

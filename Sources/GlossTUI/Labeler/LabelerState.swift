@@ -69,7 +69,12 @@ public struct LabelerState: Sendable, Equatable {
     /// Set once `q` (or `:q`) asked to quit; the runtime stops after the `.quit` effect.
     public var quitting: Bool
 
-    // MARK: The model and the timers
+    // MARK: Waits, the model and the timers
+    /// Store work not answered yet (a save waiting for a lock): until it answers, keys
+    /// that decide are ignored.
+    public var waiting: StoreWait?
+    /// The least time an item must have been on screen before a decision on it counts.
+    public var minimumLook: TimeInterval
     /// Whether the session has a model, and whether it has learned the earlier decisions.
     public var model: ModelStatus
     /// The item whose suggestion was asked for and has not come yet.
@@ -127,6 +132,8 @@ public struct LabelerState: Sendable, Equatable {
         guideScroll = 0
         status = StatusLine("")
         quitting = false
+        waiting = nil
+        minimumLook = LabelerUpdate.minimumLook
         self.model = browse == nil ? model : .none
         awaitedSuggestion = nil
         guideCheckedAt = now

@@ -32,6 +32,7 @@ extension Labeler {
     /// | `q`, Ctrl-C          | quit (Ctrl-C in every mode)                                               |
     public static func update(_ state: inout LabelerState, _ message: LabelerMessage) -> [LabelerEffect] {
         var effects: [LabelerEffect] = []
+        if LabelerUpdate.answersWait(message) { state.waiting = nil }
         switch message {
         case .resize(let width, let height):
             state.width = width
@@ -39,6 +40,7 @@ extension Labeler {
         case .tick(let time):
             state.now = time
             effects = LabelerUpdate.timers(&state, at: time)
+            LabelerUpdate.showWait(&state, at: time)
         case .opened(let time):
             effects = LabelerUpdate.open(&state, at: time)
         case .loaded(let navigation):
@@ -69,6 +71,7 @@ extension Labeler {
             effects = LabelerUpdate.renewClaims(&state, at: time) + LabelerUpdate.handle(&state, key, at: time)
             effects += LabelerUpdate.timers(&state, at: time)
         }
+        LabelerUpdate.noteWaits(&state, effects, at: state.now)
         state.relayout()
         return effects
     }
@@ -129,6 +132,8 @@ enum LabelerUpdate {
 
     /// Sends `key` to whoever has the keyboard. Ctrl-C quits from everywhere.
     static func handle(_ state: inout LabelerState, _ key: Key, at time: Date) -> [LabelerEffect] {
+        if let wait = state.waiting, let ignored = keyWhileWaiting(&state, wait, key, at: time) { return ignored }
+        if let ignored = keyWhenTooSmall(&state, key) { return ignored }
         if key == .control("c") { return quit(&state) }
         switch state.mode {
         case .labeling:
@@ -197,6 +202,7 @@ enum LabelerUpdate {
     /// Saves `draft` and goes on to what follows it: after an earlier decision, the next
     /// newer one; while walking a browse list, its next entry; else the queue.
     static func save(_ state: inout LabelerState, _ draft: DecisionInput) -> [LabelerEffect] {
+        if tooQuick(&state, at: draft.decidedAt) { return [] }
         if case .history(let id) = state.context { return [.save(draft, then: .history(after: id))] }
         guard var walk = state.browse else { return [.save(draft)] }
         guard let entry = walk.nextEntry else { return [.save(draft, then: .nothing)] }

@@ -30,6 +30,9 @@ extension LabelerUpdate {
 
     /// Shows the item a navigation brought and says what happened on the way.
     static func loaded(_ state: inout LabelerState, _ navigation: Navigation) -> [LabelerEffect] {
+        // On screen from the answer's delivery on (an answer that waited in the outbox was not seen).
+        var navigation = navigation
+        navigation.at = max(navigation.at, state.now)
         var effects: [LabelerEffect] = []
         var status = ""
         switch navigation.cause {

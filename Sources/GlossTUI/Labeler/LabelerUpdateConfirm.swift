@@ -96,6 +96,12 @@ extension LabelerUpdate {
 
     /// One decision per row, each with the model's suggestion; accepted unless fixed.
     static func confirmScreen(_ state: inout LabelerState, _ list: ConfirmList, at time: Date) -> [LabelerEffect] {
+        let shown = time.timeIntervalSince(list.openedAt)
+        if shown >= 0, shown < state.minimumLook {
+            state.status = StatusLine("the list came on screen \(Int((shown * 1000).rounded())) ms ago: nothing saved; read it, then confirm",
+                                      isError: true)
+            return []
+        }
         // The screen's time, shared by its rows (idle gaps over a minute left out, as per item).
         let elapsed = Int(time.timeIntervalSince(list.openedAt) * 1000)
         let each = max(0, min(elapsed, idleGapMilliseconds) / max(1, list.rows.count))

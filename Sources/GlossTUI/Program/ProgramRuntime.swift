@@ -18,6 +18,9 @@ where Handler.Effect == Program.Effect, Handler.Message == Program.Message {
     public private(set) var state: Program.State
     /// How long each key took, from being read to its frame being drawn.
     public private(set) var timings = KeyTimings()
+    /// How long a key's frame waits for the work it started (a save) before it is drawn
+    /// anyway, showing that the work is still running.
+    public var settleLimit: Duration = .milliseconds(50)
     private let handler: Handler
     private let terminal: Backend
     private let clock: () -> Date
@@ -35,6 +38,8 @@ where Handler.Effect == Program.Effect, Handler.Message == Program.Message {
     /// started (see `withTerminal`).
     public func run(start: [Program.Message] = [], firstFrame: () -> Void = {}) -> ProgramExit {
         for message in start { dispatch(message) }
+        handler.settle(within: settleLimit)
+        _ = deliverAnswers()
         if !Program.isFinished(state) {
             terminal.draw(Program.view(state))
             firstFrame()
@@ -44,7 +49,10 @@ where Handler.Effect == Program.Effect, Handler.Message == Program.Message {
             let began = ContinuousClock.now
             switch event {
             case .key(let key):
+                _ = deliverAnswers()  // what finished while the key was awaited comes first
                 dispatch(Program.message(for: .key(key, at: clock())))
+                handler.settle(within: settleLimit)
+                _ = deliverAnswers()
                 drawUnlessFinished()
                 timings.record(milliseconds: Self.milliseconds(ContinuousClock.now - began))
             case .resize(let width, let height):
@@ -62,9 +70,12 @@ where Handler.Effect == Program.Effect, Handler.Message == Program.Message {
         return .quit
     }
 
-    /// Feeds the answers of work that finished elsewhere to the program; how many there were.
+    /// Feeds the answers of work that finished elsewhere to the program, after the time of
+    /// their delivery (what they bring is on screen from then on); how many there were.
     private func deliverAnswers() -> Int {
         let answers = handler.takeMessages()
+        guard !answers.isEmpty else { return 0 }
+        dispatch(Program.message(for: .idle(clock())))
         for answer in answers { dispatch(answer) }
         return answers.count
     }

@@ -34,12 +34,19 @@ public enum ScreenEvent: Sendable, Equatable {
 
 /// Runs a program's effects outside it. It sees each effect, never the program's state:
 /// an effect carries everything it needs, and the answer comes back as messages of facts.
-/// `perform` answers at once what it finishes at once; work that runs elsewhere (a model,
-/// a report) answers later through `takeMessages`, which the runtime polls.
+/// `perform` answers at once what it finishes at once; work that runs elsewhere (a store
+/// write, a model, a report) answers later through `takeMessages`, which the runtime polls.
 public protocol EffectHandler<Effect, Message>: AnyObject {
     associatedtype Effect
     associatedtype Message
     func perform(_ effect: Effect) -> [Message]
     /// Messages from work that finished elsewhere since the last call.
     func takeMessages() -> [Message]
+    /// Waits up to `limit` for work in flight to finish, so that a quick answer (a save
+    /// that takes a millisecond) reaches the frame of the key that asked for it.
+    func settle(within limit: Duration)
+}
+
+extension EffectHandler {
+    public func settle(within limit: Duration) {}
 }
