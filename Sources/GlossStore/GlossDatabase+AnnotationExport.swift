@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// What `exportAnnotations` wrote.
 public struct AnnotationExportSummary: Sendable, Equatable, Codable {
@@ -21,7 +21,7 @@ extension GlossDatabase {
     @discardableResult
     public func exportAnnotations(project: String, currentOnly: Bool = false,
                                   _ line: (String) throws -> Void) throws -> AnnotationExportSummary {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             let standing = currentOnly ? "AND a.superseded_by IS NULL AND a.undone_at IS NULL" : ""
             var summary = AnnotationExportSummary(decisions: 0, adjudications: 0)

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// What `importAnnotations` stored.
 public struct AnnotationImportReport: Sendable, Equatable, Codable {
@@ -54,7 +54,7 @@ extension GlossDatabase {
     /// and a line with `undone_at` is undone as the labeler would.
     public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
         let source = try ByteSource(path: path)
-        return try writer.write { db in
+        return try sqlite.write { db in
             var importer = try AnnotationImporter(db, project: project)
             var splitter = LineSplitter()
             let handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void = { bytes, line in

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Stores one decision under the project's current guide version, outside any labeling
@@ -10,7 +10,7 @@ extension GlossDatabase {
         project: String, itemID: String, annotator: String, kind: AnnotationKind = .label,
         value: AnnotationValue?, comment: String? = nil, decidedAt: Date = Date()
     ) throws -> Int64 {
-        try writer.write { db in
+        try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             guard let item = try Row.fetchOne(db, sql: """
                 SELECT i.id, i.dataset_id FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
@@ -28,7 +28,7 @@ extension GlossDatabase {
 
     /// The sessions of a project, newest first.
     public func sessions(project: String) throws -> [SessionRecord] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             return try Row.fetchAll(db, sql: """
                 SELECT s.*, n.name AS annotator FROM sessions s JOIN annotators n ON n.id = s.annotator_id

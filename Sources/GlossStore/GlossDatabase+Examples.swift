@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// An item with the labels some source gives it: reference labels that came with the data,
 /// or an annotator's current decision.
@@ -24,8 +24,8 @@ public struct DatasetItem: Sendable, Equatable {
 extension GlossDatabase {
     /// The dataset's items that have reference labels, in dataset order, with their labels.
     public func referenceExamples(dataset: String) throws -> [LabeledItem] {
-        try writer.read { db in
-            let datasetID = try Self.datasetID(db, dataset)
+        try sqlite.read { db in
+            let datasetID = try SQLiteBackend.datasetID(db, dataset)
             var examples: [LabeledItem] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT i.id, i.external_id, CAST(i.text AS BLOB), r.label FROM items i JOIN reference_labels r ON r.item_id = i.id
@@ -47,7 +47,7 @@ extension GlossDatabase {
     /// Every current (not superseded, not undone) label decision of the project, of every
     /// annotator, oldest first. Skips and flags are not examples.
     public func decisionExamples(project: String) throws -> [LabeledItem] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT i.id, i.external_id, CAST(i.text AS BLOB), a.value FROM annotations a JOIN items i ON i.id = a.item_id
@@ -67,10 +67,10 @@ extension GlossDatabase {
     /// Calls `body` with the dataset's items in dataset order, `batchSize` at a time, reading
     /// as it goes (memory stays flat with the dataset's size).
     public func forEachItem(dataset: String, batchSize: Int = 1000, _ body: ([DatasetItem]) throws -> Void) throws {
-        let datasetID = try writer.read { try Self.datasetID($0, dataset) }
+        let datasetID = try sqlite.read { try SQLiteBackend.datasetID($0, dataset) }
         var after: Int64 = 0
         while true {
-            let batch = try writer.read { db in
+            let batch = try sqlite.read { db in
                 try Row.fetchAll(db, sql: "SELECT id, external_id, CAST(text AS BLOB) FROM items WHERE dataset_id = ? AND id > ? ORDER BY id LIMIT ?",
                                  arguments: [datasetID, after, batchSize]).map {
                     DatasetItem(rowID: $0[0], externalID: $0[1], text: Self.text($0[2]))
@@ -80,13 +80,6 @@ extension GlossDatabase {
             try body(batch)
             after = last.rowID
         }
-    }
-
-    static func datasetID(_ db: Database, _ name: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) else {
-            throw StoreError.unknownDataset(name, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
-        }
-        return id
     }
 
     /// An item's text read as bytes, so a NUL does not cut it short.

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// A gold item: an item with a known answer, served to every annotator unannounced.
 public struct GoldItem: Sendable, Equatable, Encodable {
@@ -46,7 +46,7 @@ extension GlossDatabase {
     public func addGold(project: String, answers: [(externalID: String, value: AnnotationValue, source: String)], rate: Double? = nil,
                         at date: Date = Date()) throws -> GoldOutcome {
         if let rate, !(0...1).contains(rate) { throw GoldError.badRate(rate) }
-        return try writeRetrying { db in
+        return try sqlite.writeRetrying { db in
             let projectID = try Self.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
             let (guide, _) = try Self.currentGuide(db, projectID: projectID, project: project)
@@ -77,7 +77,7 @@ extension GlossDatabase {
     /// The answers the dataset's reference labels give, for `addGold` (classify: the item's
     /// one label; multilabel: its labels). `count` picks that many items at random (seeded).
     public func referenceGold(project: String, count: Int?, seed: UInt64) throws -> [(externalID: String, value: AnnotationValue, source: String)] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             let (guide, _) = try Self.currentGuide(db, projectID: projectID, project: project)
             let rows = try Row.fetchAll(db, sql: """
@@ -104,7 +104,7 @@ extension GlossDatabase {
     @discardableResult
     public func setGoldRate(project: String, rate: Double) throws -> GoldOutcome {
         guard (0...1).contains(rate) else { throw GoldError.badRate(rate) }
-        return try writeRetrying { db in
+        return try sqlite.writeRetrying { db in
             let projectID = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET gold_rate = ? WHERE id = ?", arguments: [rate, projectID])
             return try Self.goldOutcome(db, projectID: projectID, added: 0, updated: 0)
@@ -113,14 +113,14 @@ extension GlossDatabase {
 
     /// The share of served items that are gold.
     public func goldRate(project: String) throws -> Double {
-        try writer.read { db in
+        try sqlite.read { db in
             try Double.fetchOne(db, sql: "SELECT gold_rate FROM projects WHERE id = ?", arguments: [try Self.projectID(db, project)]) ?? 0
         }
     }
 
     /// The project's gold items, in item order.
     public func goldItems(project: String) throws -> [GoldItem] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             return try Row.fetchAll(db, sql: """
                 SELECT i.external_id, g.answer, g.source FROM gold_items g JOIN items i ON i.id = g.item_id

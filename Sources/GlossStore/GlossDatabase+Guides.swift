@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// The outcome of publishing a guide.
 public enum PublishOutcome: Sendable, Equatable {
@@ -14,7 +14,7 @@ extension GlossDatabase {
     /// Refuses, unless `allowRemoval`, to remove or rename labels (or change the task) that
     /// current annotations use.
     public func publishGuide(project: String, guide: Guide, author: String, message: String, allowRemoval: Bool = false) throws -> PublishOutcome {
-        try writer.write { db in
+        try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             let current = try Self.latestVersion(db, projectID: projectID, project: project)
             if current.text == guide.text { return .unchanged(version: current.version) }
@@ -39,25 +39,25 @@ extension GlossDatabase {
 
     /// Every version of a project's guide, oldest first.
     public func guideVersions(project: String) throws -> [GuideVersion] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
-            return try GuideVersion.fetchAll(db, sql: """
+            return try DecodedRow<GuideVersion>.fetchAll(db, sql: """
                 SELECT version, sha256, author, message, created_at AS createdAt, text
                 FROM guide_versions WHERE project_id = ? ORDER BY version
-                """, arguments: [projectID])
+                """, arguments: [projectID]).map(\.record)
         }
     }
 
     /// One version (the latest when nil).
     public func guideVersion(project: String, version: Int? = nil) throws -> GuideVersion {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             let latest = try Self.latestVersion(db, projectID: projectID, project: project)
             guard let version, version != latest.version else { return latest }
-            guard let found = try GuideVersion.fetchOne(db, sql: """
+            guard let found = try DecodedRow<GuideVersion>.fetchOne(db, sql: """
                 SELECT version, sha256, author, message, created_at AS createdAt, text
                 FROM guide_versions WHERE project_id = ? AND version = ?
-                """, arguments: [projectID, version])
+                """, arguments: [projectID, version])?.record
             else { throw ProjectError.unknownVersion(project: project, version: version, latest: latest.version) }
             return found
         }
@@ -66,7 +66,7 @@ extension GlossDatabase {
     /// The project's newest guide, parsed; a guide that no longer parses is an error naming
     /// its version (so a labeler or a model never runs under a guide it cannot read).
     public func currentGuide(project: String) throws -> (guide: Guide, version: Int) {
-        try writer.read { db in try Self.currentGuide(db, projectID: try Self.projectID(db, project), project: project) }
+        try sqlite.read { db in try Self.currentGuide(db, projectID: try Self.projectID(db, project), project: project) }
     }
 
     static func currentGuide(_ db: Database, projectID: Int64, project: String) throws -> (guide: Guide, version: Int) {
@@ -80,10 +80,10 @@ extension GlossDatabase {
     }
 
     static func latestVersion(_ db: Database, projectID: Int64, project: String) throws -> GuideVersion {
-        guard let latest = try GuideVersion.fetchOne(db, sql: """
+        guard let latest = try DecodedRow<GuideVersion>.fetchOne(db, sql: """
             SELECT version, sha256, author, message, created_at AS createdAt, text
             FROM guide_versions WHERE project_id = ? ORDER BY version DESC LIMIT 1
-            """, arguments: [projectID])
+            """, arguments: [projectID])?.record
         else { throw ProjectError.unknownProject(project, known: []) }
         return latest
     }

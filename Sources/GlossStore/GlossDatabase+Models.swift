@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// What a model is: a text classifier (classify and multilabel) or a span suggester.
 public enum ModelKind: String, Sendable, Codable, Equatable {
@@ -99,7 +99,7 @@ extension GlossDatabase {
     public func saveModel(project: String, kind: ModelKind, source: String, examples: Int, heldOut: Int,
                           options: String, metrics: ModelMetrics?, seconds: Double, bytes: [UInt8]) throws -> ModelSummary {
         let metricsJSON = try metrics.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        return try writer.write { db in
+        return try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             let guideVersion = try Self.latestVersion(db, projectID: projectID, project: project).version
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM models WHERE project_id = ?", arguments: [projectID]) ?? 0) + 1
@@ -115,7 +115,7 @@ extension GlossDatabase {
 
     /// Every model version of a project, oldest first, without the bytes.
     public func models(project: String) throws -> [ModelSummary] {
-        try writer.read { db in
+        try sqlite.read { db in
             try Self.modelSummaries(db, projectID: try Self.projectID(db, project), project: project, version: nil)
         }
     }
@@ -123,7 +123,7 @@ extension GlossDatabase {
     /// One model version with its bytes (the newest when `version` is nil), checked against
     /// the SHA-256 stored with it.
     public func model(project: String, version: Int? = nil) throws -> StoredModel {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             let versions = try Int.fetchAll(db, sql: "SELECT version FROM models WHERE project_id = ? ORDER BY version", arguments: [projectID])
             guard let newest = versions.last else { throw ModelStoreError.noModel(project: project) }

@@ -1,13 +1,13 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Creates a project on a dataset; the guide's text becomes version 1.
     @discardableResult
     public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1,
                               itemOrder: ItemOrder = .sequential) throws -> ProjectSummary {
-        try writer.write { db in
+        try sqlite.write { db in
             guard let datasetID = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
                 throw StoreError.unknownDataset(dataset, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
             }
@@ -31,12 +31,12 @@ extension GlossDatabase {
 
     /// Every project with its dataset, task, current guide version and counts.
     public func projects() throws -> [ProjectSummary] {
-        try writer.read { try Self.projectSummaries($0, name: nil) }
+        try sqlite.read { try Self.projectSummaries($0, name: nil) }
     }
 
     /// One project, or an error naming the existing ones.
     public func project(named name: String) throws -> ProjectSummary {
-        try writer.read { db in
+        try sqlite.read { db in
             guard let project = try Self.projectSummaries(db, name: name).first else { throw try Self.unknownProject(db, name) }
             return project
         }
@@ -45,7 +45,7 @@ extension GlossDatabase {
     /// Sets the order the labeler serves the project's items in by default.
     @discardableResult
     public func setItemOrder(project: String, order: ItemOrder) throws -> ProjectSummary {
-        try writer.write { db in
+        try sqlite.write { db in
             let id = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order.rawValue, id])
             return try Self.projectSummaries(db, name: project)[0]
@@ -56,7 +56,7 @@ extension GlossDatabase {
     /// again from the start, since a larger overlap reopens full items.
     @discardableResult
     public func setOverlap(project: String, overlap: Int) throws -> ProjectSummary {
-        try writeRetrying { db in
+        try sqlite.writeRetrying { db in
             let id = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET overlap = ?, full_frontier = 0 WHERE id = ?", arguments: [max(1, overlap), id])
             return try Self.projectSummaries(db, name: project)[0]
@@ -64,7 +64,7 @@ extension GlossDatabase {
     }
 
     static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
-        try ProjectSummary.fetchAll(db, sql: """
+        try DecodedRow<ProjectSummary>.fetchAll(db, sql: """
             SELECT p.name, d.name AS dataset, p.task, p.overlap, p.item_order AS itemOrder, p.created_at AS createdAt,
                    (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
                    (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
@@ -72,7 +72,7 @@ extension GlossDatabase {
             FROM projects p JOIN datasets d ON d.id = p.dataset_id
             WHERE ?1 IS NULL OR p.name = ?1
             ORDER BY p.name
-            """, arguments: [name])
+            """, arguments: [name]).map(\.record)
     }
 
     static func projectID(_ db: Database, _ name: String) throws -> Int64 {

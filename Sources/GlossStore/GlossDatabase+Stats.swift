@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Everything `TeamStats.report` needs about a project, read in one transaction with
@@ -8,7 +8,7 @@ extension GlossDatabase {
     /// answers, current adjudications, task, overlap, item total and guide labels; for span
     /// projects also the texts of items that two or more annotators labeled.
     public func statsInput(project: String, since: Date? = nil) throws -> StatsInput {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT p.task, p.overlap,

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// A suggestion kept in the store for an item of a project: another tool's model
 /// prediction, imported with its source and score, which the labeler offers when its own
@@ -25,7 +25,7 @@ extension GlossDatabase {
     /// one from the same source. Returns false when the stored one was already the same.
     @discardableResult
     public func saveSuggestion(project: String, item: String, _ suggestion: StoredSuggestion) throws -> Bool {
-        try writer.write { db in
+        try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             guard let itemID = try Int64.fetchOne(db, sql: """
                 SELECT i.id FROM items i JOIN projects p ON p.dataset_id = i.dataset_id WHERE p.id = ? AND i.external_id = ?
@@ -38,12 +38,12 @@ extension GlossDatabase {
 
     /// The suggestion the labeler shows for an item: the highest score, then the newest.
     public func suggestion(project: String, itemRowID: Int64) throws -> StoredSuggestion? {
-        try writer.read { db in try Self.suggestion(db, projectID: Self.projectID(db, project), itemID: itemRowID) }
+        try sqlite.read { db in try Self.suggestion(db, projectID: Self.projectID(db, project), itemID: itemRowID) }
     }
 
     /// Every stored suggestion of an item, by source.
     public func suggestions(project: String, itemRowID: Int64) throws -> [StoredSuggestion] {
-        try writer.read { db in
+        try sqlite.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT source, value, score, created_at FROM suggestions WHERE project_id = ? AND item_id = ? ORDER BY source
                 """, arguments: [Self.projectID(db, project), itemRowID]).compactMap(Self.storedSuggestion)

@@ -1,9 +1,8 @@
 import Foundation
 import GlossCore
-import GRDB
 
 /// A named collection of items, grown by import batches.
-public struct DatasetSummary: Codable, Sendable, Equatable, FetchableRecord {
+public struct DatasetSummary: Codable, Sendable, Equatable {
     public var name: String
     public var items: Int
     public var imports: Int
@@ -12,7 +11,7 @@ public struct DatasetSummary: Codable, Sendable, Equatable, FetchableRecord {
 }
 
 /// One import batch: a file (or stdin) added to a dataset; together they are its history.
-public struct ImportBatch: Codable, Sendable, Equatable, FetchableRecord {
+public struct ImportBatch: Codable, Sendable, Equatable {
     public var id: Int64
     public var source: String
     public var format: String
@@ -29,7 +28,7 @@ public struct ImportBatch: Codable, Sendable, Equatable, FetchableRecord {
 }
 
 /// A project: a dataset labeled under a versioned guide.
-public struct ProjectSummary: Codable, Sendable, Equatable, FetchableRecord {
+public struct ProjectSummary: Codable, Sendable, Equatable {
     public var name: String
     public var dataset: String
     public var task: TaskType
@@ -43,7 +42,7 @@ public struct ProjectSummary: Codable, Sendable, Equatable, FetchableRecord {
 }
 
 /// One immutable published version of a project's guide.
-public struct GuideVersion: Codable, Sendable, Equatable, FetchableRecord {
+public struct GuideVersion: Codable, Sendable, Equatable {
     public var version: Int
     public var sha256: String
     public var author: String

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// What a user reads when SQLite fails in the middle of a command, so that no raw
 /// "SQLite error 11" reaches the terminal (and no module but this one needs GRDB).

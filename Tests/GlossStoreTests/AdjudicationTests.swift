@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -29,7 +29,7 @@ struct AdjudicationTests {
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
+        try store.sqlite.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
     }
 
     @Test func theListHoldsDisagreementsAndFlagsWithEveryDecision() throws {
@@ -70,7 +70,7 @@ struct AdjudicationTests {
                                           comment: "sarcasm", at: at.addingTimeInterval(5))
         #expect(try store.currentAdjudication(project: "sent", itemRowID: item) == second)
         #expect(try store.adjudications(project: "sent") == [second])
-        let rows = try store.writer.read { try Row.fetchAll($0, sql: "SELECT id, superseded_by, value, comment FROM adjudications ORDER BY id") }
+        let rows = try store.sqlite.read { try Row.fetchAll($0, sql: "SELECT id, superseded_by, value, comment FROM adjudications ORDER BY id") }
         #expect(rows.count == 2)
         #expect(rows[0]["superseded_by"] as Int64? == second.id)
         #expect(rows[1]["value"] as String == #"{"label":"positive"}"# && rows[1]["comment"] as String == "sarcasm")

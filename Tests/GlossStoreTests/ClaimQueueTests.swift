@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -90,7 +90,7 @@ struct ClaimQueueTests {
         let a = try session("a")
         var item = try #require(try a.nextItem(at: t0))
         for _ in 0..<3 { item = try #require(try decide(a, item, at: t0).next) }
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let ids = try store.sqlite.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
         #expect(try store.int("SELECT full_frontier FROM projects") == Int(ids[3]))
         #expect(try session("b").nextItem(at: t0)?.externalID == "r-5")  // r-4 is a's
         _ = try a.undoLast(stats: KeystrokeStats(), at: t0)

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -69,7 +69,7 @@ struct ExportScanFixture {
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
+        try store.sqlite.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
     }
 
     /// Every record of a scan, and its summary.

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -37,7 +37,7 @@ struct ForeignImportTests {
 
     /// Current decisions of a project as "annotator item kind value".
     func decisions(_ project: String) throws -> [String] {
-        try store.writer.read { db in
+        try store.sqlite.read { db in
             try String.fetchAll(db, sql: """
                 SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
                 JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
@@ -47,7 +47,7 @@ struct ForeignImportTests {
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try #require(try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) })
+        try #require(try store.sqlite.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) })
     }
 
     @Test func labelStudioClassifyWithTwoAnnotatorsAndPredictions() throws {
@@ -61,7 +61,7 @@ struct ForeignImportTests {
         #expect(current.contains("ls-1 3 label {\"label\":\"positive\"}") && current.contains("mina@example.com 3 label {\"label\":\"negative\"}"))
         #expect(current.contains("ls-1 7 skip -"))
         // lead_time 3.5 + 1.25 s → 4750 ms; updated_at → decided_at; other data and meta → metadata.
-        let row = try #require(try store.writer.read { try Row.fetchOne($0, sql: """
+        let row = try #require(try store.sqlite.read { try Row.fetchOne($0, sql: """
             SELECT a.active_ms, a.decided_at, i.metadata FROM annotations a JOIN items i ON i.id = a.item_id WHERE i.external_id = '1' LIMIT 1
             """) })
         #expect(row[0] as Int == 4750)
@@ -84,7 +84,7 @@ struct ForeignImportTests {
     @Test func labelStudioSpansCountCodePointsAndOldUTF16ExportsAreConverted() throws {
         try load("label-studio-entities.json", .labelStudio, dataset: "ents", project: "ner", guide: "entities.md")
         let texts = try store.texts("ents")
-        let spans: [String: [LabeledRange]] = try store.writer.read { db in
+        let spans: [String: [LabeledRange]] = try store.sqlite.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                 SELECT i.external_id, a.value FROM annotations a JOIN items i ON i.id = a.item_id
                 """).map { ($0[0], try #require(AnnotationValue(json: $0[1])).spans) })
@@ -120,7 +120,7 @@ struct ForeignImportTests {
             #"reviews-ana rev-2 label {"label":"negative"}"#,
             "reviews-bo rev-4 skip -",
         ])
-        #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'rev-1'") } == #"{"source":"app"}"#)
+        #expect(try store.sqlite.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'rev-1'") } == #"{"source":"app"}"#)
         // Binary accepts of one text add up to the label set; the reject is left out.
         try load("prodigy-topics.jsonl", .prodigy, dataset: "news", project: "topics", guide: "topics.md")
         #expect(try decisions("topics") == [

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -18,7 +18,7 @@ struct ImportFormatTests {
         #expect(report.added == 2)
         #expect(try store.texts("reviews") == ["a": "Great phone", "7": "Bad  battery"])
         #expect(try store.int("SELECT COUNT(*) FROM reference_labels") == 3)
-        let metadata = try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'a'") }
+        let metadata = try store.sqlite.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'a'") }
         let object = try JSONSerialization.jsonObject(with: Data((metadata ?? "").utf8)) as? [String: Any]
         #expect(object?["stars"] as? Int == 5)
         #expect(object?["tags"] as? [String] == ["x"])
@@ -87,7 +87,7 @@ struct ImportFormatTests {
         let file = try dir.write("c.jsonl", "{\"key\": \"k1\", \"body\": \"the body\", \"text\": \"kept as metadata\", \"cat\": \"x\"}\n")
         try store.importFiles([file], into: "d", fields: ImportFields(text: "body", id: "key", label: "cat"))
         #expect(try store.texts("d") == ["k1": "the body"])
-        let metadata = try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items") }
+        let metadata = try store.sqlite.read { try String.fetchOne($0, sql: "SELECT metadata FROM items") }
         #expect(metadata?.contains("kept as metadata") == true)
     }
 

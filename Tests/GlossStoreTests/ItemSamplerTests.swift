@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -55,7 +55,7 @@ struct ItemSamplerTests {
     @Test func aSaveGoesToTheFirstUndecidedPickElseToTheQueue() throws {
         let s = try session()
         let head = try #require(try s.queueHead())
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let ids = try store.sqlite.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
         _ = try decide(s, ids[20], "positive")
         let outcome = try decide(s, head.rowID, "positive", preferring: [ids[20], ids[30]])
         #expect(outcome.next?.rowID == ids[30], "the first pick was decided since it was picked")

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -30,7 +30,7 @@ struct LabelingSessionTests {
     }
 
     func rows(_ sql: String) throws -> [Row] {
-        try store.writer.read { try Row.fetchAll($0, sql: sql) }
+        try store.sqlite.read { try Row.fetchAll($0, sql: sql) }
     }
 
     @Test func theQueueServesItemsInOrderAndResumesAfterReopening() throws {

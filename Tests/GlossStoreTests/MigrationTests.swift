@@ -9,7 +9,7 @@ struct MigrationTests {
     @Test func v3ChainsV2DecisionsSoEachItemHasOneCurrentDecision() throws {
         let dir = try TemporaryDirectory()
         let queue = try DatabaseQueue(path: dir.path("old.db"))
-        try GlossDatabase.migrator.migrate(queue, upTo: "v2-projects-guides-annotations")
+        try SQLiteBackend.migrator.migrate(queue, upTo: "v2-projects-guides-annotations")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO datasets (id, name, created_at) VALUES (1, 'd', '2026-01-01');
@@ -26,7 +26,7 @@ struct MigrationTests {
                     (4, 1, 1, 1, 'label', '{"label":"z"}', 1, '2026-01-04');
                 """)
         }
-        try GlossDatabase.migrator.migrate(queue)
+        try SQLiteBackend.migrator.migrate(queue)
         try queue.read { db in
             let chain = try Row.fetchAll(db, sql: "SELECT id, superseded_by FROM annotations ORDER BY id")
                 .map { [$0[0] as Int64, ($0[1] as Int64?) ?? 0] }

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -113,7 +113,7 @@ struct ProjectGuideTests {
         #expect {
             try store.publishGuide(project: "sent", guide: guide(withoutNeutral), author: "lead", message: "x")
         } throws: { "\($0)".contains("neutral (2 annotations)") }
-        let json = try store.writer.read { try String.fetchAll($0, sql: "SELECT value FROM annotations ORDER BY id") }
+        let json = try store.sqlite.read { try String.fetchAll($0, sql: "SELECT value FROM annotations ORDER BY id") }
         #expect(json == ["{\"labels\":[\"positive\",\"neutral\"]}", "{\"spans\":[{\"start\":0,\"end\":4,\"label\":\"neutral\",\"text\":\"text\"},{\"start\":5,\"end\":9,\"label\":\"neutral\",\"text\":\"numb\"}]}"])
     }
 

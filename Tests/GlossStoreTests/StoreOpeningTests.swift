@@ -1,5 +1,5 @@
 import Foundation
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 import Testing
@@ -12,7 +12,7 @@ struct StoreOpeningTests {
         let queue = try DatabaseQueue(path: dir.path("gloss.db"))
         let appID = try queue.read { try Int.fetchOne($0, sql: "PRAGMA application_id") }
         let journal = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
-        #expect(appID == Int(GlossDatabase.applicationID))
+        #expect(appID == Int(SQLiteBackend.applicationID))
         #expect(journal == "wal")
         _ = try dir.store()  // reopening is fine
     }

@@ -1,18 +1,18 @@
 import Foundation
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
 import GRDB
 
 extension GlossDatabase {
     /// One integer from a query, for assertions.
     func int(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-        try writer.read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
+        try sqlite.read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
 
     /// The texts of a dataset by external id, read as bytes (GRDB's String stops at a NUL).
     func texts(_ dataset: String) throws -> [String: String] {
-        try writer.read { db in
+        try sqlite.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT external_id, CAST(text AS BLOB) AS text FROM items JOIN datasets d ON d.id = items.dataset_id WHERE d.name = ?
                 """, arguments: [dataset])
@@ -30,7 +30,7 @@ extension GlossDatabase {
 
     /// Everything the listing commands show, to compare before and after a failed import.
     func snapshot() throws -> [String] {
-        try writer.read { db in
+        try sqlite.read { db in
             try String.fetchAll(db, sql: """
                 SELECT 'dataset ' || name FROM datasets
                 UNION ALL SELECT 'item ' || external_id || ' ' || text FROM items

@@ -1,7 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
-import GlossStore
+@testable import GlossStore
 import GlossTerminal
 import GlossTestSupport
 import GRDB
@@ -134,7 +134,7 @@ struct LabelerRuntimeModelTests {
     }
 
     func stored() throws -> [Row] {
-        try store.writer.read { try Row.fetchAll($0, sql: "SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id") }
+        try store.sqlite.read { try Row.fetchAll($0, sql: "SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id") }
     }
 
     /// Keys are handled and decisions saved while the model is stuck in `learn`: the

@@ -1,5 +1,5 @@
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Streams a project's export records in item order (ascending row id) with flat memory:
@@ -25,8 +25,8 @@ extension GlossDatabase {
             return try scan.run(body)
         }
         if query.split?.stratify == true {
-            return try writer.write { try scan($0) }
+            return try sqlite.write { try scan($0) }
         }
-        return try writer.read { try scan($0) }
+        return try sqlite.read { try scan($0) }
     }
 }

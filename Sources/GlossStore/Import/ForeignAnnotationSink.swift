@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// Stores the annotations and predictions of another tool's export inside the item
 /// import's transaction, item by item as the records stream past: answers become decisions

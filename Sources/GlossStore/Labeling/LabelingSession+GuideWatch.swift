@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// A guide version published while a labeling session runs.
 public struct GuideUpdate: Sendable, Equatable {
@@ -18,12 +18,12 @@ extension LabelingSession {
     /// commits), so a poll of an unchanged store reads no table. On a new version the
     /// session switches to it: later decisions record that version.
     public func checkGuide() throws -> GuideUpdate? {
-        let version = try database.writer.writeWithoutTransaction { db in
+        let version = try database.sqlite.writeWithoutTransaction { db in
             try Int.fetchOne(db, sql: "PRAGMA data_version")
         }
         defer { dataVersion = version }
         guard let before = dataVersion, before != version else { return nil }
-        let found = try database.writer.read { db -> (GuideVersion, Guide)? in
+        let found = try database.sqlite.read { db -> (GuideVersion, Guide)? in
             let latest = try GlossDatabase.latestVersion(db, projectID: scope.projectID, project: project)
             guard latest.version > guideVersion else { return nil }
             let (guide, _) = try GlossDatabase.currentGuide(db, projectID: scope.projectID, project: project)

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// One annotator labeling one project: the session row, the queue, decisions, undo,
 /// history and search. Every query is an index lookup or a bounded walk; none scans the
@@ -47,7 +47,7 @@ public final class LabelingSession {
         terminalWidth: Int, terminalHeight: Int, order: String = ItemOrder.sequential.rawValue, lease: TimeInterval = LabelingSession.defaultLease,
         at date: Date = Date()
     ) throws -> LabelingSession {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             let projectID = try GlossDatabase.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
             let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
@@ -84,7 +84,7 @@ public final class LabelingSession {
     /// `preferred` (the model's picks) still open to this annotator, else the queue's
     /// first open item; nil when nothing is open now.
     public func nextItem(preferring preferred: [Int64] = [], at date: Date = Date()) throws -> StoredItem? {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try claimNext(db, settings: ClaimQueue.settings(db, projectID: scope.projectID), preferred: preferred, now: date)
         }
     }
@@ -97,7 +97,7 @@ public final class LabelingSession {
     /// Those of `rowIDs` still open to this annotator, in order, all claimed for this
     /// session (confirm mode shows them together); its other claims are released.
     public func claimOpen(rowIDs: [Int64], limit: Int, at date: Date = Date()) throws -> [StoredItem] {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             var found: [StoredItem] = []
             for id in rowIDs where found.count < limit {
@@ -112,7 +112,7 @@ public final class LabelingSession {
 
     /// Extends this session's claims by a full lease from `date` (the annotator is active).
     public func renewClaims(at date: Date = Date()) throws {
-        try database.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
+        try database.sqlite.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
     }
 
     private func claimNext(_ db: Database, settings: ClaimQueue.Settings, preferred: [Int64], now: Date) throws -> StoredItem? {
@@ -136,12 +136,12 @@ public final class LabelingSession {
 
     /// The item with this row id in the project's dataset.
     public func item(rowID: Int64) throws -> StoredItem? {
-        try database.writer.read { try item($0, rowID: rowID) }
+        try database.sqlite.read { try item($0, rowID: rowID) }
     }
 
     /// The item with this id in the dataset (`items.external_id`).
     public func item(externalID: String) throws -> StoredItem? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
                                arguments: [externalID, scope.datasetID]).flatMap { try item(db, rowID: $0) }
         }
@@ -150,7 +150,7 @@ public final class LabelingSession {
     /// The first item after `after` (wrapping around) whose text contains `query`, ignoring
     /// ASCII case. It reads items in order until the first match.
     public func search(_ query: String, after: Int64?) throws -> StoredItem? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             let sql = """
                 SELECT id FROM items WHERE dataset_id = ? AND id > ? AND id <= ?
                 AND instr(lower(CAST(text AS BLOB)), lower(CAST(? AS BLOB))) > 0 ORDER BY id LIMIT 1
@@ -173,11 +173,11 @@ public final class LabelingSession {
 
     /// The annotator's current decision newer than `after`, and its item; nil past the newest.
     public func history(after: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { try historyEntry($0, after: after, before: Int64.max) }
+        try database.sqlite.read { try historyEntry($0, after: after, before: Int64.max) }
     }
 
     private func historyStep(sql: String, bound: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [scope.projectID, scope.annotatorID, bound]),
                   let item = try item(db, rowID: row[1])
             else { return nil }
@@ -236,7 +236,7 @@ public final class LabelingSession {
     @discardableResult
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
-        let outcome = try database.writeRetrying { db in
+        let outcome = try database.sqlite.writeRetrying { db in
             var settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             let now = input.decidedAt
             guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
@@ -271,7 +271,7 @@ public final class LabelingSession {
     /// Undoes the annotator's newest current decision and returns its item as it is now
     /// (with the decision it replaced, if any); nil when there is nothing to undo.
     public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> StoredItem? {
-        let result = try database.writeRetrying { db -> (StoredItem?, Int, Int)? in
+        let result = try database.sqlite.writeRetrying { db -> (StoredItem?, Int, Int)? in
             guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
             if !undone.restored {
                 // The item is open again: the frontier comes back to it, and it stays on
@@ -292,7 +292,7 @@ public final class LabelingSession {
 
     /// Stores the key timings (and optionally the first-draw time) on the session row.
     public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try writeCounts(db, counts, stats: stats)
             if let firstDrawMilliseconds {
                 try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
@@ -303,7 +303,7 @@ public final class LabelingSession {
     /// Closes the session row (end time, why it ended, final timings and peak memory) and
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try writeCounts(db, counts, stats: stats)
             try ClaimQueue.release(db, scope: scope)
             try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",

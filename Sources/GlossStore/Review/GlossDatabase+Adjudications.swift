@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Stores `value` as the final answer on an item, by `reviewer` (an annotator row, made
@@ -9,7 +9,7 @@ extension GlossDatabase {
     @discardableResult
     public func adjudicate(project: String, itemRowID: Int64, reviewer: String, value: AnnotationValue,
                            comment: String? = nil, at date: Date = Date()) throws -> Adjudication {
-        try writer.write { db in
+        try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             guard let text = try Self.projectItemText(db, projectID: projectID, itemRowID: itemRowID) else {
                 throw ReviewError.unknownItemRow(project: project, rowID: itemRowID)
@@ -35,7 +35,7 @@ extension GlossDatabase {
     /// the adjudication it superseded becomes current again. Nil when there is none to undo.
     @discardableResult
     public func undoLastAdjudication(project: String, reviewer: String, at date: Date = Date()) throws -> AdjudicationUndo? {
-        try writer.write { db in
+        try sqlite.write { db in
             let projectID = try Self.projectID(db, project)
             guard let reviewerID = try Int64.fetchOne(db, sql: "SELECT id FROM annotators WHERE name = ?", arguments: [reviewer]),
                   let last = try Self.adjudications(db, where: """
@@ -56,7 +56,7 @@ extension GlossDatabase {
 
     /// The item's current (not superseded, not undone) adjudication, if any.
     public func currentAdjudication(project: String, itemRowID: Int64) throws -> Adjudication? {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.item_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
@@ -66,7 +66,7 @@ extension GlossDatabase {
 
     /// Every current adjudication of the project, oldest first.
     public func adjudications(project: String) throws -> [Adjudication] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL ORDER BY j.id

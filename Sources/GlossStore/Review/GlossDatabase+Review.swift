@@ -1,13 +1,13 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// The items to review in a project, in item order: one pass over the project's current
     /// decisions (an index walk), then the text and adjudication of the chosen items only.
     /// See `ReviewScope` for which items are chosen.
     public func reviewList(project: String, scope: ReviewScope) throws -> [ReviewEntry] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             var chosen: [(Int64, [ReviewDecision])] = []
             var item: Int64?
@@ -38,7 +38,7 @@ extension GlossDatabase {
     /// The review entries of these items (for `--suspect`), in the order given; items not in
     /// the project's dataset are left out.
     public func reviewEntries(project: String, itemRowIDs: [Int64]) throws -> [ReviewEntry] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             return try itemRowIDs.compactMap { id in
                 let decisions = try Row.fetchAll(db, sql: Self.decisionsSQL + " AND a.item_id = ? ORDER BY a.id",
@@ -52,7 +52,7 @@ extension GlossDatabase {
     /// adjudication, else the label most of its current label decisions give (a tie gives
     /// none). In item order.
     public func finalLabels(project: String) throws -> [FinalLabel] {
-        try writer.read { db in
+        try sqlite.read { db in
             let projectID = try Self.projectID(db, project)
             var adjudicated: [Int64: String] = [:]
             for adjudication in try Self.adjudications(db, where: "j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL", [projectID]) {

@@ -1,8 +1,8 @@
-import GRDB
+internal import GRDB
 
-extension GlossDatabase {
+extension SQLiteBackend {
     /// `PRAGMA application_id` of every Gloss store ("GLSS"), telling it from other SQLite files.
-    public static let applicationID: Int32 = 0x474C_5353
+    static let applicationID: Int32 = 0x474C_5353
 
     /// The schema, one frozen migration per change: never edit a migration that has shipped;
     /// add a new one.

@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Looks at a file before Gloss opens it for writing, so that a text file, another
 /// program's SQLite database, or a store from a newer Gloss is refused untouched: the
@@ -27,9 +27,9 @@ enum StoreInspector {
         }
         let userVersion = bigEndian(head, at: 60)
         let appID = Int32(bitPattern: bigEndian(head, at: 68))
-        if appID == GlossDatabase.applicationID {
-            if userVersion > GlossDatabase.schemaVersion {
-                throw StoreError.newerVersion(path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(GlossDatabase.schemaVersion))"])
+        if appID == SQLiteBackend.applicationID {
+            if userVersion > SQLiteBackend.schemaVersion {
+                throw StoreError.newerVersion(path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(SQLiteBackend.schemaVersion))"])
             }
             return try checkMigrations(path)
         }
@@ -54,7 +54,7 @@ enum StoreInspector {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             let unknown = try queue.read { db in
-                try GlossDatabase.migrator.appliedIdentifiers(db).subtracting(GlossDatabase.migrator.migrations)
+                try SQLiteBackend.migrator.appliedIdentifiers(db).subtracting(SQLiteBackend.migrator.migrations)
             }
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown.sorted()) }
         } catch let error as DatabaseError {
