@@ -16,4 +16,5 @@
 ///
 /// Rules every backend must apply alike (what a guide change refuses, how an answer is
 /// checked) are plain functions over values that each backend calls, never SQL.
-protocol StoreBackend: DatasetsBackend, Sendable {}
+protocol StoreBackend: DatasetsBackend, ProjectsBackend, ModelsBackend, GoldBackend, StatsBackend,
+    AnnotationTransferBackend, Sendable {}

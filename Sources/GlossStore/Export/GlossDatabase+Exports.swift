@@ -37,7 +37,7 @@ extension GlossDatabase {
         let (guide, version) = try currentGuide(project: project)
         // The dataset's name alone: the project summary would count every decision.
         let dataset = try sqlite.read { db in
-            let projectID = try Self.projectID(db, project)
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try String.fetchOne(db, sql: "SELECT d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?",
                                        arguments: [projectID]) ?? ""
         }
@@ -55,7 +55,7 @@ extension GlossDatabase {
     public func recordExport(project: String, format: ExportFormat, options: String, destination: String,
                              items: Int, manifest: String, at time: Date = Date()) throws -> Int64 {
         try sqlite.writeRetrying { db in
-            let projectID = try Self.projectID(db, project)
+            let projectID = try SQLiteBackend.projectID(db, project)
             try db.execute(sql: """
                 INSERT INTO exports (project_id, format, options, destination, items, manifest, gloss_version, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -67,7 +67,7 @@ extension GlossDatabase {
     /// The project's exports, oldest first.
     public func exports(project: String) throws -> [ExportEntry] {
         try sqlite.read { db in
-            let projectID = try Self.projectID(db, project)
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try Row.fetchAll(db, sql: """
                 SELECT id, format, destination, items, options, gloss_version, created_at, manifest
                 FROM exports WHERE project_id = ? ORDER BY id

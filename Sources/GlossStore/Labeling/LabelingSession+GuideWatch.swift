@@ -24,9 +24,9 @@ extension LabelingSession {
         defer { dataVersion = version }
         guard let before = dataVersion, before != version else { return nil }
         let found = try database.sqlite.read { db -> (GuideVersion, Guide)? in
-            let latest = try GlossDatabase.latestVersion(db, projectID: scope.projectID, project: project)
+            let latest = try SQLiteBackend.latestVersion(db, projectID: scope.projectID, project: project)
             guard latest.version > guideVersion else { return nil }
-            let (guide, _) = try GlossDatabase.currentGuide(db, projectID: scope.projectID, project: project)
+            let (guide, _) = try SQLiteBackend.currentGuide(db, projectID: scope.projectID, project: project)
             return (latest, guide)
         }
         guard let (latest, newGuide) = found else { return nil }

@@ -48,10 +48,10 @@ public final class LabelingSession {
         at date: Date = Date()
     ) throws -> LabelingSession {
         try database.sqlite.writeRetrying { db in
-            let projectID = try GlossDatabase.projectID(db, project)
+            let projectID = try SQLiteBackend.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-            let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
-            let annotatorID = try GlossDatabase.annotatorID(db, annotator, at: date)
+            let (guide, guideVersion) = try SQLiteBackend.currentGuide(db, projectID: projectID, project: project)
+            let annotatorID = try SQLiteBackend.annotatorID(db, annotator, at: date)
             try db.execute(sql: """
                 INSERT INTO sessions (project_id, annotator_id, started_at, host, terminal_width, terminal_height,
                     item_order, gloss_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -220,7 +220,7 @@ public final class LabelingSession {
             StoredDecision(annotationID: stored[0], kind: AnnotationKind(rawValue: stored[1]) ?? .label,
                            value: (stored[2] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[3], note: stored[4])
         }
-        let suggestion = try GlossDatabase.suggestion(db, projectID: scope.projectID, itemID: rowID)
+        let suggestion = try SQLiteBackend.suggestion(db, projectID: scope.projectID, itemID: rowID)
         return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision, suggestion: suggestion)
     }
 
