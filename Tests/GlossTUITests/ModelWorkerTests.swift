@@ -1,10 +1,9 @@
 import Foundation
 import GlossClassifier
 import GlossCore
-@testable import GlossStore
+import GlossStore
 import GlossTerminal
 import GlossTestSupport
-import GRDB
 import Testing
 @testable import GlossTUI
 
@@ -133,8 +132,8 @@ struct LabelerRuntimeModelTests {
         fixture = try LabelerRuntimeTests()
     }
 
-    func stored() throws -> [Row] {
-        try store.sqlite.read { try Row.fetchAll($0, sql: "SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id") }
+    func stored() throws -> [SQLiteRow] {
+        try SQLiteShell(store.path).rows("SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id")
     }
 
     /// Keys are handled and decisions saved while the model is stuck in `learn`: the
@@ -190,9 +189,9 @@ struct LabelerRuntimeModelTests {
         #expect(waits.value <= 5000, "the suggestion line appeared")
         let rows = try stored()
         #expect(rows.count == 2)
-        #expect(rows[1]["value"] as String? == #"{"label":"negative"}"#)
-        #expect(rows[1]["suggestion"] as String? == #"{"label":"negative"}"#)
-        #expect(rows[1]["suggestion_accepted"] as Bool? == true)
+        #expect(rows[1]["value"].string == #"{"label":"negative"}"#)
+        #expect(rows[1]["suggestion"].string == #"{"label":"negative"}"#)
+        #expect(rows[1]["suggestion_accepted"].bool == true)
     }
 }
 

@@ -89,11 +89,6 @@ public final class LabelingSession {
         }
     }
 
-    /// The queue's next item (see `nextItem`), claimed for this session.
-    public func queueHead(at date: Date = Date()) throws -> StoredItem? {
-        try nextItem(at: date)
-    }
-
     /// Those of `rowIDs` still open to this annotator, in order, all claimed for this
     /// session (confirm mode shows them together); its other claims are released.
     public func claimOpen(rowIDs: [Int64], limit: Int, at date: Date = Date()) throws -> [StoredItem] {
