@@ -32,23 +32,32 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossStore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossStore", "GlossApp"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal"]),
+        .target(name: "GlossTasks", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossTUI"]),
+        .target(
+            name: "GlossApp",
+            dependencies: ["GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks"]
+        ),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossApp",
+                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks", "GlossApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
-        .testTarget(name: "GlossAppTests", dependencies: ["GlossApp", "GlossTestSupport"]),
+        .testTarget(
+            name: "GlossAppTests",
+            dependencies: ["GlossApp", "GlossTUI", "GlossTasks", "GlossStore", "GlossClassifier", "GlossTerminal",
+                           "GlossTestSupport"]
+        ),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
-        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossClassifier", "GlossTestSupport"]),
+        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTasks", "GlossTestSupport"]),
+        .testTarget(name: "GlossTasksTests", dependencies: ["GlossTasks", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )

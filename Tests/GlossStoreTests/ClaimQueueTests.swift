@@ -81,7 +81,7 @@ struct ClaimQueueTests {
             try decide(idle, item, at: t0.addingTimeInterval(62))
         }
         #expect(try store.int("SELECT COUNT(*) FROM annotations") == 1)
-        #expect(idle.decided == 0)
+        #expect(try session("a").decidedAtStart == 0)
     }
 
     @Test func theFullFrontierSkipsFullItemsAndComesBackOnUndo() throws {
@@ -126,14 +126,13 @@ struct ClaimQueueTests {
 
     @Test func aSessionSeesAGuidePublishedByAnotherProcessAndRecordsItsVersion() throws {
         let a = try session("a")
-        #expect(try a.checkGuide() == nil)  // the baseline
+        #expect(try a.newerGuide(than: 1) == nil)  // the baseline
         let other = try GlossDatabase.open(path: store.path)
         let v2 = try #require(GuideParser.lint(ProjectGuideTests.v1 + "\nClarified.\n").guide)
         _ = try other.publishGuide(project: "sent", guide: v2, author: "lead", message: "clarify")
-        let update = try #require(try a.checkGuide())
+        let update = try #require(try a.newerGuide(than: 1))
         #expect(update.version == 2 && update.author == "lead" && update.message == "clarify")
-        #expect(a.guideVersion == 2)
-        #expect(try a.checkGuide() == nil)
+        #expect(try a.newerGuide(than: 2) == nil)
         let item = try #require(try a.nextItem(at: t0))
         try decide(a, item, at: t0)
         #expect(try store.int("SELECT guide_version FROM annotations") == 2)

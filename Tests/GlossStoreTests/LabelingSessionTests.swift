@@ -34,16 +34,16 @@ struct LabelingSessionTests {
 
     @Test func theQueueServesItemsInOrderAndResumesAfterReopening() throws {
         let s = try session()
-        #expect(s.total == 6 && s.decided == 0)
+        #expect(s.total == 6 && s.decidedAtStart == 0)
         let first = try #require(try s.nextItem())
         #expect(first.externalID == "r-1" && first.decision == nil)
         let outcome = try decide(s, first, "positive")
         #expect(outcome.decided == 1 && !outcome.replaced)
         let second = try #require(try s.nextItem())
-        #expect(second.externalID == "r-2" && outcome.queueHead == second.rowID)
+        #expect(second.externalID == "r-2" && outcome.next?.rowID == second.rowID)
         _ = try decide(s, second, "negative")
         let reopened = try session()
-        #expect(reopened.decided == 2)
+        #expect(reopened.decidedAtStart == 2)
         #expect(try reopened.nextItem()?.externalID == "r-3")
         // With the default overlap of 1, another annotator gets neither the decided items
         // nor r-3, which the first annotator's open sessions claim.
@@ -57,7 +57,7 @@ struct LabelingSessionTests {
         #expect(try s.nextItem()?.externalID == "r-1")
         for id in ["r-1", "r-2", "r-3"] { _ = try decide(s, #require(try s.item(externalID: id)), "positive") }
         #expect(try s.nextItem()?.externalID == "r-5")
-        #expect(s.decided == 4)
+        #expect(try session().decidedAtStart == 4)
     }
 
     @Test func undoSupersedesNeverDeletesAndReturnsTheItem() throws {
@@ -65,8 +65,8 @@ struct LabelingSessionTests {
         let first = try #require(try s.nextItem())
         _ = try decide(s, first, "positive")
         let undone = try #require(try s.undoLast(stats: KeystrokeStats()))
-        #expect(undone.externalID == "r-1" && undone.decision == nil)
-        #expect(s.decided == 0)
+        #expect(undone.item.externalID == "r-1" && undone.item.decision == nil)
+        #expect(undone.decided == 0)
         #expect(try s.nextItem()?.externalID == "r-1")
         let all = try rows("SELECT value, undone_at FROM annotations")
         #expect(all.count == 1)
@@ -84,9 +84,9 @@ struct LabelingSessionTests {
         let superseded = try rows("SELECT superseded_by FROM annotations WHERE id = \(original.annotationID)")
         #expect(superseded[0]["superseded_by"].int64 == change.annotationID)
         let restored = try #require(try s.undoLast(stats: KeystrokeStats()))
-        #expect(restored.decision?.annotationID == original.annotationID)
-        #expect(restored.decision?.value == .label("positive"))
-        #expect(s.decided == 1)
+        #expect(restored.item.decision?.annotationID == original.annotationID)
+        #expect(restored.item.decision?.value == .label("positive"))
+        #expect(restored.decided == 1)
     }
 
     @Test func historyWalksCurrentDecisionsBothWays() throws {

@@ -45,7 +45,7 @@ enum DecisionWriter {
         let head = try queueHead(db, scope: scope, from: progress.frontier)
         progress.frontier = try head ?? ((Int64.fetchOne(db, sql: "SELECT MAX(id) FROM items") ?? 0) + 1)
         try saveProgress(db, scope: scope, progress)
-        return SaveOutcome(annotationID: annotationID, replaced: previous != nil, decided: progress.decided, queueHead: head, next: nil, nextHistoryID: nil)
+        return SaveOutcome(annotationID: annotationID, replaced: previous != nil, decided: progress.decided, next: nil, nextHistoryID: nil)
     }
 
     /// Marks the annotator's newest current decision undone; a decision it replaced

@@ -4,27 +4,28 @@ internal import GRDB
 
 /// One annotator labeling one project: the session row, the queue, decisions, undo,
 /// history and search. Every query is an index lookup or a bounded walk; none scans the
-/// dataset except `search`, which stops at the first match. Use it from one thread.
+/// dataset except `search`, which stops at the first match. It keeps no state of its own
+/// beyond what the session opened with: each call is one transaction, its answer the facts
+/// as the store has them. Use it from one thread.
 public final class LabelingSession {
     public let project: String
     public let annotator: String
-    public private(set) var guide: Guide
-    public private(set) var guideVersion: Int
-    /// Items in the project's dataset, and how many this annotator has decided.
+    /// The guide in force when the session opened, and its version (a decision records
+    /// the version its `DecisionInput` names).
+    public let guide: Guide
+    public let guideVersion: Int
+    /// Items in the project's dataset, and how many this annotator had decided at the start.
     public let total: Int
-    public private(set) var decided: Int
+    public let decidedAtStart: Int
     public let sessionID: Int64
 
     let database: GlossDatabase
-    private(set) var scope: DecisionWriter.Scope
+    let scope: DecisionWriter.Scope
     /// How long a claim on an item lasts without activity (see `ClaimQueue`).
     public let lease: TimeInterval
     /// The default lease: ten minutes idle.
     public static let defaultLease: TimeInterval = 600
-    /// The store's `PRAGMA data_version` when the guide was last checked.
-    var dataVersion: Int?
-    /// What this session has done so far.
-    public private(set) var counts = SessionCounts()
+    let dataVersionWatch = DataVersionWatch()
 
     private init(database: GlossDatabase, project: String, annotator: String, guide: Guide, guideVersion: Int,
                  total: Int, decided: Int, scope: DecisionWriter.Scope, lease: TimeInterval) {
@@ -34,7 +35,7 @@ public final class LabelingSession {
         self.guide = guide
         self.guideVersion = guideVersion
         self.total = total
-        self.decided = decided
+        decidedAtStart = decided
         self.scope = scope
         self.lease = lease
         sessionID = scope.sessionID ?? 0
@@ -63,13 +64,6 @@ public final class LabelingSession {
             return LabelingSession(database: database, project: project, annotator: annotator, guide: guide,
                                    guideVersion: guideVersion, total: total, decided: decided, scope: scope, lease: lease)
         }
-    }
-
-    /// Switches to a newer guide version (see `checkGuide`).
-    func adopt(guide: Guide, version: Int) {
-        self.guide = guide
-        guideVersion = version
-        scope.guideVersion = version
     }
 
     // MARK: Reading items
@@ -192,15 +186,6 @@ public final class LabelingSession {
         return (row[0], item)
     }
 
-    /// The first of `ids` this annotator has not decided (the model's picks, which may have
-    /// been decided since they were picked).
-    private func firstUndecided(_ db: Database, _ ids: [Int64]) throws -> StoredItem? {
-        for id in ids where try DecisionWriter.currentDecisionID(db, scope: scope, itemID: id) == nil {
-            if let item = try item(db, rowID: id) { return item }
-        }
-        return nil
-    }
-
     private func item(_ db: Database, rowID: Int64) throws -> StoredItem? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
@@ -221,7 +206,7 @@ public final class LabelingSession {
 
     // MARK: Writing
 
-    /// Commits one decision in its own transaction, with the session's counters and key
+    /// Commits one decision in its own transaction, with the session row's counters and key
     /// timings, and returns what it did with the item to show next, read in the same
     /// transaction: the history entry after `historyAfter` when the decision changed an
     /// entry of the history (never the decision just written), else the first undecided of
@@ -231,13 +216,16 @@ public final class LabelingSession {
     @discardableResult
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
-        let outcome = try database.sqlite.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             var settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             let now = input.decidedAt
             guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
                 let id = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE id = ?", arguments: [input.itemRowID]) ?? "?"
                 throw LabelingError.itemFull(externalID: id, overlap: settings.overlap)
             }
+            var scope = self.scope
+            scope.guideVersion = try input.guideVersion
+                ?? SQLiteBackend.latestVersion(db, projectID: scope.projectID, project: project).version
             var outcome = try DecisionWriter.insert(db, input, scope: scope)
             try ClaimQueue.release(db, scope: scope, itemID: input.itemRowID)
             settings.fullFrontier = try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
@@ -247,26 +235,23 @@ public final class LabelingSession {
             } else {
                 outcome.next = try claimNext(db, settings: settings, preferred: preferred, now: now)
             }
-            outcome.queueHead = outcome.next?.rowID
-            var next = counts
-            if outcome.replaced { next.changes += 1 }
+            var added = SessionCounts()
+            if outcome.replaced { added.changes = 1 }
             switch input.kind {
-            case .label: next.labels += 1
-            case .skip: next.skips += 1
-            case .flag: next.flags += 1
+            case .label: added.labels = 1
+            case .skip: added.skips = 1
+            case .flag: added.flags = 1
             }
-            try writeCounts(db, next, stats: stats)
-            return (outcome, next)
+            try addCounts(db, added, stats: stats)
+            return outcome
         }
-        counts = outcome.1
-        decided = outcome.0.decided
-        return outcome.0
     }
 
     /// Undoes the annotator's newest current decision and returns its item as it is now
-    /// (with the decision it replaced, if any); nil when there is nothing to undo.
-    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> StoredItem? {
-        let result = try database.sqlite.writeRetrying { db -> (StoredItem?, Int, Int)? in
+    /// (with the decision it replaced, if any) and the annotator's decided count after it;
+    /// nil when there is nothing to undo.
+    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> (item: StoredItem, decided: Int)? {
+        try database.sqlite.writeRetrying { db -> (item: StoredItem, decided: Int)? in
             guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
             if !undone.restored {
                 // The item is open again: the frontier comes back to it, and it stays on
@@ -274,21 +259,18 @@ public final class LabelingSession {
                 try ClaimQueue.reopen(db, scope: scope, itemID: undone.itemID)
                 try ClaimQueue.claim(db, scope: scope, itemIDs: [undone.itemID], now: date, lease: lease)
             }
-            var next = counts
-            next.undos += 1
-            try writeCounts(db, next, stats: stats)
-            return (try item(db, rowID: undone.itemID), next.undos, undone.decided)
+            var added = SessionCounts()
+            added.undos = 1
+            try addCounts(db, added, stats: stats)
+            guard let item = try item(db, rowID: undone.itemID) else { return nil }
+            return (item, undone.decided)
         }
-        guard let result else { return nil }
-        counts.undos = result.1
-        decided = result.2
-        return result.0
     }
 
     /// Stores the key timings (and optionally the first-draw time) on the session row.
     public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
         try database.sqlite.writeRetrying { db in
-            try writeCounts(db, counts, stats: stats)
+            try addCounts(db, SessionCounts(), stats: stats)
             if let firstDrawMilliseconds {
                 try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
             }
@@ -299,17 +281,18 @@ public final class LabelingSession {
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
         try database.sqlite.writeRetrying { db in
-            try writeCounts(db, counts, stats: stats)
+            try addCounts(db, SessionCounts(), stats: stats)
             try ClaimQueue.release(db, scope: scope)
             try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",
                            arguments: [date, reason, peakRSSKilobytes, sessionID])
         }
     }
 
-    private func writeCounts(_ db: Database, _ c: SessionCounts, stats: KeystrokeStats) throws {
+    /// Adds `c` to the session row's counters and stores the key timings so far.
+    private func addCounts(_ db: Database, _ c: SessionCounts, stats: KeystrokeStats) throws {
         try db.cachedStatement(sql: """
-            UPDATE sessions SET labels = ?, skips = ?, flags = ?, changes = ?, undos = ?, keystrokes = ?,
-                key_p50_ms = ?, key_p99_ms = ?, key_max_ms = ? WHERE id = ?
+            UPDATE sessions SET labels = labels + ?, skips = skips + ?, flags = flags + ?, changes = changes + ?,
+                undos = undos + ?, keystrokes = ?, key_p50_ms = ?, key_p99_ms = ?, key_max_ms = ? WHERE id = ?
             """).execute(arguments: [c.labels, c.skips, c.flags, c.changes, c.undos, stats.keystrokes,
                                      stats.p50Milliseconds, stats.p99Milliseconds, stats.maxMilliseconds, sessionID])
     }

@@ -1,5 +1,7 @@
 import GlossClassifier
 import GlossCore
+import GlossTasks
+import GlossTUI
 import GlossStore
 
 /// Where the model worker gets items and decisions from (the store, or a test's list).

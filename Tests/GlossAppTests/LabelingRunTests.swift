@@ -3,11 +3,12 @@ import GlossCore
 import GlossStore
 import GlossTerminal
 import GlossTestSupport
+import GlossTUI
 import Testing
-@testable import GlossTUI
+@testable import GlossApp
 
 @Suite("The labeler's runtime loop against a fake terminal and a real store")
-struct LabelerRuntimeTests {
+struct LabelingRunTests {
     let dir: TemporaryDirectory
     let store: GlossDatabase
 
@@ -19,11 +20,19 @@ struct LabelerRuntimeTests {
         try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
     }
 
-    func run(_ terminal: FakeTerminal, annotator: String = "ana") throws -> (LabelerExit, LabelingSession) {
-        let session = try LabelingSession.start(database: store, project: "rev", annotator: annotator, host: "test",
-                                                terminalWidth: terminal.size.width, terminalHeight: terminal.size.height)
-        let exit = try withTerminal(terminal) { try LabelerRuntime(session: session, terminal: $0, colors: false).run() }
-        return (exit, session)
+    func run(_ terminal: FakeTerminal, annotator: String = "ana") throws -> (ProgramExit, LabelingRun.Summary) {
+        let summary = try LabelingRunTests.run(store, terminal, annotator: annotator)
+        return (summary.exit, summary)
+    }
+
+    /// A labeling run of `annotator` on project "rev" without a model, in `terminal`.
+    static func run(_ store: GlossDatabase, _ terminal: FakeTerminal, annotator: String = "ana",
+                    guideCheckInterval: TimeInterval = 2,
+                    model: ((LabelingSession) throws -> ModelWorker)? = nil) throws -> LabelingRun.Summary {
+        let options = LabelingRun.Options(annotator: annotator, model: model != nil, guideCheckInterval: guideCheckInterval,
+                                          host: "test")
+        let run = try LabelingRun(database: store, project: "rev", options: options, terminalSize: terminal.size, model: model)
+        return try withTerminal(terminal) { try run.run(on: $0, colors: false) }
     }
 
     func values() throws -> [String] {
@@ -109,13 +118,7 @@ struct LabelerGuideWatchTests {
                 _ = try? lead.publishGuide(project: "rev", guide: GuideParser.lint(edited).guide!, author: "lead", message: "sharper descriptions")
             }
         }
-        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "test",
-                                                terminalWidth: 80, terminalHeight: 24)
-        _ = try withTerminal(terminal) { terminal in
-            let runtime = LabelerRuntime(session: session, terminal: terminal, colors: false)
-            runtime.guideCheckInterval = 0
-            return try runtime.run()
-        }
+        _ = try LabelingRunTests.run(store, terminal, guideCheckInterval: 0)
         let banner = terminal.frames.firstIndex { $0.plainText.contains("guide v2 by lead: sharper descriptions") }
         let shown = try #require(banner)
         #expect(terminal.frames[shown].plainText.contains("guide v2 by lead: sharper descriptions · text edited"))
@@ -143,9 +146,7 @@ struct LabelerStatsDashboardTests {
             let loaded = terminal.frames.last?.plainText.contains("Progress: ") == true
             return loaded || waited > 2000 ? [.key(.escape), .key(.character("q"))] : [.timeout]
         }
-        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "test",
-                                                terminalWidth: 80, terminalHeight: 24)
-        _ = try withTerminal(terminal) { try LabelerRuntime(session: session, terminal: $0, colors: false).run() }
+        _ = try LabelingRunTests.run(store, terminal)
         let dashboard = try #require(terminal.frames.last { $0.plainText.contains("Progress: ") })
         #expect(dashboard.plainText.contains("Project rev · classify · overlap 1"))
         #expect(dashboard.plainText.contains("2 decided"))

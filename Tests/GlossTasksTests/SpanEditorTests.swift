@@ -1,4 +1,5 @@
 import GlossCore
+import GlossTasks
 import Testing
 
 private let english = "Dr. Anika Patel visited Berlin's museum."

@@ -2,7 +2,7 @@ import Foundation
 import GlossCore
 
 /// The team statistics computed on their own thread (they read the whole project), so the
-/// labeler keeps answering keys meanwhile; the runtime polls `take()`.
+/// screen keeps answering keys meanwhile; the effect handler polls `take()`.
 final class StatsJob: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<StatsReport, any Error>?

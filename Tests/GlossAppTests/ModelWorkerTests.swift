@@ -5,7 +5,9 @@ import GlossStore
 import GlossTerminal
 import GlossTestSupport
 import Testing
-@testable import GlossTUI
+import GlossTasks
+import GlossTUI
+@testable import GlossApp
 
 /// A model that records the thread of every call, suggests the label it learned last, and
 /// can be made to block in `learn` until released.
@@ -125,11 +127,11 @@ struct ModelWorkerTests {
 @Suite("The labeler's runtime with a model")
 struct LabelerRuntimeModelTests {
     /// The runtime tests' store: the sample reviews under the sentiment guide, project "rev".
-    let fixture: LabelerRuntimeTests
+    let fixture: LabelingRunTests
     var store: GlossDatabase { fixture.store }
 
     init() throws {
-        fixture = try LabelerRuntimeTests()
+        fixture = try LabelingRunTests()
     }
 
     func stored() throws -> [SQLiteRow] {
@@ -140,11 +142,8 @@ struct LabelerRuntimeModelTests {
     /// update path never waits for the model.
     @Test func decisionsAreSavedWhileTheModelIsStillLearning() throws {
         let model = RecordingModel(blocking: true)
-        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "t",
-                                                terminalWidth: 80, terminalHeight: 24)
-        let worker = ModelWorker(model: model, feed: try session.sampler(), order: .sequential)
+        let worker = { (session: LabelingSession) in ModelWorker(model: model, feed: try session.sampler(), order: .sequential) }
         let terminal = FakeTerminal(keys: [.character("p"), .character("n"), .character("u"), .character("p"), .character("q")])
-        let runtime = LabelerRuntime(session: session, terminal: terminal, colors: false, assistant: worker)
         // Release the model only once the run is over, from another thread.
         let released = DispatchSemaphore(value: 0)
         Thread {
@@ -162,7 +161,7 @@ struct LabelerRuntimeModelTests {
             savedWhileBlocked.learned = model.learned.count
             released.signal()
         }
-        _ = try withTerminal(terminal) { _ in try runtime.run() }
+        _ = try LabelingRunTests.run(store, terminal, model: worker)
         #expect(savedWhileBlocked.value == 4, "all four decisions were stored")
         #expect(savedWhileBlocked.learned == 0, "while the model had learned none of them")
         #expect(!model.threads.isEmpty, "the model was inside learn, blocked")
@@ -172,9 +171,9 @@ struct LabelerRuntimeModelTests {
         let model = RecordingModel()
         var settings = ModelWorker.Settings()
         settings.minimumExamples = 1
-        let session = try LabelingSession.start(database: store, project: "rev", annotator: "ana", host: "t",
-                                                terminalWidth: 80, terminalHeight: 24)
-        let worker = ModelWorker(model: model, feed: try session.sampler(), order: .sequential, settings: settings)
+        let worker = { (session: LabelingSession) in
+            ModelWorker(model: model, feed: try session.sampler(), order: .sequential, settings: settings)
+        }
         // A key, then idle wake-ups until the suggestion arrives, then Enter accepts it.
         var events: [TerminalEvent] = [.key(.character("n"))]
         events += Array(repeating: .timeout, count: 3)
@@ -185,7 +184,7 @@ struct LabelerRuntimeModelTests {
             let shown = terminal.frames.last?.plainText.contains("suggestion: negative") == true
             return shown || waits.value > 5000 ? [.key(.enter), .key(.character("q"))] : [.timeout]
         }
-        _ = try withTerminal(terminal) { _ in try LabelerRuntime(session: session, terminal: terminal, colors: false, assistant: worker).run() }
+        _ = try LabelingRunTests.run(store, terminal, model: worker)
         #expect(waits.value <= 5000, "the suggestion line appeared")
         let rows = try stored()
         #expect(rows.count == 2)

@@ -1,7 +1,11 @@
 import GlossClassifier
 import GlossCore
+import GlossTestSupport
+import Foundation
 import Testing
-@testable import GlossTUI
+import GlossTasks
+import GlossTUI
+@testable import GlossApp
 
 /// The labeler's models for each task, over the real classifier and span suggester.
 @Suite struct LabelModelTests {
@@ -41,4 +45,10 @@ import Testing
                 "the dictionary's match; the young tagger's guess at 'Shares' is under the floor")
         #expect(ranked.suggestion.confidence > 0 && ranked.suggestion.confidence <= 1)
     }
+}
+
+/// A guide of `guides/`, parsed.
+func sampleGuide(_ file: String) throws -> Guide {
+    let text = try String(contentsOfFile: Samples.guide(file), encoding: .utf8)
+    return try #require(GuideParser.lint(text).guide)
 }

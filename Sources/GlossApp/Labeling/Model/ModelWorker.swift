@@ -1,6 +1,8 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossTasks
+import GlossTUI
 
 /// Runs the labeler's model on its own thread, so learning and scoring never delay a key.
 /// The runtime posts requests (learn this decision, score this item, change the order) and
@@ -36,7 +38,7 @@ public final class ModelWorker: @unchecked Sendable {
         public init() {}
     }
 
-    private let model: LabelModel
+    private let model: any LabelModel
     private let feed: PoolFeed
     private let settings: Settings
     private let condition = NSCondition()
@@ -60,7 +62,7 @@ public final class ModelWorker: @unchecked Sendable {
     /// The suggestion of each scored pool entry, from its last rescoring (for confirm mode).
     private var suggestions: [Int64: Suggestion] = [:]
 
-    public init(model: LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
+    public init(model: any LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
         self.model = model
         self.feed = feed
         self.order = order
@@ -128,10 +130,12 @@ public final class ModelWorker: @unchecked Sendable {
         return replies
     }
 
-    /// The pool's best items in the order in use, best first (none before the pool fills).
+    /// The pool's best items in the order in use, best first (none before the pool fills,
+    /// and none in sequential order, which the queue serves).
     public func picks(_ count: Int, excluding: Set<Int64> = []) -> [Int64] {
         condition.lock()
         defer { condition.unlock() }
+        guard order.usesPool else { return [] }
         return published.lazy.map(\.candidate.id).filter { !excluding.contains($0) }.prefix(count).map { $0 }
     }
 

@@ -101,7 +101,7 @@ public struct ReviewEntry: Sendable, Equatable {
 
     /// Whether the decisions differ in kind or value (an annotator has one current decision
     /// per item, so differing decisions are different annotators').
-    static func disagree(_ decisions: [(annotator: String, kind: AnnotationKind, value: AnnotationValue?)]) -> Bool {
+    public static func disagree(_ decisions: [(annotator: String, kind: AnnotationKind, value: AnnotationValue?)]) -> Bool {
         guard let first = decisions.first else { return false }
         return decisions.contains { $0.kind != first.kind || $0.value != first.value }
     }
