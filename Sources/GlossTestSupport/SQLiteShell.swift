@@ -58,7 +58,9 @@ public struct SQLiteShell: Sendable {
 public struct SQLiteShellError: Error, CustomStringConvertible {
     public var sql: String
     public var message: String
-    public var description: String { "sqlite3 failed (\(message.trimmingCharacters(in: .whitespacesAndNewlines))): \(sql)" }
+    public var description: String {
+        "sqlite3 failed (\(message.trimmingCharacters(in: .whitespacesAndNewlines))): \(sql)"
+    }
 }
 
 /// One row of a query, by column name; a column the row does not have reads as NULL.

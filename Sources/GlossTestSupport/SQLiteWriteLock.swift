@@ -8,7 +8,8 @@ public final class SQLiteWriteLock: @unchecked Sendable {
 
     /// Starts the process on the database at `path` and returns once it holds the lock.
     public init(path: String, timeout: TimeInterval = 30) throws {
-        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-lock-\(UUID().uuidString)").path
+        let marker = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gloss-lock-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: marker) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-bail", path]

@@ -84,12 +84,15 @@ struct ConcurrentAnnotatorsTests {
         }
         // One read, so the four counts see the same rows.
         let counts = try #require(try store.rows("""
-            SELECT (SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
+            SELECT (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
                     GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) > 2)) AS over_assigned,
-                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
+                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
                     GROUP BY item_id, annotator_id HAVING COUNT(*) > 1)) AS duplicated,
                    (SELECT COUNT(*) FROM annotations) AS rows,
-                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
+                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
                     GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) = 2)) AS full
             """).first)
         let (overAssigned, duplicated, rows, full) = (counts["over_assigned"].int ?? -1, counts["duplicated"].int ?? -1,
@@ -110,7 +113,8 @@ struct ConcurrentAnnotatorsTests {
         let store = SQLiteShell(dir.path("s.db"))
         var claimed: String?
         for _ in 0..<200 where claimed == nil {
-            claimed = try store.column("SELECT i.external_id FROM claims c JOIN items i ON i.id = c.item_id").first?.string
+            claimed = try store.column("SELECT i.external_id FROM claims c JOIN items i ON i.id = c.item_id")
+                .first?.string
             if claimed == nil { Thread.sleep(forTimeInterval: 0.05) }
         }
         #expect(claimed == "i0")
@@ -126,6 +130,8 @@ struct ConcurrentAnnotatorsTests {
         let after = try startDriver("late", ["--seconds", "0.3", "--think-ms", "0"])
         after.waitUntilExit()
         #expect(try events("late").first?["item"] as? String == "i0")
-        #expect(try store.int("SELECT COUNT(*) FROM annotations WHERE item_id = (SELECT id FROM items WHERE external_id = 'i0')") == 1)
+        #expect(try store.int("""
+            SELECT COUNT(*) FROM annotations WHERE item_id = (SELECT id FROM items WHERE external_id = 'i0')
+            """) == 1)
     }
 }

@@ -179,10 +179,13 @@ struct LabelEndToEndTests {
         try again.send("q")
         let second = try expectScreen(again, "[exit 0]")
         #expect(!second.contains("Created"), "the second run reuses the store")
-        let rows = try SQLiteShell(db).rows("SELECT guide_version, undone_at, shown_at, decided_at, active_ms FROM annotations ORDER BY id")
+        let rows = try SQLiteShell(db)
+            .rows("SELECT guide_version, undone_at, shown_at, decided_at, active_ms FROM annotations ORDER BY id")
         #expect(rows.count == 20)
         #expect(rows.filter { $0["undone_at"].string != nil }.count == 1)
-        #expect(rows.allSatisfy { $0["guide_version"].int == 1 && $0["active_ms"].int != nil && $0["shown_at"].string != nil })
+        #expect(rows.allSatisfy {
+            $0["guide_version"].int == 1 && $0["active_ms"].int != nil && $0["shown_at"].string != nil
+        })
     }
 
     /// The check: after 30 decisions on the demo the suggestion line shows a label

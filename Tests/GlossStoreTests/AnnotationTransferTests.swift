@@ -77,7 +77,8 @@ struct AnnotationTransferTests {
             #"{"item": "r-3", "annotator": "ana", "label": "neutral"}"#,
         ])
         #expect(report == AnnotationImportReport(lines: 4, decisions: 4, undone: 1, adjudications: 0, annotators: 1, items: 3))
-        let rows = try store.file.rows("SELECT id, superseded_by, undone_at, active_ms, value FROM annotations ORDER BY id")
+        let rows = try store.file
+            .rows("SELECT id, superseded_by, undone_at, active_ms, value FROM annotations ORDER BY id")
         #expect(rows.map { $0["superseded_by"].int64 } == [2, nil, nil, nil])
         #expect(rows.map { $0["undone_at"].string != nil } == [false, false, true, false])
         #expect(rows.map { $0["active_ms"].int } == [4200, nil, nil, nil])

@@ -38,8 +38,10 @@ struct ForeignImportTests {
     func decisions(_ project: String) throws -> [String] {
         try store.file.column("""
             SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
-            JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
-            WHERE p.name = '\(project)' AND a.superseded_by IS NULL AND a.undone_at IS NULL ORDER BY n.name, i.external_id
+            JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id
+            JOIN projects p ON p.id = a.project_id
+            WHERE p.name = '\(project)' AND a.superseded_by IS NULL AND a.undone_at IS NULL
+            ORDER BY n.name, i.external_id
             """).map { $0.string ?? "" }
     }
 
@@ -84,7 +86,9 @@ struct ForeignImportTests {
         let texts = try store.texts("ents")
         let spans: [String: [LabeledRange]] = Dictionary(uniqueKeysWithValues: try store.file.rows("""
             SELECT i.external_id, a.value FROM annotations a JOIN items i ON i.id = a.item_id
-            """).map { ($0["external_id"].string ?? "", try #require(AnnotationValue(json: $0["value"].string ?? "")).spans) })
+            """).map { row in
+                (row["external_id"].string ?? "", try #require(AnnotationValue(json: row["value"].string ?? "")).spans)
+            })
         func slices(_ id: String) -> [String] {
             let scalars = Array(texts[id]!.unicodeScalars)
             return spans[id]!.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
@@ -116,7 +120,8 @@ struct ForeignImportTests {
             #"reviews-ana rev-2 label {"label":"negative"}"#,
             "reviews-bo rev-4 skip -",
         ])
-        #expect(try store.file.column("SELECT metadata FROM items WHERE external_id = 'rev-1'").first?.string == #"{"source":"app"}"#)
+        let metadata = try store.file.column("SELECT metadata FROM items WHERE external_id = 'rev-1'").first?.string
+        #expect(metadata == #"{"source":"app"}"#)
         // Binary accepts of one text add up to the label set; the reject is left out.
         try load("prodigy-topics.jsonl", .prodigy, dataset: "news", project: "topics", guide: "topics.md")
         #expect(try decisions("topics") == [

@@ -16,12 +16,14 @@ struct MigrationTests {
         try old.execute("""
             INSERT INTO datasets (id, name, created_at) VALUES (1, 'd', '2026-01-01');
             INSERT INTO imports (id, dataset_id, source, format, sha256, bytes, records, added, duplicates, skipped,
-                options, gloss_version, started_at, seconds) VALUES (1, 1, 's', 'jsonl', 'x', 1, 2, 2, 0, 0, '{}', '0', '2026-01-01', 0);
+                options, gloss_version, started_at, seconds)
+                VALUES (1, 1, 's', 'jsonl', 'x', 1, 2, 2, 0, 0, '{}', '0', '2026-01-01', 0);
             INSERT INTO items (id, dataset_id, import_id, external_id, text, content_hash) VALUES
                 (1, 1, 1, 'a', 'first', 11), (2, 1, 1, 'b', 'second', 22);
             INSERT INTO projects (id, name, dataset_id, task, created_at) VALUES (1, 'p', 1, 'classify', '2026-01-01');
             INSERT INTO annotators (id, name, created_at) VALUES (1, 'ann', '2026-01-01');
-            INSERT INTO annotations (id, project_id, item_id, annotator_id, kind, value, guide_version, decided_at) VALUES
+            INSERT INTO annotations (id, project_id, item_id, annotator_id, kind, value, guide_version, decided_at)
+            VALUES
                 (1, 1, 1, 1, 'label', '{"label":"x"}', 1, '2026-01-01'),
                 (2, 1, 1, 1, 'label', '{"label":"y"}', 1, '2026-01-02'),
                 (3, 1, 2, 1, 'label', '{"label":"x"}', 1, '2026-01-03'),

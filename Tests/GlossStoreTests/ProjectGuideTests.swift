@@ -131,8 +131,8 @@ struct ProjectGuideTests {
         defer { withExtendedLifetime(dir) {} }
         #expect(throws: ProjectError.unknownProject("nope", known: ["sent"])) { try store.project(named: "nope") }
         #expect(throws: ProjectError.unknownItem(project: "sent", id: "zzz")) {
-            try store.saveSuggestion(project: "sent", item: "zzz",
-                                     StoredSuggestion(source: "test", value: .label("positive"), score: nil, createdAt: Date()))
+            let suggestion = StoredSuggestion(source: "test", value: .label("positive"), score: nil, createdAt: Date())
+            try store.saveSuggestion(project: "sent", item: "zzz", suggestion)
         }
     }
 }

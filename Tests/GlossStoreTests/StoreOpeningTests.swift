@@ -38,7 +38,8 @@ struct StoreOpeningTests {
     @Test func refusesAnotherProgramsSQLiteDatabaseWithoutTouchingIt() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("other.db")
-        try SQLiteShell(path).execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)")
+        try SQLiteShell(path)
+            .execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)")
         let before = try FileFingerprint(path)
         #expect {
             try GlossDatabase.open(path: path)
