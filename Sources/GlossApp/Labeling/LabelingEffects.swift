@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTUI
 
 /// Runs the labeling screen's effects: each store effect is one transaction of the
@@ -92,7 +93,8 @@ public final class LabelingEffects: EffectHandler {
         case .checkGuide(let version):
             guard let update = try? session.newerGuide(than: version) else { return [] }
             return [.guidePublished(GuidePublication(guide: update.guide, version: update.version, author: update.author,
-                                                     message: update.message))]
+                                                     message: update.message,
+                                                     answer: TaskKinds.kind(for: update.guide.task).answer))]
         case .renewClaims(let time):
             try? session.renewClaims(at: time)
             return []

@@ -205,11 +205,14 @@ public struct GuidePublication: Sendable, Equatable {
     public var version: Int
     public var author: String
     public var message: String
-    public init(guide: Guide, version: Int, author: String, message: String) {
+    /// The answer of the new guide's task (it differs when the task changed).
+    public var answer: AnswerBox
+    public init(guide: Guide, version: Int, author: String, message: String, answer: any TaskAnswer) {
         self.guide = guide
         self.version = version
         self.author = author
         self.message = message
+        self.answer = AnswerBox(answer)
     }
 }
 

@@ -171,6 +171,9 @@ extension LabelerUpdate {
         var text = "guide v\(publication.version) by \(publication.author)"
         if !publication.message.isEmpty { text += ": " + publication.message }
         text += " · " + changes.joined(separator: " · ")
+        if delta.taskChange != nil {
+            state.answer = AnswerBox(publication.answer.value.restarted(for: state.item, guide: publication.guide))
+        }
         state.guide = publication.guide
         state.guideVersion = publication.version
         state.banner = text
