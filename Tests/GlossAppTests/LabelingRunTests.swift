@@ -4,7 +4,6 @@ import GlossStore
 import GlossTerminal
 import GlossTestSupport
 import GlossTUI
-import GRDB
 import Testing
 @testable import GlossApp
 
@@ -38,7 +37,8 @@ struct LabelingRunTests {
     }
 
     func values() throws -> [String] {
-        try store.writer.read { try String.fetchAll($0, sql: "SELECT value FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL ORDER BY id") }
+        try SQLiteShell(store.path).column("SELECT value FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL ORDER BY id")
+            .map { $0.string ?? "" }
     }
 
     @Test func eachKeySavesBeforeTheNextFrameAndQuitClosesTheSession() throws {
@@ -70,7 +70,7 @@ struct LabelingRunTests {
         let (_, session) = try run(terminal)
         #expect(try values() == [#"{"label":"positive"}"#, #"{"label":"negative"}"#])
         #expect(session.decided == 2)
-        let superseded = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations WHERE superseded_by IS NOT NULL") }
+        let superseded = try SQLiteShell(store.path).int("SELECT COUNT(*) FROM annotations WHERE superseded_by IS NOT NULL")
         #expect(superseded == 1)
     }
 
@@ -81,7 +81,7 @@ struct LabelingRunTests {
         #expect(session.decided == 2)
         let afterChange = terminal.frames[4].plainText
         #expect(afterChange.contains("#r003") && afterChange.contains("saved #r002 · negative (changed)"), "\(afterChange)")
-        let rows = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations") }
+        let rows = try SQLiteShell(store.path).int("SELECT COUNT(*) FROM annotations")
         #expect(rows == 3, "one change, no repeated saves of the same item")
     }
 
@@ -124,7 +124,7 @@ struct LabelerGuideWatchTests {
         let shown = try #require(banner)
         #expect(terminal.frames[shown].plainText.contains("guide v2 by lead: sharper descriptions · text edited"))
         #expect(terminal.frames.last?.plainText.contains("guide v2 by lead") == false, "the next save clears the banner")
-        let versions = try store.writer.read { try Int.fetchAll($0, sql: "SELECT guide_version FROM annotations ORDER BY id") }
+        let versions = try SQLiteShell(store.path).column("SELECT guide_version FROM annotations ORDER BY id").map(\.int)
         #expect(versions.first == 1 && versions.last == 2)
     }
 }

@@ -4,7 +4,6 @@ import GlossCore
 import GlossStore
 import GlossTerminal
 import GlossTestSupport
-import GRDB
 import Testing
 import GlossTasks
 import GlossTUI
@@ -135,8 +134,8 @@ struct LabelerRuntimeModelTests {
         fixture = try LabelingRunTests()
     }
 
-    func stored() throws -> [Row] {
-        try store.writer.read { try Row.fetchAll($0, sql: "SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id") }
+    func stored() throws -> [SQLiteRow] {
+        try SQLiteShell(store.path).rows("SELECT value, suggestion, suggestion_accepted FROM annotations ORDER BY id")
     }
 
     /// Keys are handled and decisions saved while the model is stuck in `learn`: the
@@ -189,9 +188,9 @@ struct LabelerRuntimeModelTests {
         #expect(waits.value <= 5000, "the suggestion line appeared")
         let rows = try stored()
         #expect(rows.count == 2)
-        #expect(rows[1]["value"] as String? == #"{"label":"negative"}"#)
-        #expect(rows[1]["suggestion"] as String? == #"{"label":"negative"}"#)
-        #expect(rows[1]["suggestion_accepted"] as Bool? == true)
+        #expect(rows[1]["value"].string == #"{"label":"negative"}"#)
+        #expect(rows[1]["suggestion"].string == #"{"label":"negative"}"#)
+        #expect(rows[1]["suggestion_accepted"].bool == true)
     }
 }
 

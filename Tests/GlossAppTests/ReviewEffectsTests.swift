@@ -18,8 +18,8 @@ import Testing
             """))]))
         let guide = try #require(GuideParser.lint(String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)).guide)
         try store.createProject(name: "rev", dataset: "d", guide: guide, author: "lead", overlap: 2)
-        try store.recordAnnotation(project: "rev", itemID: "a", annotator: "ana", value: .label("negative"))
-        try store.recordAnnotation(project: "rev", itemID: "a", annotator: "ben", value: .label("mixed"))
+        try store.decide(project: "rev", itemID: "a", annotator: "ana", value: .label("negative"))
+        try store.decide(project: "rev", itemID: "a", annotator: "ben", value: .label("mixed"))
         let entries = try store.reviewList(project: "rev", scope: .disagreements)
         let terminal = FakeTerminal(width: 80, height: 24, keys: [.character("m"), .character("u"), .backspace, .character("q")])
         var checks: [String] = []

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("The shared queue: overlap, claims with leases, gold items, guide updates")
@@ -90,7 +89,7 @@ struct ClaimQueueTests {
         let a = try session("a")
         var item = try #require(try a.nextItem(at: t0))
         for _ in 0..<3 { item = try #require(try decide(a, item, at: t0).next) }
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let ids = try store.itemRowIDs("reviews")
         #expect(try store.int("SELECT full_frontier FROM projects") == Int(ids[3]))
         #expect(try session("b").nextItem(at: t0)?.externalID == "r-5")  // r-4 is a's
         _ = try a.undoLast(stats: KeystrokeStats(), at: t0)

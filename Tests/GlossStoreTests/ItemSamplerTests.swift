@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// What the model worker reads: random undecided items, the project's decisions; and a save
@@ -55,7 +54,7 @@ struct ItemSamplerTests {
     @Test func aSaveGoesToTheFirstUndecidedPickElseToTheQueue() throws {
         let s = try session()
         let head = try #require(try s.nextItem())
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let ids = try store.itemRowIDs("reviews")
         _ = try decide(s, ids[20], "positive")
         let outcome = try decide(s, head.rowID, "positive", preferring: [ids[20], ids[30]])
         #expect(outcome.next?.rowID == ids[30], "the first pick was decided since it was picked")

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Labeling sessions: queue, decisions, undo, history, search")
@@ -29,8 +28,8 @@ struct LabelingSessionTests {
                    stats: KeystrokeStats(keystrokes: 1, p50Milliseconds: 0.5, p99Milliseconds: 0.9))
     }
 
-    func rows(_ sql: String) throws -> [Row] {
-        try store.writer.read { try Row.fetchAll($0, sql: sql) }
+    func rows(_ sql: String) throws -> [SQLiteRow] {
+        try store.file.rows(sql)
     }
 
     @Test func theQueueServesItemsInOrderAndResumesAfterReopening() throws {
@@ -71,7 +70,7 @@ struct LabelingSessionTests {
         #expect(try s.nextItem()?.externalID == "r-1")
         let all = try rows("SELECT value, undone_at FROM annotations")
         #expect(all.count == 1)
-        #expect(all[0]["undone_at"] as String? != nil)
+        #expect(all[0]["undone_at"].string != nil)
         #expect(try s.undoLast(stats: KeystrokeStats()) == nil)
     }
 
@@ -83,7 +82,7 @@ struct LabelingSessionTests {
         #expect(change.replaced && change.decided == 1)
         #expect(try s.item(rowID: first.rowID)?.decision?.value == .label("negative"))
         let superseded = try rows("SELECT superseded_by FROM annotations WHERE id = \(original.annotationID)")
-        #expect(superseded[0][0] as Int64? == change.annotationID)
+        #expect(superseded[0]["superseded_by"].int64 == change.annotationID)
         let restored = try #require(try s.undoLast(stats: KeystrokeStats()))
         #expect(restored.item.decision?.annotationID == original.annotationID)
         #expect(restored.item.decision?.value == .label("positive"))
@@ -120,11 +119,11 @@ struct LabelingSessionTests {
                                  activeMilliseconds: 2900, keystrokes: 4, suggestion: .label("positive"), suggestionAccepted: false),
                    stats: KeystrokeStats(keystrokes: 4, p50Milliseconds: 0.4, p99Milliseconds: 1.5, maxMilliseconds: 2))
         let row = try #require(try rows("SELECT * FROM annotations").first)
-        #expect(row["kind"] as String == "skip")
-        #expect(row["comment"] as String == "unclear")
-        #expect(row["active_ms"] as Int == 2900 && row["keystrokes"] as Int == 4)
-        #expect(row["guide_version"] as Int == 1 && row["session_id"] as Int64 == s.sessionID)
-        #expect(row["suggestion"] as String == #"{"label":"positive"}"# && row["suggestion_accepted"] as Bool == false)
+        #expect(row["kind"].string == "skip")
+        #expect(row["comment"].string == "unclear")
+        #expect(row["active_ms"].int == 2900 && row["keystrokes"].int == 4)
+        #expect(row["guide_version"].int == 1 && row["session_id"].int64 == s.sessionID)
+        #expect(row["suggestion"].string == #"{"label":"positive"}"# && row["suggestion_accepted"].bool == false)
         try s.finish(reason: "quit", stats: KeystrokeStats(keystrokes: 5, p50Milliseconds: 0.4, p99Milliseconds: 1.5), peakRSSKilobytes: 1000)
         let record = try #require(try store.sessions(project: "sent").first)
         #expect(record.skips == 1 && record.labels == 0 && record.keystrokes == 5)
@@ -136,7 +135,7 @@ struct LabelingSessionTests {
         let item = try #require(try s.nextItem())
         try s.save(DecisionInput(itemRowID: item.rowID, kind: .label, value: .spans([LabeledRange(start: 0, end: 4, label: "positive")]),
                                  shownAt: Date(), decidedAt: Date()), stats: KeystrokeStats())
-        let value: String = try #require(try rows("SELECT value FROM annotations").first?[0])
+        let value: String = try #require(try rows("SELECT value FROM annotations").first?["value"].string)
         let prefix = String(item.text.unicodeScalars.prefix(4))
         #expect(value == #"{"spans":[{"start":0,"end":4,"label":"positive","text":""# + prefix + #""}]}"#)
         #expect(AnnotationValue(json: value) == .spans([LabeledRange(start: 0, end: 4, label: "positive")]))

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The project's shared queue: overlap, leases and gold items.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// The one place decisions are written: it supersedes the annotator's current decision on
 /// the item (never deleting it), keeps `annotator_progress` (queue frontier, decided count)

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// Reads for the labeler's model worker, safe to use from its own thread beside the
 /// session: random undecided items for the active-learning pool, and the project's
@@ -18,7 +18,7 @@ public struct ItemSampler: Sendable {
         self.database = database
         self.scope = scope
         self.project = project
-        idRange = try database.writer.read { db in
+        idRange = try database.sqlite.read { db in
             let first = try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE dataset_id = ? ORDER BY id LIMIT 1", arguments: [scope.datasetID])
             let last = try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE dataset_id = ? ORDER BY id DESC LIMIT 1", arguments: [scope.datasetID])
             guard let first, let last else { return nil }
@@ -32,7 +32,7 @@ public struct ItemSampler: Sendable {
     public func sampleRows(count: Int, excluding: Set<Int64> = [], using generator: inout some RandomNumberGenerator) throws -> [PoolCandidateRow] {
         guard let idRange, count > 0 else { return [] }
         let now = Date()
-        return try database.writer.read { db in
+        return try database.sqlite.read { db in
             let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             var found: [Int64: PoolCandidateRow] = [:]
             var probes = 0

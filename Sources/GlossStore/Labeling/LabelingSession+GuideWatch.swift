@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// A guide version published while a labeling session runs.
 public struct GuideUpdate: Sendable, Equatable {
@@ -16,14 +16,14 @@ extension LabelingSession {
     /// commits), so a poll of an unchanged store reads no table; the first call only
     /// takes that baseline.
     public func newerGuide(than version: Int) throws -> GuideUpdate? {
-        let dataVersion = try database.writer.writeWithoutTransaction { db in
+        let dataVersion = try database.sqlite.writeWithoutTransaction { db in
             try Int.fetchOne(db, sql: "PRAGMA data_version")
         }
         guard dataVersionWatch.changed(to: dataVersion) else { return nil }
-        return try database.writer.read { db -> GuideUpdate? in
-            let latest = try GlossDatabase.latestVersion(db, projectID: scope.projectID, project: project)
+        return try database.sqlite.read { db -> GuideUpdate? in
+            let latest = try SQLiteBackend.latestVersion(db, projectID: scope.projectID, project: project)
             guard latest.version > version else { return nil }
-            let (guide, _) = try GlossDatabase.currentGuide(db, projectID: scope.projectID, project: project)
+            let (guide, _) = try SQLiteBackend.currentGuide(db, projectID: scope.projectID, project: project)
             return GuideUpdate(version: latest.version, author: latest.author, message: latest.message, guide: guide)
         }
     }

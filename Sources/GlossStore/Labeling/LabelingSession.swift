@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// One annotator labeling one project: the session row, the queue, decisions, undo,
 /// history and search. Every query is an index lookup or a bounded walk; none scans the
@@ -48,11 +48,11 @@ public final class LabelingSession {
         terminalWidth: Int, terminalHeight: Int, order: String = ItemOrder.sequential.rawValue, lease: TimeInterval = LabelingSession.defaultLease,
         at date: Date = Date()
     ) throws -> LabelingSession {
-        try database.writeRetrying { db in
-            let projectID = try GlossDatabase.projectID(db, project)
+        try database.sqlite.writeRetrying { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-            let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
-            let annotatorID = try GlossDatabase.annotatorID(db, annotator, at: date)
+            let (guide, guideVersion) = try SQLiteBackend.currentGuide(db, projectID: projectID, project: project)
+            let annotatorID = try SQLiteBackend.annotatorID(db, annotator, at: date)
             try db.execute(sql: """
                 INSERT INTO sessions (project_id, annotator_id, started_at, host, terminal_width, terminal_height,
                     item_order, gloss_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -78,7 +78,7 @@ public final class LabelingSession {
     /// `preferred` (the model's picks) still open to this annotator, else the queue's
     /// first open item; nil when nothing is open now.
     public func nextItem(preferring preferred: [Int64] = [], at date: Date = Date()) throws -> StoredItem? {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try claimNext(db, settings: ClaimQueue.settings(db, projectID: scope.projectID), preferred: preferred, now: date)
         }
     }
@@ -86,7 +86,7 @@ public final class LabelingSession {
     /// Those of `rowIDs` still open to this annotator, in order, all claimed for this
     /// session (confirm mode shows them together); its other claims are released.
     public func claimOpen(rowIDs: [Int64], limit: Int, at date: Date = Date()) throws -> [StoredItem] {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             var found: [StoredItem] = []
             for id in rowIDs where found.count < limit {
@@ -101,7 +101,7 @@ public final class LabelingSession {
 
     /// Extends this session's claims by a full lease from `date` (the annotator is active).
     public func renewClaims(at date: Date = Date()) throws {
-        try database.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
+        try database.sqlite.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
     }
 
     private func claimNext(_ db: Database, settings: ClaimQueue.Settings, preferred: [Int64], now: Date) throws -> StoredItem? {
@@ -125,12 +125,12 @@ public final class LabelingSession {
 
     /// The item with this row id in the project's dataset.
     public func item(rowID: Int64) throws -> StoredItem? {
-        try database.writer.read { try item($0, rowID: rowID) }
+        try database.sqlite.read { try item($0, rowID: rowID) }
     }
 
     /// The item with this id in the dataset (`items.external_id`).
     public func item(externalID: String) throws -> StoredItem? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
                                arguments: [externalID, scope.datasetID]).flatMap { try item(db, rowID: $0) }
         }
@@ -139,7 +139,7 @@ public final class LabelingSession {
     /// The first item after `after` (wrapping around) whose text contains `query`, ignoring
     /// ASCII case. It reads items in order until the first match.
     public func search(_ query: String, after: Int64?) throws -> StoredItem? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             let sql = """
                 SELECT id FROM items WHERE dataset_id = ? AND id > ? AND id <= ?
                 AND instr(lower(CAST(text AS BLOB)), lower(CAST(? AS BLOB))) > 0 ORDER BY id LIMIT 1
@@ -162,11 +162,11 @@ public final class LabelingSession {
 
     /// The annotator's current decision newer than `after`, and its item; nil past the newest.
     public func history(after: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { try historyEntry($0, after: after, before: Int64.max) }
+        try database.sqlite.read { try historyEntry($0, after: after, before: Int64.max) }
     }
 
     private func historyStep(sql: String, bound: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { db in
+        try database.sqlite.read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [scope.projectID, scope.annotatorID, bound]),
                   let item = try item(db, rowID: row[1])
             else { return nil }
@@ -200,7 +200,7 @@ public final class LabelingSession {
             StoredDecision(annotationID: stored[0], kind: AnnotationKind(rawValue: stored[1]) ?? .label,
                            value: (stored[2] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[3], note: stored[4])
         }
-        let suggestion = try GlossDatabase.suggestion(db, projectID: scope.projectID, itemID: rowID)
+        let suggestion = try SQLiteBackend.suggestion(db, projectID: scope.projectID, itemID: rowID)
         return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision, suggestion: suggestion)
     }
 
@@ -216,7 +216,7 @@ public final class LabelingSession {
     @discardableResult
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             var settings = try ClaimQueue.settings(db, projectID: scope.projectID)
             let now = input.decidedAt
             guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
@@ -225,7 +225,7 @@ public final class LabelingSession {
             }
             var scope = self.scope
             scope.guideVersion = try input.guideVersion
-                ?? GlossDatabase.latestVersion(db, projectID: scope.projectID, project: project).version
+                ?? SQLiteBackend.latestVersion(db, projectID: scope.projectID, project: project).version
             var outcome = try DecisionWriter.insert(db, input, scope: scope)
             try ClaimQueue.release(db, scope: scope, itemID: input.itemRowID)
             settings.fullFrontier = try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
@@ -251,7 +251,7 @@ public final class LabelingSession {
     /// (with the decision it replaced, if any) and the annotator's decided count after it;
     /// nil when there is nothing to undo.
     public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> (item: StoredItem, decided: Int)? {
-        try database.writeRetrying { db -> (item: StoredItem, decided: Int)? in
+        try database.sqlite.writeRetrying { db -> (item: StoredItem, decided: Int)? in
             guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
             if !undone.restored {
                 // The item is open again: the frontier comes back to it, and it stays on
@@ -269,7 +269,7 @@ public final class LabelingSession {
 
     /// Stores the key timings (and optionally the first-draw time) on the session row.
     public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try addCounts(db, SessionCounts(), stats: stats)
             if let firstDrawMilliseconds {
                 try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
@@ -280,7 +280,7 @@ public final class LabelingSession {
     /// Closes the session row (end time, why it ended, final timings and peak memory) and
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
-        try database.writeRetrying { db in
+        try database.sqlite.writeRetrying { db in
             try addCounts(db, SessionCounts(), stats: stats)
             try ClaimQueue.release(db, scope: scope)
             try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Stores `value` as the final answer on an item, by `reviewer` (an annotator row, made
@@ -9,12 +9,12 @@ extension GlossDatabase {
     @discardableResult
     public func adjudicate(project: String, itemRowID: Int64, reviewer: String, value: AnnotationValue,
                            comment: String? = nil, at date: Date = Date()) throws -> Adjudication {
-        try writer.write { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.write { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             guard let text = try Self.projectItemText(db, projectID: projectID, itemRowID: itemRowID) else {
                 throw ReviewError.unknownItemRow(project: project, rowID: itemRowID)
             }
-            let reviewerID = try Self.annotatorID(db, reviewer, at: date)
+            let reviewerID = try SQLiteBackend.annotatorID(db, reviewer, at: date)
             let previous = try Self.currentAdjudicationID(db, projectID: projectID, itemRowID: itemRowID)
             try db.execute(sql: """
                 INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at)
@@ -35,8 +35,8 @@ extension GlossDatabase {
     /// the adjudication it superseded becomes current again. Nil when there is none to undo.
     @discardableResult
     public func undoLastAdjudication(project: String, reviewer: String, at date: Date = Date()) throws -> AdjudicationUndo? {
-        try writer.write { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.write { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             guard let reviewerID = try Int64.fetchOne(db, sql: "SELECT id FROM annotators WHERE name = ?", arguments: [reviewer]),
                   let last = try Self.adjudications(db, where: """
                       j.project_id = ? AND j.reviewer_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
@@ -56,8 +56,8 @@ extension GlossDatabase {
 
     /// The item's current (not superseded, not undone) adjudication, if any.
     public func currentAdjudication(project: String, itemRowID: Int64) throws -> Adjudication? {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.item_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
                 """, [projectID, itemRowID]).first
@@ -66,8 +66,8 @@ extension GlossDatabase {
 
     /// Every current adjudication of the project, oldest first.
     public func adjudications(project: String) throws -> [Adjudication] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL ORDER BY j.id
                 """, [projectID])
@@ -101,7 +101,7 @@ extension GlossDatabase {
         try Row.fetchOne(db, sql: """
             SELECT CAST(i.text AS BLOB) FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
             WHERE p.id = ? AND i.id = ?
-            """, arguments: [projectID, itemRowID]).map { text($0[0]) }
+            """, arguments: [projectID, itemRowID]).map { SQLiteBackend.text($0[0]) }
     }
 }
 

@@ -1,14 +1,14 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// The items to review in a project, in item order: one pass over the project's current
     /// decisions (an index walk), then the text and adjudication of the chosen items only.
     /// See `ReviewScope` for which items are chosen.
     public func reviewList(project: String, scope: ReviewScope) throws -> [ReviewEntry] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             var chosen: [(Int64, [ReviewDecision])] = []
             var item: Int64?
             var decisions: [ReviewDecision] = []
@@ -38,8 +38,8 @@ extension GlossDatabase {
     /// The review entries of these items (for `--suspect`), in the order given; items not in
     /// the project's dataset are left out.
     public func reviewEntries(project: String, itemRowIDs: [Int64]) throws -> [ReviewEntry] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try itemRowIDs.compactMap { id in
                 let decisions = try Row.fetchAll(db, sql: Self.decisionsSQL + " AND a.item_id = ? ORDER BY a.id",
                                                  arguments: [projectID, id]).map(Self.reviewDecision)
@@ -52,8 +52,8 @@ extension GlossDatabase {
     /// adjudication, else the label most of its current label decisions give (a tie gives
     /// none). In item order.
     public func finalLabels(project: String) throws -> [FinalLabel] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             var adjudicated: [Int64: String] = [:]
             for adjudication in try Self.adjudications(db, where: "j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL", [projectID]) {
                 if case .label(let name) = adjudication.value { adjudicated[adjudication.itemRowID] = name }
@@ -77,7 +77,7 @@ extension GlossDatabase {
             return try labels.sorted { $0.0 < $1.0 }.compactMap { item, label, byReviewer in
                 guard let row = try Row.fetchOne(db, sql: "SELECT external_id, CAST(text AS BLOB) FROM items WHERE id = ?", arguments: [item])
                 else { return nil }
-                return FinalLabel(itemRowID: item, externalID: row[0], text: Self.text(row[1]), label: label, adjudicated: byReviewer)
+                return FinalLabel(itemRowID: item, externalID: row[0], text: SQLiteBackend.text(row[1]), label: label, adjudicated: byReviewer)
             }
         }
     }
@@ -110,7 +110,7 @@ extension GlossDatabase {
         let adjudication = try adjudications(db, where: """
             j.project_id = ? AND j.item_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
             """, [projectID, itemRowID]).first
-        return ReviewEntry(itemRowID: itemRowID, externalID: row[0], text: text(row[1]), metadata: row[2],
+        return ReviewEntry(itemRowID: itemRowID, externalID: row[0], text: SQLiteBackend.text(row[1]), metadata: row[2],
                            decisions: decisions, adjudication: adjudication)
     }
 }

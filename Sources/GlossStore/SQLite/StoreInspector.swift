@@ -1,7 +1,7 @@
 import Foundation
 import GlossCore
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Looks at a file before Gloss opens it for writing, so that a text file, another
 /// program's SQLite database, or a store from a newer Gloss is refused untouched: the
@@ -23,18 +23,22 @@ enum StoreInspector {
         guard head.count >= 100, Array(head.prefix(16)) == sqliteHeader else {
             let looksTextual = head.allSatisfy { $0 >= 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
             throw StoreError.notADatabase(
-                path: path, detail: looksTextual ? "it is a text file, not an SQLite database" : "it is not an SQLite database")
+                path: path,
+                detail: looksTextual ? "it is a text file, not an SQLite database" : "it is not an SQLite database")
         }
         let userVersion = bigEndian(head, at: 60)
         let appID = Int32(bitPattern: bigEndian(head, at: 68))
-        if appID == GlossDatabase.applicationID {
-            if userVersion > GlossDatabase.schemaVersion {
-                throw StoreError.newerVersion(path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(GlossDatabase.schemaVersion))"])
+        if appID == SQLiteBackend.applicationID {
+            if userVersion > SQLiteBackend.schemaVersion {
+                let known = SQLiteBackend.schemaVersion
+                throw StoreError.newerVersion(
+                    path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(known))"])
             }
             return try checkMigrations(path)
         }
         if appID != 0 {
-            throw StoreError.foreignDatabase(path: path, detail: "its application id is 0x\(String(UInt32(bitPattern: appID), radix: 16))")
+            let hex = String(UInt32(bitPattern: appID), radix: 16)
+            throw StoreError.foreignDatabase(path: path, detail: "its application id is 0x\(hex)")
         }
         let tables = try tableNames(path)
         if !tables.isEmpty {
@@ -54,7 +58,7 @@ enum StoreInspector {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             let unknown = try queue.read { db in
-                try GlossDatabase.migrator.appliedIdentifiers(db).subtracting(GlossDatabase.migrator.migrations)
+                try SQLiteBackend.migrator.appliedIdentifiers(db).subtracting(SQLiteBackend.migrator.migrations)
             }
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown.sorted()) }
         } catch let error as DatabaseError {
@@ -72,14 +76,18 @@ enum StoreInspector {
             .replacingOccurrences(of: "#", with: "%23")
         var connection: OpaquePointer?
         defer { sqlite3_close_v2(connection) }
-        var code = sqlite3_open_v2("file:\(escaped)?immutable=1", &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+        var code = sqlite3_open_v2("file:\(escaped)?immutable=1", &connection,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
         var names: [String] = []
         if code == SQLITE_OK {
             var statement: OpaquePointer?
-            code = sqlite3_prepare_v2(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &statement, nil)
+            let sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
             while code == SQLITE_OK || code == SQLITE_ROW {
                 code = sqlite3_step(statement)
-                if code == SQLITE_ROW, let name = sqlite3_column_text(statement, 0) { names.append(String(cString: name)) }
+                if code == SQLITE_ROW, let name = sqlite3_column_text(statement, 0) {
+                    names.append(String(cString: name))
+                }
             }
             sqlite3_finalize(statement)
             if code == SQLITE_DONE { return names }

@@ -1,21 +1,21 @@
-import GRDB
+internal import GRDB
 
-extension GlossDatabase {
+extension SQLiteBackend {
     /// `PRAGMA application_id` of every Gloss store ("GLSS"), telling it from other SQLite files.
-    public static let applicationID: Int32 = 0x474C_5353
+    static let applicationID: Int32 = 0x474C_5353
 
-    /// The schema, one frozen migration per change: never edit a migration that has shipped;
-    /// add a new one.
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
     static let schemaVersion: UInt32 = 6
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-datasets") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: "PRAGMA user_version = 1")
-            try db.execute(sql: """
+    /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
+    /// included): never edit a migration that has shipped; add a new one.
+    static let migrations: [(identifier: String, sql: String)] = [
+        (
+            "v1-datasets",
+            """
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = 1;
                 CREATE TABLE datasets (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE,
@@ -57,11 +57,12 @@ extension GlossDatabase {
                     import_id INTEGER NOT NULL REFERENCES imports(id),
                     PRIMARY KEY (item_id, label)
                 ) WITHOUT ROWID;
-                """)
-        }
-        migrator.registerMigration("v2-projects-guides-annotations") { db in
-            try db.execute(sql: "PRAGMA user_version = 2")
-            try db.execute(sql: """
+                """
+        ),
+        (
+            "v2-projects-guides-annotations",
+            """
+                PRAGMA user_version = 2;
                 CREATE TABLE projects (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE,
@@ -113,11 +114,12 @@ extension GlossDatabase {
                     label TEXT NOT NULL,
                     PRIMARY KEY (label, annotation_id)
                 ) WITHOUT ROWID;
-                """)
-        }
-        migrator.registerMigration("v3-sessions-queue") { db in
-            try db.execute(sql: "PRAGMA user_version = 3")
-            try db.execute(sql: """
+                """
+        ),
+        (
+            "v3-sessions-queue",
+            """
+                PRAGMA user_version = 3;
                 -- One run of the labeler: who, where, how big a terminal, what it did and how
                 -- fast each key was handled (key read to frame flushed). Counters are kept
                 -- current with every decision, so a killed session still tells its story.
@@ -177,11 +179,12 @@ extension GlossDatabase {
                     SELECT project_id, annotator_id, 0, COUNT(DISTINCT item_id)
                     FROM annotations WHERE superseded_by IS NULL
                     GROUP BY project_id, annotator_id;
-                """)
-        }
-        migrator.registerMigration("v4-models") { db in
-            try db.execute(sql: "PRAGMA user_version = 4")
-            try db.execute(sql: """
+                """
+        ),
+        (
+            "v4-models",
+            """
+                PRAGMA user_version = 4;
                 -- Trained models of a project: numbered versions, each with the bytes of its
                 -- model file (which carries its own checksum), what it learned from and how
                 -- it scored on the held-out part.
@@ -203,11 +206,12 @@ extension GlossDatabase {
                     created_at TEXT NOT NULL,
                     UNIQUE (project_id, version)
                 );
-                """)
-        }
-        migrator.registerMigration("v5-teams") { db in
-            try db.execute(sql: "PRAGMA user_version = 5")
-            try db.execute(sql: """
+                """
+        ),
+        (
+            "v5-teams",
+            """
+                PRAGMA user_version = 5;
                 -- An item on an annotator's screen is leased to them: it counts toward the
                 -- project's overlap until it is decided, released, or `expires_at` passes
                 -- (a crashed session's items come back by themselves).
@@ -250,11 +254,12 @@ extension GlossDatabase {
                 );
                 CREATE INDEX adjudications_by_item ON adjudications(project_id, item_id);
                 CREATE INDEX adjudications_by_reviewer ON adjudications(project_id, reviewer_id);
-                """)
-        }
-        migrator.registerMigration("v6-exports") { db in
-            try db.execute(sql: "PRAGMA user_version = 6")
-            try db.execute(sql: """
+                """
+        ),
+        (
+            "v6-exports",
+            """
+                PRAGMA user_version = 6;
                 -- Every `gloss export`: its options, where it went, and its manifest (with the
                 -- sha256 of each file), so a set used for training can be traced and rechecked.
                 CREATE TABLE exports (
@@ -289,7 +294,14 @@ extension GlossDatabase {
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (project_id, item_id, source)
                 ) WITHOUT ROWID;
-                """)
+                """
+        ),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
         }
         return migrator
     }
