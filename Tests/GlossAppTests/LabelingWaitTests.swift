@@ -16,7 +16,7 @@ struct LabelingWaitTests {
         let fixture = try LabelingRunTests()
         let path = fixture.dir.path("g.db")
         let terminal = FakeTerminal()
-        var lock: StoreLock?
+        var lock: SQLiteWriteLock?
         var step = 0
         var pressedAt: Date?
         var signalledAt: Date?
@@ -25,7 +25,7 @@ struct LabelingWaitTests {
             step += 1
             switch step {
             case 10:  // the first item has been on screen for 0.2 s: take the lock, then decide
-                lock = try? StoreLock(path: path)
+                lock = try? SQLiteWriteLock(path: path)
                 pressedAt = Date()
                 return [.key(.character("p"))]
             case 20, 25:

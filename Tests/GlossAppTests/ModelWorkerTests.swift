@@ -142,7 +142,7 @@ struct LabelerRuntimeModelTests {
     /// update path never waits for the model.
     @Test func decisionsAreSavedWhileTheModelIsStillLearning() throws {
         let model = RecordingModel(blocking: true)
-        let worker = { (session: LabelingSession) in ModelWorker(model: model, feed: try session.sampler(), order: .sequential) }
+        let worker = { (session: LabelingSession) in ModelWorker(model: model, feed: session.sampler(), order: .sequential) }
         let terminal = FakeTerminal(keys: [.character("p"), .character("n"), .character("u"), .character("p"), .character("q")])
         // Release the model only once the run is over, from another thread.
         let released = DispatchSemaphore(value: 0)
@@ -172,7 +172,7 @@ struct LabelerRuntimeModelTests {
         var settings = ModelWorker.Settings()
         settings.minimumExamples = 1
         let worker = { (session: LabelingSession) in
-            ModelWorker(model: model, feed: try session.sampler(), order: .sequential, settings: settings)
+            ModelWorker(model: model, feed: session.sampler(), order: .sequential, settings: settings)
         }
         // A key, then idle wake-ups until the suggestion arrives, then Enter accepts it.
         var events: [TerminalEvent] = [.key(.character("n"))]

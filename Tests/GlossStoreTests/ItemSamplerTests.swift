@@ -31,7 +31,7 @@ struct ItemSamplerTests {
 
     @Test func samplesAreDistinctUndecidedItemsOfTheDatasetAndRunOutWhenAllAreDecided() throws {
         let s = try session()
-        let sampler = try s.sampler()
+        let sampler = s.sampler()
         var generator = SystemRandomNumberGenerator()
         let first = try sampler.sampleRows(count: 10, using: &generator)
         #expect(first.count == 10 && Set(first.map(\.id)).count == 10)

@@ -78,7 +78,7 @@ public final class LabelingRun {
         if let model {
             self.model = try model(session)
         } else if wantsModel {
-            self.model = ModelWorker(model: LabelModels.make(for: session.guide), feed: try session.sampler(), order: order)
+            self.model = ModelWorker(model: LabelModels.make(for: session.guide), feed: session.sampler(), order: order)
         } else {
             self.model = nil
         }

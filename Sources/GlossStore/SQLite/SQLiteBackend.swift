@@ -77,6 +77,12 @@ final class SQLiteBackend: Sendable {
         try writer.write(body)
     }
 
+    /// Stops the statements running on other threads: a write waiting for another
+    /// process's lock fails at once (SQLITE_INTERRUPT) and nothing of it is stored.
+    func interrupt() {
+        writer.interrupt()
+    }
+
     /// Runs `body` outside any transaction (for pragmas that must not be in one).
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction(body)
@@ -92,11 +98,12 @@ final class SQLiteBackend: Sendable {
     /// tries again, so a busy store slows a save down instead of failing it.
     func writeRetrying<T>(_ updates: (Database) throws -> T) throws -> T {
         var wait = Self.firstBackoff
+        let started = Date()
         for attempt in 0... {
             do {
                 return try writer.write(updates)
-            } catch let error as DatabaseError where attempt < Self.busyRetries
-                && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                guard attempt < Self.busyRetries else { throw StoreBusy(seconds: Date().timeIntervalSince(started)) }
                 Thread.sleep(forTimeInterval: wait * Double.random(in: 0.5...1.5))
                 wait *= 2
             }

@@ -15,7 +15,7 @@ public protocol PoolFeed: Sendable {
 
 extension ItemSampler: PoolFeed {
     public func sample(count: Int, excluding: Set<Int64>, using generator: inout SeededGenerator) throws -> [PoolCandidate] {
-        try sampleRows(count: count, excluding: excluding, using: &generator).map { PoolCandidate(id: $0.id, text: $0.text) }
+        try sampleRows(count: count, excluding: excluding, using: &generator)
     }
 
     public func warmUpExamples() throws -> [(text: String, value: AnnotationValue)] {

@@ -6,13 +6,7 @@ internal import GRDB
 /// the item (never deleting it), keeps `annotator_progress` (queue frontier, decided count)
 /// exact, and lists every label the decision uses.
 enum DecisionWriter {
-    struct Scope {
-        var projectID: Int64
-        var datasetID: Int64
-        var annotatorID: Int64
-        var guideVersion: Int
-        var sessionID: Int64?
-    }
+    typealias Scope = LabelingScope
 
     /// Inserts `input` and returns what it did. Runs inside the caller's transaction.
     static func insert(_ db: Database, _ input: DecisionInput, scope: Scope) throws -> SaveOutcome {

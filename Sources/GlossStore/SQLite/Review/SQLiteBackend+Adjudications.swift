@@ -2,19 +2,18 @@ import Foundation
 import GlossCore
 internal import GRDB
 
-extension GlossDatabase {
+extension SQLiteBackend {
     /// Stores `value` as the final answer on an item, by `reviewer` (an annotator row, made
     /// when new), in one transaction. The item's current adjudication, whoever made it, is
     /// superseded (kept as history, never deleted).
-    @discardableResult
-    public func adjudicate(project: String, itemRowID: Int64, reviewer: String, value: AnnotationValue,
-                           comment: String? = nil, at date: Date = Date()) throws -> Adjudication {
-        try sqlite.write { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
+    func adjudicate(project: String, itemRowID: Int64, reviewer: String, value: AnnotationValue,
+                           comment: String?, at date: Date) throws -> Adjudication {
+        try write { db in
+            let projectID = try Self.projectID(db, project)
             guard let text = try Self.projectItemText(db, projectID: projectID, itemRowID: itemRowID) else {
                 throw ReviewError.unknownItemRow(project: project, rowID: itemRowID)
             }
-            let reviewerID = try SQLiteBackend.annotatorID(db, reviewer, at: date)
+            let reviewerID = try Self.annotatorID(db, reviewer, at: date)
             let previous = try Self.currentAdjudicationID(db, projectID: projectID, itemRowID: itemRowID)
             try db.execute(sql: """
                 INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at)
@@ -33,10 +32,9 @@ extension GlossDatabase {
 
     /// Marks `reviewer`'s newest current adjudication in the project undone (the row stays);
     /// the adjudication it superseded becomes current again. Nil when there is none to undo.
-    @discardableResult
-    public func undoLastAdjudication(project: String, reviewer: String, at date: Date = Date()) throws -> AdjudicationUndo? {
-        try sqlite.write { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
+    func undoLastAdjudication(project: String, reviewer: String, at date: Date) throws -> AdjudicationUndo? {
+        try write { db in
+            let projectID = try Self.projectID(db, project)
             guard let reviewerID = try Int64.fetchOne(db, sql: "SELECT id FROM annotators WHERE name = ?", arguments: [reviewer]),
                   let last = try Self.adjudications(db, where: """
                       j.project_id = ? AND j.reviewer_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
@@ -55,9 +53,9 @@ extension GlossDatabase {
     }
 
     /// The item's current (not superseded, not undone) adjudication, if any.
-    public func currentAdjudication(project: String, itemRowID: Int64) throws -> Adjudication? {
-        try sqlite.read { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
+    func currentAdjudication(project: String, itemRowID: Int64) throws -> Adjudication? {
+        try read { db in
+            let projectID = try Self.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.item_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL
                 """, [projectID, itemRowID]).first
@@ -65,9 +63,9 @@ extension GlossDatabase {
     }
 
     /// Every current adjudication of the project, oldest first.
-    public func adjudications(project: String) throws -> [Adjudication] {
-        try sqlite.read { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
+    func adjudications(project: String) throws -> [Adjudication] {
+        try read { db in
+            let projectID = try Self.projectID(db, project)
             return try Self.adjudications(db, where: """
                 j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL ORDER BY j.id
                 """, [projectID])
@@ -101,18 +99,6 @@ extension GlossDatabase {
         try Row.fetchOne(db, sql: """
             SELECT CAST(i.text AS BLOB) FROM items i JOIN projects p ON p.dataset_id = i.dataset_id
             WHERE p.id = ? AND i.id = ?
-            """, arguments: [projectID, itemRowID]).map { SQLiteBackend.text($0[0]) }
-    }
-}
-
-/// Why a review operation was refused, as a sentence.
-public enum ReviewError: Error, Equatable, CustomStringConvertible {
-    case unknownItemRow(project: String, rowID: Int64)
-
-    public var description: String {
-        switch self {
-        case let .unknownItemRow(project, rowID):
-            TerminalText.visible("item row \(rowID) is not in the dataset of project \"\(project)\"; nothing was stored.")
-        }
+            """, arguments: [projectID, itemRowID]).map { Self.text($0[0]) }
     }
 }
