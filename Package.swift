@@ -33,16 +33,20 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossApp", dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossStore"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossFormats", "GlossTerminal"]),
+        .target(name: "GlossTasks", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossTUI"]),
         .target(
-            name: "GlossTUI",
-            dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossTerminal", "GlossStore", "GlossApp"]
+            name: "GlossApp",
+            dependencies: [
+                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks",
+            ]
         ),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossApp",
+                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks",
+                "GlossApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,12 +55,16 @@ let package = Package(
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(
             name: "GlossAppTests",
-            dependencies: ["GlossApp", "GlossClassifier", "GlossCore", "GlossFormats", "GlossStore", "GlossTestSupport"]
+            dependencies: [
+                "GlossApp", "GlossTUI", "GlossTasks", "GlossStore", "GlossClassifier", "GlossCore", "GlossFormats",
+                "GlossTerminal", "GlossTestSupport",
+            ]
         ),
         .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
-        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossClassifier", "GlossTestSupport"]),
+        .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTasks", "GlossTestSupport"]),
+        .testTarget(name: "GlossTasksTests", dependencies: ["GlossTasks", "GlossTestSupport"]),
         .testTarget(name: "GlossCLITests", dependencies: ["GlossTestSupport", "gloss"]),
     ]
 )

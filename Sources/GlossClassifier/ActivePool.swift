@@ -1,14 +1,5 @@
 import GlossCore
 
-/// An item waiting in the pool.
-public struct PoolCandidate: Sendable, Equatable {
-    public var id: Int64
-    public var text: String
-    public init(id: Int64, text: String) {
-        self.id = id
-        self.text = text
-    }
-}
 
 /// A sample of undecided items, scored by the model a few at a time, from which the
 /// `random`, `uncertain` and `confident` orders pick. The pool is refilled by sampling

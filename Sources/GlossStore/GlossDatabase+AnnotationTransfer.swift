@@ -1,6 +1,49 @@
 import Foundation
 import GlossCore
-import GRDB
+
+/// What `exportAnnotations` wrote.
+public struct AnnotationExportSummary: Sendable, Equatable, Codable {
+    public var decisions: Int
+    public var adjudications: Int
+
+    public init(decisions: Int, adjudications: Int) {
+        self.decisions = decisions
+        self.adjudications = adjudications
+    }
+}
+
+/// One stored decision with its history fields, as a backend reads it for the export.
+struct DecisionHistoryRow {
+    var id: Int64
+    var item: String
+    var annotator: String
+    var kind: String
+    /// The value's stored JSON object.
+    var value: String?
+    var decidedAt: Date
+    var activeMilliseconds: Int64?
+    var guideVersion: Int
+    /// The suggestion's stored JSON object.
+    var suggestion: String?
+    var suggestionAccepted: Bool?
+    var comment: String?
+    var supersededBy: Int64?
+    var undoneAt: Date?
+    var session: Int64?
+}
+
+/// One stored adjudication with its history fields, as a backend reads it for the export.
+struct AdjudicationHistoryRow {
+    var id: Int64
+    var item: String
+    var reviewer: String
+    /// The value's stored JSON object.
+    var value: String
+    var comment: String?
+    var decidedAt: Date
+    var supersededBy: Int64?
+    var undoneAt: Date?
+}
 
 /// What `importAnnotations` stored.
 public struct AnnotationImportReport: Sendable, Equatable, Codable {
@@ -56,6 +99,47 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     }
 }
 
+
+
+/// How an imported value is checked against a project, the same on every backend.
+enum AnnotationRules {
+    /// The value fits the task, uses the guide's labels and (spans) lies inside the text
+    /// without overlaps; `what` prefixes the message ("the suggestion: ").
+    static func check(_ value: AnnotationValue, task: TaskType, labels: Set<String>, project: String,
+                      itemText: String?, what: String) throws(AnnotationLineError) {
+        let expected = switch task { case .classify: "label"; case .multilabel: "labels"; case .spans: "spans" }
+        switch (task, value) {
+        case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break
+        default:
+            throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(expected)\"")
+        }
+        if let unknown = value.labelNames.first(where: { !labels.contains($0) }) {
+            throw AnnotationLineError("\(what)\"\(unknown)\" is not a label of the current guide of \"\(project)\"; "
+                + "the labels are: \(labels.sorted().joined(separator: ", "))")
+        }
+        guard case .spans(let spans) = value else { return }
+        let length = itemText?.unicodeScalars.count ?? 0
+        var previousEnd = 0
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            guard span.start >= 0, span.start < span.end, span.end <= length else {
+                throw AnnotationLineError(
+                    "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
+                    + " of \(length) characters (offsets count Unicode scalars; start < end)")
+            }
+            guard span.start >= previousEnd else {
+                throw AnnotationLineError("\(what)spans overlap at offset \(span.start)")
+            }
+            previousEnd = span.end
+        }
+    }
+
+    /// Spans in text order, as the labeler stores them.
+    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
+        guard case .spans(let spans) = value else { return value }
+        return .spans(spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) })
+    }
+}
+
 /// One line of an annotations file, decoded outside the store: its number and the record,
 /// or why it is not one.
 public struct AnnotationLine: Sendable {
@@ -68,162 +152,78 @@ public struct AnnotationLine: Sendable {
     }
 }
 
+/// What a backend does to export and import a project's annotations (see `StoreBackend`).
+protocol AnnotationTransferBackend {
+    /// In one read transaction: the project's decisions in id order, then its adjudications
+    /// in id order; with `currentOnly`, only the rows that stand (not superseded or undone).
+    func forEachHistoryRow(project: String, currentOnly: Bool, decision: (DecisionHistoryRow) throws -> Void,
+                           adjudication: (AdjudicationHistoryRow) throws -> Void) throws
+    /// In one write transaction: calls `lines` with a function that checks and applies one
+    /// decoded line; any bad line (reported to that function, or thrown by `lines` as an
+    /// `InvalidRecord`) or unreadable source (an `ImportFailure`) throws an
+    /// `AnnotationImportError` naming `sourceName` and rolls everything back.
+    func importAnnotations(
+        project: String, sourceName: String, lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
+    ) throws -> AnnotationImportReport
+}
+
 extension GlossDatabase {
+    /// Streams a project's decisions as JSONL lines, one per row in id order with its
+    /// history (`superseded_by`, `undone_at`, `session`), then its adjudications marked
+    /// `"record":"adjudication"`; with `currentOnly`, only the rows that stand. The lines
+    /// re-import with `importAnnotations` (the order of the lines rebuilds the history).
+    /// The lines are written here, so every backend exports the same bytes.
+    @discardableResult
+    public func exportAnnotations(project: String, currentOnly: Bool = false,
+                                  _ line: (String) throws -> Void) throws -> AnnotationExportSummary {
+        var summary = AnnotationExportSummary(decisions: 0, adjudications: 0)
+        try backend.forEachHistoryRow(project: project, currentOnly: currentOnly, decision: { row in
+            var out = JSONObjectWriter()
+            out.add("record", string: "decision")
+            out.add("id", raw: String(row.id))
+            out.add("item", string: row.item)
+            out.add("annotator", string: row.annotator)
+            out.add("kind", string: row.kind)
+            out.addMembers(of: row.value)
+            out.add("decided_at", string: ISODate.string(row.decidedAt))
+            out.add("duration_ms", raw: row.activeMilliseconds.map(String.init))
+            out.add("guide_version", raw: String(row.guideVersion))
+            out.add("suggestion", raw: row.suggestion)
+            out.add("suggestion_accepted", bool: row.suggestionAccepted)
+            out.add("comment", string: row.comment)
+            out.add("superseded_by", raw: row.supersededBy.map(String.init))
+            out.add("undone_at", string: row.undoneAt.map(ISODate.string))
+            out.add("session", raw: row.session.map(String.init))
+            try line(out.finished())
+            summary.decisions += 1
+        }, adjudication: { row in
+            var out = JSONObjectWriter()
+            out.add("record", string: "adjudication")
+            out.add("id", raw: String(row.id))
+            out.add("item", string: row.item)
+            out.add("reviewer", string: row.reviewer)
+            out.addMembers(of: row.value)
+            out.add("comment", string: row.comment)
+            out.add("decided_at", string: ISODate.string(row.decidedAt))
+            out.add("superseded_by", raw: row.supersededBy.map(String.init))
+            out.add("undone_at", string: row.undoneAt.map(ISODate.string))
+            try line(out.finished())
+            summary.adjudications += 1
+        })
+        return summary
+    }
+
     /// Imports decisions (and adjudications) into a project in one transaction: `lines` is
-    /// called inside it and hands over each line of `source` in file order. Every line is
-    /// checked (item in the project's dataset, labels of the current guide, span offsets,
-    /// guide version) and any bad line leaves the store unchanged. Lines are applied through
-    /// the decision writer, so a later decision of an annotator on an item supersedes the
-    /// earlier one, and a line with `undone_at` is undone as the labeler would.
+    /// called inside it and hands over each line of `source` in file order (decoded outside
+    /// the store); it may throw an `InvalidRecord` (a line that cannot be read) or an
+    /// `ImportFailure` (an unreadable source). Every line is checked (item in the project's
+    /// dataset, labels of the current guide, span offsets, guide version) and any bad line
+    /// leaves the store unchanged. Lines are applied through the decision writer, so a later
+    /// decision of an annotator on an item supersedes the earlier one, and a line with
+    /// `undone_at` is undone as the labeler would.
     public func importAnnotations(
         project: String, source: String, lines: (_ take: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport {
-        try writer.write { db in
-            var importer = try AnnotationImporter(db, project: project)
-            try lines { line in try importer.apply(line) }
-            if importer.badLines > 0 {
-                throw AnnotationImportError(source: source, problems: importer.problems, total: importer.badLines)
-            }
-            return importer.report
-        }
-    }
-}
-
-/// Checks and applies the lines of one import inside its transaction; after the first bad
-/// line it only checks, so the error lists every problem (up to a limit) at once.
-struct AnnotationImporter {
-    static let maxProblems = 20
-
-    let db: Database
-    let project: String
-    let projectID: Int64
-    let datasetID: Int64
-    let task: TaskType
-    let labels: Set<String>
-    let latestVersion: Int
-    let now = Date()
-    var annotatorIDs: [String: Int64] = [:]
-    var items: Set<String> = []
-    var report = AnnotationImportReport(lines: 0, decisions: 0, undone: 0, adjudications: 0, annotators: 0, items: 0)
-    var problems: [AnnotationImportError.Problem] = []
-    var badLines = 0
-
-    init(_ db: Database, project: String) throws {
-        self.db = db
-        self.project = project
-        projectID = try GlossDatabase.projectID(db, project)
-        datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-        let guide = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
-        task = guide.guide.task
-        labels = Set(guide.guide.labels.map(\.name))
-        latestVersion = guide.version
-    }
-
-    mutating func problem(line: Int, _ message: String) {
-        badLines += 1
-        if problems.count < Self.maxProblems { problems.append(.init(line: line, message: message)) }
-    }
-
-    mutating func apply(_ line: AnnotationLine) throws {
-        report.lines += 1
-        let record: AnnotationRecord
-        let item: (id: Int64, text: String?)
-        do throws(AnnotationLineError) {
-            record = try line.record.get()
-            item = try lookUp(record.item)
-            if let value = record.value { try check(value, itemText: item.text, what: "") }
-            if let suggestion = record.suggestion { try check(suggestion, itemText: item.text, what: "the suggestion: ") }
-            if let version = record.guideVersion, version > latestVersion {
-                throw AnnotationLineError("guide version \(version) does not exist; \"\(project)\" has versions 1 to \(latestVersion)")
-            }
-        } catch {
-            return problem(line: line.number, error.message)
-        }
-        guard badLines == 0 else { return }
-        try write(record, itemID: item.id)
-    }
-
-    /// The item's row id, and its text when the task needs offsets checked.
-    func lookUp(_ externalID: String) throws(AnnotationLineError) -> (id: Int64, text: String?) {
-        let row = try? Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, CASE WHEN ?3 THEN CAST(text AS BLOB) END FROM items WHERE external_id = ?1 AND dataset_id = ?2
-            """), arguments: [externalID, datasetID, task == .spans])
-        guard let row else { throw AnnotationLineError("project \"\(project)\" has no item with id \"\(externalID)\"") }
-        let text: DatabaseValue = row[1]
-        return (row[0], text.isNull ? nil : GlossDatabase.text(text))
-    }
-
-    /// The value fits the task, uses the guide's labels and (spans) lies inside the text without overlaps.
-    func check(_ value: AnnotationValue, itemText: String?, what: String) throws(AnnotationLineError) {
-        let expected = switch task { case .classify: "label"; case .multilabel: "labels"; case .spans: "spans" }
-        switch (task, value) {
-        case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break
-        default: throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(expected)\"")
-        }
-        if let unknown = value.labelNames.first(where: { !labels.contains($0) }) {
-            throw AnnotationLineError("\(what)\"\(unknown)\" is not a label of the current guide of \"\(project)\"; the labels are: \(labels.sorted().joined(separator: ", "))")
-        }
-        guard case .spans(let spans) = value else { return }
-        let length = itemText?.unicodeScalars.count ?? 0
-        var previousEnd = 0
-        for span in spans.sorted(by: { $0.start < $1.start }) {
-            guard span.start >= 0, span.start < span.end, span.end <= length else {
-                throw AnnotationLineError("\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text of \(length) characters (offsets count Unicode scalars; start < end)")
-            }
-            guard span.start >= previousEnd else { throw AnnotationLineError("\(what)spans overlap at offset \(span.start)") }
-            previousEnd = span.end
-        }
-    }
-
-    mutating func write(_ record: AnnotationRecord, itemID: Int64) throws {
-        let decidedAt = record.decidedAt ?? now
-        let isNew = annotatorIDs[record.annotator] == nil
-        let annotatorID = try annotatorIDs[record.annotator] ?? GlossDatabase.annotatorID(db, record.annotator, at: decidedAt)
-        annotatorIDs[record.annotator] = annotatorID
-        if isNew { report.annotators += 1 }
-        if items.insert(record.item).inserted { report.items += 1 }
-        switch record.record {
-        case .adjudication:
-            try writeAdjudication(record, itemID: itemID, reviewerID: annotatorID, at: decidedAt)
-        case .decision:
-            let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
-                                             guideVersion: record.guideVersion ?? latestVersion, sessionID: nil)
-            let value = record.value.map(Self.sorted)
-            let input = DecisionInput(itemRowID: itemID, kind: record.kind, value: value, comment: record.comment,
-                                      shownAt: decidedAt, decidedAt: decidedAt, activeMilliseconds: record.durationMilliseconds ?? 0,
-                                      suggestion: record.suggestion, suggestionAccepted: record.suggestionAccepted)
-            let outcome = try DecisionWriter.insert(db, input, scope: scope)
-            // What the file did not measure stays unknown (NULL) instead of a made-up zero.
-            try db.cachedStatement(sql: "UPDATE annotations SET active_ms = ?, keystrokes = NULL, shown_at = NULL WHERE id = ?")
-                .execute(arguments: [record.durationMilliseconds, outcome.annotationID])
-            report.decisions += 1
-            if let undoneAt = record.undoneAt {
-                _ = try DecisionWriter.undoLast(db, scope: scope, at: undoneAt)
-                report.undone += 1
-            }
-        }
-    }
-
-    /// Appends an adjudication; it supersedes the item's current one unless it came undone.
-    mutating func writeAdjudication(_ record: AnnotationRecord, itemID: Int64, reviewerID: Int64, at date: Date) throws {
-        let text = task == .spans ? try DecisionWriter.itemText(db, itemID) : nil
-        try db.execute(sql: """
-            INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at, undone_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [projectID, itemID, reviewerID, record.value.map(Self.sorted)?.json(itemText: text), record.comment, date, record.undoneAt])
-        let id = db.lastInsertedRowID
-        if record.undoneAt == nil {
-            try db.execute(sql: """
-                UPDATE adjudications SET superseded_by = ?1 WHERE project_id = ?2 AND item_id = ?3 AND id <> ?1
-                  AND superseded_by IS NULL AND undone_at IS NULL
-                """, arguments: [id, projectID, itemID])
-        }
-        report.adjudications += 1
-    }
-
-    /// Spans in text order, as the labeler stores them.
-    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
-        guard case .spans(let spans) = value else { return value }
-        return .spans(spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) })
+        try backend.importAnnotations(project: project, sourceName: source, lines: lines)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-import GRDB
 
 /// A gold item: an item with a known answer, served to every annotator unannounced.
 public struct GoldItem: Sendable, Equatable, Encodable {
@@ -39,102 +38,74 @@ public enum GoldError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// What a backend stores and reads about gold items (see `StoreBackend`).
+protocol GoldBackend {
+    /// Stores the answers (each checked with `GoldRules.check` against the current guide)
+    /// and the rate when given, all or nothing.
+    func addGold(project: String, answers: [GoldAnswer], rate: Double?, at date: Date) throws -> GoldOutcome
+    /// The task of the project's current guide, and the reference labels of every item of its
+    /// dataset that has some, in item order.
+    func referenceLabels(project: String) throws -> (task: TaskType, items: [(externalID: String, labels: [String])])
+    func setGoldRate(project: String, rate: Double) throws -> GoldOutcome
+    func goldRate(project: String) throws -> Double
+    func goldItems(project: String) throws -> [GoldItem]
+}
+
+/// A gold answer to store: the item's external id, its value, and where it came from.
+typealias GoldAnswer = (externalID: String, value: AnnotationValue, source: String)
+
 extension GlossDatabase {
     /// Makes items gold with these answers (all or none: any unknown item or label refuses
     /// the whole call), and sets the gold rate when `rate` is given.
     @discardableResult
-    public func addGold(project: String, answers: [(externalID: String, value: AnnotationValue, source: String)], rate: Double? = nil,
-                        at date: Date = Date()) throws -> GoldOutcome {
+    public func addGold(project: String, answers: [(externalID: String, value: AnnotationValue, source: String)],
+                        rate: Double? = nil, at date: Date = Date()) throws -> GoldOutcome {
         if let rate, !(0...1).contains(rate) { throw GoldError.badRate(rate) }
-        return try writeRetrying { db in
-            let projectID = try Self.projectID(db, project)
-            let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-            let (guide, _) = try Self.currentGuide(db, projectID: projectID, project: project)
-            var added = 0, updated = 0
-            for answer in answers {
-                try Self.check(answer.value, id: answer.externalID, guide: guide, source: answer.source)
-                guard let itemID = try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
-                                                      arguments: [answer.externalID, datasetID])
-                else { throw GoldError.unknownItem(id: answer.externalID, source: answer.source) }
-                let text = try DecisionWriter.itemText(db, itemID)
-                let json = answer.value.json(itemText: text)
-                let before = try String.fetchOne(db, sql: "SELECT answer FROM gold_items WHERE project_id = ? AND item_id = ?",
-                                                 arguments: [projectID, itemID])
-                if before == json { continue }
-                if before == nil { added += 1 } else { updated += 1 }
-                try db.execute(sql: """
-                    INSERT INTO gold_items (project_id, item_id, answer, source, added_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (project_id, item_id) DO UPDATE SET answer = excluded.answer, source = excluded.source, added_at = excluded.added_at
-                    """, arguments: [projectID, itemID, json, answer.source, date])
-            }
-            if let rate { try db.execute(sql: "UPDATE projects SET gold_rate = ? WHERE id = ?", arguments: [rate, projectID]) }
-            // Gold items leave the overlap: the full frontier is walked again from the start.
-            try ClaimQueue.setFullFrontier(db, projectID: projectID, 0)
-            return try Self.goldOutcome(db, projectID: projectID, added: added, updated: updated)
-        }
+        return try backend.addGold(project: project, answers: answers, rate: rate, at: date)
     }
 
     /// The answers the dataset's reference labels give, for `addGold` (classify: the item's
     /// one label; multilabel: its labels). `count` picks that many items at random (seeded).
-    public func referenceGold(project: String, count: Int?, seed: UInt64) throws -> [(externalID: String, value: AnnotationValue, source: String)] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
-            let (guide, _) = try Self.currentGuide(db, projectID: projectID, project: project)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT i.external_id, group_concat(r.label, char(31)) FROM reference_labels r JOIN items i ON i.id = r.item_id
-                WHERE i.dataset_id = (SELECT dataset_id FROM projects WHERE id = ?) GROUP BY i.id ORDER BY i.id
-                """, arguments: [projectID])
-            var answers: [(externalID: String, value: AnnotationValue, source: String)] = []
-            for row in rows {
-                let labels = (row[1] as String).split(separator: "\u{1F}").map(String.init).sorted()
-                switch guide.task {
-                case .classify where labels.count == 1: answers.append((row[0], .label(labels[0]), "reference"))
-                case .multilabel: answers.append((row[0], .labels(labels), "reference"))
-                default: continue
-                }
+    public func referenceGold(project: String, count: Int?,
+                              seed: UInt64) throws -> [(externalID: String, value: AnnotationValue, source: String)] {
+        let (task, items) = try backend.referenceLabels(project: project)
+        var answers: [GoldAnswer] = []
+        for (externalID, labels) in items {
+            let labels = labels.sorted()
+            switch task {
+            case .classify where labels.count == 1: answers.append((externalID, .label(labels[0]), "reference"))
+            case .multilabel: answers.append((externalID, .labels(labels), "reference"))
+            default: continue
             }
-            if answers.isEmpty { throw GoldError.noReference(project: project) }
-            guard let count, count < answers.count else { return answers }
-            var generator = SeededGenerator(seed: seed)
-            return Array(answers.shuffled(using: &generator).prefix(max(0, count))).sorted { $0.externalID < $1.externalID }
         }
+        if answers.isEmpty { throw GoldError.noReference(project: project) }
+        guard let count, count < answers.count else { return answers }
+        var generator = SeededGenerator(seed: seed)
+        return Array(answers.shuffled(using: &generator).prefix(max(0, count))).sorted { $0.externalID < $1.externalID }
     }
 
     /// Sets the share of served items that are gold (0 stops serving them).
     @discardableResult
     public func setGoldRate(project: String, rate: Double) throws -> GoldOutcome {
         guard (0...1).contains(rate) else { throw GoldError.badRate(rate) }
-        return try writeRetrying { db in
-            let projectID = try Self.projectID(db, project)
-            try db.execute(sql: "UPDATE projects SET gold_rate = ? WHERE id = ?", arguments: [rate, projectID])
-            return try Self.goldOutcome(db, projectID: projectID, added: 0, updated: 0)
-        }
+        return try backend.setGoldRate(project: project, rate: rate)
     }
 
     /// The share of served items that are gold.
     public func goldRate(project: String) throws -> Double {
-        try writer.read { db in
-            try Double.fetchOne(db, sql: "SELECT gold_rate FROM projects WHERE id = ?", arguments: [try Self.projectID(db, project)]) ?? 0
-        }
+        try backend.goldRate(project: project)
     }
 
     /// The project's gold items, in item order.
     public func goldItems(project: String) throws -> [GoldItem] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
-            return try Row.fetchAll(db, sql: """
-                SELECT i.external_id, g.answer, g.source FROM gold_items g JOIN items i ON i.id = g.item_id
-                WHERE g.project_id = ? ORDER BY g.item_id
-                """, arguments: [projectID]).map { GoldItem(id: $0[0], answer: $0[1], source: $0[2]) }
-        }
+        try backend.goldItems(project: project)
     }
+}
 
-    static func goldOutcome(_ db: Database, projectID: Int64, added: Int, updated: Int) throws -> GoldOutcome {
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gold_items WHERE project_id = ?", arguments: [projectID]) ?? 0
-        let rate = try Double.fetchOne(db, sql: "SELECT gold_rate FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-        return GoldOutcome(added: added, updated: updated, total: total, rate: rate)
-    }
-
+/// How a gold answer is checked, the same on every backend.
+enum GoldRules {
+    /// Refuses an answer whose shape does not fit the guide's task or that uses a label the
+    /// guide does not define.
     static func check(_ value: AnnotationValue, id: String, guide: Guide, source: String) throws {
         switch (guide.task, value) {
         case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break

@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-import GRDB
 
 /// What a model is: a text classifier (classify and multilabel) or a span suggester.
 public enum ModelKind: String, Sendable, Codable, Equatable {
@@ -92,68 +91,78 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// A suggestion kept in the store for an item of a project: another tool's model
+/// prediction, imported with its source and score, which the labeler offers when its own
+/// model has nothing to say.
+public struct StoredSuggestion: Sendable, Equatable {
+    /// Where it came from, e.g. "label-studio:bert-v2".
+    public var source: String
+    public var value: AnnotationValue
+    public var score: Double?
+    public var createdAt: Date
+
+    public init(source: String, value: AnnotationValue, score: Double?, createdAt: Date) {
+        self.source = source
+        self.value = value
+        self.score = score
+        self.createdAt = createdAt
+    }
+}
+
+/// What a backend stores and reads about trained models and the suggestions kept for items
+/// (see `StoreBackend`).
+protocol ModelsBackend {
+    func saveModel(project: String, kind: ModelKind, source: String, examples: Int, heldOut: Int, options: String,
+                   metrics: ModelMetrics?, seconds: Double, bytes: [UInt8]) throws -> ModelSummary
+    func models(project: String) throws -> [ModelSummary]
+    /// The version asked for (the newest when nil) with its bytes, unchecked.
+    func model(project: String, version: Int?) throws -> StoredModel
+    func saveSuggestion(project: String, item: String, _ suggestion: StoredSuggestion) throws -> Bool
+    func suggestion(project: String, itemRowID: Int64) throws -> StoredSuggestion?
+    func suggestions(project: String, itemRowID: Int64) throws -> [StoredSuggestion]
+}
+
 extension GlossDatabase {
     /// Stores a trained model as the project's next version (1 for the first), recording the
     /// guide version it was trained under, the bytes' SHA-256, the time and this Gloss version.
     @discardableResult
-    public func saveModel(project: String, kind: ModelKind, source: String, examples: Int, heldOut: Int,
-                          options: String, metrics: ModelMetrics?, seconds: Double, bytes: [UInt8]) throws -> ModelSummary {
-        let metricsJSON = try metrics.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        return try writer.write { db in
-            let projectID = try Self.projectID(db, project)
-            let guideVersion = try Self.latestVersion(db, projectID: projectID, project: project).version
-            let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM models WHERE project_id = ?", arguments: [projectID]) ?? 0) + 1
-            try db.execute(sql: """
-                INSERT INTO models (project_id, version, kind, source, examples, held_out, guide_version, options, metrics,
-                                    seconds, bytes, sha256, gloss_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, version, kind.rawValue, source, examples, heldOut, guideVersion, options, metricsJSON,
-                                 seconds, Data(bytes), SHA256.hex(of: bytes), GlossVersion.current, Date()])
-            return try Self.modelSummaries(db, projectID: projectID, project: project, version: version)[0]
-        }
+    public func saveModel(
+        project: String, kind: ModelKind, source: String, examples: Int, heldOut: Int, options: String,
+        metrics: ModelMetrics?, seconds: Double, bytes: [UInt8]
+    ) throws -> ModelSummary {
+        try backend.saveModel(project: project, kind: kind, source: source, examples: examples, heldOut: heldOut,
+                              options: options, metrics: metrics, seconds: seconds, bytes: bytes)
     }
 
     /// Every model version of a project, oldest first, without the bytes.
     public func models(project: String) throws -> [ModelSummary] {
-        try writer.read { db in
-            try Self.modelSummaries(db, projectID: try Self.projectID(db, project), project: project, version: nil)
-        }
+        try backend.models(project: project)
     }
 
     /// One model version with its bytes (the newest when `version` is nil), checked against
     /// the SHA-256 stored with it.
     public func model(project: String, version: Int? = nil) throws -> StoredModel {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
-            let versions = try Int.fetchAll(db, sql: "SELECT version FROM models WHERE project_id = ? ORDER BY version", arguments: [projectID])
-            guard let newest = versions.last else { throw ModelStoreError.noModel(project: project) }
-            let wanted = version ?? newest
-            guard versions.contains(wanted) else {
-                throw ModelStoreError.unknownVersion(project: project, version: wanted, versions: versions)
-            }
-            let summary = try Self.modelSummaries(db, projectID: projectID, project: project, version: wanted)[0]
-            let data = try Data.fetchOne(db, sql: "SELECT bytes FROM models WHERE project_id = ? AND version = ?",
-                                         arguments: [projectID, wanted]) ?? Data()
-            let bytes = [UInt8](data)
-            guard SHA256.hex(of: bytes) == summary.sha256 else { throw ModelStoreError.damaged(project: project, version: wanted) }
-            return StoredModel(summary: summary, bytes: bytes)
+        let model = try backend.model(project: project, version: version)
+        guard SHA256.hex(of: model.bytes) == model.summary.sha256 else {
+            throw ModelStoreError.damaged(project: project, version: model.summary.version)
         }
+        return model
     }
 
-    static func modelSummaries(_ db: Database, projectID: Int64, project: String, version: Int?) throws -> [ModelSummary] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT version, kind, source, examples, held_out, guide_version, options, metrics, seconds,
-                   LENGTH(bytes) AS size, sha256, gloss_version, created_at
-            FROM models WHERE project_id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version
-            """, arguments: [projectID, version])
-        return rows.map { row in
-            let metricsJSON: String? = row["metrics"]
-            return ModelSummary(
-                project: project, version: row["version"], kind: ModelKind(rawValue: row["kind"]) ?? .text, source: row["source"],
-                examples: row["examples"], heldOut: row["held_out"], guideVersion: row["guide_version"], options: row["options"],
-                metrics: metricsJSON.flatMap { try? JSONDecoder().decode(ModelMetrics.self, from: Data($0.utf8)) },
-                seconds: row["seconds"], size: row["size"], sha256: row["sha256"], glossVersion: row["gloss_version"],
-                createdAt: row["created_at"])
-        }
+    /// Saves a suggestion for the item with external id `item` of `project`, replacing the
+    /// one from the same source. Returns false when the stored one was already the same.
+    @discardableResult
+    public func saveSuggestion(project: String, item: String, _ suggestion: StoredSuggestion) throws -> Bool {
+        try backend.saveSuggestion(project: project, item: item, suggestion)
+    }
+
+    /// The suggestion the labeler shows for an item: the highest score, then the newest.
+    public func suggestion(project: String, itemRowID: Int64) throws -> StoredSuggestion? {
+        try backend.suggestion(project: project, itemRowID: itemRowID)
+    }
+
+    /// Every stored suggestion of an item, by source.
+    public func suggestions(project: String, itemRowID: Int64) throws -> [StoredSuggestion] {
+        try backend.suggestions(project: project, itemRowID: itemRowID)
     }
 }

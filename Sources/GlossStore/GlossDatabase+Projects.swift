@@ -1,97 +1,106 @@
 import Foundation
 import GlossCore
-import GRDB
+
+/// A project: a dataset labeled under a versioned guide.
+public struct ProjectSummary: Codable, Sendable, Equatable {
+    public var name: String
+    public var dataset: String
+    public var task: TaskType
+    public var overlap: Int
+    /// The order the labeler serves items in unless `--order` says otherwise.
+    public var itemOrder: ItemOrder
+    public var guideVersion: Int
+    public var items: Int
+    public var annotations: Int
+    public var createdAt: Date
+}
+
+/// One immutable published version of a project's guide.
+public struct GuideVersion: Codable, Sendable, Equatable {
+    public var version: Int
+    public var sha256: String
+    public var author: String
+    public var message: String
+    public var createdAt: Date
+    public var text: String
+}
+
+/// The outcome of publishing a guide.
+public enum PublishOutcome: Sendable, Equatable {
+    /// The text equals the current version: nothing was stored.
+    case unchanged(version: Int)
+    case published(version: Int, changes: GuideChanges)
+}
+
+/// What a backend stores and reads about projects and their guide versions (see `StoreBackend`).
+protocol ProjectsBackend {
+    func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int,
+                       itemOrder: ItemOrder) throws -> ProjectSummary
+    func projects() throws -> [ProjectSummary]
+    func project(named name: String) throws -> ProjectSummary
+    func setItemOrder(project: String, order: ItemOrder) throws -> ProjectSummary
+    func setOverlap(project: String, overlap: Int) throws -> ProjectSummary
+    func publishGuide(project: String, guide: Guide, author: String, message: String,
+                      allowRemoval: Bool) throws -> PublishOutcome
+    func guideVersions(project: String) throws -> [GuideVersion]
+    func guideVersion(project: String, version: Int?) throws -> GuideVersion
+    func currentGuide(project: String) throws -> (guide: Guide, version: Int)
+}
 
 extension GlossDatabase {
     /// Creates a project on a dataset; the guide's text becomes version 1.
     @discardableResult
     public func createProject(name: String, dataset: String, guide: Guide, author: String, overlap: Int = 1,
                               itemOrder: ItemOrder = .sequential) throws -> ProjectSummary {
-        try writer.write { db in
-            guard let datasetID = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [dataset]) else {
-                throw StoreError.unknownDataset(dataset, known: try String.fetchAll(db, sql: "SELECT name FROM datasets ORDER BY name"))
-            }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM projects WHERE name = ?", arguments: [name]) == true {
-                throw ProjectError.projectExists(name)
-            }
-            try Self.insertProject(db, name: name, datasetID: datasetID, guide: guide, author: author, overlap: overlap,
-                                   itemOrder: itemOrder, at: Date())
-            return try Self.projectSummaries(db, name: name)[0]
-        }
-    }
-
-    /// Inserts a project row and its guide as version 1, inside the caller's transaction
-    /// (`createProject`, and an import that creates the project it imports into).
-    static func insertProject(_ db: Database, name: String, datasetID: Int64, guide: Guide, author: String,
-                              overlap: Int = 1, itemOrder: ItemOrder = .sequential, at date: Date) throws {
-        try db.execute(sql: "INSERT INTO projects (name, dataset_id, task, overlap, item_order, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [name, datasetID, guide.task.rawValue, overlap, itemOrder.rawValue, date])
-        try insertVersion(db, projectID: db.lastInsertedRowID, version: 1, text: guide.text, author: author, message: "Initial version", at: date)
+        try backend.createProject(name: name, dataset: dataset, guide: guide, author: author, overlap: overlap,
+                                  itemOrder: itemOrder)
     }
 
     /// Every project with its dataset, task, current guide version and counts.
     public func projects() throws -> [ProjectSummary] {
-        try writer.read { try Self.projectSummaries($0, name: nil) }
+        try backend.projects()
     }
 
     /// One project, or an error naming the existing ones.
     public func project(named name: String) throws -> ProjectSummary {
-        try writer.read { db in
-            guard let project = try Self.projectSummaries(db, name: name).first else { throw try Self.unknownProject(db, name) }
-            return project
-        }
+        try backend.project(named: name)
     }
 
     /// Sets the order the labeler serves the project's items in by default.
     @discardableResult
     public func setItemOrder(project: String, order: ItemOrder) throws -> ProjectSummary {
-        try writer.write { db in
-            let id = try Self.projectID(db, project)
-            try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order.rawValue, id])
-            return try Self.projectSummaries(db, name: project)[0]
-        }
+        try backend.setItemOrder(project: project, order: order)
     }
 
-    /// Sets how many different annotators label each item. The full frontier is walked
-    /// again from the start, since a larger overlap reopens full items.
+    /// Sets how many different annotators label each item (at least 1). The queue's walk
+    /// over full items starts again from the beginning, since a larger overlap reopens them.
     @discardableResult
     public func setOverlap(project: String, overlap: Int) throws -> ProjectSummary {
-        try writeRetrying { db in
-            let id = try Self.projectID(db, project)
-            try db.execute(sql: "UPDATE projects SET overlap = ?, full_frontier = 0 WHERE id = ?", arguments: [max(1, overlap), id])
-            return try Self.projectSummaries(db, name: project)[0]
-        }
+        try backend.setOverlap(project: project, overlap: max(1, overlap))
     }
 
-    static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
-        try ProjectSummary.fetchAll(db, sql: """
-            SELECT p.name, d.name AS dataset, p.task, p.overlap, p.item_order AS itemOrder, p.created_at AS createdAt,
-                   (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
-                   (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
-                   (SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL AND a.undone_at IS NULL) AS annotations
-            FROM projects p JOIN datasets d ON d.id = p.dataset_id
-            WHERE ?1 IS NULL OR p.name = ?1
-            ORDER BY p.name
-            """, arguments: [name])
+    /// Publishes `guide` as the project's next version, unless its text equals the current one.
+    /// Refuses, unless `allowRemoval`, to remove or rename labels (or change the task) that
+    /// current annotations use (see `GuideRules`).
+    public func publishGuide(project: String, guide: Guide, author: String, message: String,
+                             allowRemoval: Bool = false) throws -> PublishOutcome {
+        try backend.publishGuide(project: project, guide: guide, author: author, message: message,
+                                 allowRemoval: allowRemoval)
     }
 
-    static func projectID(_ db: Database, _ name: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM projects WHERE name = ?", arguments: [name]) else {
-            throw try unknownProject(db, name)
-        }
-        return id
+    /// Every version of a project's guide, oldest first.
+    public func guideVersions(project: String) throws -> [GuideVersion] {
+        try backend.guideVersions(project: project)
     }
 
-    static func unknownProject(_ db: Database, _ name: String) throws -> ProjectError {
-        .unknownProject(name, known: try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name"))
+    /// One version (the latest when nil).
+    public func guideVersion(project: String, version: Int? = nil) throws -> GuideVersion {
+        try backend.guideVersion(project: project, version: version)
     }
 
-    static func insertVersion(_ db: Database, projectID: Int64, version: Int, text: String, author: String, message: String, at date: Date) throws {
-        var sha = SHA256()
-        sha.update(text)
-        try db.execute(sql: """
-            INSERT INTO guide_versions (project_id, version, text, sha256, author, message, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [projectID, version, text, sha.hexDigest(), author, message, date])
+    /// The project's newest guide, parsed; a guide that no longer parses is an error naming
+    /// its version (so a labeler or a model never runs under a guide it cannot read).
+    public func currentGuide(project: String) throws -> (guide: Guide, version: Int) {
+        try backend.currentGuide(project: project)
     }
 }

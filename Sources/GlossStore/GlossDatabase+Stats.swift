@@ -1,88 +1,23 @@
 import Foundation
 import GlossCore
-import GRDB
+
+/// What a backend reads for team statistics and session reports (see `StoreBackend`).
+protocol StatsBackend {
+    func statsInput(project: String, since: Date?) throws -> StatsInput
+    func sessions(project: String) throws -> [SessionRecord]
+}
 
 extension GlossDatabase {
-    /// Everything `TeamStats.report` needs about a project, read in one transaction with
-    /// cursors: its decision rows in id order (decided at or after `since` when given), gold
-    /// answers, current adjudications, task, overlap, item total and guide labels; for span
-    /// projects also the texts of items that two or more annotators labeled.
+    /// Everything `TeamStats.report` needs about a project, read in one transaction: its
+    /// decision rows in id order (decided at or after `since` when given), gold answers,
+    /// current adjudications, task, overlap, item total and guide labels; for span projects
+    /// also the texts of items that two or more annotators labeled.
     public func statsInput(project: String, since: Date? = nil) throws -> StatsInput {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT p.task, p.overlap,
-                       (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items
-                FROM projects p WHERE p.id = ?
-                """, arguments: [projectID])
-            else { throw try Self.unknownProject(db, project) }
-            let task = TaskType(rawValue: row["task"]) ?? .classify
-            let labels = (try? Self.currentGuide(db, projectID: projectID, project: project))?.guide.labels.map(\.name) ?? []
-            let facts = StatsProjectFacts(name: project, task: task, overlap: row["overlap"], totalItems: row["items"], labels: labels)
-            var values = ValueCache()
-            return StatsInput(
-                project: facts, decisions: try Self.statsDecisions(db, projectID: projectID, since: since, values: &values),
-                gold: try Self.itemValues(db, sql: """
-                    SELECT i.external_id, g.answer FROM gold_items g JOIN items i ON i.id = g.item_id WHERE g.project_id = ?
-                    """, projectID: projectID, values: &values),
-                adjudications: try Self.itemValues(db, sql: """
-                    SELECT i.external_id, j.value FROM adjudications j JOIN items i ON i.id = j.item_id
-                    WHERE j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL ORDER BY j.id
-                    """, projectID: projectID, values: &values),
-                texts: task == .spans ? try Self.sharedItemTexts(db, projectID: projectID) : [:])
-        }
+        try backend.statsInput(project: project, since: since)
     }
 
-    static func statsDecisions(_ db: Database, projectID: Int64, since: Date?, values: inout ValueCache) throws -> [StatsDecision] {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, i.external_id, n.name, a.kind, a.value, a.decided_at, a.active_ms, a.suggestion IS NOT NULL,
-                   a.suggestion_accepted, a.guide_version, a.superseded_by IS NOT NULL, a.undone_at IS NOT NULL
-            FROM annotations a JOIN items i ON i.id = a.item_id JOIN annotators n ON n.id = a.annotator_id
-            WHERE a.project_id = ?1 AND (?2 IS NULL OR a.decided_at >= ?2)
-            ORDER BY a.id
-            """, arguments: [projectID, since])
-        var out: [StatsDecision] = []
-        while let row = try rows.next() {
-            out.append(StatsDecision(
-                id: row[0], item: row[1], annotator: row[2], kind: AnnotationKind(rawValue: row[3]) ?? .label,
-                value: values.value(row[4]), decidedAt: row[5], activeMilliseconds: row[6], suggestionShown: row[7],
-                suggestionAccepted: row[8], guideVersion: row[9], superseded: row[10], undone: row[11]))
-        }
-        return out
-    }
-
-    /// `[external id: value]` from a query of (external_id, value JSON); later rows win.
-    static func itemValues(_ db: Database, sql: String, projectID: Int64, values: inout ValueCache) throws -> [String: AnnotationValue] {
-        var out: [String: AnnotationValue] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [projectID])
-        while let row = try rows.next() {
-            if let value = values.value(row[1]) { out[row[0]] = value }
-        }
-        return out
-    }
-
-    /// Texts of the items with two or more current label decisions (span agreement reads them).
-    static func sharedItemTexts(_ db: Database, projectID: Int64) throws -> [String: String] {
-        var out: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT i.external_id, CAST(i.text AS BLOB) FROM items i WHERE i.id IN (
-                SELECT item_id FROM annotations WHERE project_id = ? AND kind = 'label'
-                  AND superseded_by IS NULL AND undone_at IS NULL GROUP BY item_id HAVING COUNT(*) >= 2)
-            """, arguments: [projectID])
-        while let row = try rows.next() { out[row[0]] = text(row[1]) }
-        return out
-    }
-
-    /// Parses each distinct value JSON once: a classify project has a handful of them.
-    struct ValueCache {
-        private var parsed: [String: AnnotationValue] = [:]
-
-        mutating func value(_ json: String?) -> AnnotationValue? {
-            guard let json else { return nil }
-            if let hit = parsed[json] { return hit }
-            guard let value = AnnotationValue(json: json) else { return nil }
-            if case .spans = value {} else { parsed[json] = value }
-            return value
-        }
+    /// The sessions of a project, newest first.
+    public func sessions(project: String) throws -> [SessionRecord] {
+        try backend.sessions(project: project)
     }
 }

@@ -1,23 +1,9 @@
-import GRDB
-
-/// What a user reads when SQLite fails in the middle of a command, so that no raw
-/// "SQLite error 11" reaches the terminal (and no module but this one needs GRDB).
+/// What a user reads when the store fails in the middle of a command, so that no raw
+/// database error ("SQLite error 11") reaches the terminal and no module but this one
+/// needs to know the database library. Each backend translates its own errors.
 public enum StoreFailure {
-    /// A sentence for an SQLite error, or nil when `error` is not one.
+    /// A sentence for a database error, or nil when `error` is not one.
     public static func sentence(for error: any Error) -> String? {
-        guard let error = error as? DatabaseError else { return nil }
-        let detail = error.message ?? "\(error.resultCode)"
-        switch error.resultCode {
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return "the store is damaged (\(detail)). Restore it from a backup."
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return "the store stayed locked by another process for 30 seconds; nothing was written. Try again when it is free."
-        case .SQLITE_FULL:
-            return "the disk is full; nothing was written. Free some space and try again."
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-            return "the store cannot be written (\(detail)); check the file's permissions."
-        default:
-            return "the store reported an error: \(detail)."
-        }
+        SQLiteBackend.failureSentence(for: error)
     }
 }

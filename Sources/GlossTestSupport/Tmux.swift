@@ -58,17 +58,26 @@ public final class Tmux: @unchecked Sendable {
     }
 
     /// Waits until `condition` holds for the screen; returns the screen, or nil after `timeout` seconds.
+    /// Once the screen matches, it waits `readingTime` more before returning, as a person
+    /// reads what appeared before pressing the next key (the labeler refuses decisions
+    /// quicker than that).
     public func waitUntil(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let current = try screen()
-            if condition(current) { return current }
+            if condition(current) {
+                Thread.sleep(forTimeInterval: Self.readingTime)
+                return current
+            }
             Thread.sleep(forTimeInterval: 0.05)
         } while Date() < deadline
         return nil
     }
 
     /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
+    /// How long a person takes to see a new screen before acting on it.
+    public static let readingTime = 0.2
+
     public func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
         try waitUntil(timeout: timeout) { $0.contains(text) }
     }

@@ -40,6 +40,7 @@ struct DriveCommand: ParsableCommand {
         let end = Date().addingTimeInterval(seconds)
         var saved = 0, undone = 0, errors = 0, empty = 0
         var item = try session.nextItem()
+        var decided = session.decidedAtStart
         while Date() < end {
             guard let current = item else {
                 empty += 1
@@ -55,14 +56,16 @@ struct DriveCommand: ParsableCommand {
             do {
                 let outcome = try session.save(input, stats: KeystrokeStats(keystrokes: saved + 1))
                 saved += 1
+                decided = outcome.decided
                 DriveLog.write(["event": "saved", "annotation": outcome.annotationID, "item": current.externalID,
                                 "value": value.json(itemText: current.text)])
                 item = outcome.next
                 if undoRate > 0, Double.random(in: 0..<1, using: &random) < undoRate,
                    let back = try session.undoLast(stats: KeystrokeStats(keystrokes: saved)) {
                     undone += 1
-                    DriveLog.write(["event": "undone", "annotation": outcome.annotationID, "item": back.externalID])
-                    item = back
+                    decided = back.decided
+                    DriveLog.write(["event": "undone", "annotation": outcome.annotationID, "item": back.item.externalID])
+                    item = back.item
                 }
             } catch {
                 errors += 1
@@ -72,7 +75,7 @@ struct DriveCommand: ParsableCommand {
         }
         try session.finish(reason: "quit", stats: KeystrokeStats(keystrokes: saved), peakRSSKilobytes: nil)
         DriveLog.write(["event": "done", "saved": saved, "undone": undone, "errors": errors, "idle_polls": empty,
-                        "decided": session.decided])
+                        "decided": decided])
     }
 
     static func value(for item: StoredItem, task: TaskType, labels: [String], random: inout SeededGenerator) -> AnnotationValue {

@@ -1,5 +1,4 @@
 import Foundation
-import GlossClassifier
 import GlossApp
 import GlossCore
 import GlossStore
@@ -15,24 +14,15 @@ enum LabelingScreen {
         try NameRule.validate(annotator, what: "annotator", hint: "pass --as NAME")
         // NcursesTerminal honours NO_COLOR itself; --no-color turns colors off outright.
         let terminal = NcursesTerminal(colors: noColor ? false : nil)
-        let size = terminal.size
-        let stored = try database.project(named: project).itemOrder
-        let order: ItemOrder = model ? order ?? stored : .sequential
-        let session = try LabelingSession.start(
-            database: database, project: project, annotator: annotator, host: HostName.current,
-            terminalWidth: size.width, terminalHeight: size.height, order: browse?.name ?? order.rawValue, lease: lease)
-        let assistant = model && browse == nil
-            ? ModelWorker(model: LabelModels.make(for: session.guide), feed: try session.sampler(), order: order) : nil
-        let exit = try withTerminal(terminal) { terminal in
-            try LabelerRuntime(session: session, terminal: terminal, colors: terminal.drawsColors,
-                               launchedAt: Launch.time, assistant: assistant, order: order, browse: browse).run()
+        let options = LabelingRun.Options(annotator: annotator, order: order, model: model, browse: browse, lease: lease,
+                                          launchedAt: Launch.time)
+        let run = try LabelingRun(database: database, project: project, options: options, terminalSize: terminal.size)
+        let summary = try withTerminal(terminal) { try run.run(on: $0, colors: $0.drawsColors) }
+        print(summary.line(annotator: annotator, project: project))
+        if let unsaved = summary.unsaved {
+            FileHandle.standardError.write(Data("gloss: the decision being saved when the labeler closed (\(unsaved)) was not saved: the store was still busy.\n".utf8))
         }
-        let c = session.counts
-        let parts = [("label", c.labels), ("skip", c.skips), ("flag", c.flags), ("change", c.changes), ("undo", c.undos)]
-            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }
-        print("Session \(session.sessionID) of \(annotator) on \(project): " + (parts.isEmpty ? "no decisions" : parts.joined(separator: ", "))
-              + "; \(session.decided) of \(session.total) items decided.")
-        if case .interrupted(let signal) = exit {
+        if case .interrupted(let signal) = summary.exit {
             FileHandle.standardError.write(Data("gloss: stopped by signal \(signal); every decision shown as saved is stored.\n".utf8))
             Foundation.exit(128 + signal)
         }

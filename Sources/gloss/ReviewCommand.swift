@@ -88,17 +88,13 @@ struct ReviewCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         // NcursesTerminal honours NO_COLOR itself; --no-color turns colors off outright.
         let terminal = NcursesTerminal(colors: noColor ? false : nil)
-        let size = terminal.size
-        let (exit, state) = try withTerminal(terminal) { terminal in
-            let state = ReviewState(project: project, guide: guide, reviewer: reviewer, kind: kind, blind: blind, entries: entries,
-                                    suspects: notes, width: size.width, height: size.height, colors: terminal.drawsColors)
-            let runtime = ReviewRuntime(database: database, terminal: terminal, state: state)
-            return (runtime.run(), runtime.state)
+        let summary = try withTerminal(terminal) { terminal in
+            ReviewRun.run(database: database, project: project, guide: guide, reviewer: reviewer, list: kind, blind: blind,
+                          entries: entries, suspects: notes, on: terminal, colors: terminal.drawsColors)
         }
-        let final = state.entries.filter { $0.adjudication != nil }.count
-        print("Review of \"\(TerminalText.visible(project))\" by \(TerminalText.visible(reviewer)): \(state.adjudicated) adjudicated, "
-              + "\(state.undone) undone; \(final) of \(state.entries.count) listed items have a final answer.")
-        if case .interrupted(let signal) = exit {
+        print("Review of \"\(TerminalText.visible(project))\" by \(TerminalText.visible(reviewer)): \(summary.adjudicated) adjudicated, "
+              + "\(summary.undone) undone; \(summary.final) of \(summary.listed) listed items have a final answer.")
+        if case .interrupted(let signal) = summary.exit {
             FileHandle.standardError.write(Data("gloss: stopped by signal \(signal); every adjudication shown as saved is stored.\n".utf8))
             Foundation.exit(128 + signal)
         }

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// gloss train, models, predict and eval on the sample reviews (60 items, 3 labels),
@@ -152,15 +151,15 @@ struct ClassifierCommandTests {
 
     @Test func aDamagedModelIsRefusedWithASentence() throws {
         try train()
-        let db = try DatabaseQueue(path: dir.path("gloss.db"))
-        try db.write { try $0.execute(sql: "UPDATE models SET bytes = substr(bytes, 1, 100) || X'DEADBEEFDEADBEEF' || substr(bytes, 109)") }
+        let db = SQLiteShell(dir.path("gloss.db"))
+        try db.execute("UPDATE models SET bytes = substr(bytes, 1, 100) || X'DEADBEEFDEADBEEF' || substr(bytes, 109)")
         let mismatch = try gloss.run(["predict", "rev"])
         #expect(mismatch.status == 1)
         #expect(mismatch.stderr.contains("model version 1 of \"rev\" is damaged"))
         // The stored checksum updated too: the model file's own checks catch it.
-        let bytes = try db.read { try Data.fetchOne($0, sql: "SELECT bytes FROM models") } ?? Data()
-        try db.write { try $0.execute(sql: "UPDATE models SET sha256 = ?", arguments: [SHA256.hex(of: [UInt8](bytes))]) }
-        try db.close()
+        let hex = try db.column("SELECT hex(bytes) FROM models").first?.string ?? ""
+        let bytes = stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        try db.execute("UPDATE models SET sha256 = '\(SHA256.hex(of: bytes))'")
         let unreadable = try gloss.run(["eval", "rev"])
         #expect(unreadable.status == 1)
         #expect(unreadable.stderr.contains("model version 1 of \"rev\" cannot be read: the model is damaged"))
@@ -173,7 +172,7 @@ struct ClassifierCommandTests {
         #expect(result.stderr.contains("too few examples to train on: the current decisions of \"rev\" give 0 usable"))
         let store = try GlossDatabase.open(path: dir.path("gloss.db"))
         for (id, label) in [("r001", "positive"), ("r002", "negative"), ("r003", "neutral")] {
-            try store.recordAnnotation(project: "rev", itemID: id, annotator: "kim", value: .label(label))
+            try store.decide(project: "rev", itemID: id, annotator: "kim", value: .label(label))
         }
         let few = try gloss.run(["train", "rev"])
         #expect(few.status == 1)
@@ -191,7 +190,7 @@ struct ClassifierCommandTests {
     @Test func trainsOnDecisionsAndEvaluatesAgainstThem() throws {
         let store = try GlossDatabase.open(path: dir.path("gloss.db"))
         for record in try records("reviews.jsonl").prefix(45) {
-            try store.recordAnnotation(project: "rev", itemID: record.id, annotator: "kim", value: .label(record.value as? String ?? ""))
+            try store.decide(project: "rev", itemID: record.id, annotator: "kim", value: .label(record.value as? String ?? ""))
         }
         let trained = expectSuccess(try gloss.run(["train", "rev", "--epochs", "3", "--holdout", "0"]))
         #expect(trained.stdout.contains("on 45 examples from the project's current decisions"))
@@ -212,7 +211,7 @@ struct ClassifierCommandTests {
             let spans = (record.value as? [[String: Any]] ?? []).map {
                 LabeledRange(start: $0["start"] as? Int ?? 0, end: $0["end"] as? Int ?? 0, label: $0["label"] as? String ?? "")
             }
-            try store.recordAnnotation(project: "ner", itemID: record.id, annotator: "kim", value: .spans(spans))
+            try store.decide(project: "ner", itemID: record.id, annotator: "kim", value: .spans(spans))
         }
         let trained = expectSuccess(try gloss.run(["train", "ner", "--epochs", "2"]))
         #expect(trained.stdout.contains("Trained model version 1 of \"ner\" (a span suggester) on 24 examples"))

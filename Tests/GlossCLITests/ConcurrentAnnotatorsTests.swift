@@ -1,6 +1,5 @@
 import Foundation
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// Several annotator processes on one store, through the session API the labeler uses
@@ -54,7 +53,7 @@ struct ConcurrentAnnotatorsTests {
             try startDriver(name, ["--seconds", "60", "--think-ms", "40", "--undo-rate", "0.05", "--seed", String(index + 1)])
         }
         for driver in drivers { driver.waitUntilExit() }
-        let store = try DatabaseQueue(path: dir.path("s.db"))
+        let store = SQLiteShell(dir.path("s.db"))
         var saved = 0, undone = 0
         for (index, name) in names.enumerated() {
             #expect(drivers[index].terminationStatus == 0)
@@ -67,45 +66,42 @@ struct ConcurrentAnnotatorsTests {
             for event in log where event["event"] as? String == "saved" {
                 // Every decision the driver was told is saved is in the store as it was made.
                 let id = try #require(event["annotation"] as? Int64)
-                let row = try #require(try store.read { db in
-                    try Row.fetchOne(db, sql: """
-                        SELECT i.external_id, n.name, a.value, a.undone_at FROM annotations a
-                        JOIN items i ON i.id = a.item_id JOIN annotators n ON n.id = a.annotator_id WHERE a.id = ?
-                        """, arguments: [id])
-                })
-                #expect(row[0] as String == event["item"] as? String && row[1] as String == name && row[2] as String == event["value"] as? String)
-                #expect(((row[3] as String?) != nil) == undoneIDs.contains(id))
+                let row = try #require(try store.rows("""
+                    SELECT i.external_id, n.name, a.value, a.undone_at FROM annotations a
+                    JOIN items i ON i.id = a.item_id JOIN annotators n ON n.id = a.annotator_id WHERE a.id = \(id)
+                    """).first)
+                #expect(row["external_id"].string == event["item"] as? String && row["name"].string == name
+                        && row["value"].string == event["value"] as? String)
+                #expect((row["undone_at"].string != nil) == undoneIDs.contains(id))
                 saved += 1
             }
             undone += undoneIDs.count
-            let current = try store.read { db in
-                try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id
-                    WHERE n.name = ? AND a.superseded_by IS NULL AND a.undone_at IS NULL
-                    """, arguments: [name]) ?? 0
-            }
+            let current = try store.int("""
+                SELECT COUNT(*) FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+                WHERE n.name = '\(name)' AND a.superseded_by IS NULL AND a.undone_at IS NULL
+                """)
             #expect(current == done["decided"] as? Int)
         }
-        let (overAssigned, duplicated, rows, full) = try store.read { db in
-            (try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
-                GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) > 2)
-                """) ?? -1,
-             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
-                GROUP BY item_id, annotator_id HAVING COUNT(*) > 1)
-                """) ?? -1,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annotations") ?? -1,
-             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT item_id FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL
-                GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) = 2)
-                """) ?? -1)
-        }
+        // One read, so the four counts see the same rows.
+        let counts = try #require(try store.rows("""
+            SELECT (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
+                    GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) > 2)) AS over_assigned,
+                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
+                    GROUP BY item_id, annotator_id HAVING COUNT(*) > 1)) AS duplicated,
+                   (SELECT COUNT(*) FROM annotations) AS rows,
+                   (SELECT COUNT(*) FROM (SELECT item_id FROM annotations
+                    WHERE superseded_by IS NULL AND undone_at IS NULL
+                    GROUP BY item_id HAVING COUNT(DISTINCT annotator_id) = 2)) AS full
+            """).first)
+        let (overAssigned, duplicated, rows, full) = (counts["over_assigned"].int ?? -1, counts["duplicated"].int ?? -1,
+                                                      counts["rows"].int ?? -1, counts["full"].int ?? -1)
         #expect(overAssigned == 0)
         #expect(duplicated == 0)
         #expect(rows == saved)  // nothing stored that no driver saved, nothing lost
         #expect(saved > 1000, "the drivers made too few decisions to test anything: \(saved)")
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM claims") } == 0)  // all released on quit
+        #expect(try store.int("SELECT COUNT(*) FROM claims") == 0)  // all released on quit
         print("concurrency: 4 annotators x 60 s, overlap 2, 2000 items: \(saved) decisions saved (\(undone) undone), "
               + "\(full) items with 2 annotators, \(overAssigned) over-assigned, \(duplicated) duplicated, 0 errors")
     }
@@ -114,12 +110,11 @@ struct ConcurrentAnnotatorsTests {
         try makeProject(items: 20, overlap: 1)
         // The driver claims its first item, then "thinks" far longer than the test runs.
         let stuck = try startDriver("stuck", ["--seconds", "600", "--think-ms", "600000", "--lease-seconds", "3"])
-        let store = try DatabaseQueue(path: dir.path("s.db"))
+        let store = SQLiteShell(dir.path("s.db"))
         var claimed: String?
         for _ in 0..<200 where claimed == nil {
-            claimed = try store.read { db in
-                try String.fetchOne(db, sql: "SELECT i.external_id FROM claims c JOIN items i ON i.id = c.item_id")
-            }
+            claimed = try store.column("SELECT i.external_id FROM claims c JOIN items i ON i.id = c.item_id")
+                .first?.string
             if claimed == nil { Thread.sleep(forTimeInterval: 0.05) }
         }
         #expect(claimed == "i0")
@@ -135,6 +130,8 @@ struct ConcurrentAnnotatorsTests {
         let after = try startDriver("late", ["--seconds", "0.3", "--think-ms", "0"])
         after.waitUntilExit()
         #expect(try events("late").first?["item"] as? String == "i0")
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations WHERE item_id = (SELECT id FROM items WHERE external_id = 'i0')") } == 1)
+        #expect(try store.int("""
+            SELECT COUNT(*) FROM annotations WHERE item_id = (SELECT id FROM items WHERE external_id = 'i0')
+            """) == 1)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// The built `gloss label` driven in a real terminal (tmux), then checked row by row in
@@ -38,8 +37,8 @@ struct LabelEndToEndTests {
         try #require(try tmux.waitFor(text, timeout: timeout), "waiting for \(text) \(comment):\n\((try? tmux.screen()) ?? "")")
     }
 
-    func rows(_ sql: String) throws -> [Row] {
-        try DatabaseQueue(path: dir.path("gloss.db")).read { try Row.fetchAll($0, sql: sql) }
+    func rows(_ sql: String) throws -> [SQLiteRow] {
+        try SQLiteShell(dir.path("gloss.db")).rows(sql)
     }
 
     @Test func labelsUndoesResizesQuitsAndStoresEveryDecision() throws {
@@ -70,28 +69,28 @@ struct LabelEndToEndTests {
                    a.keystrokes, a.session_id, a.superseded_by, a.undone_at, a.suggestion_accepted
             FROM annotations a JOIN items i ON i.id = a.item_id ORDER BY a.id
             """)
-        #expect(decisions.map { $0["external_id"] as String } == ["r001", "r002", "r003", "r004", "r005", "r005"])
-        #expect(decisions.map { $0["value"] as String } == [
+        #expect(decisions.map { $0["external_id"].string } == ["r001", "r002", "r003", "r004", "r005", "r005"])
+        #expect(decisions.map { $0["value"].string } == [
             #"{"label":"positive"}"#, #"{"label":"negative"}"#, #"{"label":"neutral"}"#,
             #"{"label":"mixed"}"#, #"{"label":"positive"}"#, #"{"label":"negative"}"#,
         ])
-        #expect(decisions[4]["undone_at"] as String? != nil, "the undone decision is kept, marked undone")
-        #expect(decisions.enumerated().allSatisfy { $0.offset == 4 || ($0.element["undone_at"] as String?) == nil })
+        #expect(decisions[4]["undone_at"].string != nil, "the undone decision is kept, marked undone")
+        #expect(decisions.enumerated().allSatisfy { $0.offset == 4 || $0.element["undone_at"].isNull })
         for row in decisions {
-            #expect(row["kind"] as String == "label" && row["guide_version"] as Int == 1)
-            #expect((row["shown_at"] as Date) <= (row["decided_at"] as Date))
-            #expect((row["active_ms"] as Int) >= 0 && (row["keystrokes"] as Int) >= 1)
-            #expect(row["superseded_by"] as Int64? == nil && row["suggestion_accepted"] as Bool? == nil)
+            #expect(row["kind"].string == "label" && row["guide_version"].int == 1)
+            #expect((row["shown_at"].date ?? .distantFuture) <= (row["decided_at"].date ?? .distantPast))
+            #expect((row["active_ms"].int ?? -1) >= 0 && (row["keystrokes"].int ?? 0) >= 1)
+            #expect(row["superseded_by"].isNull && row["suggestion_accepted"].isNull)
         }
         let sessions = try rows("SELECT * FROM sessions")
         #expect(sessions.count == 1)
         let session = try #require(sessions.first)
-        #expect(decisions.allSatisfy { $0["session_id"] as Int64 == session["id"] as Int64 })
-        #expect(session["end_reason"] as String == "quit" && session["ended_at"] as String? != nil)
-        #expect(session["labels"] as Int == 6 && session["undos"] as Int == 1)
-        #expect(session["terminal_width"] as Int == 100 && session["terminal_height"] as Int == 30)
-        #expect((session["key_p50_ms"] as Double?).map { $0 > 0 } == true)
-        #expect((session["keystrokes"] as Int) >= 8)
+        #expect(decisions.allSatisfy { $0["session_id"].int64 != nil && $0["session_id"] == session["id"] })
+        #expect(session["end_reason"].string == "quit" && session["ended_at"].string != nil)
+        #expect(session["labels"].int == 6 && session["undos"].int == 1)
+        #expect(session["terminal_width"].int == 100 && session["terminal_height"].int == 30)
+        #expect(session["key_p50_ms"].double.map { $0 > 0 } == true)
+        #expect((session["keystrokes"].int ?? 0) >= 8)
 
         // Relaunching resumes at the first undecided item.
         let again = try labeler()
@@ -114,12 +113,13 @@ struct LabelEndToEndTests {
             let pid = try #require(pid_t(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(kill(pid, SIGKILL) == 0)
             _ = try expectScreen(tmux, "[exit 137]")
-            let stored = try rows("SELECT COUNT(*) FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL")
-            #expect(stored[0][0] as Int == decided, "round \(round)")
+            let stored = try SQLiteShell(dir.path("gloss.db"))
+                .int("SELECT COUNT(*) FROM annotations WHERE undone_at IS NULL AND superseded_by IS NULL")
+            #expect(stored == decided, "round \(round)")
         }
         let sessions = try rows("SELECT end_reason, labels FROM sessions ORDER BY id")
-        #expect(sessions.map { $0["labels"] as Int } == [2, 3, 4], "killed sessions keep their counts")
-        #expect(sessions.allSatisfy { ($0["end_reason"] as String?) == nil })
+        #expect(sessions.map { $0["labels"].int } == [2, 3, 4], "killed sessions keep their counts")
+        #expect(sessions.allSatisfy { $0["end_reason"].isNull })
     }
 
     @Test func sigtermAndSighupRestoreTheTerminalAndCloseTheSession() throws {
@@ -132,7 +132,7 @@ struct LabelEndToEndTests {
             let after = try expectScreen(tmux, "[exit \(128 + signal)]")
             #expect(!after.contains(words(1)), "the alternate screen was left:\n\(after)")
         }
-        let reasons = try rows("SELECT end_reason FROM sessions ORDER BY id").map { $0[0] as String }
+        let reasons = try rows("SELECT end_reason FROM sessions ORDER BY id").map { $0["end_reason"].string }
         #expect(reasons == ["signal 15", "signal 1"])
     }
 
@@ -179,12 +179,13 @@ struct LabelEndToEndTests {
         try again.send("q")
         let second = try expectScreen(again, "[exit 0]")
         #expect(!second.contains("Created"), "the second run reuses the store")
-        let rows = try DatabaseQueue(path: db).read {
-            try Row.fetchAll($0, sql: "SELECT guide_version, undone_at, shown_at, decided_at, active_ms FROM annotations ORDER BY id")
-        }
+        let rows = try SQLiteShell(db)
+            .rows("SELECT guide_version, undone_at, shown_at, decided_at, active_ms FROM annotations ORDER BY id")
         #expect(rows.count == 20)
-        #expect(rows.filter { $0["undone_at"] as String? != nil }.count == 1)
-        #expect(rows.allSatisfy { $0["guide_version"] as Int == 1 && $0["active_ms"] as Int? != nil && $0["shown_at"] as String? != nil })
+        #expect(rows.filter { $0["undone_at"].string != nil }.count == 1)
+        #expect(rows.allSatisfy {
+            $0["guide_version"].int == 1 && $0["active_ms"].int != nil && $0["shown_at"].string != nil
+        })
     }
 
     /// The issue's check: after 30 decisions on the demo the suggestion line shows a label
@@ -211,18 +212,14 @@ struct LabelEndToEndTests {
         _ = try expectScreen(tmux, "saved #r031 · \(suggested)")
         try tmux.send("q")
         _ = try expectScreen(tmux, "[exit 0]")
-        let row = try #require(try DatabaseQueue(path: db).read {
-            try Row.fetchOne($0, sql: """
-                SELECT a.value, a.suggestion, a.suggestion_accepted FROM annotations a JOIN items i ON i.id = a.item_id
-                WHERE i.external_id = 'r031'
-                """)
-        })
-        #expect(row["value"] as String == #"{"label":"\#(suggested)"}"#)
-        #expect(row["suggestion"] as String? == #"{"label":"\#(suggested)"}"#)
-        #expect(row["suggestion_accepted"] as Bool? == true)
-        let shown = try DatabaseQueue(path: db).read {
-            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM annotations WHERE suggestion IS NOT NULL") ?? 0
-        }
+        let row = try #require(try SQLiteShell(db).rows("""
+            SELECT a.value, a.suggestion, a.suggestion_accepted FROM annotations a JOIN items i ON i.id = a.item_id
+            WHERE i.external_id = 'r031'
+            """).first)
+        #expect(row["value"].string == #"{"label":"\#(suggested)"}"#)
+        #expect(row["suggestion"].string == #"{"label":"\#(suggested)"}"#)
+        #expect(row["suggestion_accepted"].bool == true)
+        let shown = try SQLiteShell(db).int("SELECT COUNT(*) FROM annotations WHERE suggestion IS NOT NULL")
         #expect(shown >= 2, "decisions made while a suggestion was shown record it")
     }
 }

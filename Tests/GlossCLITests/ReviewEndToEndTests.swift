@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// The built `gloss review` driven in a real terminal (tmux), checked in the store.
@@ -67,13 +66,11 @@ struct ReviewEndToEndTests {
         try #require(try tmux.waitFor(text, timeout: 15), "waiting for \(text) \(comment):\n\((try? tmux.screen()) ?? "")")
     }
 
-    func adjudications() throws -> [Row] {
-        try DatabaseQueue(path: dir.path("gloss.db")).read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT j.*, i.external_id, n.name AS reviewer FROM adjudications j
-                JOIN items i ON i.id = j.item_id JOIN annotators n ON n.id = j.reviewer_id ORDER BY j.id
-                """)
-        }
+    func adjudications() throws -> [SQLiteRow] {
+        try SQLiteShell(dir.path("gloss.db")).rows("""
+            SELECT j.*, i.external_id, n.name AS reviewer FROM adjudications j
+            JOIN items i ON i.id = j.item_id JOIN annotators n ON n.id = j.reviewer_id ORDER BY j.id
+            """)
     }
 
     @Test func aKeyAdjudicatesTheDisagreementAndUndoTakesItBack() throws {
@@ -92,16 +89,16 @@ struct ReviewEndToEndTests {
         let stored = try adjudications()
         #expect(stored.count == 1)
         let row = try #require(stored.first)
-        #expect(row["external_id"] as String == "r001" && row["reviewer"] as String == "lead")
-        #expect(row["value"] as String == #"{"label":"bad"}"#)
-        let decidedAt = row["decided_at"] as Date
+        #expect(row["external_id"].string == "r001" && row["reviewer"].string == "lead")
+        #expect(row["value"].string == #"{"label":"bad"}"#)
+        let decidedAt = try #require(row["decided_at"].date)
         #expect(decidedAt >= before.addingTimeInterval(-1) && decidedAt <= Date().addingTimeInterval(1))
-        #expect(row["undone_at"] as String? == nil && row["superseded_by"] as Int64? == nil)
+        #expect(row["undone_at"].isNull && row["superseded_by"].isNull)
 
         try tmux.send("u")
         _ = try expectScreen(tmux, "undone #r001 · bad · no final answer now")
         let undone = try adjudications()
-        #expect(undone.count == 1 && undone[0]["undone_at"] as String? != nil, "the row stays, marked undone")
+        #expect(undone.count == 1 && undone[0]["undone_at"].string != nil, "the row stays, marked undone")
         _ = try expectScreen(tmux, "final: none yet")
 
         try tmux.send("q")

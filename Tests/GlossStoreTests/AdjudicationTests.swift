@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Review lists and adjudications")
@@ -18,18 +17,18 @@ struct AdjudicationTests {
                                 guide: #require(GuideParser.lint(ProjectGuideTests.v1).guide), author: "lead", overlap: 2)
         // r-1: ana and ben disagree; r-2: they agree; r-3: one flag; r-4: label vs skip;
         // r-5: one decision only; r-6: undecided.
-        try store.recordAnnotation(project: "sent", itemID: "r-1", annotator: "ana", value: .label("positive"), comment: "upbeat")
-        try store.recordAnnotation(project: "sent", itemID: "r-1", annotator: "ben", value: .label("negative"))
-        try store.recordAnnotation(project: "sent", itemID: "r-2", annotator: "ana", value: .label("neutral"))
-        try store.recordAnnotation(project: "sent", itemID: "r-2", annotator: "ben", value: .label("neutral"))
-        try store.recordAnnotation(project: "sent", itemID: "r-3", annotator: "ana", kind: .flag, value: nil)
-        try store.recordAnnotation(project: "sent", itemID: "r-4", annotator: "ana", value: .label("positive"))
-        try store.recordAnnotation(project: "sent", itemID: "r-4", annotator: "ben", kind: .skip, value: nil)
-        try store.recordAnnotation(project: "sent", itemID: "r-5", annotator: "ben", value: .label("positive"))
+        try store.decide(project: "sent", itemID: "r-1", annotator: "ana", value: .label("positive"), comment: "upbeat")
+        try store.decide(project: "sent", itemID: "r-1", annotator: "ben", value: .label("negative"))
+        try store.decide(project: "sent", itemID: "r-2", annotator: "ana", value: .label("neutral"))
+        try store.decide(project: "sent", itemID: "r-2", annotator: "ben", value: .label("neutral"))
+        try store.decide(project: "sent", itemID: "r-3", annotator: "ana", kind: .flag, value: nil)
+        try store.decide(project: "sent", itemID: "r-4", annotator: "ana", value: .label("positive"))
+        try store.decide(project: "sent", itemID: "r-4", annotator: "ben", kind: .skip, value: nil)
+        try store.decide(project: "sent", itemID: "r-5", annotator: "ben", value: .label("positive"))
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
+        try store.rowID(externalID, dataset: "reviews")
     }
 
     @Test func theListHoldsDisagreementsAndFlagsWithEveryDecision() throws {
@@ -52,7 +51,7 @@ struct AdjudicationTests {
     }
 
     @Test func aChangedDecisionCountsOnlyAsItsCurrentValue() throws {
-        try store.recordAnnotation(project: "sent", itemID: "r-1", annotator: "ben", value: .label("positive"))
+        try store.decide(project: "sent", itemID: "r-1", annotator: "ben", value: .label("positive"))
         let list = try store.reviewList(project: "sent", scope: .disagreements)
         #expect(list.map(\.externalID) == ["r-3", "r-4"])
     }
@@ -70,10 +69,10 @@ struct AdjudicationTests {
                                           comment: "sarcasm", at: at.addingTimeInterval(5))
         #expect(try store.currentAdjudication(project: "sent", itemRowID: item) == second)
         #expect(try store.adjudications(project: "sent") == [second])
-        let rows = try store.writer.read { try Row.fetchAll($0, sql: "SELECT id, superseded_by, value, comment FROM adjudications ORDER BY id") }
+        let rows = try store.file.rows("SELECT id, superseded_by, value, comment FROM adjudications ORDER BY id")
         #expect(rows.count == 2)
-        #expect(rows[0]["superseded_by"] as Int64? == second.id)
-        #expect(rows[1]["value"] as String == #"{"label":"positive"}"# && rows[1]["comment"] as String == "sarcasm")
+        #expect(rows[0]["superseded_by"].int64 == second.id)
+        #expect(rows[1]["value"].string == #"{"label":"positive"}"# && rows[1]["comment"].string == "sarcasm")
     }
 
     @Test func undoMarksTheReviewersLastUndoneAndRestoresWhatItReplaced() throws {
@@ -104,9 +103,10 @@ struct AdjudicationTests {
     }
 
     @Test func finalLabelsTakeTheAdjudicationElseTheMajority() throws {
-        try store.recordAnnotation(project: "sent", itemID: "r-6", annotator: "ana", value: .label("negative"))
-        try store.recordAnnotation(project: "sent", itemID: "r-6", annotator: "ben", value: .label("negative"))
-        try store.recordAnnotation(project: "sent", itemID: "r-6", annotator: "cy", value: .label("positive"))
+        try store.setOverlap(project: "sent", overlap: 3)  // cy is r-6's third annotator
+        try store.decide(project: "sent", itemID: "r-6", annotator: "ana", value: .label("negative"))
+        try store.decide(project: "sent", itemID: "r-6", annotator: "ben", value: .label("negative"))
+        try store.decide(project: "sent", itemID: "r-6", annotator: "cy", value: .label("positive"))
         var labels = try store.finalLabels(project: "sent")
         // r-1 ties (left out), r-3 has no label, r-4 has one label vote.
         #expect(labels.map(\.externalID) == ["r-2", "r-4", "r-5", "r-6"])

@@ -3,7 +3,6 @@ import GlossApp
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Annotations import and export: validation, atomicity, history, round trip")
@@ -67,7 +66,7 @@ struct AnnotationTransferTests {
         #expect(try store.int("SELECT COUNT(*) FROM annotations") == 0)
         let report = try importing("ok.jsonl", [lines[0]], into: "ner")
         #expect(report.decisions == 1)
-        #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT value FROM annotations") }
+        #expect(try store.file.column("SELECT value FROM annotations").first?.string
                 == #"{"spans":[{"start":12,"end":13,"label":"person","text":"1"}]}"#)
     }
 
@@ -79,12 +78,13 @@ struct AnnotationTransferTests {
             #"{"item": "r-3", "annotator": "ana", "label": "neutral"}"#,
         ])
         #expect(report == AnnotationImportReport(lines: 4, decisions: 4, undone: 1, adjudications: 0, annotators: 1, items: 3))
-        let rows = try store.writer.read { try Row.fetchAll($0, sql: "SELECT id, superseded_by, undone_at, active_ms, value FROM annotations ORDER BY id") }
-        #expect(rows.map { $0["superseded_by"] as Int64? } == [2, nil, nil, nil])
-        #expect(rows.map { ($0["undone_at"] as String?) != nil } == [false, false, true, false])
-        #expect(rows.map { $0["active_ms"] as Int? } == [4200, nil, nil, nil])
+        let rows = try store.file
+            .rows("SELECT id, superseded_by, undone_at, active_ms, value FROM annotations ORDER BY id")
+        #expect(rows.map { $0["superseded_by"].int64 } == [2, nil, nil, nil])
+        #expect(rows.map { $0["undone_at"].string != nil } == [false, false, true, false])
+        #expect(rows.map { $0["active_ms"].int } == [4200, nil, nil, nil])
         #expect(try store.int("SELECT decided FROM annotator_progress") == 2)
-        let decided = try store.writer.read { try Date.fetchOne($0, sql: "SELECT decided_at FROM annotations WHERE id = 2") }
+        let decided = try store.file.column("SELECT decided_at FROM annotations WHERE id = 2").first?.date
         #expect(decided == ISODate.parse("2026-01-05T10:01:00.500Z"))
     }
 
@@ -127,13 +127,8 @@ struct AnnotationTransferTests {
             #"{"record": "adjudication", "item": "r-1", "reviewer": "lead", "label": "positive", "decided_at": "2026-01-07T09:00:00Z"}"#,
             #"{"record": "adjudication", "item": "r-1", "reviewer": "lead", "label": "neutral", "decided_at": "2026-01-07T09:05:00Z"}"#,
         ])
-        try store.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO gold_items (project_id, item_id, answer, source, added_at)
-                SELECT p.id, i.id, '{"label":"negative"}', 'test', '2026-01-01 00:00:00.000'
-                FROM projects p, items i WHERE p.name = 'sent' AND i.external_id = 'r-2'
-                """)
-        }
+        try store.addGold(project: "sent", answers: [("r-2", .label("negative"), "test")],
+                          at: Date(timeIntervalSince1970: 1_767_225_600))
         let input = try store.statsInput(project: "sent")
         #expect(input.project == StatsProjectFacts(name: "sent", task: .classify, overlap: 1, totalItems: 6, labels: ["positive", "negative", "neutral"]))
         #expect(input.decisions.map(\.annotator) == ["ana", "ana", "bob"])

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("The shared queue: overlap, claims with leases, gold items, guide updates")
@@ -82,7 +81,7 @@ struct ClaimQueueTests {
             try decide(idle, item, at: t0.addingTimeInterval(62))
         }
         #expect(try store.int("SELECT COUNT(*) FROM annotations") == 1)
-        #expect(idle.decided == 0)
+        #expect(try session("a").decidedAtStart == 0)
     }
 
     @Test func theFullFrontierSkipsFullItemsAndComesBackOnUndo() throws {
@@ -90,7 +89,7 @@ struct ClaimQueueTests {
         let a = try session("a")
         var item = try #require(try a.nextItem(at: t0))
         for _ in 0..<3 { item = try #require(try decide(a, item, at: t0).next) }
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let ids = try store.itemRowIDs("reviews")
         #expect(try store.int("SELECT full_frontier FROM projects") == Int(ids[3]))
         #expect(try session("b").nextItem(at: t0)?.externalID == "r-5")  // r-4 is a's
         _ = try a.undoLast(stats: KeystrokeStats(), at: t0)
@@ -127,14 +126,13 @@ struct ClaimQueueTests {
 
     @Test func aSessionSeesAGuidePublishedByAnotherProcessAndRecordsItsVersion() throws {
         let a = try session("a")
-        #expect(try a.checkGuide() == nil)  // the baseline
+        #expect(try a.newerGuide(than: 1) == nil)  // the baseline
         let other = try GlossDatabase.open(path: store.path)
         let v2 = try #require(GuideParser.lint(ProjectGuideTests.v1 + "\nClarified.\n").guide)
         _ = try other.publishGuide(project: "sent", guide: v2, author: "lead", message: "clarify")
-        let update = try #require(try a.checkGuide())
+        let update = try #require(try a.newerGuide(than: 1))
         #expect(update.version == 2 && update.author == "lead" && update.message == "clarify")
-        #expect(a.guideVersion == 2)
-        #expect(try a.checkGuide() == nil)
+        #expect(try a.newerGuide(than: 2) == nil)
         let item = try #require(try a.nextItem(at: t0))
         try decide(a, item, at: t0)
         #expect(try store.int("SELECT guide_version FROM annotations") == 2)

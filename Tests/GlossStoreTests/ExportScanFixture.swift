@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// A store with one dataset (Korean and emoji texts) and three projects on it: `sent`
@@ -65,11 +64,11 @@ struct ExportScanFixture {
     mutating func decide(_ project: String, _ item: String, _ annotator: String, _ value: AnnotationValue?,
                          kind: AnnotationKind = .label) throws {
         clock += 1
-        try store.recordAnnotation(project: project, itemID: item, annotator: annotator, kind: kind, value: value, decidedAt: clock)
+        try store.decide(project: project, itemID: item, annotator: annotator, kind: kind, value: value, decidedAt: clock)
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) ?? -1 }
+        try store.rowID(externalID, dataset: "k")
     }
 
     /// Every record of a scan, and its summary.

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Export scan: consensus and filters")
@@ -136,7 +135,7 @@ struct ExportScanTests {
     @Test func decisionsAreOldestFirstByTimeNotByRow() throws {
         var f = try ExportScanFixture()
         try f.decide("sent", "c-3", "ana", .label("neutral"))
-        try f.store.recordAnnotation(project: "sent", itemID: "c-3", annotator: "ben", value: .label("negative"),
+        try f.store.decide(project: "sent", itemID: "c-3", annotator: "ben", value: .label("negative"),
                                      decidedAt: Date(timeIntervalSince1970: 1_700_000_000))
         try f.decide("sent", "c-3", "cat", nil, kind: .skip)
         let record = try #require(try f.scan("sent", ExportQuery(policy: .any, filter: ExportFilter(includeSkipped: true), split: nil)).records.first)

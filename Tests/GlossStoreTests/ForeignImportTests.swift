@@ -3,7 +3,6 @@ import GlossApp
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// Other tools' exports (Label Studio, Prodigy, doccano): items, decisions, suggestions.
@@ -38,17 +37,18 @@ struct ForeignImportTests {
 
     /// Current decisions of a project as "annotator item kind value".
     func decisions(_ project: String) throws -> [String] {
-        try store.writer.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
-                JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
-                WHERE p.name = ? AND a.superseded_by IS NULL AND a.undone_at IS NULL ORDER BY n.name, i.external_id
-                """, arguments: [project])
-        }
+        try store.file.column("""
+            SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
+            JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id
+            JOIN projects p ON p.id = a.project_id
+            WHERE p.name = '\(project)' AND a.superseded_by IS NULL AND a.undone_at IS NULL
+            ORDER BY n.name, i.external_id
+            """).map { $0.string ?? "" }
     }
 
     func rowID(_ externalID: String) throws -> Int64 {
-        try #require(try store.writer.read { try Int64.fetchOne($0, sql: "SELECT id FROM items WHERE external_id = ?", arguments: [externalID]) })
+        let rowIDs = try store.datasets().map { try store.rowID(externalID, dataset: $0.name) }
+        return try #require(rowIDs.first { $0 >= 0 })
     }
 
     @Test func labelStudioClassifyWithTwoAnnotatorsAndPredictions() throws {
@@ -62,12 +62,12 @@ struct ForeignImportTests {
         #expect(current.contains("ls-1 3 label {\"label\":\"positive\"}") && current.contains("mina@example.com 3 label {\"label\":\"negative\"}"))
         #expect(current.contains("ls-1 7 skip -"))
         // lead_time 3.5 + 1.25 s → 4750 ms; updated_at → decided_at; other data and meta → metadata.
-        let row = try #require(try store.writer.read { try Row.fetchOne($0, sql: """
+        let row = try #require(try store.file.rows("""
             SELECT a.active_ms, a.decided_at, i.metadata FROM annotations a JOIN items i ON i.id = a.item_id WHERE i.external_id = '1' LIMIT 1
-            """) })
-        #expect(row[0] as Int == 4750)
-        #expect(row[1] as String == "2024-05-01 09:11:09.104")
-        #expect(row[2] as String == #"{"batch":"may","source":"app-store"}"#)
+            """).first)
+        #expect(row["active_ms"].int == 4750)
+        #expect(row["decided_at"].string == "2024-05-01 09:11:09.104")
+        #expect(row["metadata"].string == #"{"batch":"may","source":"app-store"}"#)
         let suggestion = try #require(try store.suggestion(project: "sent", itemRowID: rowID("2")))
         #expect(suggestion.source == "label-studio:sentiment-v3" && suggestion.value == .label("negative") && suggestion.score == 0.91)
     }
@@ -85,11 +85,11 @@ struct ForeignImportTests {
     @Test func labelStudioSpansCountCodePointsAndOldUTF16ExportsAreConverted() throws {
         try load("label-studio-entities.json", .labelStudio, dataset: "ents", project: "ner", guide: "entities.md")
         let texts = try store.texts("ents")
-        let spans: [String: [LabeledRange]] = try store.writer.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT i.external_id, a.value FROM annotations a JOIN items i ON i.id = a.item_id
-                """).map { ($0[0], try #require(AnnotationValue(json: $0[1])).spans) })
-        }
+        let spans: [String: [LabeledRange]] = Dictionary(uniqueKeysWithValues: try store.file.rows("""
+            SELECT i.external_id, a.value FROM annotations a JOIN items i ON i.id = a.item_id
+            """).map { row in
+                (row["external_id"].string ?? "", try #require(AnnotationValue(json: row["value"].string ?? "")).spans)
+            })
         func slices(_ id: String) -> [String] {
             let scalars = Array(texts[id]!.unicodeScalars)
             return spans[id]!.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
@@ -121,7 +121,8 @@ struct ForeignImportTests {
             #"reviews-ana rev-2 label {"label":"negative"}"#,
             "reviews-bo rev-4 skip -",
         ])
-        #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'rev-1'") } == #"{"source":"app"}"#)
+        let metadata = try store.file.column("SELECT metadata FROM items WHERE external_id = 'rev-1'").first?.string
+        #expect(metadata == #"{"source":"app"}"#)
         // Binary accepts of one text add up to the label set; the reject is left out.
         try load("prodigy-topics.jsonl", .prodigy, dataset: "news", project: "topics", guide: "topics.md")
         #expect(try decisions("topics") == [

@@ -3,7 +3,6 @@ import GlossApp
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Import errors, atomicity and idempotence")
@@ -152,19 +151,9 @@ struct ImportAtomicityTests {
     @Test func aWriterWaitsForAnotherProcessesLockInsteadOfFailing() throws {
         let dir = try TemporaryDirectory()
         let store = try dir.store()
-        let other = try DatabaseQueue(path: dir.path("gloss.db"))
         let file = try dir.write("r.jsonl", jsonLines(3))
-        let release = DispatchSemaphore(value: 0)
-        let locked = DispatchSemaphore(value: 0)
-        Thread {
-            try? other.inTransaction(.immediate) { _ in
-                locked.signal()
-                release.wait()
-                return .commit
-            }
-        }.start()
-        locked.wait()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { release.signal() }
+        let other = try SQLiteWriteLock(path: dir.path("gloss.db"))
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { other.release() }
         #expect(try store.importFiles([file], into: "d").added == 3)
     }
 }

@@ -3,7 +3,6 @@ import GlossApp
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Importing each format")
@@ -19,7 +18,7 @@ struct ImportFormatTests {
         #expect(report.added == 2)
         #expect(try store.texts("reviews") == ["a": "Great phone", "7": "Bad  battery"])
         #expect(try store.int("SELECT COUNT(*) FROM reference_labels") == 3)
-        let metadata = try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items WHERE external_id = 'a'") }
+        let metadata = try store.file.column("SELECT metadata FROM items WHERE external_id = 'a'").first?.string
         let object = try JSONSerialization.jsonObject(with: Data((metadata ?? "").utf8)) as? [String: Any]
         #expect(object?["stars"] as? Int == 5)
         #expect(object?["tags"] as? [String] == ["x"])
@@ -63,8 +62,8 @@ struct ImportFormatTests {
         }
         try store.importFiles([dir.write("t.csv", csv)], into: "csv")
         #expect(try store.texts("csv") == texts)
-        let check = try DatabaseQueue(path: dir.path("gloss.db"))
-        let stored = try check.read { try String.fetchOne($0, sql: "SELECT text FROM items WHERE external_id = '3'") }
+        let check = SQLiteShell(dir.path("gloss.db"))
+        let stored = try check.column("SELECT text FROM items WHERE external_id = '3'").first?.string
         #expect(stored.map { Array($0.utf8) } == Array("line one\nline two\r\nline three".utf8))
     }
 
@@ -88,7 +87,7 @@ struct ImportFormatTests {
         let file = try dir.write("c.jsonl", "{\"key\": \"k1\", \"body\": \"the body\", \"text\": \"kept as metadata\", \"cat\": \"x\"}\n")
         try store.importFiles([file], into: "d", fields: ImportFields(text: "body", id: "key", label: "cat"))
         #expect(try store.texts("d") == ["k1": "the body"])
-        let metadata = try store.writer.read { try String.fetchOne($0, sql: "SELECT metadata FROM items") }
+        let metadata = try store.file.column("SELECT metadata FROM items").first?.string
         #expect(metadata?.contains("kept as metadata") == true)
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 /// What the model worker reads: random undecided items, the project's decisions; and a save
@@ -32,7 +31,7 @@ struct ItemSamplerTests {
 
     @Test func samplesAreDistinctUndecidedItemsOfTheDatasetAndRunOutWhenAllAreDecided() throws {
         let s = try session()
-        let sampler = try s.sampler()
+        let sampler = s.sampler()
         var generator = SystemRandomNumberGenerator()
         let first = try sampler.sampleRows(count: 10, using: &generator)
         #expect(first.count == 10 && Set(first.map(\.id)).count == 10)
@@ -54,8 +53,8 @@ struct ItemSamplerTests {
 
     @Test func aSaveGoesToTheFirstUndecidedPickElseToTheQueue() throws {
         let s = try session()
-        let head = try #require(try s.queueHead())
-        let ids = try store.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM items ORDER BY id") }
+        let head = try #require(try s.nextItem())
+        let ids = try store.itemRowIDs("reviews")
         _ = try decide(s, ids[20], "positive")
         let outcome = try decide(s, head.rowID, "positive", preferring: [ids[20], ids[30]])
         #expect(outcome.next?.rowID == ids[30], "the first pick was decided since it was picked")

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Labeling sessions: queue, decisions, undo, history, search")
@@ -29,71 +28,71 @@ struct LabelingSessionTests {
                    stats: KeystrokeStats(keystrokes: 1, p50Milliseconds: 0.5, p99Milliseconds: 0.9))
     }
 
-    func rows(_ sql: String) throws -> [Row] {
-        try store.writer.read { try Row.fetchAll($0, sql: sql) }
+    func rows(_ sql: String) throws -> [SQLiteRow] {
+        try store.file.rows(sql)
     }
 
     @Test func theQueueServesItemsInOrderAndResumesAfterReopening() throws {
         let s = try session()
-        #expect(s.total == 6 && s.decided == 0)
-        let first = try #require(try s.queueHead())
+        #expect(s.total == 6 && s.decidedAtStart == 0)
+        let first = try #require(try s.nextItem())
         #expect(first.externalID == "r-1" && first.decision == nil)
         let outcome = try decide(s, first, "positive")
         #expect(outcome.decided == 1 && !outcome.replaced)
-        let second = try #require(try s.queueHead())
-        #expect(second.externalID == "r-2" && outcome.queueHead == second.rowID)
+        let second = try #require(try s.nextItem())
+        #expect(second.externalID == "r-2" && outcome.next?.rowID == second.rowID)
         _ = try decide(s, second, "negative")
         let reopened = try session()
-        #expect(reopened.decided == 2)
-        #expect(try reopened.queueHead()?.externalID == "r-3")
+        #expect(reopened.decidedAtStart == 2)
+        #expect(try reopened.nextItem()?.externalID == "r-3")
         // With the default overlap of 1, another annotator gets neither the decided items
         // nor r-3, which the first annotator's open sessions claim.
-        #expect(try session("other").queueHead()?.externalID == "r-4")
+        #expect(try session("other").nextItem()?.externalID == "r-4")
     }
 
     @Test func aJumpedDecisionDoesNotMoveTheQueueAndIsSkippedLater() throws {
         let s = try session()
         let fourth = try #require(try s.item(externalID: "r-4"))
         _ = try decide(s, fourth, "neutral")
-        #expect(try s.queueHead()?.externalID == "r-1")
+        #expect(try s.nextItem()?.externalID == "r-1")
         for id in ["r-1", "r-2", "r-3"] { _ = try decide(s, #require(try s.item(externalID: id)), "positive") }
-        #expect(try s.queueHead()?.externalID == "r-5")
-        #expect(s.decided == 4)
+        #expect(try s.nextItem()?.externalID == "r-5")
+        #expect(try session().decidedAtStart == 4)
     }
 
     @Test func undoSupersedesNeverDeletesAndReturnsTheItem() throws {
         let s = try session()
-        let first = try #require(try s.queueHead())
+        let first = try #require(try s.nextItem())
         _ = try decide(s, first, "positive")
         let undone = try #require(try s.undoLast(stats: KeystrokeStats()))
-        #expect(undone.externalID == "r-1" && undone.decision == nil)
-        #expect(s.decided == 0)
-        #expect(try s.queueHead()?.externalID == "r-1")
+        #expect(undone.item.externalID == "r-1" && undone.item.decision == nil)
+        #expect(undone.decided == 0)
+        #expect(try s.nextItem()?.externalID == "r-1")
         let all = try rows("SELECT value, undone_at FROM annotations")
         #expect(all.count == 1)
-        #expect(all[0]["undone_at"] as String? != nil)
+        #expect(all[0]["undone_at"].string != nil)
         #expect(try s.undoLast(stats: KeystrokeStats()) == nil)
     }
 
     @Test func aChangeSupersedesAndUndoingItRestoresTheEarlierDecision() throws {
         let s = try session()
-        let first = try #require(try s.queueHead())
+        let first = try #require(try s.nextItem())
         let original = try decide(s, first, "positive")
         let change = try decide(s, #require(try s.item(rowID: first.rowID)), "negative", replaces: original.annotationID)
         #expect(change.replaced && change.decided == 1)
         #expect(try s.item(rowID: first.rowID)?.decision?.value == .label("negative"))
         let superseded = try rows("SELECT superseded_by FROM annotations WHERE id = \(original.annotationID)")
-        #expect(superseded[0][0] as Int64? == change.annotationID)
+        #expect(superseded[0]["superseded_by"].int64 == change.annotationID)
         let restored = try #require(try s.undoLast(stats: KeystrokeStats()))
-        #expect(restored.decision?.annotationID == original.annotationID)
-        #expect(restored.decision?.value == .label("positive"))
-        #expect(s.decided == 1)
+        #expect(restored.item.decision?.annotationID == original.annotationID)
+        #expect(restored.item.decision?.value == .label("positive"))
+        #expect(restored.decided == 1)
     }
 
     @Test func historyWalksCurrentDecisionsBothWays() throws {
         let s = try session()
         var ids: [Int64] = []
-        for _ in 0..<3 { ids.append(try decide(s, #require(try s.queueHead()), "positive").annotationID) }
+        for _ in 0..<3 { ids.append(try decide(s, #require(try s.nextItem()), "positive").annotationID) }
         let newest = try #require(try s.history(before: nil))
         #expect(newest.annotationID == ids[2] && newest.item.externalID == "r-3")
         #expect(newest.item.decision?.value == .label("positive"))
@@ -114,17 +113,17 @@ struct LabelingSessionTests {
 
     @Test func everyDecisionCarriesItsMeasuresAndTheSessionItsCounts() throws {
         let s = try session()
-        let item = try #require(try s.queueHead())
+        let item = try #require(try s.nextItem())
         try s.save(DecisionInput(itemRowID: item.rowID, kind: .skip, value: nil, comment: "unclear",
                                  shownAt: Date(timeIntervalSince1970: 100), decidedAt: Date(timeIntervalSince1970: 103),
                                  activeMilliseconds: 2900, keystrokes: 4, suggestion: .label("positive"), suggestionAccepted: false),
                    stats: KeystrokeStats(keystrokes: 4, p50Milliseconds: 0.4, p99Milliseconds: 1.5, maxMilliseconds: 2))
         let row = try #require(try rows("SELECT * FROM annotations").first)
-        #expect(row["kind"] as String == "skip")
-        #expect(row["comment"] as String == "unclear")
-        #expect(row["active_ms"] as Int == 2900 && row["keystrokes"] as Int == 4)
-        #expect(row["guide_version"] as Int == 1 && row["session_id"] as Int64 == s.sessionID)
-        #expect(row["suggestion"] as String == #"{"label":"positive"}"# && row["suggestion_accepted"] as Bool == false)
+        #expect(row["kind"].string == "skip")
+        #expect(row["comment"].string == "unclear")
+        #expect(row["active_ms"].int == 2900 && row["keystrokes"].int == 4)
+        #expect(row["guide_version"].int == 1 && row["session_id"].int64 == s.sessionID)
+        #expect(row["suggestion"].string == #"{"label":"positive"}"# && row["suggestion_accepted"].bool == false)
         try s.finish(reason: "quit", stats: KeystrokeStats(keystrokes: 5, p50Milliseconds: 0.4, p99Milliseconds: 1.5), peakRSSKilobytes: 1000)
         let record = try #require(try store.sessions(project: "sent").first)
         #expect(record.skips == 1 && record.labels == 0 && record.keystrokes == 5)
@@ -133,10 +132,10 @@ struct LabelingSessionTests {
 
     @Test func spansAreStoredWithTheirText() throws {
         let s = try session()
-        let item = try #require(try s.queueHead())
+        let item = try #require(try s.nextItem())
         try s.save(DecisionInput(itemRowID: item.rowID, kind: .label, value: .spans([LabeledRange(start: 0, end: 4, label: "positive")]),
                                  shownAt: Date(), decidedAt: Date()), stats: KeystrokeStats())
-        let value: String = try #require(try rows("SELECT value FROM annotations").first?[0])
+        let value: String = try #require(try rows("SELECT value FROM annotations").first?["value"].string)
         let prefix = String(item.text.unicodeScalars.prefix(4))
         #expect(value == #"{"spans":[{"start":0,"end":4,"label":"positive","text":""# + prefix + #""}]}"#)
         #expect(AnnotationValue(json: value) == .spans([LabeledRange(start: 0, end: 4, label: "positive")]))

@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Stored model versions")
@@ -88,7 +87,7 @@ struct ModelStoreTests {
 
     @Test func damagedBytesAreRefused() throws {
         try save([1, 2, 3, 4])
-        try store.writer.write { try $0.execute(sql: "UPDATE models SET bytes = X'01020305'") }
+        try store.file.execute("UPDATE models SET bytes = X'01020305'")
         #expect(throws: ModelStoreError.damaged(project: "sent", version: 1)) { try store.model(project: "sent") }
     }
 

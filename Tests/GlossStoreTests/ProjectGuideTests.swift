@@ -2,7 +2,6 @@ import Foundation
 import GlossCore
 import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Projects, guide versions and label uses")
@@ -73,10 +72,10 @@ struct ProjectGuideTests {
     @Test func removingOrRenamingAUsedLabelIsRefusedWithTheCount() throws {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
-        try store.recordAnnotation(project: "sent", itemID: "item-1", annotator: "ana", value: .label("neutral"))
-        try store.recordAnnotation(project: "sent", itemID: "item-2", annotator: "ana", value: .label("neutral"))
-        try store.recordAnnotation(project: "sent", itemID: "item-3", annotator: "bo", value: .label("negative"))
-        try store.recordAnnotation(project: "sent", itemID: "item-4", annotator: "bo", kind: .skip, value: nil)
+        try store.decide(project: "sent", itemID: "item-1", annotator: "ana", value: .label("neutral"))
+        try store.decide(project: "sent", itemID: "item-2", annotator: "ana", value: .label("neutral"))
+        try store.decide(project: "sent", itemID: "item-3", annotator: "bo", value: .label("negative"))
+        try store.decide(project: "sent", itemID: "item-4", annotator: "bo", kind: .skip, value: nil)
         let withoutNeutral = Self.v1.replacingOccurrences(of: "  - name: neutral\n    key: u\n    description: Neither.\n", with: "")
         #expect(withoutNeutral != Self.v1)
         #expect {
@@ -98,7 +97,7 @@ struct ProjectGuideTests {
     @Test func removingAnUnusedLabelNeedsNoPermission() throws {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
-        try store.recordAnnotation(project: "sent", itemID: "item-1", annotator: "ana", value: .label("positive"))
+        try store.decide(project: "sent", itemID: "item-1", annotator: "ana", value: .label("positive"))
         let withoutNeutral = Self.v1.replacingOccurrences(of: "  - name: neutral\n    key: u\n    description: Neither.\n", with: "")
         let outcome = try store.publishGuide(project: "sent", guide: guide(withoutNeutral), author: "lead", message: "unused")
         #expect(outcome == .published(version: 2, changes: GuideChanges(taskChange: nil, nameChanged: false, instructionsChanged: false, labels: [.removed("neutral")])))
@@ -107,20 +106,20 @@ struct ProjectGuideTests {
     @Test func spanAndMultilabelAnnotationsCountTheirLabels() throws {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
-        try store.recordAnnotation(project: "sent", itemID: "item-1", annotator: "a", value: .labels(["positive", "neutral"]))
-        try store.recordAnnotation(project: "sent", itemID: "item-2", annotator: "a", value: .spans([LabeledRange(start: 0, end: 4, label: "neutral"), LabeledRange(start: 5, end: 9, label: "neutral")]))
+        try store.decide(project: "sent", itemID: "item-1", annotator: "a", value: .labels(["positive", "neutral"]))
+        try store.decide(project: "sent", itemID: "item-2", annotator: "a", value: .spans([LabeledRange(start: 0, end: 4, label: "neutral"), LabeledRange(start: 5, end: 9, label: "neutral")]))
         let withoutNeutral = Self.v1.replacingOccurrences(of: "  - name: neutral\n    key: u\n    description: Neither.\n", with: "")
         #expect {
             try store.publishGuide(project: "sent", guide: guide(withoutNeutral), author: "lead", message: "x")
         } throws: { "\($0)".contains("neutral (2 annotations)") }
-        let json = try store.writer.read { try String.fetchAll($0, sql: "SELECT value FROM annotations ORDER BY id") }
+        let json = try store.file.column("SELECT value FROM annotations ORDER BY id").map(\.string)
         #expect(json == ["{\"labels\":[\"positive\",\"neutral\"]}", "{\"spans\":[{\"start\":0,\"end\":4,\"label\":\"neutral\",\"text\":\"text\"},{\"start\":5,\"end\":9,\"label\":\"neutral\",\"text\":\"numb\"}]}"])
     }
 
     @Test func changingTheTaskOfAnAnnotatedProjectIsRefused() throws {
         let (dir, store) = try setUp()
         defer { withExtendedLifetime(dir) {} }
-        try store.recordAnnotation(project: "sent", itemID: "item-1", annotator: "a", value: .label("positive"))
+        try store.decide(project: "sent", itemID: "item-1", annotator: "a", value: .label("positive"))
         let multi = Self.v1.replacingOccurrences(of: "task: classify", with: "task: multilabel")
         #expect {
             try store.publishGuide(project: "sent", guide: guide(multi), author: "lead", message: "x")
@@ -132,7 +131,8 @@ struct ProjectGuideTests {
         defer { withExtendedLifetime(dir) {} }
         #expect(throws: ProjectError.unknownProject("nope", known: ["sent"])) { try store.project(named: "nope") }
         #expect(throws: ProjectError.unknownItem(project: "sent", id: "zzz")) {
-            try store.recordAnnotation(project: "sent", itemID: "zzz", annotator: "a", value: .label("positive"))
+            let suggestion = StoredSuggestion(source: "test", value: .label("positive"), score: nil, createdAt: Date())
+            try store.saveSuggestion(project: "sent", item: "zzz", suggestion)
         }
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
-import GlossStore
+@testable import GlossStore
 import GlossTestSupport
-import GRDB
 import Testing
 
 @Suite("Opening a store")
@@ -9,10 +8,10 @@ struct StoreOpeningTests {
     @Test func createsAStoreWithTheGlossApplicationID() throws {
         let dir = try TemporaryDirectory()
         _ = try dir.store()
-        let queue = try DatabaseQueue(path: dir.path("gloss.db"))
-        let appID = try queue.read { try Int.fetchOne($0, sql: "PRAGMA application_id") }
-        let journal = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
-        #expect(appID == Int(GlossDatabase.applicationID))
+        let file = SQLiteShell(dir.path("gloss.db"))
+        let appID = try file.column("PRAGMA application_id").first?.int
+        let journal = try file.column("PRAGMA journal_mode").first?.string
+        #expect(appID == Int(SQLiteBackend.applicationID))
         #expect(journal == "wal")
         _ = try dir.store()  // reopening is fine
     }
@@ -39,9 +38,8 @@ struct StoreOpeningTests {
     @Test func refusesAnotherProgramsSQLiteDatabaseWithoutTouchingIt() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("other.db")
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)")
-        }
+        try SQLiteShell(path)
+            .execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)")
         let before = try FileFingerprint(path)
         #expect {
             try GlossDatabase.open(path: path)
@@ -56,9 +54,7 @@ struct StoreOpeningTests {
         let dir = try TemporaryDirectory()
         _ = try dir.store()
         let path = dir.path("gloss.db")
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
-        }
+        try SQLiteShell(path).execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         let before = try FileFingerprint(path)
         #expect {
             try GlossDatabase.open(path: path)
@@ -73,7 +69,7 @@ struct StoreOpeningTests {
         let dir = try TemporaryDirectory()
         _ = try dir.store()
         let path = dir.path("gloss.db")
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 42") }
+        try SQLiteShell(path).execute("PRAGMA user_version = 42")
         let before = try FileFingerprint(path)
         #expect {
             try GlossDatabase.open(path: path)
@@ -123,7 +119,7 @@ struct StoreOpeningTests {
         let empty = try dir.write("empty.db", bytes: [])
         _ = try GlossDatabase.open(path: empty)
         let blank = dir.path("blank.db")
-        try DatabaseQueue(path: blank).write { try $0.execute(sql: "PRAGMA user_version = 0") }
+        try SQLiteShell(blank).execute("PRAGMA user_version = 0")
         let store = try GlossDatabase.open(path: blank)
         #expect(try store.datasets().isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -136,7 +137,7 @@ import Testing
         harness.press(.character("y"), after: 100)
         let effects = harness.press(.character("m"), after: 2.5)
         #expect(effects == [.save(DecisionInput(
-            itemRowID: 99, kind: .label, value: .label("mixed"), note: nil, comment: nil,
+            itemRowID: 99, kind: .label, value: .label("mixed"), note: nil, comment: nil, guideVersion: 1,
             shownAt: loadTime, decidedAt: loadTime.addingTimeInterval(106.5), activeMilliseconds: 6500,
             keystrokes: 3, suggestion: .label("mixed"), suggestionAccepted: true, replaces: 5))])
         // A save leaves the item on screen until the runtime answers with `.loaded`.
@@ -149,7 +150,7 @@ import Testing
         var harness = try Harness("sentiment.md", item: Self.plain)
         harness.press(.character("x"), after: -5)
         let effects = harness.press(.character("p"), after: 2)
-        guard case .save(let draft)? = effects.first else {
+        guard case .save(let draft, _)? = effects.first else {
             Issue.record("no save: \(effects)")
             return
         }

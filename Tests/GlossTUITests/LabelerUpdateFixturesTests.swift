@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import GlossTestSupport
 import Testing
@@ -40,7 +41,7 @@ struct Harness {
         let guide = try sampleGuide(guideFile)
         state = LabelerState(project: "demo", guide: guide, guideVersion: 1, annotator: "ann",
                              width: width, height: height, decided: 3, total: total,
-                             now: loadTime.addingTimeInterval(-100))
+                             now: loadTime.addingTimeInterval(-100), answer: TaskKinds.kind(for: guide.task).answer)
         clock = loadTime
         let effects = Labeler.update(&state, .loaded(Navigation(item: item, context: context, decided: 3, at: loadTime)))
         #expect(effects.isEmpty)
@@ -52,10 +53,12 @@ struct Harness {
         Labeler.update(&state, message)
     }
 
-    /// Presses `key` `after` seconds after the previous key (or the load).
+    /// Presses `key` `after` seconds after the previous key (or the load). The store is
+    /// taken to answer before the next key, as a quick one does: no wait outlasts the key.
     @discardableResult
     mutating func press(_ key: Key, after seconds: TimeInterval = 1) -> [LabelerEffect] {
         clock = clock.addingTimeInterval(seconds)
+        defer { state.waiting = nil }
         return Labeler.update(&state, .key(key, at: clock))
     }
 
@@ -114,8 +117,9 @@ struct Saved: Sendable {
               accepted: accepted, replaces: replaces)
     }
 
+    /// The draft under the harness's guide, version 1.
     func draft(item: LabelerItem, decidedAt: Date) -> DecisionInput {
-        DecisionInput(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment,
+        DecisionInput(itemRowID: item.rowID, kind: kind, value: value, note: note, comment: comment, guideVersion: 1,
                       shownAt: loadTime, decidedAt: decidedAt, activeMilliseconds: activeMilliseconds,
                       keystrokes: keystrokes, suggestion: item.suggestion?.value,
                       suggestionAccepted: accepted, replaces: replaces)

@@ -1,6 +1,7 @@
 import Foundation
 import GlossClassifier
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -24,7 +25,7 @@ import Testing
         #expect(h.state.item?.suggestion == suggestion)
         // Deciding is still a save effect: learning is the runtime's business, after the save.
         let effects = h.press(.enter)
-        guard case .save(let draft)? = effects.first, effects.count == 1 else {
+        guard case .save(let draft, _)? = effects.first, effects.count == 1 else {
             Issue.record("Enter should save the suggestion, got \(effects)")
             return
         }
@@ -66,9 +67,9 @@ import Testing
         #expect(drafts.map(\.suggestion) == [.label("positive"), .label("negative"), .label("neutral")])
         #expect(drafts.allSatisfy { $0.kind == .label && $0.activeMilliseconds == 7000 / 3 }, "the 7 s since the list opened, shared by its rows")
         // The runtime answers with the next screenful and the counts.
-        h.send(.confirmLoaded(ConfirmBatch(rows: [], saved: 3, decided: 6, status: StatusLine("confirmed 3 (1 fixed)"))))
+        h.send(.confirmLoaded(ConfirmBatch(rows: [], saved: 3, fixed: 1, decided: 6)))
         #expect(h.state.mode == .labeling && h.state.decided == 6 && h.state.sessionDecisions == 3)
-        #expect(h.status == "confirmed 3 (1 fixed)")
+        #expect(h.status == "confirmed 3 (1 fixed) · no more items to confirm yet")
     }
 
     @Test func escapeLeavesConfirmModeWithoutSaving() throws {

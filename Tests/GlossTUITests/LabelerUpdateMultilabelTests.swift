@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -95,8 +96,9 @@ import Testing
     @Test func loadingTheNextItemClearsTheSelection() throws {
         var harness = try Harness("topics.md", item: Self.plain)
         harness.type("ep")
+        let saved = SavedDecision(itemRowID: 7, kind: .label, value: .labels(["economy", "politics"]), replaced: false)
         harness.send(.loaded(Navigation(item: sampleItem(row: 8), context: .queue, decided: 4,
-                                        savedDecision: true, at: loadTime.addingTimeInterval(10))))
+                                        cause: .saved(saved), at: loadTime.addingTimeInterval(10))))
         #expect(harness.state.selectedLabels == [])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -265,16 +266,16 @@ import Testing
         let later = loadTime.addingTimeInterval(30)
         let next = sampleItem(row: 8, existing: ExistingDecision(annotationID: 2, kind: .flag, value: nil,
                                                                  comment: "see thread"))
+        let saved = SavedDecision(itemRowID: Self.item.rowID, kind: .label, value: .label("positive"), replaced: false)
         let effects = harness.send(.loaded(Navigation(
-            item: next, context: .history(annotationID: 2), decided: 4, savedDecision: true,
-            status: StatusLine("saved · positive"), at: later)))
+            item: next, context: .history(annotationID: 2), decided: 4, cause: .saved(saved), at: later)))
         #expect(effects == [])
         let state = harness.state
         #expect(state.item == next)
         #expect(state.context == .history(annotationID: 2))
         #expect(state.decided == 4)
         #expect(state.sessionDecisions == 1)
-        #expect(state.status == StatusLine("saved · positive"))
+        #expect(state.status == StatusLine("saved #\(Self.item.externalID) · positive"))
         #expect(state.now == later)
         #expect(state.shownAt == later)
         #expect(state.lastActivity == later)
@@ -299,7 +300,7 @@ import Testing
         var harness = try Harness("topics.md", item: Self.item)
         harness.type("ep")
         var expected = harness.state
-        #expect(harness.send(.failed("database is locked")) == [])
+        #expect(harness.send(.failed(EffectFailure(.other, "database is locked"))) == [])
         expected.status = StatusLine("database is locked", isError: true)
         #expect(harness.state == expected)
     }

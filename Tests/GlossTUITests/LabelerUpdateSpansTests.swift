@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -151,7 +152,7 @@ import Testing
         ]))
         var harness = try Harness("entities.md", item: item)
         let effects = harness.press(.enter)
-        guard case .save(let draft)? = effects.first else {
+        guard case .save(let draft, _)? = effects.first else {
             Issue.record("no save: \(effects)")
             return
         }
@@ -168,7 +169,7 @@ import Testing
         harness.press(.right)
         #expect(harness.status == "at the last word")
         #expect(harness.press(.enter) == [.save(DecisionInput(
-            itemRowID: 7, kind: .label, value: .spans([]), shownAt: loadTime,
+            itemRowID: 7, kind: .label, value: .spans([]), guideVersion: 1, shownAt: loadTime,
             decidedAt: loadTime.addingTimeInterval(3), activeMilliseconds: 3000, keystrokes: 3))])
     }
 }

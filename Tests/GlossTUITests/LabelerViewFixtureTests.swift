@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import GlossTestSupport
 import Testing
@@ -20,9 +21,10 @@ enum ViewFixtures {
     /// A state on `guide` at `width`×`height`, mid-session, without an item.
     static func state(_ guideName: String = "sentiment.md", width: Int = 80, height: Int = 24,
                       colors: Bool = true) throws -> LabelerState {
-        var state = LabelerState(project: "reviews", guide: try guide(guideName), guideVersion: 2,
+        let guide = try guide(guideName)
+        var state = LabelerState(project: "reviews", guide: guide, guideVersion: 2,
                                  annotator: "alice", width: width, height: height, decided: 12,
-                                 total: 50, now: start, colors: colors)
+                                 total: 50, now: start, answer: TaskKinds.kind(for: guide.task).answer, colors: colors)
         state.now = now
         state.sessionDecisions = 12
         return state

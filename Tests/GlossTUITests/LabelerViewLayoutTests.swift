@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import GlossTestSupport
 import Testing
@@ -183,7 +184,7 @@ import Testing
     // MARK: Help
 
     @Test func theHelpTableCoversEveryReservedKey() {
-        let keys = LabelerHelp.table.map(\.keys)
+        let keys = (LabelerHelp.table + TaskKinds.all.flatMap(\.answer.help)).map(\.keys)
         for (key, _) in LabelerKeys.reserved {
             let name = key == " " ? "Space" : String(key)
             #expect(keys.contains { $0 == name || $0.split(separator: " ").contains(Substring(name)) }, "\(name)")
@@ -199,14 +200,15 @@ import Testing
         var guide = try ViewFixtures.guide("sentiment.md")
         guide.task = task
         guide.labels.append(GuideLabel(name: "unkeyed", key: nil))
-        let entries = LabelerHelp.entries(for: guide)
+        let answer = TaskKinds.kind(for: task).answer
+        let entries = LabelerHelp.entries(for: guide, answer: answer)
         #expect(!entries.contains { $0.keys == LabelerHelp.labelKeyPlaceholder })
         #expect(entries.contains { $0.keys == "p" && $0.action.contains("positive") })
         #expect(entries.contains { $0.keys == ":label unkeyed" })
         #expect(entries.filter { $0.keys == "Enter" }.count == 1)
         #expect(entries.contains { $0.keys == "Delete" } == (task == .spans))
-        let text = LabelerHelp.lines(for: guide, width: 36).map(\.plainText).joined(separator: "\n")
+        let text = LabelerHelp.lines(for: guide, answer: answer, width: 36).map(\.plainText).joined(separator: "\n")
         for entry in entries { #expect(text.contains(entry.keys)) }
-        #expect(LabelerHelp.lines(for: guide, width: 36).allSatisfy { $0.width <= 36 })
+        #expect(LabelerHelp.lines(for: guide, answer: answer, width: 36).allSatisfy { $0.width <= 36 })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import GlossTerminal
 import GlossTestSupport
 import Testing

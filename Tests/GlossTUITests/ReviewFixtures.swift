@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
-import GlossStore
+import GlossTasks
+
 import GlossTestSupport
 @testable import GlossTUI
 
@@ -33,8 +34,10 @@ enum ReviewFixtures {
 
     static func state(blind: Bool = false, width: Int = 80, height: Int = 24, entries: [ReviewEntry] = entries,
                       guide name: String = "sentiment.md", kind: ReviewListKind = .disagreements) throws -> ReviewState {
-        ReviewState(project: "rev", guide: try guide(name), reviewer: "lead", kind: kind, blind: blind,
-                    entries: entries, width: width, height: height)
+        let guide = try guide(name)
+        return ReviewState(project: "rev", guide: guide, reviewer: "lead", kind: kind, blind: blind,
+                           labelKeysDecide: TaskKinds.kind(for: guide.task).reviewPicksByLabelKey,
+                           entries: entries, width: width, height: height)
     }
 
     static func adjudication(_ id: Int64, item: Int64, _ value: AnnotationValue, by reviewer: String = "lead") -> Adjudication {

@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-@testable import GlossStore
+import GlossTasks
 import GlossTerminal
 import Testing
 @testable import GlossTUI
@@ -8,19 +8,12 @@ import Testing
 /// A suggestion kept in the store (another tool's imported prediction): shown marked with
 /// its source and score when the labeler's own model has none, accepted by Enter.
 @Suite struct StoredSuggestionTests {
-    /// What the runtime hands the labeler for a stored item carrying an imported prediction.
+    /// What the effect handler hands the labeler for a stored item carrying an imported
+    /// prediction (LabelerItemsTests in GlossAppTests checks the conversion).
     func importedItem(score: Double? = 0.91) -> LabelerItem {
-        let stored = StoredItem(rowID: 7, externalID: "r7", text: "Battery died after two days 😡", metadata: nil, decision: nil,
-                                suggestion: StoredSuggestion(source: "label-studio:sentiment-v3", value: .label("negative"), score: score,
-                                                             createdAt: Date(timeIntervalSince1970: 0)))
-        return RuntimeText.labelerItem(stored)
-    }
-
-    @Test func theStoredSuggestionBecomesTheItemsSuggestionWithItsSource() throws {
-        let item = importedItem()
-        #expect(item.suggestion == Suggestion(value: .label("negative"), confidence: 0.91, source: "label-studio:sentiment-v3", scored: true))
-        let unscored = importedItem(score: nil)
-        #expect(unscored.suggestion?.scored == false)
+        LabelerItem(rowID: 7, externalID: "r7", text: "Battery died after two days 😡",
+                    suggestion: Suggestion(value: .label("negative"), confidence: score ?? 0,
+                                           source: "label-studio:sentiment-v3", scored: score != nil))
     }
 
     @Test func theModelHavingNoneKeepsTheStoredOneAndEnterAcceptsIt() throws {
@@ -29,7 +22,7 @@ import Testing
         #expect(h.send(.suggested(rowID: 7, nil)).isEmpty)
         #expect(h.state.item?.suggestion?.source == "label-studio:sentiment-v3")
         let effects = h.press(.enter)
-        guard case .save(let draft)? = effects.first, effects.count == 1 else {
+        guard case .save(let draft, _)? = effects.first, effects.count == 1 else {
             Issue.record("Enter should save the imported suggestion, got \(effects)")
             return
         }

@@ -5,7 +5,8 @@ import GlossStore
 extension GlossDatabase {
     /// Imports the decisions (and adjudications) of a JSONL file (`path`, or "-" for standard
     /// input) into a project, all lines or none: the file is read and each line parsed as the
-    /// store's transaction takes them, so memory stays flat whatever the file's size.
+    /// store's transaction takes them, so memory stays flat whatever the file's size. A line
+    /// too long to read or an unreadable file reach the store as errors, which it reports.
     public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
         let source = try ByteSource(path: path)
         return try importAnnotations(project: project, source: source.displayName) { take in
@@ -16,15 +17,8 @@ extension GlossDatabase {
                 let record = Result { () throws(AnnotationLineError) in try AnnotationRecord.parse(text) }
                 try take(AnnotationLine(number: line, record: record))
             }
-            do {
-                _ = try source.forEachChunk { chunk in try splitter.feed(chunk, handle) }
-                try splitter.finish(handle)
-            } catch let invalid as InvalidRecord {
-                try take(AnnotationLine(number: invalid.line, record: .failure(AnnotationLineError(invalid.message))))
-            } catch let failure as ImportFailure {
-                let problem = AnnotationImportError.Problem(line: failure.error.line, message: failure.error.message)
-                throw AnnotationImportError(source: source.displayName, problems: [problem], total: 1)
-            }
+            _ = try source.forEachChunk { chunk in try splitter.feed(chunk, handle) }
+            try splitter.finish(handle)
         }
     }
 }

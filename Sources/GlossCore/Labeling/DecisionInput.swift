@@ -7,6 +7,8 @@ public struct DecisionInput: Sendable, Equatable {
     public var value: AnnotationValue?
     public var note: String?
     public var comment: String?
+    /// The guide version the annotator saw when deciding (nil: the project's newest).
+    public var guideVersion: Int?
     public var shownAt: Date
     public var decidedAt: Date
     public var activeMilliseconds: Int
@@ -18,7 +20,7 @@ public struct DecisionInput: Sendable, Equatable {
     public var replaces: Int64?
 
     public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, note: String? = nil,
-                comment: String? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int = 0,
+                comment: String? = nil, guideVersion: Int? = nil, shownAt: Date, decidedAt: Date, activeMilliseconds: Int = 0,
                 keystrokes: Int = 0, suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil,
                 replaces: Int64? = nil) {
         self.itemRowID = itemRowID
@@ -26,6 +28,7 @@ public struct DecisionInput: Sendable, Equatable {
         self.value = value
         self.note = note
         self.comment = comment
+        self.guideVersion = guideVersion
         self.shownAt = shownAt
         self.decidedAt = decidedAt
         self.activeMilliseconds = activeMilliseconds

@@ -88,7 +88,7 @@ public enum SpanTokenizer {
     }
 
     /// Whether `scalar` separates tokens: white space, controls and invisible format characters.
-    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
         case .control, .format: return true

@@ -1,5 +1,5 @@
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// One export scan inside the caller's transaction: walks the cursors item by item, decides
 /// each item's value (adjudication, else consensus under the policy, else a prediction),

@@ -1,5 +1,5 @@
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// The item fields an export record carries.
 struct ExportItemFields {

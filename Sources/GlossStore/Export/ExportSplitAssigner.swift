@@ -1,5 +1,5 @@
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// Gives each exported record its split. Unstratified, the split is the hash of the item's id
 /// and the seed. Stratified, an item keeps the split remembered in `split_assignments` for the

@@ -1,5 +1,5 @@
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Streams a project's export records in item order (ascending row id) with flat memory:
@@ -15,18 +15,18 @@ extension GlossDatabase {
                                     predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)? = nil,
                                     _ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
         func scan(_ db: Database) throws -> ExportScanSummary {
-            let projectID = try Self.projectID(db, project)
+            let projectID = try SQLiteBackend.projectID(db, project)
             guard let row = try Row.fetchOne(db, sql: "SELECT dataset_id, task FROM projects WHERE id = ?", arguments: [projectID]),
                   let task = TaskType(rawValue: row[1])
             else { throw ProjectError.unknownProject(project, known: []) }
-            let guide = try Self.currentGuide(db, projectID: projectID, project: project).guide
+            let guide = try SQLiteBackend.currentGuide(db, projectID: projectID, project: project).guide
             var scan = try ExportScan(db, projectID: projectID, datasetID: row[0], task: task,
                                       labels: guide.labels.map(\.name), query: query, predict: predict)
             return try scan.run(body)
         }
         if query.split?.stratify == true {
-            return try writer.write { try scan($0) }
+            return try sqlite.write { try scan($0) }
         }
-        return try writer.read { try scan($0) }
+        return try sqlite.read { try scan($0) }
     }
 }

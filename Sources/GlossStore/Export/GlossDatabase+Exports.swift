@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// What an export's manifest says about where its data came from.
 public struct ExportProvenance: Sendable, Equatable {
@@ -37,8 +37,8 @@ extension GlossDatabase {
     public func exportProvenance(project: String) throws -> ExportProvenance {
         let (guide, version) = try currentGuide(project: project)
         // The dataset's name alone: the project summary would count every decision.
-        let dataset = try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        let dataset = try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try String.fetchOne(db, sql: "SELECT d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?",
                                        arguments: [projectID]) ?? ""
         }
@@ -50,8 +50,8 @@ extension GlossDatabase {
     @discardableResult
     public func recordExport(project: String, format: ExportFormat, options: String, destination: String,
                              items: Int, manifest: String, at time: Date = Date()) throws -> Int64 {
-        try writeRetrying { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.writeRetrying { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             try db.execute(sql: """
                 INSERT INTO exports (project_id, format, options, destination, items, manifest, gloss_version, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -62,8 +62,8 @@ extension GlossDatabase {
 
     /// The project's exports, oldest first.
     public func exports(project: String) throws -> [ExportEntry] {
-        try writer.read { db in
-            let projectID = try Self.projectID(db, project)
+        try sqlite.read { db in
+            let projectID = try SQLiteBackend.projectID(db, project)
             return try Row.fetchAll(db, sql: """
                 SELECT id, format, destination, items, options, gloss_version, created_at, manifest
                 FROM exports WHERE project_id = ? ORDER BY id
@@ -76,7 +76,7 @@ extension GlossDatabase {
 
     /// The recorded export whose manifest is exactly `manifest`, if any.
     public func exportID(manifest: String) throws -> Int64? {
-        try writer.read { db in
+        try sqlite.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM exports WHERE manifest = ? ORDER BY id DESC LIMIT 1", arguments: [manifest])
         }
     }

@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// A prepared statement stepped with the SQLite C API, for scans over a million rows where
 /// GRDB's `Row` costs more than the query: columns are read in place (bytes stay valid until

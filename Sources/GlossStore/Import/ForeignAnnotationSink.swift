@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 /// Stores the annotations and predictions of another tool's export inside the item
 /// import's transaction, item by item as the records stream past: answers become decisions
@@ -38,7 +38,7 @@ final class ForeignAnnotationSink {
                 throw ImportProjectError(message: "Project \"\(project.name)\" labels dataset \"\(name)\", not \"\(datasetName)\"; import with --dataset \(name), or name another project.")
             }
         } else if let guide = project.guide {
-            try GlossDatabase.insertProject(db, name: project.name, datasetID: datasetID, guide: guide, author: project.author, at: date)
+            try SQLiteBackend.insertProject(db, name: project.name, datasetID: datasetID, guide: guide, author: project.author, at: date)
             counts.projectCreated = true
         } else {
             let known = try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name")
@@ -106,7 +106,7 @@ final class ForeignAnnotationSink {
             guard problemCount == 0, let projectID = importer?.projectID else { continue }
             let suggestion = StoredSuggestion(source: prediction.source, value: AnnotationImporter.sorted(value), score: prediction.score,
                                               createdAt: prediction.createdAt ?? now)
-            if try GlossDatabase.saveSuggestion(db, projectID: projectID, itemID: itemRowID, suggestion, itemText: itemText) {
+            if try SQLiteBackend.saveSuggestion(db, projectID: projectID, itemID: itemRowID, suggestion, itemText: itemText) {
                 counts.suggestionsSaved += 1
             } else {
                 counts.suggestionsUnchanged += 1

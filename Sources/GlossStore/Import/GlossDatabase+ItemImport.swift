@@ -1,6 +1,6 @@
 import Foundation
 import GlossCore
-import GRDB
+internal import GRDB
 
 extension GlossDatabase {
     /// Imports every source's records into the dataset of `settings` in one transaction:
@@ -14,7 +14,7 @@ extension GlossDatabase {
         let started = Date()
         var report = ImportReport(dataset: settings.dataset)
         do {
-            try writer.write { db in
+            try sqlite.write { db in
                 // The unique indexes (content hash, external id) take random inserts: keep them
                 // in memory (about 45 MB per million items) rather than re-read spilled pages.
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000

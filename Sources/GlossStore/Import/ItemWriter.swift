@@ -1,6 +1,6 @@
 import GlossCore
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Inserts items and their reference labels through prepared statements bound with the
 /// SQLite C API: a million rows a few seconds, inside the caller's transaction.

@@ -38,8 +38,8 @@ public struct KeystrokeStats: Sendable, Equatable {
 }
 
 /// The decisions a session made, by kind.
-public struct SessionCounts: Sendable, Equatable {
-    public var labels = 0, skips = 0, flags = 0, changes = 0, undos = 0
+struct SessionCounts: Sendable, Equatable {
+    var labels = 0, skips = 0, flags = 0, changes = 0, undos = 0
 }
 
 /// What a save did.
@@ -49,8 +49,6 @@ public struct SaveOutcome: Sendable, Equatable {
     public var replaced: Bool
     /// The annotator's decided count after the save.
     public var decided: Int
-    /// The queue's next item after the save (the first undecided in project order).
-    public var queueHead: Int64?
     /// What to show next (see `LabelingSession.save`), and its history entry when it is one.
     public var next: StoredItem?
     public var nextHistoryID: Int64?

@@ -1,82 +1,131 @@
 import Foundation
 import GlossCore
-import GRDB
 
-/// One annotator labeling one project: the session row, the queue, decisions, undo,
-/// history and search. Every query is an index lookup or a bounded walk; none scans the
-/// dataset except `search`, which stops at the first match. Use it from one thread.
-public final class LabelingSession {
+/// Who labels what in one labeling session, as the backend's transactions need it: row ids
+/// of the project, its dataset, the annotator and the session row, and the guide version
+/// the session opened under (a decision records the version its `DecisionInput` names).
+struct LabelingScope: Sendable {
+    var projectID: Int64
+    var datasetID: Int64
+    var annotatorID: Int64
+    var guideVersion: Int
+    var sessionID: Int64?
+    /// Set when the session closed while its work waited: a write that gets the store
+    /// after that stores nothing.
+    var cancellation = Cancellation()
+}
+
+/// A session's "stop": once set, its write transactions refuse to start their work.
+final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    func cancel() { lock.withLock { cancelled = true } }
+
+    /// Throws `StoreCancelled` once cancelled (called first in each write transaction).
+    func check() throws {
+        if lock.withLock({ cancelled }) { throw StoreCancelled() }
+    }
+}
+
+/// A write refused because its session closed while it waited for the store.
+struct StoreCancelled: Error {}
+
+/// What a backend does for the labeling session (see `StoreBackend`): each requirement is
+/// one transaction of one session.
+protocol LabelingBackend {
+    func startSession(project: String, annotator: String, host: String, terminalWidth: Int, terminalHeight: Int,
+                      order: String, at date: Date) throws -> SessionOpening
+    func nextItem(_ scope: LabelingScope, preferring preferred: [Int64], lease: TimeInterval,
+                  at date: Date) throws -> StoredItem?
+    func claimOpen(_ scope: LabelingScope, rowIDs: [Int64], limit: Int, lease: TimeInterval,
+                   at date: Date) throws -> [StoredItem]
+    func renewClaims(_ scope: LabelingScope, lease: TimeInterval, at date: Date) throws
+    func item(_ scope: LabelingScope, rowID: Int64) throws -> StoredItem?
+    func item(_ scope: LabelingScope, externalID: String) throws -> StoredItem?
+    func search(_ scope: LabelingScope, _ query: String, after: Int64?) throws -> StoredItem?
+    func history(_ scope: LabelingScope, before: Int64?) throws -> (annotationID: Int64, item: StoredItem)?
+    func history(_ scope: LabelingScope, after: Int64) throws -> (annotationID: Int64, item: StoredItem)?
+    func save(_ scope: LabelingScope, project: String, _ input: DecisionInput, stats: KeystrokeStats,
+              historyAfter: Int64?, preferring preferred: [Int64], lease: TimeInterval) throws -> SaveOutcome
+    func undoLast(_ scope: LabelingScope, stats: KeystrokeStats, lease: TimeInterval,
+                  at date: Date) throws -> (item: StoredItem, decided: Int)?
+    func recordSession(_ scope: LabelingScope, stats: KeystrokeStats, firstDrawMilliseconds: Double?) throws
+    func finishSession(_ scope: LabelingScope, reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?,
+                       at date: Date) throws
+    /// The project's newest guide when it is newer than `version`; `watch` keeps what the
+    /// backend needs to answer an unchanged store cheaply.
+    func newerGuide(_ scope: LabelingScope, project: String, than version: Int, watch: GuideWatch) throws -> GuideUpdate?
+    /// Up to `count` random items open to the annotator, none of `excluding`.
+    func sampleItems(_ scope: LabelingScope, count: Int, excluding: Set<Int64>,
+                     using generator: inout some RandomNumberGenerator) throws -> [PoolCandidate]
+    /// Stops the store work in progress on other threads (it fails at once; nothing of it is stored).
+    func interrupt()
+}
+
+/// What a session opened with.
+struct SessionOpening {
+    var scope: LabelingScope
+    var guide: Guide
+    var total: Int
+    var decided: Int
+}
+
+/// One annotator labeling one project: the queue, decisions, undo, history and search, each
+/// one transaction of the store (a method of `LabelingBackend`). Every query is an index
+/// lookup or a bounded walk. It keeps no state of its own beyond what the session opened
+/// with: each call answers with the facts as the store has them. Safe to use from one
+/// thread at a time, and its sampler from another.
+public final class LabelingSession: Sendable {
     public let project: String
     public let annotator: String
-    public private(set) var guide: Guide
-    public private(set) var guideVersion: Int
-    /// Items in the project's dataset, and how many this annotator has decided.
+    /// The guide in force when the session opened, and its version.
+    public let guide: Guide
+    public let guideVersion: Int
+    /// Items in the project's dataset, and how many this annotator had decided at the start.
     public let total: Int
-    public private(set) var decided: Int
+    public let decidedAtStart: Int
     public let sessionID: Int64
-
-    let database: GlossDatabase
-    private(set) var scope: DecisionWriter.Scope
     /// How long a claim on an item lasts without activity (see `ClaimQueue`).
     public let lease: TimeInterval
     /// The default lease: ten minutes idle.
     public static let defaultLease: TimeInterval = 600
-    /// The store's `PRAGMA data_version` when the guide was last checked.
-    var dataVersion: Int?
-    /// What this session has done so far.
-    public private(set) var counts = SessionCounts()
 
-    private init(database: GlossDatabase, project: String, annotator: String, guide: Guide, guideVersion: Int,
-                 total: Int, decided: Int, scope: DecisionWriter.Scope, lease: TimeInterval) {
+    let database: GlossDatabase
+    let scope: LabelingScope
+    let guideWatch = GuideWatch()
+
+    private init(database: GlossDatabase, project: String, annotator: String, opening: SessionOpening, lease: TimeInterval) {
         self.database = database
         self.project = project
         self.annotator = annotator
-        self.guide = guide
-        self.guideVersion = guideVersion
-        self.total = total
-        self.decided = decided
-        self.scope = scope
+        guide = opening.guide
+        guideVersion = opening.scope.guideVersion
+        total = opening.total
+        decidedAtStart = opening.decided
+        scope = opening.scope
+        sessionID = opening.scope.sessionID ?? 0
         self.lease = lease
-        sessionID = scope.sessionID ?? 0
     }
 
     /// Opens a session of `annotator` on `project` under its newest guide version and
     /// records its row (host, terminal size, order).
     public static func start(
-        database: GlossDatabase, project: String, annotator: String, host: String,
-        terminalWidth: Int, terminalHeight: Int, order: String = ItemOrder.sequential.rawValue, lease: TimeInterval = LabelingSession.defaultLease,
-        at date: Date = Date()
+        database: GlossDatabase, project: String, annotator: String, host: String, terminalWidth: Int,
+        terminalHeight: Int, order: String = ItemOrder.sequential.rawValue,
+        lease: TimeInterval = LabelingSession.defaultLease, at date: Date = Date()
     ) throws -> LabelingSession {
-        try database.writeRetrying { db in
-            let projectID = try GlossDatabase.projectID(db, project)
-            let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?", arguments: [projectID]) ?? 0
-            let (guide, guideVersion) = try GlossDatabase.currentGuide(db, projectID: projectID, project: project)
-            let annotatorID = try GlossDatabase.annotatorID(db, annotator, at: date)
-            try db.execute(sql: """
-                INSERT INTO sessions (project_id, annotator_id, started_at, host, terminal_width, terminal_height,
-                    item_order, gloss_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, annotatorID, date, host, terminalWidth, terminalHeight, order, GlossVersion.current])
-            let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
-                                             guideVersion: guideVersion, sessionID: db.lastInsertedRowID)
-            let total = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(added), 0) FROM imports WHERE dataset_id = ?", arguments: [datasetID]) ?? 0
-            let decided = try DecisionWriter.progress(db, scope: scope).decided
-            return LabelingSession(database: database, project: project, annotator: annotator, guide: guide,
-                                   guideVersion: guideVersion, total: total, decided: decided, scope: scope, lease: lease)
-        }
-    }
-
-    /// Switches to a newer guide version (see `checkGuide`).
-    func adopt(guide: Guide, version: Int) {
-        self.guide = guide
-        guideVersion = version
-        scope.guideVersion = version
+        let opening = try database.backend.startSession(
+            project: project, annotator: annotator, host: host, terminalWidth: terminalWidth,
+            terminalHeight: terminalHeight, order: order, at: date)
+        return LabelingSession(database: database, project: project, annotator: annotator, opening: opening, lease: lease)
     }
 
     // MARK: Reading items
 
     /// Reads for the model worker, usable from another thread.
-    public func sampler() throws -> ItemSampler {
-        try ItemSampler(database: database, scope: scope, project: project)
+    public func sampler() -> ItemSampler {
+        ItemSampler(database: database, scope: scope, project: project)
     }
 
     /// The item to show next, claimed for this session (its other claims released): now
@@ -84,238 +133,124 @@ public final class LabelingSession {
     /// `preferred` (the model's picks) still open to this annotator, else the queue's
     /// first open item; nil when nothing is open now.
     public func nextItem(preferring preferred: [Int64] = [], at date: Date = Date()) throws -> StoredItem? {
-        try database.writeRetrying { db in
-            try claimNext(db, settings: ClaimQueue.settings(db, projectID: scope.projectID), preferred: preferred, now: date)
-        }
-    }
-
-    /// The queue's next item (see `nextItem`), claimed for this session.
-    public func queueHead(at date: Date = Date()) throws -> StoredItem? {
-        try nextItem(at: date)
+        try database.backend.nextItem(scope, preferring: preferred, lease: lease, at: date)
     }
 
     /// Those of `rowIDs` still open to this annotator, in order, all claimed for this
     /// session (confirm mode shows them together); its other claims are released.
     public func claimOpen(rowIDs: [Int64], limit: Int, at date: Date = Date()) throws -> [StoredItem] {
-        try database.writeRetrying { db in
-            let settings = try ClaimQueue.settings(db, projectID: scope.projectID)
-            var found: [StoredItem] = []
-            for id in rowIDs where found.count < limit {
-                guard try ClaimQueue.isOpen(db, scope: scope, itemID: id, overlap: settings.overlap, now: date),
-                      let item = try item(db, rowID: id) else { continue }
-                found.append(item)
-            }
-            try ClaimQueue.claim(db, scope: scope, itemIDs: found.map(\.rowID), now: date, lease: lease)
-            return found
-        }
+        try database.backend.claimOpen(scope, rowIDs: rowIDs, limit: limit, lease: lease, at: date)
     }
 
     /// Extends this session's claims by a full lease from `date` (the annotator is active).
     public func renewClaims(at date: Date = Date()) throws {
-        try database.writeRetrying { db in _ = try ClaimQueue.renew(db, scope: scope, now: date, lease: lease) }
-    }
-
-    private func claimNext(_ db: Database, settings: ClaimQueue.Settings, preferred: [Int64], now: Date) throws -> StoredItem? {
-        var chosen: Int64?
-        if settings.goldRate > 0, Double.random(in: 0..<1) < settings.goldRate {
-            chosen = try ClaimQueue.nextGold(db, scope: scope)
-        }
-        if chosen == nil {
-            for id in preferred where try ClaimQueue.isOpen(db, scope: scope, itemID: id, overlap: settings.overlap, now: now) {
-                chosen = id
-                break
-            }
-        }
-        if chosen == nil {
-            let start = try ClaimQueue.walkStart(db, scope: scope, settings: settings)
-            chosen = try ClaimQueue.openHead(db, scope: scope, settings: settings, from: start, now: now)
-        }
-        try ClaimQueue.claim(db, scope: scope, itemIDs: chosen.map { [$0] } ?? [], now: now, lease: lease)
-        return try chosen.flatMap { try item(db, rowID: $0) }
+        try database.backend.renewClaims(scope, lease: lease, at: date)
     }
 
     /// The item with this row id in the project's dataset.
     public func item(rowID: Int64) throws -> StoredItem? {
-        try database.writer.read { try item($0, rowID: rowID) }
+        try database.backend.item(scope, rowID: rowID)
     }
 
     /// The item with this id in the dataset (`items.external_id`).
     public func item(externalID: String) throws -> StoredItem? {
-        try database.writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
-                               arguments: [externalID, scope.datasetID]).flatMap { try item(db, rowID: $0) }
-        }
+        try database.backend.item(scope, externalID: externalID)
     }
 
     /// The first item after `after` (wrapping around) whose text contains `query`, ignoring
-    /// ASCII case. It reads items in order until the first match.
+    /// ASCII case.
     public func search(_ query: String, after: Int64?) throws -> StoredItem? {
-        try database.writer.read { db in
-            let sql = """
-                SELECT id FROM items WHERE dataset_id = ? AND id > ? AND id <= ?
-                AND instr(lower(CAST(text AS BLOB)), lower(CAST(? AS BLOB))) > 0 ORDER BY id LIMIT 1
-                """
-            let start = after ?? 0
-            let found = try Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, start, Int64.max, query])
-                ?? Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, 0, start, query])
-            return try found.flatMap { try item(db, rowID: $0) }
-        }
+        try database.backend.search(scope, query, after: after)
     }
 
     /// The annotator's current decision older than `before` (the newest when nil) and its item.
     public func history(before: Int64?) throws -> (annotationID: Int64, item: StoredItem)? {
-        try historyStep(sql: """
-            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
-            WHERE project_id = ? AND annotator_id = ? AND id < ? AND superseded_by IS NULL AND undone_at IS NULL
-            ORDER BY id DESC LIMIT 1
-            """, bound: before ?? Int64.max)
+        try database.backend.history(scope, before: before)
     }
 
     /// The annotator's current decision newer than `after`, and its item; nil past the newest.
     public func history(after: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { try historyEntry($0, after: after, before: Int64.max) }
-    }
-
-    private func historyStep(sql: String, bound: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        try database.writer.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [scope.projectID, scope.annotatorID, bound]),
-                  let item = try item(db, rowID: row[1])
-            else { return nil }
-            return (row[0], item)
-        }
-    }
-
-    /// The oldest current decision with an id strictly between `after` and `before`.
-    private func historyEntry(_ db: Database, after: Int64, before: Int64) throws -> (annotationID: Int64, item: StoredItem)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
-            WHERE project_id = ? AND annotator_id = ? AND id > ? AND id < ? AND superseded_by IS NULL AND undone_at IS NULL
-            ORDER BY id LIMIT 1
-            """), arguments: [scope.projectID, scope.annotatorID, after, before]),
-              let item = try item(db, rowID: row[1])
-        else { return nil }
-        return (row[0], item)
-    }
-
-    /// The first of `ids` this annotator has not decided (the model's picks, which may have
-    /// been decided since they were picked).
-    private func firstUndecided(_ db: Database, _ ids: [Int64]) throws -> StoredItem? {
-        for id in ids where try DecisionWriter.currentDecisionID(db, scope: scope, itemID: id) == nil {
-            if let item = try item(db, rowID: id) { return item }
-        }
-        return nil
-    }
-
-    private func item(_ db: Database, rowID: Int64) throws -> StoredItem? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
-            """), arguments: [rowID, scope.datasetID])
-        else { return nil }
-        let text = (row[2] as Data?).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let decision = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, kind, value, comment, note FROM annotations INDEXED BY annotations_by_annotator_item
-            WHERE project_id = ? AND annotator_id = ? AND item_id = ? AND superseded_by IS NULL AND undone_at IS NULL
-            ORDER BY id DESC LIMIT 1
-            """), arguments: [scope.projectID, scope.annotatorID, rowID]).map { stored in
-            StoredDecision(annotationID: stored[0], kind: AnnotationKind(rawValue: stored[1]) ?? .label,
-                           value: (stored[2] as String?).flatMap { AnnotationValue(json: $0) }, comment: stored[3], note: stored[4])
-        }
-        let suggestion = try GlossDatabase.suggestion(db, projectID: scope.projectID, itemID: rowID)
-        return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision, suggestion: suggestion)
+        try database.backend.history(scope, after: after)
     }
 
     // MARK: Writing
 
-    /// Commits one decision in its own transaction, with the session's counters and key
+    /// Commits one decision in its own transaction, with the session row's counters and key
     /// timings, and returns what it did with the item to show next, read in the same
     /// transaction: the history entry after `historyAfter` when the decision changed an
-    /// entry of the history (never the decision just written), else the first undecided of
-    /// `preferred` (the model's picks for the order in use), else the queue's head.
-    /// When this returns the decision is committed: it survives the process being killed
-    /// (with `synchronous=NORMAL`, a power cut may still roll back the last commits).
+    /// entry of the history (never the decision just written), else the first open one of
+    /// `preferred` (the model's picks for the order in use), else the queue's head. The
+    /// decision records the guide version its input names (the newest when it names none).
+    /// When this returns the decision is committed: it survives the process being killed.
     @discardableResult
     public func save(_ input: DecisionInput, stats: KeystrokeStats, historyAfter: Int64? = nil,
                      preferring preferred: [Int64] = []) throws -> SaveOutcome {
-        let outcome = try database.writeRetrying { db in
-            var settings = try ClaimQueue.settings(db, projectID: scope.projectID)
-            let now = input.decidedAt
-            guard try ClaimQueue.mayDecide(db, scope: scope, itemID: input.itemRowID, overlap: settings.overlap, now: now) else {
-                let id = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE id = ?", arguments: [input.itemRowID]) ?? "?"
-                throw LabelingError.itemFull(externalID: id, overlap: settings.overlap)
-            }
-            var outcome = try DecisionWriter.insert(db, input, scope: scope)
-            try ClaimQueue.release(db, scope: scope, itemID: input.itemRowID)
-            settings.fullFrontier = try ClaimQueue.advanceFullFrontier(db, scope: scope, settings: settings)
-            if let historyAfter, let (id, item) = try historyEntry(db, after: historyAfter, before: outcome.annotationID) {
-                outcome.next = item
-                outcome.nextHistoryID = id
-            } else {
-                outcome.next = try claimNext(db, settings: settings, preferred: preferred, now: now)
-            }
-            outcome.queueHead = outcome.next?.rowID
-            var next = counts
-            if outcome.replaced { next.changes += 1 }
-            switch input.kind {
-            case .label: next.labels += 1
-            case .skip: next.skips += 1
-            case .flag: next.flags += 1
-            }
-            try writeCounts(db, next, stats: stats)
-            return (outcome, next)
-        }
-        counts = outcome.1
-        decided = outcome.0.decided
-        return outcome.0
+        try database.backend.save(scope, project: project, input, stats: stats, historyAfter: historyAfter,
+                                  preferring: preferred, lease: lease)
     }
 
     /// Undoes the annotator's newest current decision and returns its item as it is now
-    /// (with the decision it replaced, if any); nil when there is nothing to undo.
-    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> StoredItem? {
-        let result = try database.writeRetrying { db -> (StoredItem?, Int, Int)? in
-            guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
-            if !undone.restored {
-                // The item is open again: the frontier comes back to it, and it stays on
-                // this annotator's screen under a claim.
-                try ClaimQueue.reopen(db, scope: scope, itemID: undone.itemID)
-                try ClaimQueue.claim(db, scope: scope, itemIDs: [undone.itemID], now: date, lease: lease)
-            }
-            var next = counts
-            next.undos += 1
-            try writeCounts(db, next, stats: stats)
-            return (try item(db, rowID: undone.itemID), next.undos, undone.decided)
-        }
-        guard let result else { return nil }
-        counts.undos = result.1
-        decided = result.2
-        return result.0
+    /// (with the decision it replaced, if any) and the annotator's decided count after it;
+    /// nil when there is nothing to undo.
+    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> (item: StoredItem, decided: Int)? {
+        try database.backend.undoLast(scope, stats: stats, lease: lease, at: date)
     }
 
     /// Stores the key timings (and optionally the first-draw time) on the session row.
     public func record(stats: KeystrokeStats, firstDrawMilliseconds: Double? = nil) throws {
-        try database.writeRetrying { db in
-            try writeCounts(db, counts, stats: stats)
-            if let firstDrawMilliseconds {
-                try db.execute(sql: "UPDATE sessions SET first_draw_ms = ? WHERE id = ?", arguments: [firstDrawMilliseconds, sessionID])
-            }
-        }
+        try database.backend.recordSession(scope, stats: stats, firstDrawMilliseconds: firstDrawMilliseconds)
     }
 
     /// Closes the session row (end time, why it ended, final timings and peak memory) and
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
-        try database.writeRetrying { db in
-            try writeCounts(db, counts, stats: stats)
-            try ClaimQueue.release(db, scope: scope)
-            try db.execute(sql: "UPDATE sessions SET ended_at = ?, end_reason = ?, peak_rss_kb = ? WHERE id = ?",
-                           arguments: [date, reason, peakRSSKilobytes, sessionID])
-        }
+        try database.backend.finishSession(scope, reason: reason, stats: stats, peakRSSKilobytes: peakRSSKilobytes, at: date)
     }
 
-    private func writeCounts(_ db: Database, _ c: SessionCounts, stats: KeystrokeStats) throws {
-        try db.cachedStatement(sql: """
-            UPDATE sessions SET labels = ?, skips = ?, flags = ?, changes = ?, undos = ?, keystrokes = ?,
-                key_p50_ms = ?, key_p99_ms = ?, key_max_ms = ? WHERE id = ?
-            """).execute(arguments: [c.labels, c.skips, c.flags, c.changes, c.undos, stats.keystrokes,
-                                     stats.p50Milliseconds, stats.p99Milliseconds, stats.maxMilliseconds, sessionID])
+    // MARK: Watching the project
+
+    /// The project's newest guide when it is newer than `version`, else nil; a poll of an
+    /// unchanged store is cheap (on SQLite one pragma), and the first call only takes that
+    /// baseline.
+    public func newerGuide(than version: Int) throws -> GuideUpdate? {
+        try database.backend.newerGuide(scope, project: project, than: version, watch: guideWatch)
+    }
+
+    /// Reads the project's team statistics input (the whole project's decisions), safe to
+    /// call from another thread: for the labeler's `:stats` dashboard.
+    public func statsLoader() -> @Sendable () throws -> StatsInput {
+        let database = database, project = project
+        return { try database.statsInput(project: project) }
+    }
+
+    /// Stops the store work in progress on any thread (a write waiting for another
+    /// process's lock fails at once with an interruption; nothing of it is stored).
+    public func interrupt() {
+        scope.cancellation.cancel()
+        database.backend.interrupt()
+    }
+}
+
+/// A guide version published while a labeling session runs.
+public struct GuideUpdate: Sendable, Equatable {
+    public var version: Int
+    public var author: String
+    public var message: String
+    public var guide: Guide
+}
+
+/// What a backend remembers between a session's guide polls (SQLite: the last
+/// `PRAGMA data_version` seen), so an unchanged store is answered without reading tables.
+final class GuideWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Int?
+
+    /// Whether `marker` differs from the one seen before (false the first time: the baseline).
+    func changed(to marker: Int?) -> Bool {
+        lock.withLock {
+            defer { last = marker }
+            guard let last else { return false }
+            return last != marker
+        }
     }
 }

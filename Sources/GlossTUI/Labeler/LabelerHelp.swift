@@ -17,30 +17,21 @@ public enum LabelerHelp {
         public var keys: String
         /// What it does, one line.
         public var action: String
-        /// The tasks it applies to; every task when empty.
-        public var tasks: [TaskType]
 
-        public init(_ section: Section, _ keys: String, _ action: String, tasks: [TaskType] = []) {
+        public init(_ section: Section, _ keys: String, _ action: String) {
             self.section = section
             self.keys = keys
             self.action = action
-            self.tasks = tasks
         }
-
-        public func applies(to task: TaskType) -> Bool { tasks.isEmpty || tasks.contains(task) }
     }
 
     /// Stands for each of the guide's label keys in `table`; `NAME` in the action is the label.
     public static let labelKeyPlaceholder = "label key"
 
-    /// The keys, in the order the help lists them.
+    /// The screen's own keys, in the order the help lists them; each task adds its own
+    /// (`TaskAnswer.help`): those of a section come first in it, and `:confirm` is listed
+    /// only where the task has confirm mode.
     public static let table: [Entry] = [
-        Entry(.labels, labelKeyPlaceholder, "label the item NAME and go on", tasks: [.classify]),
-        Entry(.labels, labelKeyPlaceholder, "turn NAME on or off", tasks: [.multilabel]),
-        Entry(.labels, labelKeyPlaceholder, "label the selection NAME", tasks: [.spans]),
-        Entry(.deciding, "Enter", "keep the current label and go on", tasks: [.classify]),
-        Entry(.deciding, "Enter", "save the labels turned on and go on", tasks: [.multilabel]),
-        Entry(.deciding, "Enter", "save the spans and go on", tasks: [.spans]),
         Entry(.deciding, "Space", "accept the suggestion"),
         Entry(.deciding, "-", "skip the item"),
         Entry(.deciding, "!", "flag the item for review, with a note"),
@@ -56,40 +47,39 @@ public enum LabelerHelp {
         Entry(.moving, "Esc", "close the help, the guide or a prompt"),
         Entry(.moving, ":", "open the command line"),
         Entry(.moving, "q", "quit (decisions are saved as you go)"),
-        Entry(.spans, "← →", "move the cursor a token", tasks: [.spans]),
-        Entry(.spans, "Shift-← Shift-→", "grow the selection a token", tasks: [.spans]),
-        Entry(.spans, "<", "move the selection's start left", tasks: [.spans]),
-        Entry(.spans, ",", "move the selection's start right", tasks: [.spans]),
-        Entry(.spans, ">", "move the selection's end right", tasks: [.spans]),
-        Entry(.spans, ".", "move the selection's end left", tasks: [.spans]),
-        Entry(.spans, "Delete", "remove the span at the cursor", tasks: [.spans]),
         Entry(.commands, ":goto ID", "show the item with this dataset id"),
         Entry(.commands, ":next", "go to the next item of the queue"),
         Entry(.commands, ":label NAME", "pick a label by name (any label)"),
         Entry(.commands, ":order NAME", "serve items sequential, random, uncertain or confident"),
-        Entry(.commands, ":confirm", "confirm the model's surest items a screen at a time", tasks: [.classify]),
+        Entry(.commands, confirmKeys, "confirm the model's surest items a screen at a time"),
         Entry(.commands, ":stats", "the team's statistics and agreement (Esc back)"),
         Entry(.commands, ":help", "show this help"),
         Entry(.commands, ":q", "quit"),
     ]
 
-    /// The entries for `guide`'s task, the label key placeholder replaced by one entry per
-    /// label (`:label NAME` for a label without a key).
-    public static func entries(for guide: Guide) -> [Entry] {
-        table.filter { $0.applies(to: guide.task) }.flatMap { entry -> [Entry] in
+    static let confirmKeys = ":confirm"
+
+    /// The entries for `guide` and its task's `answer`, the label key placeholder replaced
+    /// by one entry per label (`:label NAME` for a label without a key).
+    public static func entries(for guide: Guide, answer: any TaskAnswer) -> [Entry] {
+        let own = table.filter { answer.confirmable || $0.keys != confirmKeys }
+        let all = Section.allCases.flatMap { section in
+            answer.help.filter { $0.section == section } + own.filter { $0.section == section }
+        }
+        return all.flatMap { entry -> [Entry] in
             guard entry.keys == labelKeyPlaceholder else { return [entry] }
             return guide.labels.map { label in
                 let keys = label.key.map { String($0) } ?? ":label \(label.name)"
                 let action = entry.action.replacingOccurrences(of: "NAME", with: label.name)
-                return Entry(entry.section, keys, action, tasks: entry.tasks)
+                return Entry(entry.section, keys, action)
             }
         }
     }
 
     /// The help as styled lines `width` columns wide: a title per section, then the keys
     /// (bold) in a column and their actions wrapped beside them.
-    public static func lines(for guide: Guide, width: Int) -> [StyledLine] {
-        let entries = entries(for: guide)
+    public static func lines(for guide: Guide, answer: any TaskAnswer, width: Int) -> [StyledLine] {
+        let entries = entries(for: guide, answer: answer)
         let widest = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
         let column = min(widest + 2, max(4, width / 3))
         var out: [StyledLine] = []

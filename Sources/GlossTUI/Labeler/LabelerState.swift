@@ -1,10 +1,10 @@
 import Foundation
-import GlossClassifier
 import GlossCore
 import GlossTerminal
 
-/// Everything the labeling screen shows, as a value. `Labeler.update` changes it in answer
-/// to a message and returns effects for the runtime; `Labeler.view` draws it. Neither does I/O.
+/// Everything the labeling screen shows and waits for, as a value. `Labeler.update` changes
+/// it in answer to a message and returns effects for the handler; `Labeler.view` draws it.
+/// Neither does I/O.
 public struct LabelerState: Sendable, Equatable {
     // MARK: Fixed for the session
     /// The project being labeled.
@@ -19,9 +19,9 @@ public struct LabelerState: Sendable, Equatable {
     public var colors: Bool
     /// The item order in use, shown in the header (`--order`, `:order NAME`).
     public var order: ItemOrder
-    /// A fixed list being walked instead of the queue (`gloss eval --browse`): its name
-    /// for the header, e.g. "misclassified".
-    public var listName: String?
+    /// A fixed list being walked instead of the queue (`gloss eval --browse`), and the
+    /// entry on screen.
+    public var browse: BrowseWalk?
 
     // MARK: Terminal
     /// Columns and rows of the terminal.
@@ -45,10 +45,9 @@ public struct LabelerState: Sendable, Equatable {
     public var context: ItemContext
     /// First wrapped line of the item text shown (PgUp/PgDn, wheel).
     public var itemScroll: Int
-    /// Multilabel: the labels toggled on so far, in guide order.
-    public var selectedLabels: [String]
-    /// Spans: the editor of the item's spans (nil for other tasks or with no item).
-    public var spanEditor: SpanEditor?
+    /// The answer being composed for the item, as the guide's task composes it (the
+    /// labels toggled on, the spans being edited).
+    public var answer: AnswerBox
     /// When the item came on screen (its decision's shown-at time).
     public var shownAt: Date
     /// Per-item measures for the stored decision: keys pressed, active milliseconds (gaps
@@ -70,6 +69,25 @@ public struct LabelerState: Sendable, Equatable {
     /// Set once `q` (or `:q`) asked to quit; the runtime stops after the `.quit` effect.
     public var quitting: Bool
 
+    // MARK: Waits, the model and the timers
+    /// Store work not answered yet (a save waiting for a lock): until it answers, keys
+    /// that decide are ignored.
+    public var waiting: StoreWait?
+    /// The least time an item must have been on screen before a decision on it counts.
+    public var minimumLook: TimeInterval
+    /// Whether the session has a model, and whether it has learned the earlier decisions.
+    public var model: ModelStatus
+    /// The item whose suggestion was asked for and has not come yet.
+    public var awaitedSuggestion: Int64?
+    /// When the store was last asked for a newer guide, and how often it is asked (nil:
+    /// never, a screen with no store behind it).
+    public var guideCheckedAt: Date
+    public var guideCheckInterval: TimeInterval?
+    /// When the session's claims were last renewed, and how often key activity renews
+    /// them (nil: never).
+    public var claimsRenewedAt: Date
+    public var claimRenewalInterval: TimeInterval?
+
     // MARK: Layout caches (filled by `relayout()`, never read from the data on a keystroke)
     /// The item text wrapped to the item pane's width.
     public var wrappedItem: [WrappedLine]
@@ -83,7 +101,8 @@ public struct LabelerState: Sendable, Equatable {
     public init(
         project: String, guide: Guide, guideVersion: Int, annotator: String,
         width: Int, height: Int, decided: Int, total: Int, now: Date,
-        colors: Bool = true, order: ItemOrder = .sequential
+        answer: any TaskAnswer, colors: Bool = true, order: ItemOrder = .sequential, model: ModelStatus = .none,
+        browse: BrowseList? = nil
     ) {
         self.project = project
         self.guide = guide
@@ -91,7 +110,7 @@ public struct LabelerState: Sendable, Equatable {
         self.annotator = annotator
         self.colors = colors
         self.order = order
-        listName = nil
+        self.browse = browse.map { BrowseWalk(list: $0) }
         self.width = width
         self.height = height
         self.decided = decided
@@ -102,8 +121,7 @@ public struct LabelerState: Sendable, Equatable {
         item = nil
         context = .queue
         itemScroll = 0
-        selectedLabels = []
-        spanEditor = nil
+        self.answer = AnswerBox(answer.restarted(for: nil, guide: guide))
         shownAt = now
         keystrokes = 0
         activeMilliseconds = 0
@@ -114,10 +132,44 @@ public struct LabelerState: Sendable, Equatable {
         guideScroll = 0
         status = StatusLine("")
         quitting = false
+        waiting = nil
+        minimumLook = LabelerUpdate.minimumLook
+        self.model = browse == nil ? model : .none
+        awaitedSuggestion = nil
+        guideCheckedAt = now
+        guideCheckInterval = nil
+        claimsRenewedAt = now
+        claimRenewalInterval = nil
         wrappedItem = []
         guideLines = []
         layoutKey = nil
         banner = nil
+    }
+}
+
+/// Whether the labeler has a model to suggest labels and order items.
+public enum ModelStatus: Sendable, Equatable {
+    /// No model (`--no-model`, or browsing a list): no suggestions, sequential order.
+    case none
+    /// The model is learning the project's earlier decisions.
+    case warming
+    /// The model has learned them and answers with what it knows.
+    case ready
+}
+
+/// A browse list being walked: the list, and the position of the entry on screen (0
+/// before the first).
+public struct BrowseWalk: Sendable, Equatable {
+    public var list: BrowseList
+    public var position: Int
+    public init(list: BrowseList, position: Int = 0) {
+        self.list = list
+        self.position = position
+    }
+
+    /// The entry after the one on screen, if any.
+    public var nextEntry: BrowseList.Entry? {
+        list.entries.indices.contains(position) ? list.entries[position] : nil
     }
 }
 
@@ -132,7 +184,7 @@ public struct LabelerItem: Sendable, Equatable {
     public var metadata: String?
     /// This annotator's current decision on the item, when it has one (revisiting).
     public var existing: ExistingDecision?
-    /// The model's pre-label, when one exists (the classifier issue fills it).
+    /// The model's pre-label, or a stored (imported) suggestion, when one exists.
     public var suggestion: Suggestion?
 
     public init(rowID: Int64, externalID: String, text: String, metadata: String? = nil,
@@ -254,6 +306,20 @@ public struct StatusLine: Sendable, Equatable {
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
+    }
+
+    /// `text` for the status line: in quotes, control characters as spaces, cut to
+    /// `limit` characters with an ellipsis.
+    public static func quoted(_ text: String, limit: Int = 30) -> String {
+        var clean = ""
+        for character in text {
+            let isControl = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
+            clean.append(isControl ? " " : character)
+        }
+        if clean.count > limit { clean = String(clean.prefix(limit - 1)) + "…" }
+        return "\"\(clean)\""
     }
 }
 

@@ -32,39 +32,46 @@ extension Labeler {
     /// | `q`, Ctrl-C          | quit (Ctrl-C in every mode)                                               |
     public static func update(_ state: inout LabelerState, _ message: LabelerMessage) -> [LabelerEffect] {
         var effects: [LabelerEffect] = []
+        if LabelerUpdate.answersWait(message) { state.waiting = nil }
         switch message {
         case .resize(let width, let height):
             state.width = width
             state.height = height
         case .tick(let time):
             state.now = time
+            effects = LabelerUpdate.timers(&state, at: time)
+            LabelerUpdate.showWait(&state, at: time)
+        case .opened(let time):
+            effects = LabelerUpdate.open(&state, at: time)
         case .loaded(let navigation):
-            LabelerUpdate.load(&state, navigation)
-        case .failed(let text):
-            if case .stats(nil, _) = state.mode { state.mode = .labeling }
-            state.status = StatusLine(text, isError: true)
+            effects = LabelerUpdate.loaded(&state, navigation)
+        case .notFound(let absence):
+            LabelerUpdate.notFound(&state, absence)
+        case .failed(let failure):
+            LabelerUpdate.failed(&state, failure)
         case .suggested(let rowID, let suggestion):
+            if state.awaitedSuggestion == rowID { state.awaitedSuggestion = nil }
             // The model's own suggestion wins; with none, a stored (imported) one stays.
             if state.item?.rowID == rowID, suggestion != nil || state.item?.suggestion?.source == nil {
                 state.item?.suggestion = suggestion
             }
+        case .modelReady:
+            effects = LabelerUpdate.modelReady(&state)
         case .confirmLoaded(let batch):
-            LabelerUpdate.confirmLoaded(&state, batch)
+            effects = LabelerUpdate.confirmLoaded(&state, batch)
         case .statsLoaded(let report):
             if case .stats = state.mode {
                 state.mode = .stats(report, scroll: 0)
                 state.status = StatusLine(LabelerUpdate.statsHint)
             }
-        case .guideChanged(let banner):
-            state.guide = banner.guide
-            state.guideVersion = banner.version
-            state.banner = banner.text
-            state.layoutKey = nil  // the guide pane re-renders the new version
-            state.status = StatusLine("the guide changed to v\(banner.version) · Tab shows it")
+        case .guidePublished(let publication):
+            LabelerUpdate.guidePublished(&state, publication)
         case .key(let key, let time):
             LabelerUpdate.countKey(&state, at: time)
-            effects = LabelerUpdate.handle(&state, key, at: time)
+            effects = LabelerUpdate.renewClaims(&state, at: time) + LabelerUpdate.handle(&state, key, at: time)
+            effects += LabelerUpdate.timers(&state, at: time)
         }
+        LabelerUpdate.noteWaits(&state, effects, at: state.now)
         state.relayout()
         return effects
     }
@@ -82,40 +89,33 @@ enum LabelerUpdate {
 
     // MARK: Messages
 
-    /// Shows the item of `navigation` and resets everything measured or edited per item.
-    static func load(_ state: inout LabelerState, _ navigation: Navigation) {
-        state.item = navigation.item
-        state.context = navigation.context
-        state.decided = navigation.decided
-        state.status = navigation.status
-        state.now = navigation.at
-        state.shownAt = navigation.at
-        if navigation.savedDecision {
-            state.sessionDecisions += 1
-            state.banner = nil
-        }
+    /// Shows `item` (nil: none) as it came (`context`, at `time`) and resets everything
+    /// measured or edited per item; asks the model for its suggestion on it.
+    static func show(_ state: inout LabelerState, _ item: LabelerItem?, context: ItemContext, decided: Int?,
+                     at time: Date) -> [LabelerEffect] {
+        state.item = item
+        state.context = context
+        if let decided { state.decided = decided }
+        state.now = time
+        state.shownAt = time
         state.itemScroll = 0
         state.keystrokes = 0
         state.activeMilliseconds = 0
-        state.lastActivity = navigation.at
-        state.pendingComment = nonEmpty(navigation.item?.existing?.comment)
+        state.lastActivity = time
+        state.pendingComment = nonEmpty(item?.existing?.comment)
         // A prompt belongs to the item it was opened on; the help overlay stays open.
         if case .prompt = state.mode { state.mode = .labeling }
-        state.selectedLabels = []
-        state.spanEditor = nil
-        guard let item = navigation.item else { return }
-        switch state.guide.task {
-        case .classify:
-            break
-        case .multilabel:
-            if case .labels(let names)? = item.existing?.value {
-                state.selectedLabels = inGuideOrder(names, state.guide)
-            }
-        case .spans:
-            var spans: [LabeledRange] = []
-            if case .spans(let existing)? = item.existing?.value { spans = existing }
-            state.spanEditor = SpanEditor(text: item.text, spans: spans)
-        }
+        state.answer = AnswerBox(state.answer.value.restarted(for: item, guide: state.guide))
+        state.awaitedSuggestion = nil
+        guard item != nil else { return [] }
+        return askModel(&state)
+    }
+
+    /// Asks the model for the suggestion of the item on screen, when there is a model.
+    static func askModel(_ state: inout LabelerState) -> [LabelerEffect] {
+        guard state.model != .none, let item = state.item else { return [] }
+        state.awaitedSuggestion = item.rowID
+        return [.suggest(rowID: item.rowID, text: item.text)]
     }
 
     /// Counts a key of the item on screen: one more keystroke, and the time since the
@@ -132,6 +132,8 @@ enum LabelerUpdate {
 
     /// Sends `key` to whoever has the keyboard. Ctrl-C quits from everywhere.
     static func handle(_ state: inout LabelerState, _ key: Key, at time: Date) -> [LabelerEffect] {
+        if let wait = state.waiting, let ignored = keyWhileWaiting(&state, wait, key, at: time) { return ignored }
+        if let ignored = keyWhenTooSmall(&state, key) { return ignored }
         if key == .control("c") { return quit(&state) }
         switch state.mode {
         case .labeling:
@@ -155,13 +157,6 @@ enum LabelerUpdate {
         return [.quit]
     }
 
-    /// The names in the guide's label order; names the guide does not have are dropped
-    /// (they cannot be toggled, and the guide in force decides what a selection may hold).
-    static func inGuideOrder(_ names: [String], _ guide: Guide) -> [String] {
-        let chosen = Set(names)
-        return guide.labels.map(\.name).filter { chosen.contains($0) }
-    }
-
     static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
@@ -175,19 +170,7 @@ enum LabelerUpdate {
         return false
     }
 
-    /// `text` for the status line: in quotes, control characters as spaces, cut to
-    /// `limit` characters with an ellipsis.
-    static func quoted(_ text: String, limit: Int = 30) -> String {
-        var clean = ""
-        for character in text {
-            let isControl = character.unicodeScalars.contains {
-                $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
-            }
-            clean.append(isControl ? " " : character)
-        }
-        if clean.count > limit { clean = String(clean.prefix(limit - 1)) + "…" }
-        return "\"\(clean)\""
-    }
+    static func quoted(_ text: String, limit: Int = 30) -> String { StatusLine.quoted(text, limit: limit) }
 
     /// The status line when the queue is done and a key needs an item.
     static func queueDone(_ state: inout LabelerState) {
@@ -216,6 +199,18 @@ enum LabelerUpdate {
         }
     }
 
+    /// Saves `draft` and goes on to what follows it: after an earlier decision, the next
+    /// newer one; while walking a browse list, its next entry; else the queue.
+    static func save(_ state: inout LabelerState, _ draft: DecisionInput) -> [LabelerEffect] {
+        if tooQuick(&state, at: draft.decidedAt) { return [] }
+        if case .history(let id) = state.context { return [.save(draft, then: .history(after: id))] }
+        guard var walk = state.browse else { return [.save(draft)] }
+        guard let entry = walk.nextEntry else { return [.save(draft, then: .nothing)] }
+        walk.position += 1
+        state.browse = walk
+        return [.save(draft, then: .item(rowID: entry.rowID))]
+    }
+
     /// A decision on `item` as the keys so far measured it. `suggestionAccepted` is nil
     /// without a suggestion; otherwise `accepted` when given, else whether `value` says
     /// the same as the suggestion.
@@ -229,7 +224,7 @@ enum LabelerUpdate {
         }
         return DecisionInput(
             itemRowID: item.rowID, kind: kind, value: value, note: note,
-            comment: state.pendingComment, shownAt: state.shownAt, decidedAt: time,
+            comment: state.pendingComment, guideVersion: state.guideVersion, shownAt: state.shownAt, decidedAt: time,
             activeMilliseconds: state.activeMilliseconds, keystrokes: state.keystrokes,
             suggestion: suggestion, suggestionAccepted: suggestionAccepted,
             replaces: item.existing?.annotationID

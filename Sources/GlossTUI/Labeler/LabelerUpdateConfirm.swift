@@ -1,5 +1,4 @@
 import Foundation
-import GlossClassifier
 import GlossCore
 import GlossTerminal
 
@@ -21,7 +20,7 @@ extension LabelerUpdate {
     static func confirmRows(_ state: LabelerState) -> Int { max(1, LabelerLayout(state).labelTop - 2) }
 
     static func openConfirm(_ state: inout LabelerState) -> [LabelerEffect] {
-        guard state.guide.task == .classify else {
+        guard state.answer.value.confirmable else {
             state.status = StatusLine("confirm mode is for classify projects (this one is \(state.guide.task.rawValue))", isError: true)
             return []
         }
@@ -29,19 +28,28 @@ extension LabelerUpdate {
         return [.openConfirm(rows: confirmRows(state))]
     }
 
-    static func confirmLoaded(_ state: inout LabelerState, _ batch: ConfirmBatch) {
-        let rows = batch.rows, status = batch.status
-        state.decided = batch.decided
-        state.sessionDecisions += batch.saved
-        if rows.isEmpty {
-            if case .confirm = state.mode { state.mode = .labeling }
-            state.status = status.text.isEmpty
-                ? StatusLine("no items to confirm yet: the model needs more decisions", isError: true) : status
-            return
+    /// The next screenful of confirm mode, after what the confirmed screen saved (the
+    /// model learns each saved row); no rows closes confirm mode.
+    static func confirmLoaded(_ state: inout LabelerState, _ batch: ConfirmBatch) -> [LabelerEffect] {
+        var effects: [LabelerEffect] = []
+        if case .confirm(let list) = state.mode, state.model != .none {
+            for row in list.rows.prefix(batch.saved) {
+                effects.append(.learn(rowID: row.rowID, text: row.text, value: .label(row.label)))
+            }
         }
-        state.mode = .confirm(ConfirmList(rows: rows, openedAt: state.now))
-        state.status = status.text.isEmpty
-            ? StatusLine("↑↓ move · a label key fixes the row · Enter confirms the screen · Esc back") : status
+        if let decided = batch.decided { state.decided = decided }
+        state.sessionDecisions += batch.saved
+        let done = batch.saved > 0 ? "confirmed \(batch.saved) (\(batch.fixed) fixed)" : nil
+        if batch.rows.isEmpty {
+            if case .confirm = state.mode { state.mode = .labeling }
+            state.status = done.map { StatusLine($0 + " · no more items to confirm yet") }
+                ?? StatusLine("no items to confirm yet: the model needs more decisions", isError: true)
+            return effects
+        }
+        state.mode = .confirm(ConfirmList(rows: batch.rows, openedAt: state.now))
+        let keys = "↑↓ move · a label key fixes the row · Enter confirms the screen · Esc back"
+        state.status = StatusLine([done, keys].compactMap { $0 }.joined(separator: " · "))
+        return effects
     }
 
     /// ↑/↓ (and k/j when they are no label's key) move; a label key sets the row's label
@@ -88,6 +96,12 @@ extension LabelerUpdate {
 
     /// One decision per row, each with the model's suggestion; accepted unless fixed.
     static func confirmScreen(_ state: inout LabelerState, _ list: ConfirmList, at time: Date) -> [LabelerEffect] {
+        let shown = time.timeIntervalSince(list.openedAt)
+        if shown >= 0, shown < state.minimumLook {
+            state.status = StatusLine("the list came on screen \(Int((shown * 1000).rounded())) ms ago: nothing saved; read it, then confirm",
+                                      isError: true)
+            return []
+        }
         // The screen's time, shared by its rows (idle gaps over a minute left out, as per item).
         let elapsed = Int(time.timeIntervalSince(list.openedAt) * 1000)
         let each = max(0, min(elapsed, idleGapMilliseconds) / max(1, list.rows.count))

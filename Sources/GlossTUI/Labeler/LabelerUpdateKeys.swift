@@ -41,7 +41,7 @@ extension LabelerUpdate {
         case .shiftDown:
             scrollGuide(&state, by: 1)
         case .left, .right, .shiftLeft, .shiftRight, .delete:
-            spanKey(&state, key)
+            taskKey(&state, key)
         case .backTab, .function, .control, .unknown:
             state.status = StatusLine("\(key.displayName) does nothing here; ? lists the keys")
         }
@@ -56,7 +56,7 @@ extension LabelerUpdate {
             return acceptSuggestion(&state, at: time)
         case "-":
             guard let item = state.item else { queueDone(&state); return [] }
-            return [.save(draft(state, item, kind: .skip, value: nil, at: time))]
+            return save(&state, draft(state, item, kind: .skip, value: nil, at: time))
         case "!":
             guard state.item != nil else { queueDone(&state); return [] }
             state.mode = .prompt(Prompt(.flagNote))
@@ -78,7 +78,7 @@ extension LabelerUpdate {
         case "?":
             state.mode = .help(scroll: 0)
         case "<", ",", ">", ".":
-            spanKey(&state, .character(character))
+            taskKey(&state, .character(character))
         default:
             if isQuitKey(.character(character)) { return quit(&state) }
             guard case .character(let normalized) = Key.character(character).normalizedForLabels else { return [] }
@@ -92,90 +92,51 @@ extension LabelerUpdate {
         return []
     }
 
-    /// Acts on a label picked by its key or by `:label NAME`.
+    /// Acts on a label picked by its key or by `:label NAME`: the task decides what it does.
     static func choose(_ state: inout LabelerState, _ label: GuideLabel, at time: Date) -> [LabelerEffect] {
         guard let item = state.item else { queueDone(&state); return [] }
-        switch state.guide.task {
-        case .classify:
-            return [.save(draft(state, item, kind: .label, value: .label(label.name), at: time))]
-        case .multilabel:
-            var chosen = Set(state.selectedLabels)
-            let on = !chosen.contains(label.name)
-            if on { chosen.insert(label.name) } else { chosen.remove(label.name) }
-            state.selectedLabels = inGuideOrder(Array(chosen), state.guide)
-            let rest = state.selectedLabels.isEmpty
-                ? "nothing selected"
-                : "Enter saves \(state.selectedLabels.joined(separator: ", "))"
-            state.status = StatusLine("\(label.name) \(on ? "on" : "off") · \(rest)")
-        case .spans:
-            guard var editor = state.spanEditor else { return [] }
-            if editor.label(label.name) {
-                state.status = StatusLine("\(label.name): \(quoted(editor.selectedText))")
-            } else {
-                state.status = StatusLine("nothing to label: the selection is empty", isError: true)
-            }
-            state.spanEditor = editor
+        let step = state.answer.value.choose(label, on: item, guide: state.guide)
+        return apply(&state, step, item: item, at: time)
+    }
+
+    /// Carries out what the task's answer asked for: a save, or a status line.
+    static func apply(_ state: inout LabelerState, _ step: AnswerStep, item: LabelerItem, at time: Date) -> [LabelerEffect] {
+        switch step {
+        case .save(let value, let accepted):
+            return save(&state, draft(state, item, kind: .label, value: value, accepted: accepted, at: time))
+        case .status(let line):
+            state.status = line
+            return []
+        case .nothing:
+            return []
         }
-        return []
     }
 
     // MARK: Deciding
 
-    /// What the annotator has chosen on the item so far, nil when nothing: classify, the
-    /// existing label; multilabel, the selection; spans, the spans once any exist or the
-    /// item had some (so deleting them all is a choice: "no entities").
+    /// What the annotator has chosen on the item so far, nil when nothing (the task says).
     static func chosenValue(_ state: LabelerState, _ item: LabelerItem) -> AnnotationValue? {
-        switch state.guide.task {
-        case .classify:
-            if item.existing?.kind == .label, case .label(let name)? = item.existing?.value { return .label(name) }
-            return nil
-        case .multilabel:
-            return state.selectedLabels.isEmpty ? nil : .labels(state.selectedLabels)
-        case .spans:
-            let spans = state.spanEditor?.spans ?? []
-            var hadSpans = false
-            if case .spans(let existing)? = item.existing?.value { hadSpans = !existing.isEmpty }
-            return spans.isEmpty && !hadSpans ? nil : .spans(spans)
-        }
+        state.answer.value.chosenValue(item)
     }
 
+    /// Enter: with nothing chosen and a suggestion, the suggestion; else what the task
+    /// makes of what is chosen.
     static func enter(_ state: inout LabelerState, at time: Date) -> [LabelerEffect] {
         guard let item = state.item else { queueDone(&state); return [] }
-        let chosen = chosenValue(state, item)
-        if chosen == nil, item.suggestion != nil { return acceptSuggestion(&state, at: time) }
-        switch state.guide.task {
-        case .classify:
-            if let chosen { return [.save(draft(state, item, kind: .label, value: chosen, at: time))] }
-            let keys = state.guide.labels.compactMap { label in label.key.map { "\($0) \(label.name)" } }
-            state.status = StatusLine(keys.isEmpty
-                ? "press a label key, or :label NAME"
-                : "press a label key: " + keys.joined(separator: " · "))
-        case .multilabel:
-            guard let chosen else {
-                state.status = StatusLine("choose at least one label, or - to skip", isError: true)
-                return []
-            }
-            return [.save(draft(state, item, kind: .label, value: chosen, at: time))]
-        case .spans:
-            let spans = state.spanEditor?.spans ?? []
-            return [.save(draft(state, item, kind: .label, value: .spans(spans), at: time))]
-        }
-        return []
+        if chosenValue(state, item) == nil, item.suggestion != nil { return acceptSuggestion(&state, at: time) }
+        return apply(&state, state.answer.value.submit(item, guide: state.guide), item: item, at: time)
     }
 
-    /// Saves the item's suggestion as it is (spans clamped to the text and made
-    /// non-overlapping, as the editor would store them).
+    /// Saves the item's suggestion as it is (made valid for the item by the task: spans
+    /// clamped to the text and made non-overlapping, as the editor would store them).
     static func acceptSuggestion(_ state: inout LabelerState, at time: Date) -> [LabelerEffect] {
         guard let item = state.item else { queueDone(&state); return [] }
         guard let suggestion = item.suggestion else {
             state.status = StatusLine("no suggestion to accept")
             return []
         }
-        var value = suggestion.value
-        if case .spans(let spans) = value {
-            value = .spans(SpanEditor(text: item.text, spans: spans).spans)
-        }
-        return [.save(draft(state, item, kind: .label, value: value, accepted: true, at: time))]
+        let value = state.answer.value.accepting(suggestion.value, on: item)
+        return save(&state, draft(state, item, kind: .label, value: value, accepted: true, at: time))
     }
 
     // MARK: Navigation
@@ -197,25 +158,15 @@ extension LabelerUpdate {
         return []
     }
 
-    /// Backs out one level: a grown or nudged span selection collapses to the cursor's
-    /// word; an item off the queue (history, jump) gives way to the queue; on the queue a
-    /// multilabel selection is cleared.
+    /// Backs out one level: first inside the task's answer (a grown span selection
+    /// collapses; on the queue a multilabel selection is cleared), then an item off the
+    /// queue (history, jump) gives way to the queue.
     static func escape(_ state: inout LabelerState) -> [LabelerEffect] {
-        if let editor = state.spanEditor {
-            var collapsed = editor
-            collapsed.collapseSelection()
-            if collapsed != editor {
-                state.spanEditor = collapsed
-                state.status = StatusLine("selection reset to \(quoted(collapsed.selectedText))")
-                return []
-            }
-        }
-        if state.context != .queue { return [.next] }
-        if state.guide.task == .multilabel && !state.selectedLabels.isEmpty {
-            state.selectedLabels = []
-            state.status = StatusLine("selection cleared")
+        if let step = state.answer.value.escape(onQueue: state.context == .queue) {
+            if case .status(let line) = step { state.status = line }
             return []
         }
+        if state.context != .queue { return state.browse == nil ? [.next] : showNextListed(&state, saved: nil, at: state.now) }
         state.status = StatusLine("nothing to cancel; q quits")
         return []
     }
@@ -258,22 +209,10 @@ extension LabelerUpdate {
         state.status = StatusLine("guide: PgUp/PgDn or Shift-↑/↓ scroll it, Tab closes it")
     }
 
-    /// The label the annotator is looking at: spans, the span at the selection; multilabel,
-    /// the last label of the selection (else the suggestion's, else the existing
-    /// decision's); classify, the suggestion's label, else the existing decision's.
+    /// The label the annotator is looking at (the task says: the span at the cursor, the
+    /// last label turned on, the suggestion's or the decision's label).
     static func labelUnderCursor(_ state: LabelerState) -> String? {
-        guard let item = state.item else { return nil }
-        switch state.guide.task {
-        case .spans:
-            guard let editor = state.spanEditor, let index = editor.spanIndexAtCursor else { return nil }
-            return editor.spans[index].label
-        case .multilabel:
-            return state.selectedLabels.last
-                ?? item.suggestion?.value.labelNames.first
-                ?? item.existing?.value?.labelNames.first
-        case .classify:
-            return item.suggestion?.value.labelNames.first ?? item.existing?.value?.labelNames.first
-        }
+        state.item.flatMap { state.answer.value.labelUnderCursor($0) }
     }
 
     /// The guide line about label `name`: its heading (`### \`name\``), else the first line
@@ -283,45 +222,19 @@ extension LabelerUpdate {
         return lines.firstIndex { $0.anchor == anchor } ?? lines.firstIndex { $0.plainText.contains(name) }
     }
 
-    // MARK: Spans
+    // MARK: The task's keys
 
-    /// ←/→, Shift-←/→, `<` `,` `>` `.` and Delete: the span editor's keys.
-    static func spanKey(_ state: inout LabelerState, _ key: Key) {
-        guard state.item != nil else { queueDone(&state); return }
-        guard var editor = state.spanEditor else {
-            let what = key == .delete ? "Delete removes spans" : "\(key.displayName) edits spans"
-            state.status = StatusLine("\(what) in span tasks only; ? lists the keys")
-            return
+    /// ←/→, Shift-←/→, `<` `,` `>` `.` and Delete: keys the task may use (spans move and
+    /// grow the selection with them).
+    static func taskKey(_ state: inout LabelerState, _ key: Key) {
+        guard let item = state.item else { queueDone(&state); return }
+        var answer = state.answer.value
+        let step = answer.key(key, on: item)
+        state.answer = AnswerBox(answer)
+        switch step {
+        case .status(let line)?: state.status = line
+        case .save?, .nothing?: break
+        case nil: state.status = StatusLine("\(key.displayName) does nothing here; ? lists the keys")
         }
-        let before = editor
-        let stuck: String
-        switch key {
-        case .left: editor.moveLeft(); stuck = "at the first word"
-        case .right: editor.moveRight(); stuck = "at the last word"
-        case .shiftLeft: editor.extendLeft(); stuck = "the selection already starts at the first word"
-        case .shiftRight: editor.extendRight(); stuck = "the selection already ends at the last word"
-        case .character("<"): editor.nudgeStart(by: -1); stuck = "the selection starts at the beginning of the text"
-        case .character(","): editor.nudgeStart(by: 1); stuck = "the selection cannot get shorter"
-        case .character(">"): editor.nudgeEnd(by: 1); stuck = "the selection ends at the end of the text"
-        case .character("."): editor.nudgeEnd(by: -1); stuck = "the selection cannot get shorter"
-        case .delete:
-            if let removed = editor.removeSpanAtCursor() {
-                state.spanEditor = editor
-                state.status = StatusLine("removed \(removed.label): \(quoted(editor.text(of: removed)))")
-            } else {
-                state.status = StatusLine("no span at the cursor", isError: true)
-            }
-            return
-        default:
-            return
-        }
-        state.spanEditor = editor
-        if editor == before {
-            state.status = StatusLine(stuck)
-            return
-        }
-        let selection = editor.selection
-        let span = editor.spans.first { $0.range == selection }
-        state.status = StatusLine(quoted(editor.selectedText) + (span.map { " · \($0.label)" } ?? ""))
     }
 }

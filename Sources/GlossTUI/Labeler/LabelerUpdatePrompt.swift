@@ -59,7 +59,7 @@ extension LabelerUpdate {
             return [.search(text, after: state.item?.rowID)]
         case .flagNote:
             guard let item = state.item else { queueDone(&state); return [] }
-            return [.save(draft(state, item, kind: .flag, value: nil, note: nonEmpty(text), at: time))]
+            return save(&state, draft(state, item, kind: .flag, value: nil, note: nonEmpty(text), at: time))
         case .comment:
             let had = state.pendingComment != nil
             state.pendingComment = nonEmpty(text)
@@ -102,7 +102,7 @@ extension LabelerUpdate {
         case "q", "quit":
             return quit(&state)
         case "next":
-            return [.next]
+            return state.browse == nil ? [.next] : showNextListed(&state, saved: nil, at: time)
         case "order":
             return changeOrder(&state, argument)
         case "confirm":

@@ -73,6 +73,18 @@ struct Palette {
     }
 
     /// A label's name as text (chips, suggestion): its color, or plain.
+    /// The style of a piece of the detail line, by what it means.
+    func style(_ piece: DetailPiece, _ guide: Guide) -> (String, CellStyle) {
+        let style = switch piece.look {
+        case .plain: CellStyle()
+        case .dim: dim
+        case .label(let name): label(name.flatMap { guide.label(named: $0) })
+        case .selection: cursor
+        case .spanAtCursor(let name): span(name.flatMap { guide.label(named: $0) }, atCursor: true)
+        }
+        return (piece.text, style)
+    }
+
     func label(_ label: GuideLabel?) -> CellStyle { CellStyle(foreground: color(of: label)) }
 
     /// A labeled span in the item text: the label's color and underline, or (monochrome)
@@ -115,7 +127,7 @@ extension Screen {
 
 /// Text cut to `maxWidth` display columns, ending in `…` when cut (sanitized first, so
 /// it measures what the screen shows).
-func truncated(_ text: String, to maxWidth: Int) -> String {
+public func truncated(_ text: String, to maxWidth: Int) -> String {
     let shown = Screen.sanitized(text)
     guard maxWidth > 0 else { return "" }
     if screenWidth(shown) <= maxWidth { return shown }

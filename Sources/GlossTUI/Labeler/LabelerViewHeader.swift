@@ -19,7 +19,7 @@ extension Labeler {
             Part(text: progressBar(decided: state.decided, total: state.total), right: true, dropRank: 2),
             Part(text: rate(state), right: true, dropRank: 4),
         ]
-        parts.append(Part(text: state.listName ?? state.order.rawValue, right: true, dropRank: 1))
+        parts.append(Part(text: state.browse?.list.name ?? state.order.rawValue, right: true, dropRank: 1))
         func joined(_ right: Bool) -> String {
             let texts = parts.filter { $0.right == right }.map(\.text)
             // The bar follows the count without a separator: "12/50 [██░░░░░░]".

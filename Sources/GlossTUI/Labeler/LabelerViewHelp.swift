@@ -16,7 +16,7 @@ struct HelpBox {
         x = max(0, (state.width - width) / 2)
         y = 1
         height = max(3, state.height - 2)
-        lines = LabelerHelp.lines(for: state.guide, width: max(1, width - 4))
+        lines = LabelerHelp.lines(for: state.guide, answer: state.answer.value, width: max(1, width - 4))
     }
 
     var innerX: Int { x + 2 }

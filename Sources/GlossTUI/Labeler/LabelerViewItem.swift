@@ -153,8 +153,9 @@ extension Labeler {
     }
 }
 
-/// The styles of the item text for the spans task: labeled spans in their label's style,
-/// the selection reverse, the span under the cursor marked. Plain text for other tasks.
+/// The styles of the item text: the ranges the task marks (labeled spans) in their
+/// label's style, the one at the cursor set apart, the selection reverse. Plain text when
+/// the task marks nothing.
 struct SpanStyler {
     let spans: [LabeledRange]
     let selection: Range<Int>
@@ -163,13 +164,13 @@ struct SpanStyler {
     let cursorStyles: [CellStyle]
 
     init(_ state: LabelerState, _ palette: Palette) {
-        guard state.guide.task == .spans, let editor = state.spanEditor else {
+        guard let marks = state.answer.value.highlights else {
             spans = []; selection = 0..<0; cursorSpan = nil; styles = []; cursorStyles = []
             return
         }
-        spans = editor.spans
-        selection = editor.selection
-        cursorSpan = editor.spanIndexAtCursor
+        spans = marks.ranges
+        selection = marks.selection
+        cursorSpan = marks.cursor
         styles = spans.map { palette.span(state.guide.label(named: $0.label), atCursor: false) }
         cursorStyles = spans.map { palette.span(state.guide.label(named: $0.label), atCursor: true) }
     }

@@ -143,16 +143,8 @@ extension Labeler {
             let percent = Int((suggestion.confidence * 100).rounded())
             let from = suggestion.source.map { " (\(TerminalText.visible($0)))" } ?? ""
             var part: [(String, CellStyle)] = [("suggestion\(from): ", palette.dim)]
-            switch suggestion.value {
-            case .label(let name):
-                part.append((name, palette.label(state.guide.label(named: name))))
-            case .labels(let names):
-                for (index, name) in names.enumerated() {
-                    if index > 0 { part.append((", ", palette.dim)) }
-                    part.append((name, palette.label(state.guide.label(named: name))))
-                }
-            case .spans(let spans):
-                part.append(("\(spans.count) span\(spans.count == 1 ? "" : "s")", CellStyle()))
+            part += state.answer.value.describe(suggestion: suggestion.value, guide: state.guide).map {
+                palette.style($0, state.guide)
             }
             if suggestion.scored { part.append((" \(percent)%", palette.dim)) }
             parts.append(part)
@@ -160,12 +152,8 @@ extension Labeler {
         if let existing = item.existing, existing.kind != .label {
             parts.append([(existing.kind == .skip ? "skipped" : "flagged", palette.dim)])
         }
-        if state.guide.task == .multilabel && !state.selectedLabels.isEmpty {
-            parts.append([("selected: " + state.selectedLabels.joined(separator: ", ") + " · Enter saves", palette.dim)])
-        }
-        if state.guide.task == .spans, let editor = state.spanEditor {
-            parts.append(spanDetail(editor, state.guide, palette))
-        }
+        let detail = state.answer.value.detail(guide: state.guide)
+        if !detail.isEmpty { parts.append(detail.map { palette.style($0, state.guide) }) }
         if let comment = state.pendingComment {
             parts.append([("comment: " + comment, palette.dim)])
         }
@@ -178,25 +166,5 @@ extension Labeler {
                 x += screen.put(shown, x: x, y: layout.detailRow, style: style, maxWidth: right - x)
             }
         }
-    }
-
-    /// `"Maria Lopez" 0–11 · on person · 2 spans`.
-    static func spanDetail(_ editor: SpanEditor, _ guide: Guide, _ palette: Palette) -> [(String, CellStyle)] {
-        var part: [(String, CellStyle)] = []
-        if editor.selection.isEmpty {
-            part.append(("no selection", palette.dim))
-        } else {
-            let text = truncated(editor.selectedText, to: 24)
-            part.append(("\"\(text)\"", palette.cursor))
-            part.append((" \(editor.selection.lowerBound)–\(editor.selection.upperBound)", palette.dim))
-        }
-        if let index = editor.spanIndexAtCursor {
-            let name = editor.spans[index].label
-            part.append((" · on ", palette.dim))
-            part.append((name, palette.span(guide.label(named: name), atCursor: true)))
-        }
-        let count = editor.spans.count
-        part.append((" · \(count) span\(count == 1 ? "" : "s")", palette.dim))
-        return part
     }
 }

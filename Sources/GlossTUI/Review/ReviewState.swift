@@ -1,15 +1,27 @@
 import Foundation
 import GlossCore
-import GlossStore
 import GlossTerminal
 
-/// The review screen (`gloss review`): `Review.update` and `Review.view` over `ReviewState`,
-/// run by `ReviewRuntime` against a terminal and the store. A lead walks the items whose
-/// annotators disagree and picks the final answer, stored as an adjudication.
-public enum Review {
+/// The review screen (`gloss review`) as a program: `Review.update` and `Review.view` over
+/// `ReviewState`, run by `ProgramRuntime` with an effect handler that stores adjudications.
+/// A lead walks the items whose annotators disagree and picks the final answer.
+public enum Review: ScreenProgram {
     /// Below this size only "terminal too small" is drawn (as in the labeler).
     public static var minimumWidth: Int { Labeler.minimumWidth }
     public static var minimumHeight: Int { Labeler.minimumHeight }
+
+    public static func message(for event: ScreenEvent) -> ReviewMessage {
+        switch event {
+        case .key(let key, _): .key(key)
+        case .resize(let width, let height): .resize(width: width, height: height)
+        case .idle: .tick
+        }
+    }
+
+    public static func isFinished(_ state: ReviewState) -> Bool { state.quitting }
+
+    /// Nothing on the screen changes by itself: it waits for keys.
+    public static func idleTimeout(_ state: ReviewState) -> Duration { .seconds(60) }
 }
 
 /// Which list the screen walks, shown in its header.
@@ -38,6 +50,8 @@ public struct ReviewState: Sendable, Equatable {
     public var kind: ReviewListKind
     /// Annotator names hidden behind letters (`--blind`).
     public var blind: Bool
+    /// Whether a label's key makes that label the final answer (the task says: classify).
+    public var labelKeysDecide: Bool
     public var colors: Bool
     public var width: Int
     public var height: Int
@@ -67,12 +81,14 @@ public struct ReviewState: Sendable, Equatable {
     public var cacheKey: LayoutKey?
 
     public init(project: String, guide: Guide, reviewer: String, kind: ReviewListKind, blind: Bool,
-                entries: [ReviewEntry], suspects: [Int64: SuspectNote] = [:], width: Int, height: Int, colors: Bool = true) {
+                labelKeysDecide: Bool, entries: [ReviewEntry], suspects: [Int64: SuspectNote] = [:], width: Int, height: Int,
+                colors: Bool = true) {
         self.project = project
         self.guide = guide
         self.reviewer = reviewer
         self.kind = kind
         self.blind = blind
+        self.labelKeysDecide = labelKeysDecide
         self.colors = colors
         self.width = width
         self.height = height

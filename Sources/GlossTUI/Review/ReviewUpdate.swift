@@ -1,12 +1,13 @@
 import Foundation
 import GlossCore
-import GlossStore
 import GlossTerminal
 
 /// What `Review.update` reacts to: keys and resizes, and the runtime's replies to effects.
 public enum ReviewMessage: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Time passed with no key (nothing on this screen depends on it).
+    case tick
     /// The adjudication `.adjudicate` stored.
     case adjudicated(Adjudication)
     /// What `.undo` did (nil: the reviewer had nothing to undo).
@@ -15,7 +16,8 @@ public enum ReviewMessage: Sendable, Equatable {
     case failed(String)
 }
 
-/// What `Review.update` asks the runtime to do; each store effect is answered by one message.
+/// What `Review.update` asks the effect handler to do (for the reviewer and project it was
+/// opened for); each store effect is answered by one message.
 public enum ReviewEffect: Sendable, Equatable {
     /// Store `value` as the final answer on the item (one transaction), answered by `.adjudicated`.
     case adjudicate(itemRowID: Int64, value: AnnotationValue)
@@ -45,6 +47,8 @@ extension Review {
         case .resize(let width, let height):
             state.width = width
             state.height = height
+        case .tick:
+            break
         case .failed(let text):
             state.status = StatusLine(text, isError: true)
         case .adjudicated(let adjudication):
@@ -82,7 +86,7 @@ extension Review {
             state.helpVisible = false
             return []
         }
-        if case .character(let character) = key.normalizedForLabels, let label = ReviewHelp.labelKey(character, state.guide) {
+        if case .character(let character) = key.normalizedForLabels, let label = ReviewHelp.labelKey(character, state) {
             return pick(&state, label)
         }
         switch key {

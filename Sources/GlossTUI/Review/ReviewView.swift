@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-import GlossStore
 import GlossTerminal
 
 extension Review {
@@ -164,12 +163,12 @@ extension Review {
                 x += screen.put(" " + label.name + "  ", x: x, y: layout.keyBarRow, style: palette.label(label))
             }
         }
-        let keys = ReviewHelp.keyBar(state.guide, width: right - x)
+        let keys = ReviewHelp.keyBar(state, width: right - x)
         screen.put(truncated(keys, to: max(0, right - x)), x: x, y: layout.keyBarRow, style: palette.hint, maxWidth: max(0, right - x))
     }
 
     static func drawHelp(_ state: ReviewState, _ layout: ReviewLayout, _ palette: Palette, _ screen: inout Screen) {
-        let rows = ReviewHelp.lines(state.guide)
+        let rows = ReviewHelp.lines(state)
         screen.put("Keys of the review screen · any key closes", x: layout.textX, y: layout.metaRow, style: palette.title, maxWidth: layout.textWidth)
         let keyWidth = rows.map { screenWidth($0.keys) }.max() ?? 0
         for (index, row) in rows.enumerated() where layout.textTop + index < layout.keyBarRow {

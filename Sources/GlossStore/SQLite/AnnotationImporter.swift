@@ -1,0 +1,133 @@
+import Foundation
+import GlossCore
+internal import GRDB
+
+/// Checks and applies the lines of one import inside its transaction; after the first bad
+/// line it only checks, so the error lists every problem (up to a limit) at once.
+struct AnnotationImporter {
+    static let maxProblems = 20
+
+    let db: Database
+    let project: String
+    let projectID: Int64
+    let datasetID: Int64
+    let task: TaskType
+    let labels: Set<String>
+    let latestVersion: Int
+    let now = Date()
+    var annotatorIDs: [String: Int64] = [:]
+    var items: Set<String> = []
+    var report = AnnotationImportReport(lines: 0, decisions: 0, undone: 0, adjudications: 0, annotators: 0, items: 0)
+    var problems: [AnnotationImportError.Problem] = []
+    var badLines = 0
+
+    init(_ db: Database, project: String) throws {
+        self.db = db
+        self.project = project
+        projectID = try SQLiteBackend.projectID(db, project)
+        datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?",
+                                       arguments: [projectID]) ?? 0
+        let guide = try SQLiteBackend.currentGuide(db, projectID: projectID, project: project)
+        task = guide.guide.task
+        labels = Set(guide.guide.labels.map(\.name))
+        latestVersion = guide.version
+    }
+
+    mutating func problem(line: Int, _ message: String) {
+        badLines += 1
+        if problems.count < Self.maxProblems { problems.append(.init(line: line, message: message)) }
+    }
+
+    mutating func apply(_ line: AnnotationLine) throws {
+        report.lines += 1
+        let record: AnnotationRecord
+        let item: (id: Int64, text: String?)
+        do throws(AnnotationLineError) {
+            record = try line.record.get()
+            item = try lookUp(record.item)
+            if let value = record.value { try check(value, itemText: item.text, what: "") }
+            if let suggestion = record.suggestion {
+                try check(suggestion, itemText: item.text, what: "the suggestion: ")
+            }
+            if let version = record.guideVersion, version > latestVersion {
+                throw AnnotationLineError(
+                    "guide version \(version) does not exist; \"\(project)\" has versions 1 to \(latestVersion)")
+            }
+        } catch {
+            return problem(line: line.number, error.message)
+        }
+        guard badLines == 0 else { return }
+        try write(record, itemID: item.id)
+    }
+
+    /// The item's row id, and its text when the task needs offsets checked.
+    func lookUp(_ externalID: String) throws(AnnotationLineError) -> (id: Int64, text: String?) {
+        let row = try? Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, CASE WHEN ?3 THEN CAST(text AS BLOB) END FROM items WHERE external_id = ?1 AND dataset_id = ?2
+            """), arguments: [externalID, datasetID, task == .spans])
+        guard let row else { throw AnnotationLineError("project \"\(project)\" has no item with id \"\(externalID)\"") }
+        let text: DatabaseValue = row[1]
+        return (row[0], text.isNull ? nil : SQLiteBackend.text(text))
+    }
+
+    /// See `AnnotationRules.check`.
+    func check(_ value: AnnotationValue, itemText: String?, what: String) throws(AnnotationLineError) {
+        try AnnotationRules.check(value, task: task, labels: labels, project: project, itemText: itemText, what: what)
+    }
+
+    mutating func write(_ record: AnnotationRecord, itemID: Int64) throws {
+        let decidedAt = record.decidedAt ?? now
+        let isNew = annotatorIDs[record.annotator] == nil
+        let annotatorID = try annotatorIDs[record.annotator]
+            ?? SQLiteBackend.annotatorID(db, record.annotator, at: decidedAt)
+        annotatorIDs[record.annotator] = annotatorID
+        if isNew { report.annotators += 1 }
+        if items.insert(record.item).inserted { report.items += 1 }
+        switch record.record {
+        case .adjudication:
+            try writeAdjudication(record, itemID: itemID, reviewerID: annotatorID, at: decidedAt)
+        case .decision:
+            let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
+                                             guideVersion: record.guideVersion ?? latestVersion, sessionID: nil)
+            let value = record.value.map(Self.sorted)
+            let input = DecisionInput(itemRowID: itemID, kind: record.kind, value: value, comment: record.comment,
+                                      shownAt: decidedAt, decidedAt: decidedAt,
+                                      activeMilliseconds: record.durationMilliseconds ?? 0,
+                                      suggestion: record.suggestion, suggestionAccepted: record.suggestionAccepted)
+            let outcome = try DecisionWriter.insert(db, input, scope: scope)
+            // What the file did not measure stays unknown (NULL) instead of a made-up zero.
+            try db.cachedStatement(
+                sql: "UPDATE annotations SET active_ms = ?, keystrokes = NULL, shown_at = NULL WHERE id = ?")
+                .execute(arguments: [record.durationMilliseconds, outcome.annotationID])
+            report.decisions += 1
+            if let undoneAt = record.undoneAt {
+                _ = try DecisionWriter.undoLast(db, scope: scope, at: undoneAt)
+                report.undone += 1
+            }
+        }
+    }
+
+    /// Appends an adjudication; it supersedes the item's current one unless it came undone.
+    mutating func writeAdjudication(_ record: AnnotationRecord, itemID: Int64, reviewerID: Int64,
+                                    at date: Date) throws {
+        let text = task == .spans ? try DecisionWriter.itemText(db, itemID) : nil
+        try db.execute(sql: """
+            INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at, undone_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [projectID, itemID, reviewerID, record.value.map(Self.sorted)?.json(itemText: text),
+                             record.comment, date, record.undoneAt])
+        let id = db.lastInsertedRowID
+        if record.undoneAt == nil {
+            try db.execute(sql: """
+                UPDATE adjudications SET superseded_by = ?1 WHERE project_id = ?2 AND item_id = ?3 AND id <> ?1
+                  AND superseded_by IS NULL AND undone_at IS NULL
+                """, arguments: [id, projectID, itemID])
+        }
+        report.adjudications += 1
+    }
+
+    /// See `AnnotationRules.sorted`.
+    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
+        AnnotationRules.sorted(value)
+    }
+}

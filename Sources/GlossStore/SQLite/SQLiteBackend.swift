@@ -1,0 +1,115 @@
+internal import CSQLiteTuning
+import Foundation
+internal import GRDB
+
+/// The SQLite backend of the façade: one file opened as a WAL `DatabasePool` with a busy
+/// timeout, so several processes share it (or an in-memory queue, for tests).
+///
+/// It alone holds the connection. Each concern's backend protocol is implemented in a
+/// `SQLiteBackend+Concern.swift` file beside the query helpers of that concern, every
+/// method in one transaction through `read`, `write` or `writeRetrying`.
+final class SQLiteBackend: Sendable {
+    private let writer: any DatabaseWriter
+
+    private init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (or creates) the store file at `path`; see `GlossDatabase.open`.
+    static func open(path: String, create: Bool) throws -> SQLiteBackend {
+        _ = sqliteTuned
+        if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError.noStore(path: path) }
+        try StoreInspector.inspect(path: path)
+        if !FileManager.default.fileExists(atPath: path) || isEmptyFile(path) {
+            try createEmpty(path: path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            return try SQLiteBackend(writer: DatabasePool(path: path, configuration: config))
+        } catch let error as DatabaseError {
+            throw StoreInspector.translate(error, path: path)
+        }
+    }
+
+    /// A fresh store in memory.
+    static func inMemory() throws -> SQLiteBackend {
+        try SQLiteBackend(writer: DatabaseQueue())
+    }
+
+    /// Page size of new stores: 16 KiB pages halve the B-tree depth of a million items and
+    /// cut the page writes of bulk imports; it must be set before the file turns to WAL.
+    static let pageSize = 16384
+
+    static func isEmptyFile(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) == 0
+    }
+
+    /// Creates the file with the page size set, then switches it to WAL.
+    static func createEmpty(path: String) throws {
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA page_size = \(pageSize); VACUUM; PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw StoreInspector.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's process-wide settings, applied once before the first connection opens.
+    private static let sqliteTuned: Int32 = gloss_sqlite_tune()
+
+    // MARK: Transactions
+
+    /// Runs `body` in one read transaction (a snapshot: other writers do not wait for it).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    /// Runs `body` in one write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+
+    /// Stops the statements running on other threads: a write waiting for another
+    /// process's lock fails at once (SQLITE_INTERRUPT) and nothing of it is stored.
+    func interrupt() {
+        writer.interrupt()
+    }
+
+    /// Runs `body` outside any transaction (for pragmas that must not be in one).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction(body)
+    }
+
+    /// How many times a write that found the store busy is tried again, and the first wait.
+    static let busyRetries = 6
+    static let firstBackoff: TimeInterval = 0.02
+
+    /// Runs `updates` in one IMMEDIATE write transaction; when SQLite still answers
+    /// "busy" or "locked" after its busy timeout (another process held the store that
+    /// long, or a WAL recovery was running), waits with exponential backoff and jitter and
+    /// tries again, so a busy store slows a save down instead of failing it.
+    func writeRetrying<T>(_ updates: (Database) throws -> T) throws -> T {
+        var wait = Self.firstBackoff
+        let started = Date()
+        for attempt in 0... {
+            do {
+                return try writer.write(updates)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                guard attempt < Self.busyRetries else { throw StoreBusy(seconds: Date().timeIntervalSince(started)) }
+                Thread.sleep(forTimeInterval: wait * Double.random(in: 0.5...1.5))
+                wait *= 2
+            }
+        }
+        fatalError("unreachable: the loop returns or throws")
+    }
+}
+
+extension SQLiteBackend: StoreBackend {}

@@ -1,0 +1,308 @@
+internal import GRDB
+
+extension SQLiteBackend {
+    /// `PRAGMA application_id` of every Gloss store ("GLSS"), telling it from other SQLite files.
+    static let applicationID: Int32 = 0x474C_5353
+
+    /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
+    /// older Gloss can tell a newer store from its header alone.
+    static let schemaVersion: UInt32 = 6
+
+    /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
+    /// included): never edit a migration that has shipped; add a new one.
+    static let migrations: [(identifier: String, sql: String)] = [
+        (
+            "v1-datasets",
+            """
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = 1;
+                CREATE TABLE datasets (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    source TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    records INTEGER NOT NULL,
+                    added INTEGER NOT NULL,
+                    duplicates INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL,
+                    options TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    seconds REAL NOT NULL
+                );
+                CREATE INDEX imports_by_dataset ON imports(dataset_id);
+                CREATE TABLE items (
+                    id INTEGER PRIMARY KEY,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    external_id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    metadata TEXT,
+                    content_hash INTEGER NOT NULL
+                );
+                -- The discriminating column leads each key, so SQLite's fast comparators decide
+                -- on it; a dataset_id first (always equal within an import) would not.
+                CREATE UNIQUE INDEX items_by_external_id ON items(external_id, dataset_id);
+                CREATE UNIQUE INDEX items_by_content ON items(content_hash, dataset_id);
+                CREATE TABLE reference_labels (
+                    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                    label TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    PRIMARY KEY (item_id, label)
+                ) WITHOUT ROWID;
+                """
+        ),
+        (
+            "v2-projects-guides-annotations",
+            """
+                PRAGMA user_version = 2;
+                CREATE TABLE projects (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                    task TEXT NOT NULL CHECK (task IN ('classify', 'multilabel', 'spans')),
+                    overlap INTEGER NOT NULL DEFAULT 1 CHECK (overlap >= 1),
+                    item_order TEXT NOT NULL DEFAULT 'sequential',
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE guide_versions (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    version INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (project_id, version)
+                );
+                CREATE TABLE annotators (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                -- Append-only decisions; a changed decision points at its replacement.
+                CREATE TABLE annotations (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('label', 'skip', 'flag')),
+                    value TEXT,
+                    guide_version INTEGER NOT NULL,
+                    shown_at TEXT,
+                    decided_at TEXT NOT NULL,
+                    active_ms INTEGER,
+                    keystrokes INTEGER,
+                    suggestion TEXT,
+                    suggestion_accepted INTEGER,
+                    note TEXT,
+                    superseded_by INTEGER REFERENCES annotations(id)
+                );
+                CREATE INDEX annotations_by_item ON annotations(project_id, item_id);
+                CREATE INDEX annotations_by_annotator ON annotations(project_id, annotator_id, decided_at);
+                -- Every label an annotation uses (spans included), to find a label's uses.
+                CREATE TABLE annotation_labels (
+                    annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+                    label TEXT NOT NULL,
+                    PRIMARY KEY (label, annotation_id)
+                ) WITHOUT ROWID;
+                """
+        ),
+        (
+            "v3-sessions-queue",
+            """
+                PRAGMA user_version = 3;
+                -- One run of the labeler: who, where, how big a terminal, what it did and how
+                -- fast each key was handled (key read to frame flushed). Counters are kept
+                -- current with every decision, so a killed session still tells its story.
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    started_at TEXT NOT NULL,
+                    ended_at TEXT,
+                    end_reason TEXT,
+                    host TEXT NOT NULL,
+                    terminal_width INTEGER NOT NULL,
+                    terminal_height INTEGER NOT NULL,
+                    item_order TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    labels INTEGER NOT NULL DEFAULT 0,
+                    skips INTEGER NOT NULL DEFAULT 0,
+                    flags INTEGER NOT NULL DEFAULT 0,
+                    changes INTEGER NOT NULL DEFAULT 0,
+                    undos INTEGER NOT NULL DEFAULT 0,
+                    keystrokes INTEGER NOT NULL DEFAULT 0,
+                    key_p50_ms REAL,
+                    key_p99_ms REAL,
+                    key_max_ms REAL,
+                    first_draw_ms REAL,
+                    peak_rss_kb INTEGER
+                );
+                CREATE INDEX sessions_by_project ON sessions(project_id, annotator_id);
+                ALTER TABLE annotations ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+                ALTER TABLE annotations ADD COLUMN comment TEXT;
+                -- Set by an undo; the row stays as the audit trail.
+                ALTER TABLE annotations ADD COLUMN undone_at TEXT;
+                -- The queue asks "has this annotator decided this item?" per item.
+                CREATE INDEX annotations_by_annotator_item ON annotations(project_id, annotator_id, item_id);
+                -- History walks: every index ends with the rowid, so this orders by id. It
+                -- replaces v2's (project_id, annotator_id, decided_at), which nothing queried:
+                -- one index less to write on every decision.
+                CREATE INDEX annotations_timeline ON annotations(project_id, annotator_id);
+                DROP INDEX annotations_by_annotator;
+                -- Per annotator and project: every item with a smaller id is decided
+                -- (the queue starts there), and how many items are decided.
+                CREATE TABLE annotator_progress (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    frontier INTEGER NOT NULL,
+                    decided INTEGER NOT NULL,
+                    PRIMARY KEY (project_id, annotator_id)
+                ) WITHOUT ROWID;
+                -- v2 appended a second decision on an item without superseding the first:
+                -- chain each annotator's decisions per item so only the newest is current.
+                UPDATE annotations SET superseded_by = (
+                    SELECT MIN(b.id) FROM annotations b
+                    WHERE b.project_id = annotations.project_id AND b.annotator_id = annotations.annotator_id
+                      AND b.item_id = annotations.item_id AND b.id > annotations.id)
+                WHERE superseded_by IS NULL;
+                INSERT INTO annotator_progress (project_id, annotator_id, frontier, decided)
+                    SELECT project_id, annotator_id, 0, COUNT(DISTINCT item_id)
+                    FROM annotations WHERE superseded_by IS NULL
+                    GROUP BY project_id, annotator_id;
+                """
+        ),
+        (
+            "v4-models",
+            """
+                PRAGMA user_version = 4;
+                -- Trained models of a project: numbered versions, each with the bytes of its
+                -- model file (which carries its own checksum), what it learned from and how
+                -- it scored on the held-out part.
+                CREATE TABLE models (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    version INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('text', 'spans')),
+                    source TEXT NOT NULL,
+                    examples INTEGER NOT NULL,
+                    held_out INTEGER NOT NULL,
+                    guide_version INTEGER NOT NULL,
+                    options TEXT NOT NULL,
+                    metrics TEXT,
+                    seconds REAL NOT NULL,
+                    bytes BLOB NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (project_id, version)
+                );
+                """
+        ),
+        (
+            "v5-teams",
+            """
+                PRAGMA user_version = 5;
+                -- An item on an annotator's screen is leased to them: it counts toward the
+                -- project's overlap until it is decided, released, or `expires_at` passes
+                -- (a crashed session's items come back by themselves).
+                CREATE TABLE claims (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+                    session_id INTEGER REFERENCES sessions(id),
+                    claimed_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id, annotator_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX claims_by_session ON claims(session_id);
+                -- Items with a known answer, served to every annotator (outside the overlap)
+                -- at the project's gold rate, unannounced.
+                CREATE TABLE gold_items (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    answer TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    added_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id)
+                ) WITHOUT ROWID;
+                ALTER TABLE projects ADD COLUMN gold_rate REAL NOT NULL DEFAULT 0.05;
+                -- Every item with a smaller id has `overlap` current decisions (or is gold):
+                -- the queue of every annotator starts its walk here. Kept exact by saves and undos.
+                ALTER TABLE projects ADD COLUMN full_frontier INTEGER NOT NULL DEFAULT 0;
+                -- A reviewer's final answer on an item (append-only like annotations: a new
+                -- adjudication supersedes the item's current one; undo marks it undone).
+                CREATE TABLE adjudications (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    reviewer_id INTEGER NOT NULL REFERENCES annotators(id),
+                    value TEXT NOT NULL,
+                    comment TEXT,
+                    decided_at TEXT NOT NULL,
+                    superseded_by INTEGER REFERENCES adjudications(id),
+                    undone_at TEXT
+                );
+                CREATE INDEX adjudications_by_item ON adjudications(project_id, item_id);
+                CREATE INDEX adjudications_by_reviewer ON adjudications(project_id, reviewer_id);
+                """
+        ),
+        (
+            "v6-exports",
+            """
+                PRAGMA user_version = 6;
+                -- Every `gloss export`: its options, where it went, and its manifest (with the
+                -- sha256 of each file), so a set used for training can be traced and rechecked.
+                CREATE TABLE exports (
+                    id INTEGER PRIMARY KEY,
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    format TEXT NOT NULL,
+                    options TEXT NOT NULL,
+                    destination TEXT NOT NULL,
+                    items INTEGER NOT NULL,
+                    manifest TEXT NOT NULL,
+                    gloss_version TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX exports_by_project ON exports(project_id);
+                -- Stratified splits are balanced per label as items arrive, so each item's split
+                -- is remembered (per project and split scheme) and never moves.
+                CREATE TABLE split_assignments (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    scheme TEXT NOT NULL,
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    split TEXT NOT NULL CHECK (split IN ('train', 'validation', 'test')),
+                    PRIMARY KEY (project_id, scheme, item_id)
+                ) WITHOUT ROWID;
+                -- Pre-labels that came from another tool (e.g. Label Studio predictions): shown
+                -- by the labeler as the suggestion until the project's own model has one.
+                CREATE TABLE suggestions (
+                    project_id INTEGER NOT NULL REFERENCES projects(id),
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    source TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    score REAL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (project_id, item_id, source)
+                ) WITHOUT ROWID;
+                """
+        ),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,15 @@
+import GlossClassifier
+import GlossCore
+import GlossTUI
+
+/// Any number of labels per item: label keys toggle, Enter saves the set.
+public struct MultilabelKind: TaskKind {
+    public init() {}
+    public var type: TaskType { .multilabel }
+    public var answer: any TaskAnswer { MultilabelAnswer() }
+    public var reviewPicksByLabelKey: Bool { false }
+
+    public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
+        TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: true, options: .labeler(seed: seed)))
+    }
+}
