@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
-import GlossClassifier
 import GlossApp
+import GlossClassifier
 import GlossCore
 import GlossStore
 import GlossTUI
+import GlossTasks
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

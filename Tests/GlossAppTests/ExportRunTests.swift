@@ -3,6 +3,7 @@ import GlossApp
 import GlossCore
 import GlossFormats
 import GlossStore
+import GlossTasks
 import GlossTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import GlossApp
 import GlossClassifier
 import GlossCore
+import GlossTasks
 import Testing
 
 @Suite("PredictedValue: the one adapter from a model's prediction to a label value")

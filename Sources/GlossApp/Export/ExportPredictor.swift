@@ -2,6 +2,7 @@ import GlossClassifier
 import GlossCore
 import GlossFormats
 import GlossStore
+import GlossTasks
 
 /// `--include-predictions`: the project's newest model answers for items nobody labeled.
 /// Classify: the most probable label and its probability. Multilabel: the labels at p ≥ 0.5

@@ -1,6 +1,7 @@
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// A model as read from the store: a text classifier or a span suggester.
 public enum LoadedModel {

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 
 /// Writes one JSON line per prediction, `{"id":…,"label":…,"scores":{…}}` (multilabel:
 /// `"labels":[…]`; spans: `"spans":[{"start","end","label","confidence"}]`), into a buffer

@@ -3,7 +3,8 @@ import GlossCore
 
 /// What a model says about one text, as a label value: the one place where a text
 /// classifier's prediction or a span suggester's suggestions become an `AnnotationValue`
-/// (the labeler's suggestions, `gloss predict`, and an export's predictions all use it).
+/// (`gloss predict`, an export's predictions and `eval --browse` use it; it sits beside the
+/// kinds' label models so that their suggestions can too).
 public struct PredictedValue: Sendable, Equatable {
     /// Classify: the most probable label. Multilabel: every label at p ≥ 0.5, in label order
     /// (possibly none). Spans: the suggested spans (possibly none).
