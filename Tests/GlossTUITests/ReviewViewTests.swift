@@ -1,5 +1,4 @@
 import Foundation
-import GlossApp
 import GlossCore
 import GlossTasks
 import GlossStore

@@ -13,7 +13,8 @@ public struct ForeignTask: Sendable, Equatable {
     /// (a Prodigy "reject" of a binary label says only what the label is not).
     public var rejected: Int
 
-    public init(location: String? = nil, annotations: [ForeignAnnotation] = [], predictions: [ForeignPrediction] = [], rejected: Int = 0) {
+    public init(location: String? = nil, annotations: [ForeignAnnotation] = [], predictions: [ForeignPrediction] = [],
+                rejected: Int = 0) {
         self.location = location
         self.annotations = annotations
         self.predictions = predictions
@@ -31,7 +32,8 @@ public struct ForeignAnnotation: Sendable, Equatable {
     public var decidedAt: Date?
     public var durationMilliseconds: Int?
 
-    public init(annotator: String, kind: AnnotationKind, value: ForeignValue?, decidedAt: Date? = nil, durationMilliseconds: Int? = nil) {
+    public init(annotator: String, kind: AnnotationKind, value: ForeignValue?, decidedAt: Date? = nil,
+                durationMilliseconds: Int? = nil) {
         self.annotator = annotator
         self.kind = kind
         self.value = value
@@ -73,7 +75,8 @@ public enum ForeignValue: Sendable, Equatable {
             guard names.count == 1 else {
                 throw AnnotationLineError(names.isEmpty
                     ? "the answer chooses no label; a classify project needs exactly one"
-                    : "the answer chooses \(names.count) labels (\(names.joined(separator: ", "))); a classify project takes one (use a multilabel guide)")
+                    : "the answer chooses \(names.count) labels (\(names.joined(separator: ", "))); a classify project "
+                        + "takes one (use a multilabel guide)")
             }
             return .label(names[0])
         case (.choices(let names), .multilabel):

@@ -8,7 +8,8 @@ public struct ImportFields: Sendable, Equatable {
     /// Who made the annotations of another tool's file that does not name them (Prodigy, doccano).
     public var annotator: String?
 
-    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil, annotator: String? = nil) {
+    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil,
+                annotator: String? = nil) {
         self.text = text
         self.id = id
         self.label = label
@@ -31,7 +32,8 @@ public struct ImportRecord: Sendable, Equatable {
     /// The annotations and predictions another tool's record carried (Label Studio, Prodigy, doccano).
     public var foreign: ForeignTask?
 
-    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?, contentHash: ContentHash,
+    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?,
+                contentHash: ContentHash,
                 foreign: ForeignTask? = nil) {
         self.line = line
         self.externalID = externalID

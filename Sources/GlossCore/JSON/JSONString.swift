@@ -48,7 +48,9 @@ public enum JSONString {
                     guard next + 6 <= inner.upperBound, bytes[next] == UInt8(ascii: "\\"),
                           bytes[next + 1] == UInt8(ascii: "u"),
                           case let low = hex4(bytes, next + 2), (0xDC00...0xDFFF).contains(low)
-                    else { throw DecodeError(offset: i, message: "a lone high surrogate \\u\(hexString(unit)) in a string") }
+                    else {
+                        throw DecodeError(offset: i, message: "a lone high surrogate \\u\(hexString(unit)) in a string")
+                    }
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     consumed = 12
                 } else if (0xDC00...0xDFFF).contains(unit) {

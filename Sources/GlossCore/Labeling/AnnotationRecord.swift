@@ -26,8 +26,8 @@ public struct AnnotationRecord: Sendable, Equatable {
     public var guideVersion: Int?
     public var undoneAt: Date?
 
-    public init(record: Record = .decision, item: String, annotator: String, kind: AnnotationKind, value: AnnotationValue?,
-                decidedAt: Date? = nil, durationMilliseconds: Int? = nil, comment: String? = nil,
+    public init(record: Record = .decision, item: String, annotator: String, kind: AnnotationKind,
+                value: AnnotationValue?, decidedAt: Date? = nil, durationMilliseconds: Int? = nil, comment: String? = nil,
                 suggestion: AnnotationValue? = nil, suggestionAccepted: Bool? = nil, guideVersion: Int? = nil,
                 undoneAt: Date? = nil) {
         self.record = record

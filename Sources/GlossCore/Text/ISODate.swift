@@ -5,9 +5,12 @@ import Foundation
 public enum ISODate {
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        if let date = try? Date(trimmed, strategy: fractional) { return date }
         if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return date }
-        if trimmed.count == 10, let date = try? Date(trimmed + "T00:00:00Z", strategy: Date.ISO8601FormatStyle()) { return date }
+        if trimmed.count == 10, let date = try? Date(trimmed + "T00:00:00Z", strategy: Date.ISO8601FormatStyle()) {
+            return date
+        }
         return nil
     }
 

@@ -29,7 +29,8 @@ extension ImportFormat {
         }
     }
 
-    /// A parser for this format (directories are read file by file by the store).
+    /// A parser for this format. A directory is read file by file instead, each file one item
+    /// (`TextLinesStream.record`); asked for a stream, it gets the text one.
     public func makeStream(fields: ImportFields) -> any RecordStream {
         switch self {
         case .jsonl: JSONLinesStream(fields: fields)

@@ -10,7 +10,8 @@ extension GlossDatabase {
     /// Duplicates (same normalized text already in the dataset) are counted and left out,
     /// so importing the same file twice adds nothing. A source that adds nothing leaves no
     /// import batch behind: batches are the dataset's versions.
-    public func importItems(_ settings: ItemImportSettings, from sources: [any ItemRecordSource]) throws -> ImportReport {
+    public func importItems(_ settings: ItemImportSettings, from sources: [any ItemRecordSource]) throws
+        -> ImportReport {
         let started = Date()
         var report = ImportReport(dataset: settings.dataset)
         do {
@@ -32,7 +33,8 @@ extension GlossDatabase {
                 }
                 if report.records == 0 {
                     let names = sources.map(\.name).joined(separator: ", ")
-                    throw ImportFailure(source: names, error: InvalidRecord(line: 0, message: "the input holds no records", isFatal: true))
+                    throw ImportFailure(source: names, error: InvalidRecord(
+                        line: 0, message: "the input holds no records", isFatal: true))
                 }
                 if report.added == 0, created {
                     throw ImportFailure(source: settings.dataset, error: InvalidRecord(
@@ -111,7 +113,8 @@ private struct SourceRun {
     }
 
     /// Stores a record or handles its refusal: fatal unless skipping and recoverable.
-    func take(_ result: RecordResult, sourceName: String, report: inout SourceReport, skipped: inout [SkippedRecord]) throws {
+    func take(_ result: RecordResult, sourceName: String, report: inout SourceReport,
+              skipped: inout [SkippedRecord]) throws {
         report.records += 1
         var failure: InvalidRecord
         switch result {
