@@ -101,42 +101,28 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
 
 
 
-/// How an imported value is checked against a project, the same on every backend.
+/// How an imported value is checked against a project, the same on every backend: the
+/// task's `ValueRules`, with the problem said as a phrase.
 enum AnnotationRules {
     /// The value fits the task, uses the guide's labels and (spans) lies inside the text
     /// without overlaps; `what` prefixes the message ("the suggestion: ").
-    static func check(_ value: AnnotationValue, task: TaskType, labels: Set<String>, project: String,
-                      itemText: String?, what: String) throws(AnnotationLineError) {
-        let expected = switch task { case .classify: "label"; case .multilabel: "labels"; case .spans: "spans" }
-        switch (task, value) {
-        case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break
-        default:
-            throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(expected)\"")
-        }
-        if let unknown = value.labelNames.first(where: { !labels.contains($0) }) {
+    static func check(_ value: AnnotationValue, task: TaskType, rules: any ValueRules, labels: Set<String>,
+                      project: String, itemText: String?, what: String) throws(AnnotationLineError) {
+        switch rules.problem(with: value, labels: labels, itemText: itemText) {
+        case nil:
+            return
+        case .wrongShape:
+            throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(rules.field)\"")
+        case .unknownLabel(let unknown):
             throw AnnotationLineError("\(what)\"\(unknown)\" is not a label of the current guide of \"\(project)\"; "
                 + "the labels are: \(labels.sorted().joined(separator: ", "))")
+        case .spanOutside(let span, let length):
+            throw AnnotationLineError(
+                "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
+                + " of \(length) characters (offsets count Unicode scalars; start < end)")
+        case .overlap(let offset):
+            throw AnnotationLineError("\(what)spans overlap at offset \(offset)")
         }
-        guard case .spans(let spans) = value else { return }
-        let length = itemText?.unicodeScalars.count ?? 0
-        var previousEnd = 0
-        for span in spans.sorted(by: { $0.start < $1.start }) {
-            guard span.start >= 0, span.start < span.end, span.end <= length else {
-                throw AnnotationLineError(
-                    "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
-                    + " of \(length) characters (offsets count Unicode scalars; start < end)")
-            }
-            guard span.start >= previousEnd else {
-                throw AnnotationLineError("\(what)spans overlap at offset \(span.start)")
-            }
-            previousEnd = span.end
-        }
-    }
-
-    /// Spans in text order, as the labeler stores them.
-    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
-        guard case .spans(let spans) = value else { return value }
-        return .spans(spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) })
     }
 }
 
@@ -163,7 +149,8 @@ protocol AnnotationTransferBackend {
     /// `InvalidRecord`) or unreadable source (an `ImportFailure`) throws an
     /// `AnnotationImportError` naming `sourceName` and rolls everything back.
     func importAnnotations(
-        project: String, sourceName: String, lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
+        project: String, sourceName: String, rules: ValueRulesLookup,
+        lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport
 }
 
@@ -220,10 +207,11 @@ extension GlossDatabase {
     /// dataset, labels of the current guide, span offsets, guide version) and any bad line
     /// leaves the store unchanged. Lines are applied through the decision writer, so a later
     /// decision of an annotator on an item supersedes the earlier one, and a line with
-    /// `undone_at` is undone as the labeler would.
+    /// `undone_at` is undone as the labeler would. `rules` gives each task's value rules.
     public func importAnnotations(
-        project: String, source: String, lines: (_ take: (AnnotationLine) throws -> Void) throws -> Void
+        project: String, source: String, rules: ValueRulesLookup,
+        lines: (_ take: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport {
-        try backend.importAnnotations(project: project, sourceName: source, lines: lines)
+        try backend.importAnnotations(project: project, sourceName: source, rules: rules, lines: lines)
     }
 }

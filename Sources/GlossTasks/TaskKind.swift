@@ -11,6 +11,8 @@ public protocol TaskKind: Sendable {
     var type: TaskType { get }
     /// The labeling screen's answer before any item (`TaskAnswer.restarted` makes each item's).
     var answer: any TaskAnswer { get }
+    /// How values of the kind are checked and stored when they come from outside the labeler.
+    var values: any ValueRules { get }
     /// Whether on the review screen a label's key makes that label the final answer (else
     /// the reviewer adopts one of the decisions with Enter).
     var reviewPicksByLabelKey: Bool { get }
@@ -29,6 +31,9 @@ public enum TaskKinds {
         }
         return kind
     }
+
+    /// The value rules of each task, for the store's checks of imported values.
+    public static let valueRules: ValueRulesLookup = { kind(for: $0).values }
 }
 
 /// The labeler's models, by the guide's task.

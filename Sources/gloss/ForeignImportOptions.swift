@@ -3,6 +3,7 @@ import Foundation
 import GlossApp
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// The options of `gloss import` that only another tool's export takes.
 enum ForeignImportOptions {
@@ -38,7 +39,8 @@ enum ForeignImportOptions {
     /// The project to import into, its guide read and linted when one is given.
     static func project(name: String?, guide: String?) throws -> ImportProject? {
         guard let name else { return nil }
-        return ImportProject(name: name, guide: try guide.map { try GuideSource.cleanGuide(file: $0) }, author: LoginName.current)
+        return ImportProject(name: name, guide: try guide.map { try GuideSource.cleanGuide(file: $0) }, author: LoginName.current,
+                             rules: TaskKinds.valueRules)
     }
 
     /// The summary lines about the annotations and predictions.

@@ -31,8 +31,8 @@ extension GoldCommand {
 
         func run() throws {
             let database = try store.openExisting()
-            let answers = if let items { try GoldFile.read(items) } else { try database.referenceGold(project: project, count: count, seed: seed) }
-            let outcome = try database.addGold(project: project, answers: answers, rate: rate)
+            let answers: GoldAdding.Answers = if let items { .file(items) } else { .reference(count: count, seed: seed) }
+            let outcome = try GoldAdding.add(answers, to: project, rate: rate, in: database)
             print("\(outcome.added) gold item\(outcome.added == 1 ? "" : "s") added, \(outcome.updated) updated; "
                   + "\(TerminalText.visible(project)) has \(outcome.total), served at \(StatsRenderer.percent(outcome.rate)) of items.")
         }

@@ -1,6 +1,7 @@
 import GlossCore
 import GlossFormats
 import GlossStore
+import GlossTasks
 
 extension GlossDatabase {
     /// Imports the decisions (and adjudications) of a JSONL file (`path`, or "-" for standard
@@ -9,7 +10,7 @@ extension GlossDatabase {
     /// too long to read or an unreadable file reach the store as errors, which it reports.
     public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
         let source = try ByteSource(path: path)
-        return try importAnnotations(project: project, source: source.displayName) { take in
+        return try importAnnotations(project: project, source: source.displayName, rules: TaskKinds.valueRules) { take in
             var splitter = LineSplitter()
             func handle(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int) throws {
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }

@@ -31,11 +31,14 @@ public struct ImportProject: Sendable {
     public var guide: Guide?
     /// Who creates the project's guide version 1.
     public var author: String
+    /// How each task's values are checked (the registry of task kinds).
+    public var rules: ValueRulesLookup
 
-    public init(name: String, guide: Guide? = nil, author: String) {
+    public init(name: String, guide: Guide? = nil, author: String, rules: @escaping ValueRulesLookup) {
         self.name = name
         self.guide = guide
         self.author = author
+        self.rules = rules
     }
 }
 

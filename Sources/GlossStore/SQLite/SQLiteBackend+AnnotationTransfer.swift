@@ -34,10 +34,11 @@ extension SQLiteBackend: AnnotationTransferBackend {
     }
 
     func importAnnotations(
-        project: String, sourceName: String, lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
+        project: String, sourceName: String, rules: ValueRulesLookup,
+        lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport {
         try write { db in
-            var importer = try AnnotationImporter(db, project: project)
+            var importer = try AnnotationImporter(db, project: project, rules: rules)
             do {
                 try lines { line in try importer.apply(line) }
             } catch let invalid as InvalidRecord {

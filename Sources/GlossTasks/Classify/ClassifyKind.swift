@@ -6,6 +6,7 @@ import GlossTUI
 public struct ClassifyKind: TaskKind {
     public init() {}
     public var type: TaskType { .classify }
+    public var values: any ValueRules { ClassifyValues() }
     public var answer: any TaskAnswer { ClassifyAnswer() }
     public var reviewPicksByLabelKey: Bool { true }
 

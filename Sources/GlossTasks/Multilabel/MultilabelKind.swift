@@ -6,6 +6,7 @@ import GlossTUI
 public struct MultilabelKind: TaskKind {
     public init() {}
     public var type: TaskType { .multilabel }
+    public var values: any ValueRules { MultilabelValues() }
     public var answer: any TaskAnswer { MultilabelAnswer() }
     public var reviewPicksByLabelKey: Bool { false }
 

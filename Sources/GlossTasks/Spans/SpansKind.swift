@@ -6,6 +6,7 @@ import GlossTUI
 public struct SpansKind: TaskKind {
     public init() {}
     public var type: TaskType { .spans }
+    public var values: any ValueRules { SpansValues() }
     public var answer: any TaskAnswer { SpansAnswer() }
     public var reviewPicksByLabelKey: Bool { false }
 
