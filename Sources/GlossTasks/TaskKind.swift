@@ -13,11 +13,14 @@ public protocol TaskKind: Sendable {
     var answer: any TaskAnswer { get }
     /// How values of the kind are checked and stored when they come from outside the labeler.
     var values: any ValueRules { get }
-    /// Whether on the review screen a label's key makes that label the final answer (else
-    /// the reviewer adopts one of the decisions with Enter).
-    var reviewPicksByLabelKey: Bool { get }
+    /// The review screen's part (label keys, how a value reads).
+    var review: any TaskReview { get }
+    /// The kind of model the task learns with (`gloss train`, `eval`, `learning-curve`).
+    var modelFamily: ModelFamily { get }
     /// The labeler's model for a guide of this kind.
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
+    /// An answer a headless annotator gives (`gloss drive`, for load and fault tests).
+    func sampleAnswer(for text: String, guide: Guide, using generator: inout some RandomNumberGenerator) -> AnnotationValue
 }
 
 /// The registry of task kinds: one line per kind.

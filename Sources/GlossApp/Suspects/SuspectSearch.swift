@@ -1,6 +1,7 @@
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// `gloss review --suspect`: the final labels of a classify project checked by confident
 /// learning, the items whose final label a confident cross-validated model doubts.
@@ -40,7 +41,7 @@ public struct SuspectSearch {
     public func run(notice: (String) -> Void = { _ in },
                     starting: (_ items: Int, _ folds: Int) -> Void = { _, _ in }) throws -> [Suspect] {
         let name = TerminalText.visible(project)
-        guard guide.task == .classify else {
+        guard TaskKinds.kind(for: guide.task).modelFamily == .textClassifier(multilabel: false) else {
             throw UseCaseFailure("--suspect works on classify projects; \"\(name)\" is a \(guide.task.rawValue) "
                 + "project. Review its disagreements with gloss review \(name).")
         }

@@ -1,6 +1,7 @@
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// `gloss learning-curve`: an annotator simulated on the project's reference labels, the
 /// online model scored on a test dataset's reference labels at each checkpoint, per order.
@@ -61,12 +62,11 @@ public enum LearningCurveRun {
         throws -> Report {
         let summary = try database.project(named: request.project)
         let guide = try database.currentGuide(project: request.project).guide
-        guard guide.task != .spans else {
+        guard case .textClassifier(let multilabel) = TaskKinds.kind(for: guide.task).modelFamily else {
             throw UseCaseFailure("project \"\(request.project)\" labels spans; learning curves are for classify and "
                 + "multilabel projects.")
         }
         let labels = guide.labels.map(\.name)
-        let multilabel = guide.task == .multilabel
         let items = TrainingExamples(try database.referenceExamples(dataset: summary.dataset), labels: labels,
                                      multilabel: multilabel).examples
         let test = TrainingExamples(try database.referenceExamples(dataset: request.testDataset), labels: labels,

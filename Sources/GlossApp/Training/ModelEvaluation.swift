@@ -1,6 +1,7 @@
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// `gloss eval`: a model (or a predictions file) scored against gold labels, the project's
 /// current decisions or the reference labels of a dataset.
@@ -64,11 +65,11 @@ public enum ModelEvaluation {
         }
         if let predictions = request.predictions {
             let guide = try database.currentGuide(project: project).guide
-            guard guide.task != .spans else {
+            guard case .textClassifier(let multilabel) = TaskKinds.kind(for: guide.task).modelFamily else {
                 throw UseCaseFailure("scoring a predictions file of spans is not supported yet; score the model with "
                     + "gloss eval \(TerminalText.visible(project)).")
             }
-            let labels = guide.labels.map(\.name), multilabel = guide.task == .multilabel
+            let labels = guide.labels.map(\.name)
             let examples = try goldItems(labeled, labels: labels, multilabel: multilabel, request: request,
                                          goldName: goldName, notice: notice)
             let (evaluation, missing) = try scoreFile(predictions, examples, labels: labels, multilabel: multilabel,

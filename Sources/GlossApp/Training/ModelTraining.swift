@@ -1,6 +1,7 @@
 import GlossClassifier
 import GlossCore
 import GlossStore
+import GlossTasks
 
 /// `gloss train`: trains the project's model on its examples, keeps a seeded stratified
 /// share out to score it, and stores it as a new model version. A text classifier for
@@ -16,19 +17,26 @@ public enum ModelTraining {
         let dataset = try database.project(named: request.project).dataset
         let guide = try database.currentGuide(project: request.project).guide
         let labels = guide.labels.map(\.name)
-        if guide.task == .spans {
+        let multilabel: Bool
+        switch TaskKinds.kind(for: guide.task).modelFamily {
+        case .spanSuggester:
             return try trainSpans(request, database: database, labels: labels, dataset: dataset, progress: progress,
                                   notice: notice)
+        case .textClassifier(let many):
+            multilabel = many
+        case .none:
+            throw UseCaseFailure("project \"\(TerminalText.visible(request.project))\" is a \(guide.task.rawValue) project: "
+                + "Gloss has no model to train for it.")
         }
         let source = request.reference ? "reference" : "decisions"
         let labeled = request.reference
             ? try database.referenceExamples(dataset: dataset) : try database.decisionExamples(project: request.project)
-        let examples = TrainingExamples(labeled, labels: labels, multilabel: guide.task == .multilabel)
+        let examples = TrainingExamples(labeled, labels: labels, multilabel: multilabel)
         if let note = examples.leftOutNote { notice("note: \(note)") }
         try checkEnough(examples, labels: labels, request: request, dataset: dataset, notice: notice)
         let (train, heldOut) = examples.split(holdout: request.holdout, seed: request.seed)
         let options = ClassifierOptions(hashBits: request.hashBits, epochs: request.epochs, seed: request.seed)
-        let classifier = TextClassifier(labels: labels, multilabel: guide.task == .multilabel, options: options)
+        let classifier = TextClassifier(labels: labels, multilabel: multilabel, options: options)
         let started = ContinuousClock.now
         classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
             report(progress, done: done, total: total)
