@@ -9,20 +9,42 @@ public struct ClassifierOptions: Sendable, Equatable, Codable {
     /// The seed of every random choice (shuffling, tie-breaks): same seed, same model.
     public var seed: UInt64
 
-    /// The labeler's online model: 2^18 buckets rather than 2^20, which keeps the labeler
-    /// near 50 MB (weights and AdaGrad sums take 8 bytes per bucket and label); learning a
-    /// session's decisions online loses little to it. `gloss learning-curve` uses it too.
-    public static func labeler(seed: UInt64 = 1) -> ClassifierOptions { ClassifierOptions(hashBits: 18, seed: seed) }
+    /// At most this many bytes of weights and AdaGrad sums (features first seen once it is
+    /// reached are ignored); nil: no bound. Memory otherwise grows with the features seen.
+    public var memoryLimit: Int?
+
+    /// The labeler's online model: 2^18 buckets, and at most 48 MB of weights whatever the
+    /// number of labels (about 170,000 features at 35 labels; more than a session's decisions
+    /// touch), so the labeler stays within 64 MB. `gloss learning-curve` uses it too.
+    public static func labeler(seed: UInt64 = 1) -> ClassifierOptions {
+        ClassifierOptions(hashBits: 18, seed: seed, memoryLimit: 48_000_000)
+    }
 
     /// First picks the labeler takes at random before `uncertain` order starts: margin
     /// sampling on a model that has seen a handful of items only asks about noise
     /// (measured with `gloss learning-curve` on rt_full).
     public static let labelerRandomStart = 30
 
-    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1) {
+    /// Whether `train` chooses its learning rate and number of passes (at most `epochs`) on
+    /// a validation slice of the examples, rather than using the standard ones.
+    public var adaptive: Bool
+
+    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1, memoryLimit: Int? = nil, adaptive: Bool = true) {
         self.hashBits = hashBits
         self.epochs = epochs
         self.seed = seed
+        self.memoryLimit = memoryLimit
+        self.adaptive = adaptive
+    }
+
+    private enum CodingKeys: String, CodingKey { case hashBits, epochs, seed, memoryLimit, adaptive }
+
+    /// Fields added later (`memoryLimit`, `adaptive`) take their defaults when absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(hashBits: try c.decode(Int.self, forKey: .hashBits), epochs: try c.decode(Int.self, forKey: .epochs),
+                  seed: try c.decode(UInt64.self, forKey: .seed), memoryLimit: try c.decodeIfPresent(Int.self, forKey: .memoryLimit),
+                  adaptive: try c.decodeIfPresent(Bool.self, forKey: .adaptive) ?? true)
     }
 }
 
@@ -73,14 +95,20 @@ public final class TextClassifier: @unchecked Sendable {
     /// Divides the scores before softmax (or sigmoid). 1 after `train`, which measured well
     /// calibrated on held-out data; `calibrate` fits it on examples the model did not learn from.
     public internal(set) var temperature: Float = 1
+    /// The passes the last `train` made over its examples (chosen by its search when adaptive).
+    public internal(set) var chosenEpochs = 0
 
     let featureSettings: FeatureSettings
-    let learningSettings: LearningSettings
+    /// The learning settings; `train` replaces them with the ones its search chose.
+    var learningSettings: LearningSettings
     var model: LinearModel
     var hasher: FeatureHasher
     private let labelIndex: [String: Int]
     private var scratch: [Float]
     private var targets: [Float]
+    /// The rows of the document being learned, and what its step changed (see `StepJournal`).
+    private var rows: [Int32] = []
+    var journal = StepJournal()
 
     public convenience init(labels: [String], multilabel: Bool, options: ClassifierOptions = ClassifierOptions()) {
         self.init(labels: labels, multilabel: multilabel, options: options, features: .standard, learning: .standard)
@@ -96,7 +124,7 @@ public final class TextClassifier: @unchecked Sendable {
         self.options = options
         featureSettings = features
         learningSettings = learning
-        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
+        model = Self.emptyModel(labels.count, multilabel, options)
         hasher = FeatureHasher(bits: options.hashBits, settings: features)
         var index: [String: Int] = [:]
         for (i, label) in labels.enumerated() where index[label] == nil { index[label] = i }
@@ -107,43 +135,34 @@ public final class TextClassifier: @unchecked Sendable {
 
     /// One online step on one example (labels not in `labels` are ignored; an example
     /// with none left is ignored; multilabel, an empty `labels` teaches that no label
-    /// applies). Must stay well under 1 ms.
-    public func learn(_ example: TrainingExample) {
-        guard setTargets(example.labels) else { return }
+    /// applies). A step that would leave a weight that is not a finite number is refused and
+    /// changes nothing. Returns whether the model learned from it. Must stay well under 1 ms.
+    @discardableResult
+    public func learn(_ example: TrainingExample) -> Bool {
+        guard setTargets(example.labels) else { return false }
         hasher.extract(example.text)
-        step(hasher.buckets, hasher.values)
-        examplesSeen += 1
-    }
-
-    /// Trains afresh on `examples` (what was learned before is replaced) for `options.epochs`
-    /// passes in an order shuffled by the seed, averaging the weights over the passes.
-    /// `progress(done, total)` is called now and then with example counts over all passes.
-    public func train(_ examples: [TrainingExample], progress: ((Int, Int) -> Void)? = nil) {
-        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
-        temperature = 1
-        let set = TrainingSet(examples, classifier: self)
-        examplesSeen = set.count
-        let epochs = max(options.epochs, 0)
-        let total = set.count * epochs
-        progress?(0, total)
-        guard set.count > 0, epochs > 0 else { return }
-        var generator = SeededGenerator(seed: options.seed)
-        var order = Array(0..<set.count)
-        if learningSettings.averaging { model.beginAveraging() }
-        var done = 0
-        for _ in 0..<epochs {
-            shuffle(&order, &generator)
-            for index in order {
-                set.withExample(index) { buckets, values, targets in
-                    step(buckets, values, targets)
+        rows.removeAll(keepingCapacity: true)
+        for bucket in hasher.buckets { rows.append(model.row(adding: bucket)) }
+        let learned = rows.withUnsafeBufferPointer { r in
+            hasher.values.withUnsafeBufferPointer { v in
+                targets.withUnsafeBufferPointer { t in
+                    withUnsafeMutablePointer(to: &journal) { j in step(r, v, t, journal: j) }
                 }
-                done += 1
-                if done % 1024 == 0 { progress?(done, total) }
             }
         }
-        if learningSettings.averaging { model.endAveraging() }
-        progress?(total, total)
+        if learned { examplesSeen += 1 }
+        return learned
     }
+
+    /// An empty model for these options (rows bounded by `memoryLimit`).
+    static func emptyModel(_ classes: Int, _ multilabel: Bool, _ options: ClassifierOptions) -> LinearModel {
+        let rowBytes = max(classes, 1) * 8 + 4
+        let rows = options.memoryLimit.map { max(0, ($0 - (4 << options.hashBits)) / rowBytes) } ?? .max
+        return LinearModel(classes: classes, multilabel: multilabel, bits: options.hashBits, maximumRows: rows)
+    }
+
+    /// Bytes held by the model's weights, AdaGrad sums and bucket map.
+    public var modelBytes: Int { model.memoryBytes + journal.bytes }
 
     public func predict(_ text: String) -> Prediction {
         hasher.extract(text)
@@ -175,26 +194,17 @@ public final class TextClassifier: @unchecked Sendable {
         !known.isEmpty || (multilabel && names.isEmpty)
     }
 
-    /// One online step on the hasher's features, with `targets` already set.
-    private func step(_ buckets: [UInt32], _ values: [Float]) {
-        buckets.withUnsafeBufferPointer { b in
-            values.withUnsafeBufferPointer { v in
-                targets.withUnsafeBufferPointer { t in step(b, v, t) }
-            }
-        }
-    }
-
-    private func step(
-        _ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>,
-        _ targets: UnsafeBufferPointer<Float>
-    ) {
+    func step(
+        _ rows: UnsafeBufferPointer<Int32>, _ values: UnsafeBufferPointer<Float>,
+        _ targets: UnsafeBufferPointer<Float>, journal: UnsafeMutablePointer<StepJournal>?
+    ) -> Bool {
         scratch.withUnsafeMutableBufferPointer { s in
-            model.learn(buckets, values, targets: targets, scratch: s, settings: learningSettings)
+            model.learn(rows: rows, values, targets: targets, scratch: s, settings: learningSettings, journal: journal)
         }
     }
 
     /// Fisher-Yates with our own generator, so the order is the same on every platform and Swift version.
-    private func shuffle(_ order: inout [Int], _ generator: inout SeededGenerator) {
+    static func shuffle(_ order: inout [Int], _ generator: inout SeededGenerator) {
         guard order.count > 1 else { return }
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             let j = Int(generator.next() % UInt64(i + 1))

@@ -1,7 +1,7 @@
-/// The features of every training example, extracted once and kept flat so the passes of
-/// `train` only do arithmetic.
+/// The features of every training example, extracted once and kept flat, each bucket already
+/// replaced by its row of the classifier's model, so the passes of `train` only do arithmetic.
 struct TrainingSet {
-    private var buckets: [UInt32] = []
+    private var rows: [Int32] = []
     private var values: [Float] = []
     private var targets: [Float] = []
     /// Where each example's features start in `buckets`/`values`; one more entry than examples.
@@ -9,6 +9,15 @@ struct TrainingSet {
     private let classes: Int
 
     var count: Int { offsets.count - 1 }
+    var indices: Range<Int> { 0..<count }
+    /// Feature entries in all, and of one example.
+    var entryCount: Int { rows.count }
+    func entryCount(_ index: Int) -> Int { offsets[index + 1] - offsets[index] }
+
+    /// The first label of example `index` (nil for a multilabel example with none).
+    func firstTarget(_ index: Int) -> Int? {
+        (0..<classes).first { targets[index * classes + $0] > 0 }
+    }
 
     /// Keeps the examples the classifier can learn from (see `TextClassifier.isUsable`).
     init(_ examples: [TrainingExample], classifier: TextClassifier) {
@@ -18,23 +27,23 @@ struct TrainingSet {
             let indices = classifier.targetIndices(example.labels)
             guard classifier.isUsable(names: example.labels, known: indices) else { continue }
             hasher.extract(example.text)
-            buckets += hasher.buckets
+            for bucket in hasher.buckets { rows.append(classifier.model.row(adding: bucket)) }
             values += hasher.values
-            offsets.append(buckets.count)
+            offsets.append(rows.count)
             let start = targets.count
             targets += repeatElement(0, count: classes)
             for c in indices { targets[start + c] = 1 }
         }
     }
 
-    /// Calls `body` with one example's buckets, values and targets (one per class).
+    /// Calls `body` with one example's rows, values and targets (one per class).
     func withExample<R>(
         _ index: Int,
-        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> R
+        _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> R
     ) -> R {
         let range = offsets[index]..<offsets[index + 1]
         let targetRange = index * classes..<(index + 1) * classes
-        return buckets.withUnsafeBufferPointer { b in
+        return rows.withUnsafeBufferPointer { b in
             values.withUnsafeBufferPointer { v in
                 targets.withUnsafeBufferPointer { t in
                     body(

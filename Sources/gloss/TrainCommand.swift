@@ -58,12 +58,14 @@ extension Gloss {
             let classifier = TextClassifier(labels: labels, multilabel: multilabel, options: options)
             let bar = ProgressBar.forStderr()
             let started = ContinuousClock.now
-            classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
+            try classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
                 bar?.importProgress(source: "training", bytesRead: Int64(done), totalBytes: Int64(total), records: done)
             }
             let seconds = (ContinuousClock.now - started).seconds
             bar?.clear()
             let metrics = heldOut.isEmpty ? nil : Evaluation.score(classifier, items: heldOut).metrics
+            let baseline = MajorityBaseline(training: train.map(\.labels), heldOut: heldOut.map(\.labels))
+            if let metrics, let warning = baseline.warning(heldOutAccuracy: metrics.accuracy) { print("WARNING: \(warning)", to: &errors) }
             let model = try database.saveModel(
                 project: project, kind: .text, source: source, examples: train.count, heldOut: heldOut.count,
                 options: TrainingOptions(hashBits: hashBits, epochs: epochs, seed: seed, holdout: holdout).json,
