@@ -48,6 +48,9 @@ struct FeatureHasher: Sendable {
     private(set) var buckets: [UInt32] = []
     private(set) var values: [Float] = []
 
+    /// Bytes of the reusable buffers (the merge map is 4 bytes a bucket once used).
+    var scratchBytes: Int { positions.capacity * 4 + (sortKeys.capacity + buckets.capacity + values.capacity) * 8 }
+
     init(bits: Int, settings: FeatureSettings) {
         self.bits = bits
         self.settings = settings

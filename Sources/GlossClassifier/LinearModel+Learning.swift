@@ -6,14 +6,17 @@ struct StepJournal: Sendable, Equatable {
     var indices: [Int32] = []
     var oldValues: [Float] = []
     var oldSquares: [Float] = []
+    /// The model's row count before the step: rows the step added are dropped on undo.
+    var rowsBefore = 0
 
     mutating func removeAll() {
         indices.removeAll(keepingCapacity: true)
         oldValues.removeAll(keepingCapacity: true)
         oldSquares.removeAll(keepingCapacity: true)
+        rowsBefore = 0
     }
 
-    var bytes: Int { indices.count * 12 }
+    var bytes: Int { indices.capacity * 4 + (oldValues.capacity + oldSquares.capacity) * 4 }
 }
 
 extension LinearModel {
@@ -93,8 +96,9 @@ extension LinearModel {
         return finite
     }
 
-    /// Puts back every value `journal` recorded, latest first.
+    /// Puts back every value `journal` recorded, latest first, and drops the rows added since.
     mutating func undo(_ journal: StepJournal) {
+        defer { truncateRows(to: journal.rowsBefore) }
         for i in stride(from: journal.indices.count - 1, through: 0, by: -1) {
             let at = Int(journal.indices[i])
             if at < 0 {

@@ -74,12 +74,28 @@ struct LinearModel: Sendable {
         let row = Int32(bucketOfRow.count)
         rowOfBucket[Int(bucket)] = row
         bucketOfRow.append(bucket)
+        if weights.count + classes > weights.capacity {
+            // Grow by doubling, but never past `maximumRows`: the bound is on what is allocated.
+            let target = min(max(weights.capacity * 2, 256 * classes), maximumRows == .max ? .max : maximumRows * classes)
+            weights.reserveCapacity(target)
+            gradientSquares.reserveCapacity(target)
+        }
         weights.append(contentsOf: repeatElement(0, count: classes))
         gradientSquares.append(contentsOf: repeatElement(0, count: classes))
         if !weightedChanges.isEmpty || averagingStep > 0 {
             weightedChanges.append(contentsOf: repeatElement(0, count: classes))
         }
         return row
+    }
+
+    /// Drops the rows from `count` on (their buckets have no row again).
+    mutating func truncateRows(to count: Int) {
+        guard count < bucketOfRow.count else { return }
+        for bucket in bucketOfRow[count...] { rowOfBucket[Int(bucket)] = -1 }
+        bucketOfRow.removeSubrange(count...)
+        weights.removeSubrange((count * classes)...)
+        gradientSquares.removeSubrange((count * classes)...)
+        if !weightedChanges.isEmpty { weightedChanges.removeSubrange((count * classes)...) }
     }
 
     /// Gives every bucket in `buckets` a row, and replaces each entry by its row (-1 when none
@@ -93,6 +109,16 @@ struct LinearModel: Sendable {
         let r = Int(row(adding: bucket))
         guard r >= 0 else { return }
         for c in 0..<classes { weights[r * classes + c] = values[c] }
+    }
+
+    /// Gives `bucket` the next row with these weights and AdaGrad sums (a state being read).
+    mutating func setRow(bucket: UInt32, weights rowWeights: [Float], squares: [Float]) {
+        let r = Int(row(adding: bucket))
+        guard r >= 0 else { return }
+        for c in 0..<classes {
+            weights[r * classes + c] = rowWeights[c]
+            gradientSquares[r * classes + c] = squares[c]
+        }
     }
 
     /// The weights of `bucket` (zeros when it has none).
@@ -176,6 +202,19 @@ struct LinearModel: Sendable {
             sum += scores[c]
         }
         for c in 0..<classes { scores[c] /= sum }
+    }
+
+    /// Zeroes every weight, bias and AdaGrad sum; the rows stay (a refit from scratch).
+    mutating func resetWeights() {
+        for i in weights.indices { weights[i] = 0 }
+        for i in gradientSquares.indices { gradientSquares[i] = 0 }
+        for c in 0..<classes {
+            bias[c] = 0
+            biasGradientSquares[c] = 0
+            biasWeightedChanges[c] = 0
+        }
+        weightedChanges = []
+        averagingStep = 0
     }
 
     /// Starts averaging afresh (the start of `train`).

@@ -13,6 +13,8 @@ extension TextClassifier {
         model = Self.emptyModel(labels.count, multilabel, options)
         temperature = 1
         journal.removeAll()
+        journalKey = nil
+        history.removeAll()
         let set = TrainingSet(examples, classifier: self)
         examplesSeen = set.count
         let maximumEpochs = max(options.epochs, 0)

@@ -13,11 +13,13 @@ public struct ClassifierOptions: Sendable, Equatable, Codable {
     /// reached are ignored); nil: no bound. Memory otherwise grows with the features seen.
     public var memoryLimit: Int?
 
-    /// The labeler's online model: 2^18 buckets, and at most 48 MB of weights whatever the
-    /// number of labels (about 170,000 features at 35 labels; more than a session's decisions
-    /// touch), so the labeler stays within 64 MB. `gloss learning-curve` uses it too.
+    /// The labeler's online model: 2^18 buckets, at most 40 MB of weights whatever the number
+    /// of labels (about 140,000 features at 35 labels; more than a session's decisions touch),
+    /// and a refit on all decisions while they hold at most 300,000 feature entries (a few
+    /// thousand short texts; about 2.4 MB), so the labeler stays within 64 MB. `gloss
+    /// learning-curve` uses it too.
     public static func labeler(seed: UInt64 = 1) -> ClassifierOptions {
-        ClassifierOptions(hashBits: 18, seed: seed, memoryLimit: 48_000_000)
+        ClassifierOptions(hashBits: 18, epochs: 10, seed: seed, memoryLimit: 40_000_000, refitLimit: 300_000)
     }
 
     /// First picks the labeler takes at random before `uncertain` order starts: margin
@@ -28,23 +30,30 @@ public struct ClassifierOptions: Sendable, Equatable, Codable {
     /// Whether `train` chooses its learning rate and number of passes (at most `epochs`) on
     /// a validation slice of the examples, rather than using the standard ones.
     public var adaptive: Bool
+    /// Online learning refits the model on every example learned so far (see `DecisionMemory`)
+    /// while their features number at most this many entries, then goes on with one step per
+    /// example; nil: one step per example from the start.
+    public var refitLimit: Int?
 
-    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1, memoryLimit: Int? = nil, adaptive: Bool = true) {
+    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1, memoryLimit: Int? = nil, adaptive: Bool = true,
+                refitLimit: Int? = nil) {
         self.hashBits = hashBits
         self.epochs = epochs
         self.seed = seed
         self.memoryLimit = memoryLimit
         self.adaptive = adaptive
+        self.refitLimit = refitLimit
     }
 
-    private enum CodingKeys: String, CodingKey { case hashBits, epochs, seed, memoryLimit, adaptive }
+    private enum CodingKeys: String, CodingKey { case hashBits, epochs, seed, memoryLimit, adaptive, refitLimit }
 
     /// Fields added later (`memoryLimit`, `adaptive`) take their defaults when absent.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(hashBits: try c.decode(Int.self, forKey: .hashBits), epochs: try c.decode(Int.self, forKey: .epochs),
                   seed: try c.decode(UInt64.self, forKey: .seed), memoryLimit: try c.decodeIfPresent(Int.self, forKey: .memoryLimit),
-                  adaptive: try c.decodeIfPresent(Bool.self, forKey: .adaptive) ?? true)
+                  adaptive: try c.decodeIfPresent(Bool.self, forKey: .adaptive) ?? true,
+                  refitLimit: try c.decodeIfPresent(Int.self, forKey: .refitLimit))
     }
 }
 
@@ -104,11 +113,22 @@ public final class TextClassifier: @unchecked Sendable {
     var model: LinearModel
     var hasher: FeatureHasher
     private let labelIndex: [String: Int]
-    private var scratch: [Float]
-    private var targets: [Float]
+    var scratch: [Float]
+    var targets: [Float]
     /// The rows of the document being learned, and what its step changed (see `StepJournal`).
-    private var rows: [Int32] = []
+    var rows: [Int32] = []
     var journal = StepJournal()
+    /// The key of the example the journal's step learned (see `unlearn`).
+    var journalKey: UInt64?
+    /// The examples kept for refitting, while within `options.refitLimit` (nil past it).
+    var memory: DecisionMemory?
+    /// The weight changes of the latest online steps, for undoing an older decision.
+    var history = StepHistory()
+    /// `options.refitLimit` scaled to the labels: a refit costs entries × labels, so with 35
+    /// labels the memory holds a twelfth of what it holds with 3.
+    var refitEntryLimit: Int? { options.refitLimit.map { $0 * 3 / max(3, labels.count) } }
+    /// How many guide examples `prime` taught (not counted in `examplesSeen`).
+    public internal(set) var primedCount = 0
 
     public convenience init(labels: [String], multilabel: Bool, options: ClassifierOptions = ClassifierOptions()) {
         self.init(labels: labels, multilabel: multilabel, options: options, features: .standard, learning: .standard)
@@ -131,16 +151,36 @@ public final class TextClassifier: @unchecked Sendable {
         labelIndex = index
         scratch = [Float](repeating: 0, count: labels.count)
         targets = [Float](repeating: 0, count: labels.count)
+        if options.refitLimit != nil { memory = DecisionMemory(classes: labels.count) }
     }
 
-    /// One online step on one example (labels not in `labels` are ignored; an example
-    /// with none left is ignored; multilabel, an empty `labels` teaches that no label
-    /// applies). A step that would leave a weight that is not a finite number is refused and
-    /// changes nothing. Returns whether the model learned from it. Must stay well under 1 ms.
+    /// Learns one example online (labels not in `labels` are ignored; an example with none
+    /// left is ignored; multilabel, an empty `labels` teaches that no label applies). While
+    /// the examples learned fit `options.refitLimit`, the model is refit on all of them;
+    /// past it, one AdaGrad step. A step that would leave a weight that is not a finite
+    /// number is refused and changes nothing. Returns whether the model learned from it.
     @discardableResult
     public func learn(_ example: TrainingExample) -> Bool {
+        guard learnExample(example, primed: false, refit: true) else { return false }
+        examplesSeen += 1
+        return true
+    }
+
+    /// Learns one example into the memory (and refits when asked) or with one journaled step.
+    func learnExample(_ example: TrainingExample, primed: Bool, refit: Bool) -> Bool {
         guard setTargets(example.labels) else { return false }
         hasher.extract(example.text)
+        let key = exampleKey(example)
+        if var kept = memory, let limit = refitEntryLimit, kept.entryCount + hasher.buckets.count <= limit {
+            memory = nil  // no copy of the arrays while appending
+            kept.append(buckets: hasher.buckets, values: hasher.values, targets: targets, key: key, primed: primed)
+            memory = kept
+            journalKey = nil
+            journal.removeAll()
+            return refit ? self.refit() : true
+        }
+        memory = nil
+        let rowsBefore = model.rowCount
         rows.removeAll(keepingCapacity: true)
         for bucket in hasher.buckets { rows.append(model.row(adding: bucket)) }
         let learned = rows.withUnsafeBufferPointer { r in
@@ -150,7 +190,13 @@ public final class TextClassifier: @unchecked Sendable {
                 }
             }
         }
-        if learned { examplesSeen += 1 }
+        journal.rowsBefore = rowsBefore
+        if learned {
+            history.record(journal, model: model, key: key)
+        } else {
+            model.truncateRows(to: rowsBefore)
+        }
+        journalKey = learned ? key : nil
         return learned
     }
 
@@ -161,8 +207,11 @@ public final class TextClassifier: @unchecked Sendable {
         return LinearModel(classes: classes, multilabel: multilabel, bits: options.hashBits, maximumRows: rows)
     }
 
-    /// Bytes held by the model's weights, AdaGrad sums and bucket map.
-    public var modelBytes: Int { model.memoryBytes + journal.bytes }
+    /// Bytes held by the model: weights, AdaGrad sums, the bucket map, the feature hasher's
+    /// scratch, the examples kept for refitting and the last step's journal.
+    public var modelBytes: Int {
+        model.memoryBytes + journal.bytes + history.bytes + (memory?.bytes ?? 0) + hasher.scratchBytes
+    }
 
     public func predict(_ text: String) -> Prediction {
         hasher.extract(text)
@@ -181,7 +230,7 @@ public final class TextClassifier: @unchecked Sendable {
     }
 
     /// Sets `targets` from label names; false when the example teaches nothing (see `isUsable`).
-    private func setTargets(_ names: [String]) -> Bool {
+    func setTargets(_ names: [String]) -> Bool {
         for c in targets.indices { targets[c] = 0 }
         let indices = targetIndices(names)
         for c in indices { targets[c] = 1 }

@@ -36,6 +36,16 @@ struct TrainingSet {
         }
     }
 
+    /// The examples a `DecisionMemory` keeps, their buckets given rows of `model`.
+    init(memory: DecisionMemory, model: inout LinearModel) {
+        classes = memory.classes
+        rows.reserveCapacity(memory.entryCount)
+        for bucket in memory.buckets { rows.append(model.row(adding: bucket)) }
+        values = memory.values
+        targets = memory.targets
+        offsets = memory.offsets
+    }
+
     /// Calls `body` with one example's rows, values and targets (one per class).
     func withExample<R>(
         _ index: Int,
