@@ -5,7 +5,8 @@ import GlossCore
 /// pass, on examples they did not see. Small sets use three stratified folds (every example
 /// is scored once); larger ones one stratified validation slice of 15% (at most 2,000), the
 /// candidates training on at most 8,000 of the rest. The score is the mean of accuracy and
-/// macro-F1, so rare labels count. Ties keep the standard rate and the fewer passes.
+/// macro-F1, so rare labels count; the logit adjustment is chosen with them. Ties keep
+/// the standard rate, no adjustment and the fewer passes.
 /// Deterministic for a seed; it never looks at a test set.
 struct SettingsSearch {
     /// The candidate AdaGrad rates, around the standard 1.
@@ -61,44 +62,64 @@ struct SettingsSearch {
     /// Example-steps the search takes, for progress.
     var work: Int { Self.learningRates.count * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs }
 
-    /// The best (settings, passes); `untrained` is the model with every row of the set.
+    /// Candidate strengths of the logit adjustment (Menon et al. 2021): subtracting
+    /// τ·log(prior) from each label's score before the argmax trades a little accuracy on
+    /// the common labels for recall on the rare ones; the search keeps τ = 0 unless the mean
+    /// of accuracy and macro-F1 says otherwise. Single-label only.
+    static let adjustments: [Float] = [0, 0.5, 1]
+
+    /// log(prior) of each label over `indices` (add-one smoothed).
+    func logPriors(_ indices: [Int]) -> [Float] {
+        var counts = [Float](repeating: 1, count: classes)
+        for index in indices { if let c = set.firstTarget(index) { counts[c] += 1 } }
+        let total = counts.reduce(0, +)
+        return counts.map { Float(_log(Double($0 / total))) }
+    }
+
+    /// The best (settings, passes, logit adjustment); `untrained` is the model with every row of the set.
     func choose(_ untrained: LinearModel, standard: LearningSettings, meter: ProgressMeter?) throws(ClassifierError)
-        -> (learning: LearningSettings, epochs: Int)
+        -> (learning: LearningSettings, epochs: Int, adjustment: Float)
     {
-        var best = (score: -1.0, learning: standard, epochs: maximumEpochs)
+        let taus = multilabel ? [Float(0)] : Self.adjustments
+        let priors = folds.map { logPriors($0.train) }
+        var best = (score: -1.0, learning: standard, epochs: maximumEpochs, adjustment: Float(0))
         for rate in Self.learningRates {
             var settings = standard
             settings.learningRate = rate
             // Folds run pass by pass together, so a rate whose mean score fell for
             // `patience` passes in a row stops early.
             var models = folds.map { _ in untrained }
-            var scores: [Double] = [0]
+            var scores: [[Double]] = [[]]
             var generators = folds.map { _ in SeededGenerator(seed: seed) }
             for model in models.indices where settings.averaging { models[model].beginAveraging() }
             for epoch in 1...maximumEpochs {
-                var mean = 0.0
+                var mean = [Double](repeating: 0, count: taus.count)
                 for (f, fold) in folds.enumerated() {
                     try TextClassifier.pass(&models[f], set, indices: fold.train, settings: settings,
                                             generator: &generators[f], epoch: epoch, meter: meter)
                     var averaged = models[f]
                     averaged.endAveraging()
-                    mean += score(averaged, fold.validation) / Double(folds.count)
+                    for (t, tau) in taus.enumerated() {
+                        mean[t] += score(averaged, fold.validation, adjustment: priors[f].map { -tau * $0 }) / Double(folds.count)
+                    }
                 }
                 scores.append(mean)
-                let peak = scores.indices.dropFirst().max { scores[$0] < scores[$1] } ?? epoch
+                let peak = scores.indices.dropFirst().max { scores[$0].max()! < scores[$1].max()! } ?? epoch
                 if epoch - peak >= Self.patience { break }
             }
             for epoch in scores.indices.dropFirst() {
-                let better = scores[epoch] > best.score + 1e-9
-                let tieWithStandard = abs(scores[epoch] - best.score) <= 1e-9 && rate == standard.learningRate
-                if better || tieWithStandard { best = (scores[epoch], settings, epoch) }
+                for (t, tau) in taus.enumerated() {
+                    let better = scores[epoch][t] > best.score + 1e-9
+                    let tieWithStandard = abs(scores[epoch][t] - best.score) <= 1e-9 && rate == standard.learningRate && tau == 0
+                    if better || tieWithStandard { best = (scores[epoch][t], settings, epoch, tau) }
+                }
             }
         }
-        return (best.learning, best.epochs)
+        return (best.learning, best.epochs, best.adjustment)
     }
 
     /// The mean of accuracy (exact label sets) and macro-F1 of `model` on `indices`.
-    func score(_ model: LinearModel, _ indices: [Int]) -> Double {
+    func score(_ model: LinearModel, _ indices: [Int], adjustment: [Float]) -> Double {
         var tp = [Int](repeating: 0, count: classes), fp = tp, fn = tp
         var exact = 0
         var scores = [Float](repeating: 0, count: classes)
@@ -108,14 +129,14 @@ struct SettingsSearch {
                 gold = targets.map { $0 > 0 }
                 scores.withUnsafeMutableBufferPointer { s in
                     model.score(rows: rows, values, into: s)
-                    model.probabilities(s, temperature: 1)
+                    if multilabel { model.probabilities(s, temperature: 1) }
                 }
             }
             if multilabel {
                 for c in 0..<classes { predicted[c] = scores[c] >= 0.5 }
             } else {
                 var top = 0
-                for c in 1..<classes where scores[c] > scores[top] { top = c }
+                for c in 1..<classes where scores[c] + adjustment[c] > scores[top] + adjustment[top] { top = c }
                 predicted[top] = true
             }
             if gold == predicted { exact += 1 }

@@ -26,7 +26,7 @@ extension TextClassifier {
         let search = options.adaptive ? SettingsSearch(set: set, classes: labels.count, multilabel: multilabel,
                                                        maximumEpochs: maximumEpochs, seed: options.seed) : nil
         let meter = ProgressMeter(total: (search?.work ?? 0) + set.count * maximumEpochs, report: progress)
-        var plan = (learning: learningSettings, epochs: maximumEpochs)
+        var plan = (learning: learningSettings, epochs: maximumEpochs, adjustment: Float(0))
         if let search { plan = try search.choose(untrained, standard: learningSettings, meter: meter) }
         learningSettings = plan.learning
         chosenEpochs = plan.epochs
@@ -34,6 +34,12 @@ extension TextClassifier {
         model = untrained
         try Self.runPasses(&model, set, indices: Array(0..<set.count), epochs: plan.epochs,
                            settings: plan.learning, seed: options.seed, meter: meter)
+        if plan.adjustment > 0, let search {
+            // Baked into the biases, so scoring and the model file stay as they are.
+            let priors = search.logPriors(Array(0..<set.count))
+            for c in 0..<labels.count { model.bias[c] -= plan.adjustment * priors[c] }
+        }
+        logitAdjustment = plan.adjustment
         guard model.isFinite else { throw .notFinite }
         meter.finish()
     }

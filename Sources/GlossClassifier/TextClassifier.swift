@@ -106,6 +106,8 @@ public final class TextClassifier: @unchecked Sendable {
     public internal(set) var temperature: Float = 1
     /// The passes the last `train` made over its examples (chosen by its search when adaptive).
     public internal(set) var chosenEpochs = 0
+    /// The logit adjustment τ the last `train` chose (0: none; see `SettingsSearch`).
+    public internal(set) var logitAdjustment: Float = 0
 
     let featureSettings: FeatureSettings
     /// The learning settings; `train` replaces them with the ones its search chose.

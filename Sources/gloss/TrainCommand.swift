@@ -120,7 +120,7 @@ extension Gloss {
             if set.items.count < Self.minimumExamples {
                 throw CommandFailure("too few examples to train on: the \(what) give \(set.items.count) usable (at least \(Self.minimumExamples) are needed; per label: \(perLabel)); \(hint).")
             }
-            if counts.filter({ $0 >= 2 }).count < 2 {
+            if holdout > 0, counts.filter({ $0 >= 2 }).count < 2 {
                 throw CommandFailure("too few examples to train on: at least two labels need two examples each, and the \(what) give \(perLabel); \(hint).")
             }
             for (label, count) in zip(labels, counts) where count < 2 {
