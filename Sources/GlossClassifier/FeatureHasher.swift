@@ -47,6 +47,9 @@ struct FeatureHasher: Sendable {
     /// The buckets and values of the last text; with `entriesUnitLength` a bucket may repeat (its values add up).
     private(set) var buckets: [UInt32] = []
     private(set) var values: [Float] = []
+    /// Whether each entry is a character n-gram (of its first occurrence, when merged), so a
+    /// training set can drop that family without extracting again (see `SettingsSearch`).
+    private(set) var isCharacterGram: [Bool] = []
 
     /// Bytes of the reusable buffers (the merge map is 4 bytes a bucket once used).
     var scratchBytes: Int { positions.capacity * 4 + (sortKeys.capacity + buckets.capacity + values.capacity) * 8 }
@@ -79,9 +82,10 @@ struct FeatureHasher: Sendable {
     }
 
     @inline(__always)
-    private mutating func emit(_ hash: UInt64, _ weight: Float) {
+    private mutating func emit(_ hash: UInt64, _ weight: Float, character: Bool = false) {
         buckets.append(UInt32(truncatingIfNeeded: Self.finish(hash) >> UInt64(64 - bits)))
         values.append(weight)
+        isCharacterGram.append(character)
     }
 
     /// Replaces `buckets` and `values` with the features of `text`.
@@ -89,6 +93,7 @@ struct FeatureHasher: Sendable {
         tokenizer.scan(text)
         buckets.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        isCharacterGram.removeAll(keepingCapacity: true)
         tokenHashes.removeAll(keepingCapacity: true)
         let count = tokenizer.count
         tokenizer.scalars.withUnsafeBufferPointer { scalars in
@@ -140,6 +145,7 @@ struct FeatureHasher: Sendable {
                 } else {
                     position[bucket] = Int32(unique)
                     buckets[unique] = buckets[i]
+                    isCharacterGram[unique] = isCharacterGram[i]
                     values.append(entryValues[i])
                     counts.append(1)
                     unique += 1
@@ -148,6 +154,7 @@ struct FeatureHasher: Sendable {
             for i in 0..<unique { position[Int(buckets[i])] = -1 }
         }
         buckets.removeLast(count - unique)
+        isCharacterGram.removeLast(count - unique)
         for i in 0..<unique where counts[i] > 1 { values[i] = damped(sum: values[i], count: Int(counts[i])) }
     }
 
@@ -166,11 +173,14 @@ struct FeatureHasher: Sendable {
         for i in 0..<count { sortKeys.append(UInt64(buckets[i]) << 32 | UInt64(i)) }
         sortKeys.sort()
         buckets.removeAll(keepingCapacity: true)
+        let flags = isCharacterGram
+        isCharacterGram.removeAll(keepingCapacity: true)
         swap(&entryValues, &values)
         values.removeAll(keepingCapacity: true)
         var i = 0
         while i < count {
             let bucket = UInt32(truncatingIfNeeded: sortKeys[i] >> 32)
+            isCharacterGram.append(flags[Int(sortKeys[i] & 0xFFFF_FFFF)])
             var sum: Float = 0
             var n = 0
             while i < count, UInt32(truncatingIfNeeded: sortKeys[i] >> 32) == bucket {
@@ -204,7 +214,7 @@ struct FeatureHasher: Sendable {
                 hash = Self.step(hash, scalar)
                 let n = position - first + 1
                 if n >= minN, n > 1 || (position != 0 && position != length - 1) {
-                    emit(hash, weight)
+                    emit(hash, weight, character: true)
                 }
             }
         }

@@ -23,6 +23,9 @@ struct SettingsSearch {
     static let entryLimit = 6_000_000
 
     let set: TrainingSet
+    /// The same examples without character n-grams (nil when they have none): the search
+    /// also tries them, since on some data (random or coded words) those n-grams are noise.
+    let withoutCharacterGrams: TrainingSet?
     let classes: Int
     let multilabel: Bool
     let maximumEpochs: Int
@@ -32,7 +35,13 @@ struct SettingsSearch {
 
     init?(set: TrainingSet, classes: Int, multilabel: Bool, maximumEpochs: Int, seed: UInt64) {
         guard set.count >= Self.minimumExamples, classes > 1 else { return nil }
+        // Validation needs labels seen in training: with most examples in labels of one or
+        // two examples (one per label), the folds would score noise, so the standard settings stay.
+        var perLabel = [Int](repeating: 0, count: classes)
+        for index in 0..<set.count { if let c = set.firstTarget(index) { perLabel[c] += 1 } }
+        guard 2 * perLabel.filter({ $0 >= 3 }).reduce(0, +) >= set.count else { return nil }
         self.set = set
+        withoutCharacterGrams = set.withoutCharacterGrams()
         self.classes = classes
         self.multilabel = multilabel
         self.maximumEpochs = maximumEpochs
@@ -59,8 +68,10 @@ struct SettingsSearch {
         }
     }
 
-    /// Example-steps the search takes, for progress.
-    var work: Int { Self.learningRates.count * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs }
+    /// Example-steps the search takes at most, for progress.
+    var work: Int {
+        (withoutCharacterGrams == nil ? 1 : 2) * Self.learningRates.count * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs
+    }
 
     /// Candidate strengths of the logit adjustment (Menon et al. 2021): subtracting
     /// τ·log(prior) from each label's score before the argmax trades a little accuracy on
@@ -76,13 +87,21 @@ struct SettingsSearch {
         return counts.map { Float(_log(Double($0 / total))) }
     }
 
-    /// The best (settings, passes, logit adjustment); `untrained` is the model with every row of the set.
-    func choose(_ untrained: LinearModel, standard: LearningSettings, meter: ProgressMeter?) throws(ClassifierError)
-        -> (learning: LearningSettings, epochs: Int, adjustment: Float)
-    {
+    /// What the search chose.
+    struct Plan {
+        var learning: LearningSettings
+        var epochs: Int
+        var adjustment: Float
+        var dropCharacterGrams = false
+    }
+
+    /// The best plan; `untrained` is the model with every row of the set.
+    func choose(_ untrained: LinearModel, standard: LearningSettings, meter: ProgressMeter?) throws(ClassifierError) -> Plan {
         let taus = multilabel ? [Float(0)] : Self.adjustments
         let priors = folds.map { logPriors($0.train) }
-        var best = (score: -1.0, learning: standard, epochs: maximumEpochs, adjustment: Float(0))
+        var best = (score: -1.0, plan: Plan(learning: standard, epochs: maximumEpochs, adjustment: 0))
+        let variants: [(TrainingSet, Bool)] = [(set, false)] + (withoutCharacterGrams.map { [($0, true)] } ?? [])
+        for (set, dropCharacterGrams) in variants {
         for rate in Self.learningRates {
             var settings = standard
             settings.learningRate = rate
@@ -100,7 +119,7 @@ struct SettingsSearch {
                     var averaged = models[f]
                     averaged.endAveraging()
                     for (t, tau) in taus.enumerated() {
-                        mean[t] += score(averaged, fold.validation, adjustment: priors[f].map { -tau * $0 }) / Double(folds.count)
+                        mean[t] += score(averaged, set, fold.validation, adjustment: priors[f].map { -tau * $0 }) / Double(folds.count)
                     }
                 }
                 scores.append(mean)
@@ -110,16 +129,21 @@ struct SettingsSearch {
             for epoch in scores.indices.dropFirst() {
                 for (t, tau) in taus.enumerated() {
                     let better = scores[epoch][t] > best.score + 1e-9
-                    let tieWithStandard = abs(scores[epoch][t] - best.score) <= 1e-9 && rate == standard.learningRate && tau == 0
-                    if better || tieWithStandard { best = (scores[epoch][t], settings, epoch, tau) }
+                    let tieWithStandard = abs(scores[epoch][t] - best.score) <= 1e-9 && rate == standard.learningRate
+                        && tau == 0 && !dropCharacterGrams
+                    if better || tieWithStandard {
+                        best = (scores[epoch][t], Plan(learning: settings, epochs: epoch, adjustment: tau,
+                                                       dropCharacterGrams: dropCharacterGrams))
+                    }
                 }
             }
         }
-        return (best.learning, best.epochs, best.adjustment)
+        }
+        return best.plan
     }
 
     /// The mean of accuracy (exact label sets) and macro-F1 of `model` on `indices`.
-    func score(_ model: LinearModel, _ indices: [Int], adjustment: [Float]) -> Double {
+    func score(_ model: LinearModel, _ set: TrainingSet, _ indices: [Int], adjustment: [Float]) -> Double {
         var tp = [Int](repeating: 0, count: classes), fp = tp, fn = tp
         var exact = 0
         var scores = [Float](repeating: 0, count: classes)

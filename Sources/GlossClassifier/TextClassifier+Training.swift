@@ -12,6 +12,10 @@ extension TextClassifier {
     public func train(_ examples: [TrainingExample], progress: ((Int, Int) -> Void)? = nil) throws(ClassifierError) {
         model = Self.emptyModel(labels.count, multilabel, options)
         temperature = 1
+        if featureSettings != initialFeatureSettings {
+            featureSettings = initialFeatureSettings
+            hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
+        }
         journal.removeAll()
         journalKey = nil
         history.removeAll()
@@ -26,13 +30,19 @@ extension TextClassifier {
         let search = options.adaptive ? SettingsSearch(set: set, classes: labels.count, multilabel: multilabel,
                                                        maximumEpochs: maximumEpochs, seed: options.seed) : nil
         let meter = ProgressMeter(total: (search?.work ?? 0) + set.count * maximumEpochs, report: progress)
-        var plan = (learning: learningSettings, epochs: maximumEpochs, adjustment: Float(0))
+        var plan = SettingsSearch.Plan(learning: learningSettings, epochs: maximumEpochs, adjustment: 0)
         if let search { plan = try search.choose(untrained, standard: learningSettings, meter: meter) }
         learningSettings = plan.learning
         chosenEpochs = plan.epochs
+        var trainingSet = set
+        if plan.dropCharacterGrams, let words = search?.withoutCharacterGrams {
+            featureSettings.charWeight = 0
+            hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
+            trainingSet = words
+        }
         meter.total = meter.done + set.count * plan.epochs
         model = untrained
-        try Self.runPasses(&model, set, indices: Array(0..<set.count), epochs: plan.epochs,
+        try Self.runPasses(&model, trainingSet, indices: Array(0..<set.count), epochs: plan.epochs,
                            settings: plan.learning, seed: options.seed, meter: meter)
         if plan.adjustment > 0, let search {
             // Baked into the biases, so scoring and the model file stay as they are.

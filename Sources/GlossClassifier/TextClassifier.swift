@@ -109,7 +109,10 @@ public final class TextClassifier: @unchecked Sendable {
     /// The logit adjustment τ the last `train` chose (0: none; see `SettingsSearch`).
     public internal(set) var logitAdjustment: Float = 0
 
-    let featureSettings: FeatureSettings
+    /// How texts become features; `train` may drop character n-grams when its search finds
+    /// them noise on the data (and starts from `initialFeatureSettings` again next time).
+    var featureSettings: FeatureSettings
+    let initialFeatureSettings: FeatureSettings
     /// The learning settings; `train` replaces them with the ones its search chose.
     var learningSettings: LearningSettings
     var model: LinearModel
@@ -145,6 +148,7 @@ public final class TextClassifier: @unchecked Sendable {
         self.multilabel = multilabel
         self.options = options
         featureSettings = features
+        initialFeatureSettings = features
         learningSettings = learning
         model = Self.emptyModel(labels.count, multilabel, options)
         hasher = FeatureHasher(bits: options.hashBits, settings: features)

@@ -2,6 +2,8 @@
 /// replaced by its row of the classifier's model, so the passes of `train` only do arithmetic.
 struct TrainingSet {
     private var rows: [Int32] = []
+    /// Whether each entry is a character n-gram (see `FeatureHasher.isCharacterGram`).
+    private var isCharacterGram: [Bool] = []
     private var values: [Float] = []
     private var targets: [Float] = []
     /// Where each example's features start in `buckets`/`values`; one more entry than examples.
@@ -29,11 +31,37 @@ struct TrainingSet {
             hasher.extract(example.text)
             for bucket in hasher.buckets { rows.append(classifier.model.row(adding: bucket)) }
             values += hasher.values
+            isCharacterGram += hasher.isCharacterGram
             offsets.append(rows.count)
             let start = targets.count
             targets += repeatElement(0, count: classes)
             for c in indices { targets[start + c] = 1 }
         }
+    }
+
+    /// The same examples without their character n-grams, each rescaled to unit length: what
+    /// extracting with `charWeight` 0 would give, without extracting again. Nil when the set
+    /// has no character n-grams to drop.
+    func withoutCharacterGrams() -> TrainingSet? {
+        guard isCharacterGram.contains(true) else { return nil }
+        var copy = self
+        copy.rows = []
+        copy.values = []
+        copy.isCharacterGram = []
+        copy.offsets = [0]
+        for index in 0..<count {
+            let range = offsets[index]..<offsets[index + 1]
+            var norm: Float = 0
+            for i in range where !isCharacterGram[i] { norm += values[i] * values[i] }
+            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+            for i in range where !isCharacterGram[i] {
+                copy.rows.append(rows[i])
+                copy.values.append(values[i] * scale)
+            }
+            copy.offsets.append(copy.rows.count)
+        }
+        copy.isCharacterGram = [Bool](repeating: false, count: copy.rows.count)
+        return copy
     }
 
     /// The examples a `DecisionMemory` keeps, their buckets given rows of `model`.
@@ -42,6 +70,7 @@ struct TrainingSet {
         rows.reserveCapacity(memory.entryCount)
         for bucket in memory.buckets { rows.append(model.row(adding: bucket)) }
         values = memory.values
+        isCharacterGram = [Bool](repeating: false, count: memory.values.count)
         targets = memory.targets
         offsets = memory.offsets
     }
