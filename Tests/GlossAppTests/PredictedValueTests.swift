@@ -38,9 +38,9 @@ struct PredictedValueTests {
         #expect(PredictedValue(spans: []).confidence == 0)
     }
 
-    @Test func aLoadedTextModelPredictsThroughTheAdapter() {
+    @Test func aLoadedTextModelPredictsThroughTheAdapter() throws {
         let classifier = TextClassifier(labels: ["good", "bad"], multilabel: false, options: ClassifierOptions(seed: 1))
-        classifier.train((0..<20).map { TrainingExample(text: $0 % 2 == 0 ? "great lovely \($0)" : "awful broken \($0)",
+        try classifier.train((0..<20).map { TrainingExample(text: $0 % 2 == 0 ? "great lovely \($0)" : "awful broken \($0)",
                                                          labels: [$0 % 2 == 0 ? "good" : "bad"]) })
         let predicted = LoadedModel.text(classifier).predictValue("great lovely")
         let direct = classifier.predict("great lovely")

@@ -38,11 +38,13 @@ public enum ModelTraining {
         let options = ClassifierOptions(hashBits: request.hashBits, epochs: request.epochs, seed: request.seed)
         let classifier = TextClassifier(labels: labels, multilabel: multilabel, options: options)
         let started = ContinuousClock.now
-        classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
+        try classifier.train(train.map { TrainingExample(text: $0.text, labels: $0.labels) }) { done, total in
             report(progress, done: done, total: total)
         }
         let seconds = (ContinuousClock.now - started).seconds
         let metrics = heldOut.isEmpty ? nil : Evaluation.score(classifier, items: heldOut).metrics
+        let baseline = MajorityBaseline(training: train.map(\.labels), heldOut: heldOut.map(\.labels))
+        if let metrics, let warning = baseline.warning(heldOutAccuracy: metrics.accuracy) { notice("warning: \(warning)") }
         let model = try database.saveModel(
             project: request.project, kind: .text, source: source, examples: train.count, heldOut: heldOut.count,
             options: request.optionsJSON, metrics: metrics, seconds: seconds, bytes: classifier.serialized())
@@ -106,7 +108,7 @@ public enum ModelTraining {
             throw UseCaseFailure("too few examples to train on: the \(what) give \(examples.items.count) usable "
                 + "(at least \(minimumExamples) are needed; per label: \(perLabel)); \(hint).")
         }
-        if counts.filter({ $0 >= 2 }).count < 2 {
+        if request.holdout > 0, counts.filter({ $0 >= 2 }).count < 2 {
             throw UseCaseFailure("too few examples to train on: at least two labels need two examples each, and the "
                 + "\(what) give \(perLabel); \(hint).")
         }
