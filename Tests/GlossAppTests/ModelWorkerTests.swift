@@ -21,6 +21,7 @@ final class RecordingModel: LabelModel, @unchecked Sendable {
     init(blocking: Bool = false) { gate = blocking ? DispatchSemaphore(value: 0) : nil }
 
     var examplesSeen: Int { lock.withLock { learnedTexts.count } }
+    var labels: [String] { ["positive", "negative", "neutral", "mixed"] }
     var learned: [String] { lock.withLock { learnedTexts } }
     var threads: [pthread_t] { lock.withLock { learnThreads } }
 
@@ -48,7 +49,12 @@ struct ListFeed: PoolFeed {
     func sample(count: Int, excluding: Set<Int64>, using generator: inout SeededGenerator) throws -> [PoolCandidate] {
         Array(items.filter { !excluding.contains($0.id) }.shuffled(using: &generator).prefix(count))
     }
-    func warmUpExamples() throws -> [(text: String, value: AnnotationValue)] { earlier }
+    func examples(after: Int64?) throws -> [LabelerExample] {
+        earlier.enumerated().map { LabelerExample(annotationID: Int64($0.offset + 1), text: $0.element.text,
+                                                  value: $0.element.value, own: false) }
+    }
+    func savedModel(guideVersion: Int, labels: [String]) throws -> SavedLabelerModel? { nil }
+    func save(model: SavedLabelerModel, guideVersion: Int, labels: [String]) throws {}
 }
 
 @Suite("The model worker: learning and scoring off the labeler's thread")

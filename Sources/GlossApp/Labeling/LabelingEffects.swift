@@ -53,6 +53,9 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .learn(let rowID, let text, let value):
             model?.learn(text: text, value: value, rowID: rowID)
             return []
+        case .unlearn(let rowID, let text, let value):
+            model?.unlearn(text: text, value: value, rowID: rowID)
+            return []
         default:
             let stats = keyStats()
             store.submit { [self] in answer(effect, stats: stats) }
@@ -88,8 +91,9 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
             return [try save(draft, then: then, stats: stats)]
         case .undo:
             guard let undone = try session.undoLast(stats: stats, at: clock()) else { return [.notFound(.nothingToUndo)] }
+            let value = undone.undone.kind == .label ? undone.undone.value : nil
             return [navigate(undone.item, undone.item.decision == nil ? .queue : .jumped, decided: undone.decided,
-                             cause: .undone)]
+                             cause: .undone(value))]
         case .historyBack(let before):
             guard let (id, item) = try session.history(before: before) else { return [.notFound(.noHistory(before: before))] }
             return [navigate(item, .history(annotationID: id), cause: .history)]
@@ -112,7 +116,7 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
             return [try confirmBatch(rows: rows, saved: 0, fixed: 0, decided: nil, excluding: [])]
         case .saveConfirmed(let drafts):
             return [try saveConfirmed(drafts, stats: stats)]
-        case .quit, .setOrder, .loadStats, .suggest, .learn:
+        case .quit, .setOrder, .loadStats, .suggest, .learn, .unlearn:
             return []  // answered on the screen's thread (see `perform`)
         case .checkGuide(let version):
             guard let update = try? session.newerGuide(than: version) else { return [] }

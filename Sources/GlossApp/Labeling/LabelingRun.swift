@@ -78,7 +78,8 @@ public final class LabelingRun {
         if let model {
             self.model = try model(session)
         } else if wantsModel {
-            self.model = ModelWorker(model: LabelModels.make(for: session.guide), feed: session.sampler(), order: order)
+            self.model = ModelWorker(model: LabelModels.make(for: session.guide), feed: session.sampler(), order: order,
+                                     guideVersion: session.guideVersion)
         } else {
             self.model = nil
         }
@@ -88,7 +89,8 @@ public final class LabelingRun {
     /// closes the session however it ends.
     public func run<Backend: TerminalBackend>(on terminal: Backend, colors: Bool) throws -> Summary {
         model?.start()
-        defer { model?.stop() }
+        var keepModel = true
+        defer { model?.stop(keepingState: keepModel) }
         let handler = LabelingEffects(session: session, model: model, clock: clock)
         let runtime = ProgramRuntime<Labeler, LabelingEffects, Backend>(
             state: initialState(size: terminal.size, colors: colors), handler: handler, terminal: terminal, clock: clock)
@@ -99,6 +101,7 @@ public final class LabelingRun {
         }
         defer { handler.stop() }
         let abandoned = abandonWait(handler, state: runtime.state)
+        keepModel = !abandoned.blocked  // a store still busy would hold the quit up
         let reason = switch exit {
         case .quit: "quit"
         case .interrupted(let signal): "signal \(signal)"

@@ -6,8 +6,8 @@ import GlossCore
 /// project's decisions to warm the model up. Every query is a bounded index walk; none
 /// scans the dataset.
 public struct ItemSampler: Sendable {
-    private let database: GlossDatabase
-    private let scope: LabelingScope
+    let database: GlossDatabase
+    let scope: LabelingScope
     private let project: String
 
     init(database: GlossDatabase, scope: LabelingScope, project: String) {

@@ -54,6 +54,14 @@ public struct SaveOutcome: Sendable, Equatable {
     public var nextHistoryID: Int64?
 }
 
+/// What an undo did: the item as it is now (its decision the one that is current again, if
+/// any), the annotator's decided count after it, and the decision undone.
+public struct UndoOutcome: Sendable, Equatable {
+    public var item: StoredItem
+    public var decided: Int
+    public var undone: StoredDecision
+}
+
 /// A stored session row, for reports, tests and the benchmark.
 public struct SessionRecord: Sendable, Equatable {
     public var id: Int64

@@ -48,8 +48,7 @@ protocol LabelingBackend {
     func history(_ scope: LabelingScope, after: Int64) throws -> (annotationID: Int64, item: StoredItem)?
     func save(_ scope: LabelingScope, project: String, _ input: DecisionInput, stats: KeystrokeStats,
               historyAfter: Int64?, preferring preferred: [Int64], lease: TimeInterval) throws -> SaveOutcome
-    func undoLast(_ scope: LabelingScope, stats: KeystrokeStats, lease: TimeInterval,
-                  at date: Date) throws -> (item: StoredItem, decided: Int)?
+    func undoLast(_ scope: LabelingScope, stats: KeystrokeStats, lease: TimeInterval, at date: Date) throws -> UndoOutcome?
     func recordSession(_ scope: LabelingScope, stats: KeystrokeStats, firstDrawMilliseconds: Double?) throws
     func finishSession(_ scope: LabelingScope, reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?,
                        at date: Date) throws
@@ -190,9 +189,9 @@ public final class LabelingSession: Sendable {
     }
 
     /// Undoes the annotator's newest current decision and returns its item as it is now
-    /// (with the decision it replaced, if any) and the annotator's decided count after it;
-    /// nil when there is nothing to undo.
-    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> (item: StoredItem, decided: Int)? {
+    /// (with the decision it replaced, if any), the annotator's decided count after it and
+    /// the decision undone; nil when there is nothing to undo.
+    public func undoLast(stats: KeystrokeStats, at date: Date = Date()) throws -> UndoOutcome? {
         try database.backend.undoLast(scope, stats: stats, lease: lease, at: date)
     }
 

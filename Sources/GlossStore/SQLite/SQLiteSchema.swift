@@ -6,7 +6,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 6
+    static let schemaVersion: UInt32 = 7
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -294,6 +294,24 @@ extension SQLiteBackend {
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (project_id, item_id, source)
                 ) WITHOUT ROWID;
+                """
+        ),
+        (
+            "v7-labeler-models",
+            """
+                PRAGMA user_version = 7;
+                -- The labeler's online model of a project, kept between sessions so a launch
+                -- learns only what was decided since: it stands for the guide version and the
+                -- labels it learned under (another version makes it stale) and for every
+                -- decision up to through_annotation.
+                CREATE TABLE labeler_models (
+                    project_id INTEGER PRIMARY KEY REFERENCES projects(id),
+                    guide_version INTEGER NOT NULL,
+                    labels TEXT NOT NULL,
+                    state BLOB NOT NULL,
+                    through_annotation INTEGER NOT NULL,
+                    saved_at TEXT NOT NULL
+                );
                 """
         ),
     ]

@@ -75,6 +75,8 @@ public enum LabelerEffect: Sendable, Equatable {
     case suggest(rowID: Int64, text: String)
     /// Teach the model a saved decision.
     case learn(rowID: Int64, text: String, value: AnnotationValue)
+    /// Make the model forget an undone decision.
+    case unlearn(rowID: Int64, text: String, value: AnnotationValue)
     /// Ask whether a guide version newer than `version` was published (answered by
     /// `.guidePublished` when one was, else not at all).
     case checkGuide(newerThan: Int)
@@ -125,9 +127,9 @@ public enum NavigationCause: Sendable, Equatable {
     /// The decision was not saved: the item went to other annotators meanwhile (the
     /// store's sentence), so the queue's next item shows.
     case refused(String)
-    /// The annotator's newest decision was undone; the item shows with the decision that
-    /// is current again, if any.
-    case undone
+    /// The annotator's newest decision was undone (its value when it was a label); the item
+    /// shows with the decision that is current again, if any.
+    case undone(AnnotationValue?)
     /// An earlier decision of the annotator (`[`, `]`).
     case history
     /// `]` past the newest decision.

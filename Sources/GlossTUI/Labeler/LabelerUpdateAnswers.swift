@@ -51,7 +51,10 @@ extension LabelerUpdate {
                             at: navigation.at)
             state.status = StatusLine("not saved: \(reason)", isError: true)
             return effects
-        case .undone:
+        case .undone(let value):
+            if state.model != .none, let value, let item = navigation.item {
+                effects.append(.unlearn(rowID: item.rowID, text: item.text, value: value))
+            }
             let what = navigation.item?.existing.map { "restored " + describe($0.kind, $0.value) } ?? "undecided again"
             status = "undone · #\(navigation.item?.externalID ?? "?") \(what)"
         case .history:

@@ -13,7 +13,7 @@ public struct ClassifyKind: TaskKind {
     public var modelFamily: ModelFamily { .textClassifier(multilabel: false) }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
-        TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: false, options: .labeler(seed: seed)))
+        TextLabelModel(guide: guide, multilabel: false, seed: seed)
     }
 
     /// A random label of the guide.

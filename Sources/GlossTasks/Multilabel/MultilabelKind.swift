@@ -13,7 +13,7 @@ public struct MultilabelKind: TaskKind {
     public var modelFamily: ModelFamily { .textClassifier(multilabel: true) }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
-        TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: true, options: .labeler(seed: seed)))
+        TextLabelModel(guide: guide, multilabel: true, seed: seed)
     }
 
     /// Each label of the guide with probability one half.

@@ -13,11 +13,30 @@ public struct RankedSuggestion: Sendable, Equatable {
     }
 }
 
-/// The labeler's model: learns from each decision, suggests a value for an item. Only the
-/// model worker's thread calls it.
+/// The labeler's model: learns from each decision (and forgets an undone one), suggests a
+/// value for an item, and keeps its state between sessions when it can. Only the model
+/// worker's thread calls it.
 public protocol LabelModel: AnyObject {
     /// Decisions learned so far.
     var examplesSeen: Int { get }
+    /// Guide examples taught before any decision: with some, suggestions are worth showing
+    /// from the first item.
+    var primed: Int { get }
+    /// The labels it knows, in guide order.
+    var labels: [String] { get }
     func learn(text: String, value: AnnotationValue)
+    /// Forgets a decision that was undone.
+    func unlearn(text: String, value: AnnotationValue)
     func suggest(_ text: String) -> RankedSuggestion?
+    /// The whole online state, to go on from in the next session; nil when it keeps none.
+    func savedState() -> [UInt8]?
+    /// Goes on from a saved state; false (and nothing changed) when the bytes are not its own.
+    func restore(_ state: [UInt8]) -> Bool
+}
+
+extension LabelModel {
+    public var primed: Int { 0 }
+    public func unlearn(text: String, value: AnnotationValue) {}
+    public func savedState() -> [UInt8]? { nil }
+    public func restore(_ state: [UInt8]) -> Bool { false }
 }

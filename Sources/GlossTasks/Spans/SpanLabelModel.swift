@@ -14,6 +14,7 @@ public final class SpanLabelModel: LabelModel {
     }
 
     public var examplesSeen: Int { suggester.examplesSeen }
+    public var labels: [String] { suggester.labels }
 
     public func learn(text: String, value: AnnotationValue) {
         guard case .spans(let spans) = value else { return }

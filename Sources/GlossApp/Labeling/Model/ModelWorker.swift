@@ -21,6 +21,7 @@ public final class ModelWorker: @unchecked Sendable {
 
     private enum Request {
         case learn(text: String, value: AnnotationValue, rowID: Int64)
+        case unlearn(text: String, value: AnnotationValue)
         case score(rowID: Int64, text: String)
         case served(rowID: Int64)
     }
@@ -38,8 +39,11 @@ public final class ModelWorker: @unchecked Sendable {
         public init() {}
     }
 
-    private let model: any LabelModel
-    private let feed: PoolFeed
+    let model: any LabelModel
+    let feed: PoolFeed
+    /// The guide version the model learns under; its state is kept in the store under it
+    /// (nil: the state is not kept).
+    let guideVersion: Int?
     private let settings: Settings
     private let condition = NSCondition()
     // Guarded by `condition`:
@@ -49,6 +53,7 @@ public final class ModelWorker: @unchecked Sendable {
     private var published: [ActivePool.Entry] = []
     private var confident: [(candidate: PoolCandidate, suggestion: Suggestion)] = []
     private var stopping = false
+    private var savingState = true
     private var running = false
     private let finished = DispatchSemaphore(value: 0)
     // The worker thread's own:
@@ -61,8 +66,12 @@ public final class ModelWorker: @unchecked Sendable {
     private var served: Set<Int64> = []
     /// The suggestion of each scored pool entry, from its last rescoring (for confirm mode).
     private var suggestions: [Int64: Suggestion] = [:]
+    /// The newest decision (annotation id) the model has learned from the store.
+    var learnedThrough: Int64?
 
-    public init(model: any LabelModel, feed: PoolFeed, order: ItemOrder, settings: Settings = Settings()) {
+    public init(model: any LabelModel, feed: PoolFeed, order: ItemOrder, guideVersion: Int? = nil,
+                settings: Settings = Settings()) {
+        self.guideVersion = guideVersion
         self.model = model
         self.feed = feed
         self.order = order
@@ -84,11 +93,13 @@ public final class ModelWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the thread after the request in hand and waits for it.
-    public func stop() {
+    /// Stops the thread after the request in hand and waits for it; with `keepingState`,
+    /// the model's state is saved in the store first (see `keepState()`).
+    public func stop(keepingState: Bool = true) {
         condition.lock()
         let wasRunning = running
         stopping = true
+        savingState = keepingState
         condition.broadcast()
         condition.unlock()
         if wasRunning { finished.wait() }
@@ -97,6 +108,11 @@ public final class ModelWorker: @unchecked Sendable {
     /// Learn a saved decision (the item leaves the pool).
     public func learn(text: String, value: AnnotationValue, rowID: Int64) {
         post(.learn(text: text, value: value, rowID: rowID))
+    }
+
+    /// Forget a decision that was undone.
+    public func unlearn(text: String, value: AnnotationValue, rowID: Int64) {
+        post(.unlearn(text: text, value: value))
     }
 
     /// Asks for the suggestion of the item on screen; answered by `.suggestion`.
@@ -173,7 +189,14 @@ public final class ModelWorker: @unchecked Sendable {
                 condition.wait()
             }
             if stopping {
+                let keeping = savingState, pending = inbox
+                inbox = []
                 condition.unlock()
+                if keeping {
+                    // Decisions posted before the stop belong in the state that is kept.
+                    learnOnly(pending)
+                    keepState()
+                }
                 break
             }
             let requests = inbox
@@ -189,18 +212,16 @@ public final class ModelWorker: @unchecked Sendable {
         finished.signal()
     }
 
-    private func warmUp() {
-        do {
-            let examples = try feed.warmUpExamples()
-            for example in examples { model.learn(text: example.text, value: example.value) }
-            reply(.warmedUp(examples: examples.count))
-        } catch {
-            reply(.failed("the model could not read earlier decisions: \(error)"))
-        }
+
+    /// The undos and decisions among `requests`, without touching the pool.
+    private func learnOnly(_ requests: [Request]) {
+        for case let .unlearn(text, value) in requests { model.unlearn(text: text, value: value) }
+        for case let .learn(text, value, _) in requests { model.learn(text: text, value: value) }
     }
 
     /// Learns first, so a suggestion asked for with a decision already reflects it.
     private func handle(_ requests: [Request], _ order: ItemOrder) {
+        for case let .unlearn(text, value) in requests { model.unlearn(text: text, value: value) }
         for case let .learn(text, value, rowID) in requests {
             let wasReady = isReady
             model.learn(text: text, value: value)
@@ -217,7 +238,7 @@ public final class ModelWorker: @unchecked Sendable {
     }
 
     private func suggestion(_ text: String) -> Suggestion? {
-        model.examplesSeen >= settings.minimumExamples ? model.suggest(text)?.suggestion : nil
+        isReady ? model.suggest(text)?.suggestion : nil
     }
 
     /// Whether the pool needs filling or rescoring (read under the lock; the counters are
@@ -225,7 +246,8 @@ public final class ModelWorker: @unchecked Sendable {
     /// confirm mode and `:order` need it ready.
     private var hasPoolWork: Bool { needsSample || (rescoreOwed > 0 && isReady) }
 
-    private var isReady: Bool { model.examplesSeen >= settings.minimumExamples }
+    /// Enough decisions learned, or the guide's examples taught.
+    private var isReady: Bool { model.examplesSeen >= settings.minimumExamples || model.primed > 0 }
 
     /// Whether the pool is under half full and sampling may find new items (after a
     /// sample that found none, only once 50 more decisions were made).
@@ -275,7 +297,7 @@ public final class ModelWorker: @unchecked Sendable {
     /// Publishes the best picks for the order in use and, for confirm mode, the surest
     /// items with the suggestions their last rescoring made (no model call here).
     private func publish(_ order: ItemOrder) {
-        let ready = model.examplesSeen >= settings.minimumExamples
+        let ready = isReady
         let warm = model.examplesSeen >= max(settings.minimumExamples, order == .uncertain ? settings.randomStart : 0)
         let top = pool.top(64, order: warm ? order : .random)
         let surest = ready ? pool.top(80, order: .confident).compactMap { entry in
@@ -287,7 +309,7 @@ public final class ModelWorker: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func reply(_ reply: Reply) {
+    func reply(_ reply: Reply) {
         condition.lock()
         outbox.append(reply)
         condition.unlock()

@@ -43,10 +43,12 @@ enum DecisionWriter {
     }
 
     /// Marks the annotator's newest current decision undone; a decision it replaced
-    /// becomes current again. Returns the undone decision's item, or nil with none to undo.
-    static func undoLast(_ db: Database, scope: Scope, at date: Date) throws -> (itemID: Int64, restored: Bool, decided: Int)? {
+    /// becomes current again. Returns the undone decision's item and what it was, or nil
+    /// with none to undo.
+    static func undoLast(_ db: Database, scope: Scope, at date: Date)
+        throws -> (itemID: Int64, restored: Bool, decided: Int, undone: StoredDecision)? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, item_id FROM annotations INDEXED BY annotations_timeline
+            SELECT id, item_id, kind, value, comment, note FROM annotations INDEXED BY annotations_timeline
             WHERE project_id = ? AND annotator_id = ? AND superseded_by IS NULL AND undone_at IS NULL
             ORDER BY id DESC LIMIT 1
             """, arguments: [scope.projectID, scope.annotatorID])
@@ -67,7 +69,10 @@ enum DecisionWriter {
             progress.frontier = min(progress.frontier, itemID)
         }
         try saveProgress(db, scope: scope, progress)
-        return (itemID, restored != nil, progress.decided)
+        let undone = StoredDecision(annotationID: annotationID, kind: AnnotationKind(rawValue: row[2]) ?? .label,
+                                    value: (row[3] as String?).flatMap { AnnotationValue(json: $0) }, comment: row[4],
+                                    note: row[5])
+        return (itemID, restored != nil, progress.decided, undone)
     }
 
     /// The first item at or after `from`, in project order, that the annotator has not decided.

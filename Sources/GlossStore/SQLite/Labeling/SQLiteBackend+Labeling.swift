@@ -119,8 +119,8 @@ extension SQLiteBackend: LabelingBackend {
     }
 
     func undoLast(_ scope: LabelingScope, stats: KeystrokeStats, lease: TimeInterval,
-                  at date: Date) throws -> (item: StoredItem, decided: Int)? {
-        try writeRetrying { db -> (item: StoredItem, decided: Int)? in
+                  at date: Date) throws -> UndoOutcome? {
+        try writeRetrying { db -> UndoOutcome? in
             try scope.cancellation.check()
             guard let undone = try DecisionWriter.undoLast(db, scope: scope, at: date) else { return nil }
             if !undone.restored {
@@ -133,7 +133,7 @@ extension SQLiteBackend: LabelingBackend {
             added.undos = 1
             try Self.addCounts(db, scope, added, stats: stats)
             guard let item = try Self.storedItem(db, scope, rowID: undone.itemID) else { return nil }
-            return (item, undone.decided)
+            return UndoOutcome(item: item, decided: undone.decided, undone: undone.undone)
         }
     }
 
