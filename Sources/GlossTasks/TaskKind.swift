@@ -11,6 +11,9 @@ public protocol TaskKind: Sendable {
     var type: TaskType { get }
     /// The labeling screen's answer before any item (`TaskAnswer.restarted` makes each item's).
     var answer: any TaskAnswer { get }
+    /// How two annotators' agreement is measured, and any figures over the units of its own
+    /// (for `gloss stats` and `:stats`).
+    var agreement: any AgreementMeasure { get }
     /// Whether on the review screen a label's key makes that label the final answer (else
     /// the reviewer adopts one of the decisions with Enter).
     var reviewPicksByLabelKey: Bool { get }
@@ -28,6 +31,13 @@ public enum TaskKinds {
             preconditionFailure("no task kind is registered for \(type.rawValue)")
         }
         return kind
+    }
+}
+
+/// The agreement measures, by the project's task: what statistics are handed.
+public enum AgreementMeasures {
+    public static func measure(for type: TaskType) -> any AgreementMeasure {
+        TaskKinds.kind(for: type).agreement
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 
 extension Gloss {
     struct StatsCommand: ParsableCommand {
@@ -60,7 +61,8 @@ extension Gloss {
                 throw CommandFailure("\"\(annotator)\" made no decisions in \"\(project)\"\(since.map { " since \($0)" } ?? ""); "
                     + (names.isEmpty ? "nobody did yet." : "the annotators are: \(names.joined(separator: ", "))."))
             }
-            let report = TeamStats.report(input, filter: StatsFilter(since: sinceDate, annotator: annotator))
+            let report = TeamStats.report(input, filter: StatsFilter(since: sinceDate, annotator: annotator),
+                                          agreement: AgreementMeasures.measure(for: input.project.task))
             if json { return try JSONOutput.print(report) }
             let terminal = TerminalOutput.current
             for line in StatsRenderer.lines(report, width: terminal.columns ?? 100, clipping: terminal.columns != nil) { print(line) }

@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import GlossTasks
 
 /// The team statistics computed on their own thread (they read the whole project), so the
 /// screen keeps answering keys meanwhile; the effect handler polls `take()`.
@@ -9,7 +10,10 @@ final class StatsJob: @unchecked Sendable {
 
     init(load: @escaping @Sendable () throws -> StatsInput) {
         let thread = Thread { [self] in
-            let outcome = Result { TeamStats.report(try load()) }
+            let outcome = Result {
+                let input = try load()
+                return TeamStats.report(input, agreement: AgreementMeasures.measure(for: input.project.task))
+            }
             lock.withLock { result = outcome }
         }
         thread.start()

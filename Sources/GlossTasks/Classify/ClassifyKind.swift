@@ -7,6 +7,7 @@ public struct ClassifyKind: TaskKind {
     public init() {}
     public var type: TaskType { .classify }
     public var answer: any TaskAnswer { ClassifyAnswer() }
+    public var agreement: any AgreementMeasure { ClassifyAgreement() }
     public var reviewPicksByLabelKey: Bool { true }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {

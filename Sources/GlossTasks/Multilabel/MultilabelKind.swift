@@ -7,6 +7,7 @@ public struct MultilabelKind: TaskKind {
     public init() {}
     public var type: TaskType { .multilabel }
     public var answer: any TaskAnswer { MultilabelAnswer() }
+    public var agreement: any AgreementMeasure { MultilabelAgreement() }
     public var reviewPicksByLabelKey: Bool { false }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {

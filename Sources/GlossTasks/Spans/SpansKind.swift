@@ -7,6 +7,7 @@ public struct SpansKind: TaskKind {
     public init() {}
     public var type: TaskType { .spans }
     public var answer: any TaskAnswer { SpansAnswer() }
+    public var agreement: any AgreementMeasure { SpansAgreement() }
     public var reviewPicksByLabelKey: Bool { false }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
