@@ -47,6 +47,7 @@ struct AgreementMeasureTests {
 
     @Test func aKindsFiguresReachTheReportItsJSONAndItsTables() throws {
         let report = TeamStats.report(F.input(Self.rows), agreement: OrderingMeasure())
+        #expect(oneScan(F.input(Self.rows), filter: StatsFilter(), agreement: OrderingMeasure()).report == report)
         // Units a (3 labels), b and c (2 each): 7/3 labels per unit.
         #expect(report.agreement.figures == [AgreementFigure(name: "labels_per_unit", value: 7.0 / 3),
                                              AgreementFigure(name: "undefined", value: nil)])
