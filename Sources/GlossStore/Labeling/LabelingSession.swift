@@ -216,11 +216,13 @@ public final class LabelingSession: Sendable {
         try database.backend.newerGuide(scope, project: project, than: version, watch: guideWatch)
     }
 
-    /// Reads the project's team statistics input (the whole project's decisions), safe to
-    /// call from another thread: for the labeler's `:stats` dashboard.
-    public func statsLoader() -> @Sendable () throws -> StatsInput {
+    /// Computes the project's team statistics (`GlossDatabase.teamStats`, the same pass as
+    /// `gloss stats`), safe to call from another thread: for the labeler's `:stats` dashboard.
+    public func statsLoader(
+        agreement: @escaping @Sendable (TaskType) -> any AgreementMeasure
+    ) -> @Sendable () throws -> StatsReport {
         let database = database, project = project
-        return { try database.statsInput(project: project) }
+        return { try database.teamStats(project: project, agreement: agreement).report }
     }
 
     /// Stops the store work in progress on any thread (a write waiting for another
