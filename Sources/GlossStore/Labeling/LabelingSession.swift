@@ -53,6 +53,8 @@ protocol LabelingBackend {
     func recordSession(_ scope: LabelingScope, stats: KeystrokeStats, firstDrawMilliseconds: Double?) throws
     func finishSession(_ scope: LabelingScope, reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?,
                        at date: Date) throws
+    /// The session's decisions that are current (neither changed nor undone since), by kind.
+    func standingDecisions(_ scope: LabelingScope) throws -> StandingDecisions
     /// The project's newest guide when it is newer than `version`; `watch` keeps what the
     /// backend needs to answer an unchanged store cheaply.
     func newerGuide(_ scope: LabelingScope, project: String, than version: Int, watch: GuideWatch) throws -> GuideUpdate?
@@ -205,6 +207,14 @@ public final class LabelingSession: Sendable {
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
         try database.backend.finishSession(scope, reason: reason, stats: stats, peakRSSKilobytes: peakRSSKilobytes, at: date)
+    }
+
+    /// This session's decisions that still stand, by kind: what `gloss stats` counts as the
+    /// annotator's labels, skips and flags (a change or an undo takes one away), so the
+    /// line printed at the end and `:stats` count alike. The session row's counters say what
+    /// the session did instead (every save, change and undo).
+    public func standingDecisions() throws -> StandingDecisions {
+        try database.backend.standingDecisions(scope)
     }
 
     // MARK: Watching the project
