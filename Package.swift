@@ -20,6 +20,7 @@ let package = Package(
         ),
         .target(name: "CSHA256"),
         .target(name: "GlossCore", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GlossFormats", dependencies: ["GlossCore"]),
         .target(name: "GlossClassifier", dependencies: ["GlossCore"]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
@@ -32,28 +33,34 @@ let package = Package(
         ),
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
-        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossTerminal"]),
+        .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossFormats", "GlossTerminal"]),
         .target(name: "GlossTasks", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossTUI"]),
         .target(
             name: "GlossApp",
-            dependencies: ["GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks"]
+            dependencies: [
+                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks",
+            ]
         ),
         .target(name: "GlossTestSupport", dependencies: ["GlossCore", "GlossStore", "GlossTerminal"]),
         .executableTarget(
             name: "gloss",
             dependencies: [
-                "GlossCore", "GlossClassifier", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks", "GlossApp",
+                "GlossCore", "GlossClassifier", "GlossFormats", "GlossStore", "GlossTerminal", "GlossTUI", "GlossTasks",
+                "GlossApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore", "GlossTasks"]),
+        .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(
             name: "GlossAppTests",
-            dependencies: ["GlossApp", "GlossTUI", "GlossTasks", "GlossStore", "GlossClassifier", "GlossTerminal",
-                           "GlossTestSupport"]
+            dependencies: [
+                "GlossApp", "GlossTUI", "GlossTasks", "GlossStore", "GlossClassifier", "GlossCore", "GlossFormats",
+                "GlossTerminal", "GlossTestSupport",
+            ]
         ),
-        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossTestSupport"]),
+        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTasks", "GlossTestSupport"]),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
         .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTasks", "GlossTestSupport"]),

@@ -3,12 +3,16 @@
 # labels of a public split, scored on its test split, beside fastText and
 # scikit-learn trained and scored on the same split in the same run; then the
 # online model's learning curves (file order vs. the labeler's uncertain order).
-# See Benchmarks/README.md; the data is described in ../shared/bench/README.md.
+# The suite: rt_full and rt_small of ../shared/bench, and the corpora that
+# Benchmarks/corpora.py builds from Debian and PyPI packages into CORPORA_DIR
+# (outside the repo; built when missing). See Benchmarks/README.md.
 #
-#   bash Benchmarks/classifier.sh                  # rt_full and rt_small
-#   SETS=rt_small CURVE_SEEDS="1 2 3" KEEP=1 bash Benchmarks/classifier.sh
+#   bash Benchmarks/classifier.sh                  # the whole suite
+#   SETS=rt_small CURVE_SETS=rt_small KEEP=1 bash Benchmarks/classifier.sh
 #
-# Knobs: SETS, DATA_DIR, BENCH_DIR (scratch, outside the repo), KEEP,
+# Knobs: SETS, CURVE_SETS (sets that also get learning curves), DATA_DIR,
+# CORPORA_DIR, BENCH_DIR (scratch, outside the repo), KEEP, PEERS (names for
+# classifier_peers.py --peers),
 # GLOSS_BIN (skip the build), GLOSS_BENCH_VENV (peers' virtualenv, outside the
 # repo), PREDICT_LINES (size of the end-to-end predict file), CURVE_AT,
 # CURVE_SEEDS, CURVE_POOL, CURVE_RESCORE, CURVE_RANDOM_START, PIN (1: one core
@@ -22,8 +26,11 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 SCRIPT_START=$EPOCHREALTIME
 
-SETS="${SETS:-rt_full rt_small}"
+SETS="${SETS:-rt_full rt_small fortunes man_language man_section man_names chatterbot gen_one_per_class gen_100_classes gen_long}"
+CURVE_SETS="${CURVE_SETS-rt_full chatterbot man_names}"
 DATA_DIR="${DATA_DIR:-$REPO_ROOT/../shared/bench}"
+CORPORA_DIR="${CORPORA_DIR:-/tmp/gloss-corpora}"
+PEERS="${PEERS:-}"
 KEEP="${KEEP:-0}"
 GLOSS_BIN="${GLOSS_BIN:-}"
 VENV="${GLOSS_BENCH_VENV:-$HOME/.cache/gloss-bench-venv}"
@@ -55,9 +62,18 @@ done
 for seed in $CURVE_SEEDS; do [[ "$seed" =~ ^[0-9]+$ ]] || die "CURVE_SEEDS must be integers, got '$seed'"; done
 [[ -n "${CURVE_SEEDS// /}" ]] || die "CURVE_SEEDS needs at least one seed"
 [[ -n "${SETS// /}" ]] || die "SETS needs at least one set (rt_full, rt_small)"
+# data_dir SET — where the set's splits are: ../shared/bench for rt_*, else CORPORA_DIR.
+data_dir() { case "$1" in rt_*) printf '%s' "$DATA_DIR" ;; *) printf '%s' "$CORPORA_DIR" ;; esac; }
+
+case "$(cd "$(dirname "$CORPORA_DIR")" 2>/dev/null && pwd)/" in "$REPO_ROOT/"*) die "CORPORA_DIR must be outside the repo" ;; esac
 for set in $SETS; do
+    dir="$(data_dir "$set")"
+    if [[ ! -s "$dir/$set.train.jsonl" && "$dir" == "$CORPORA_DIR" ]]; then
+        log "building the corpus $set into $CORPORA_DIR (Benchmarks/corpora.py)"
+        python3 "$SCRIPT_DIR/corpora.py" --out "$CORPORA_DIR" --only "$set" || die "corpora.py could not build $set"
+    fi
     for split in train test; do
-        [[ -s "$DATA_DIR/$set.$split.jsonl" ]] || die "missing $DATA_DIR/$set.$split.jsonl (set DATA_DIR; see ../shared/bench/README.md)"
+        [[ -s "$dir/$set.$split.jsonl" ]] || die "missing $dir/$set.$split.jsonl (set DATA_DIR or CORPORA_DIR; see Benchmarks/README.md)"
     done
 done
 
@@ -99,8 +115,8 @@ case "$WORK/" in "$REPO_ROOT/"*) die "BENCH_DIR must be outside the repo, got $W
 
 # Every file this script writes in $WORK (patterns), so that a BENCH_DIR the
 # user gave is never wiped wholesale.
-WORK_PATTERNS=('rt-guide.md' 'store-*.db' 'store-*.db-wal' 'store-*.db-shm' 'store-*.db-journal'
-    '*.log' '*.wall' 'eval-*.json' 'models-*.json' 'peers-*.jsonl' 'curve-*.json' 'predict-*.jsonl' 'predictions-*.jsonl')
+WORK_PATTERNS=('guide-*.md' 'store-*.db' 'store-*.db-wal' 'store-*.db-shm' 'store-*.db-journal'
+    '*.log' '*.wall' 'eval-*.json' 'baseline-*.json' 'models-*.json' 'peers-*.jsonl' 'curve-*.json' 'predict-*.jsonl' 'predictions-*.jsonl' '*.rss')
 
 cleanup() {
     if [[ "$KEEP" == "1" ]]; then
@@ -160,55 +176,41 @@ run_to() {
 now() { printf '%s' "$EPOCHREALTIME"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
-# The guide of the rt sets' three labels.
-cat >"$WORK/rt-guide.md" <<'GUIDE'
----
-name: Film snippets
-task: classify
-instructions: >-
-  Each item is a short text about a film: a critic's review snippet or a plot
-  summary. Choose fresh for a favourable snippet, rotten for an unfavourable one,
-  plot for a summary of the story with no verdict.
-labels:
-  - name: fresh
-    key: f
-    description: A review snippet whose verdict on the film is favourable.
-    examples:
-      - "A warm, funny film that earns its ending."
-  - name: rotten
-    key: r
-    description: A review snippet whose verdict on the film is unfavourable.
-    examples:
-      - "Two hours I will never get back."
-  - name: plot
-    key: p
-    description: A summary of the story, with no verdict on the film.
-    examples:
-      - "A retired detective returns to the island where her brother vanished."
----
-# Film snippets
-
-Label the snippet's verdict on the film, not the mood of the story: a dark story
-told well is fresh. A text that only retells the story is plot.
-GUIDE
-run_logged "$WORK/guide.log" "$GLOSS" guide lint "$WORK/rt-guide.md"
+# guide SET FILE — a guide whose labels are the set's training labels (the rt sets get
+# their three labels with descriptions and an example each).
+write_guide() {
+    python3 - "$1" "$2" <<'PY' || die "could not write the guide of $1"
+import json, sys
+labels = sorted({json.loads(line)["label"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()})
+keys = [c for c in "abcdefghijklmnoprstuvwxyz0123456789"]
+out = ["---", "name: Benchmark labels", "task: classify", "instructions: Choose the label of the text.", "labels:"]
+for i, label in enumerate(labels):
+    out.append(f"  - name: {json.dumps(label)}")
+    if len(labels) <= len(keys):
+        out.append(f"    key: {keys[i]}")
+    out.append(f"    description: {json.dumps('Texts labeled ' + label + ' in the corpus.')}")
+out += ["---", "# Benchmark labels", "", "The labels of the corpus, as its source gives them."]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+}
 
 # --- runs --------------------------------------------------------------------
 
 for set in $SETS; do
-    db="$WORK/store-$set.db" logfile="$WORK/$set.log"
+    db="$WORK/store-$set.db" logfile="$WORK/$set.log" data="$(data_dir "$set")"
     rm -f -- "$db" "$db-wal" "$db-shm" "$db-journal" "$logfile"
+    write_guide "$data/$set.train.jsonl" "$WORK/guide-$set.md"
     log "$set: importing the train and test splits"
     # --skip-invalid: rt_full's train split has one empty text, which gloss refuses (the peers keep it).
     for split in train test; do
-        run_logged "$logfile" "$GLOSS" import "$DATA_DIR/$set.$split.jsonl" --dataset "$set-$split" --label-field label --skip-invalid --db "$db"
+        run_logged "$logfile" "$GLOSS" import "$data/$set.$split.jsonl" --dataset "$set-$split" --label-field label --skip-invalid --db "$db"
     done
     grep -h '^skipped' "$logfile" | sed "s/^/==> $set: gloss import /" >&2 || true
-    run_logged "$logfile" "$GLOSS" project create "$set" --dataset "$set-train" --guide "$WORK/rt-guide.md" --author bench --db "$db"
+    run_logged "$logfile" "$GLOSS" project create "$set" --dataset "$set-train" --guide "$WORK/guide-$set.md" --author bench --db "$db"
 
     log "$set: gloss train --reference (all of train, nothing held out)"
     start=$(now)
-    run_logged "$logfile" "${PINNED[@]}" "$GLOSS" train "$set" --reference --holdout 0 --db "$db"
+    run_logged "$logfile" "${PINNED[@]}" /usr/bin/time -f 'peak-rss-kb %M' -o "$WORK/train-$set.rss" "$GLOSS" train "$set" --reference --holdout 0 --db "$db"
     printf '%s\n' "$(elapsed "$start" "$(now)")" >"$WORK/models-$set.wall"
     run_to "$WORK/models-$set.json" "$logfile" "$GLOSS" models "$set" --json --db "$db"
 
@@ -216,10 +218,11 @@ for set in $SETS; do
     run_to "$WORK/eval-$set.json" "$logfile" "${PINNED[@]}" "$GLOSS" eval "$set" --against reference --dataset "$set-test" --json --db "$db"
 
     log "$set: gloss predict end to end on the test texts repeated to >= $PREDICT_LINES lines"
-    python3 - "$DATA_DIR/$set.test.jsonl" "$WORK/predict-$set.jsonl" "$PREDICT_LINES" <<'PY' || die "could not write the predict input"
+    python3 - "$data/$set.test.jsonl" "$WORK/predict-$set.jsonl" "$PREDICT_LINES" <<'PY' || die "could not write the predict input"
 import json, sys
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
-need = int(sys.argv[3])
+# At most about 50 MB of text, so long documents do not make a file of gigabytes.
+need = max(len(texts), min(int(sys.argv[3]), 50_000_000 * len(texts) // max(1, sum(len(t) for t in texts))))
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     n = 0
     while n < need:
@@ -238,8 +241,18 @@ PY
 
     log "$set: peers (fastText, scikit-learn) on the same split"
     run_to "$WORK/peers-$set.jsonl" "$logfile" "${PINNED[@]}" "$PY" "$SCRIPT_DIR/classifier_peers.py" \
-        --train "$DATA_DIR/$set.train.jsonl" --test "$DATA_DIR/$set.test.jsonl" --json
+        --train "$data/$set.train.jsonl" --test "$data/$set.test.jsonl" --json ${PEERS:+--peers "$PEERS"}
+    python3 - "$data/$set.train.jsonl" "$data/$set.test.jsonl" >"$WORK/baseline-$set.json" <<'PY' || die "could not compute the baseline of $set"
+import collections, json, sys
+label = lambda path: [json.loads(line)["label"] for line in open(path, encoding="utf-8") if line.strip()]
+train, test = label(sys.argv[1]), label(sys.argv[2])
+counts = collections.Counter(train)
+majority = counts.most_common(1)[0][0]
+print(json.dumps({"majority": majority, "accuracy": sum(l == majority for l in test) / len(test),
+                  "labels": len(counts), "largest": counts.most_common(1)[0][1], "smallest": min(counts.values())}))
+PY
 
+    [[ " $CURVE_SETS " == *" $set "* ]] || continue
     for seed in $CURVE_SEEDS; do
         log "$set: learning curves at $CURVE_AT decisions, seed $seed"
         run_to "$WORK/curve-$set-$seed.json" "$logfile" "${PINNED[@]}" "$GLOSS" learning-curve "$set" --test-dataset "$set-test" \
@@ -250,7 +263,7 @@ done
 
 # --- report ------------------------------------------------------------------
 
-python3 "$SCRIPT_DIR/classifier_report.py" --work "$WORK" --sets "$SETS" --seeds "$CURVE_SEEDS" \
+python3 "$SCRIPT_DIR/classifier_report.py" --work "$WORK" --sets "$SETS" --curve-sets "$CURVE_SETS" --seeds "$CURVE_SEEDS" \
     --target-set "$TARGET_SET" --target-decisions "$TARGET_DECISIONS" \
     --pinned "${PINNED[*]:-no}" --version "$("$GLOSS" --version 2>/dev/null || echo '?')" \
     --wall "$(elapsed "$SCRIPT_START" "$(now)")"

@@ -132,6 +132,8 @@ PEERS = [
     sklearn_peer("TF-IDF 1-2 grams + LinearSVC", linear_svc),
     sklearn_peer("TF-IDF 1-2 grams + LogisticRegression", logistic_regression),
 ]
+# The peers the robustness suite runs by default (LogisticRegression takes minutes on long documents).
+DEFAULT_PEERS = "fastText wordNgrams=2 epoch=25 lr=0.5,fastText defaults,TF-IDF 1-2 grams + LinearSVC"
 
 
 def main():
@@ -139,21 +141,47 @@ def main():
     parser.add_argument("--train", required=True, help="training split (JSONL)")
     parser.add_argument("--test", required=True, help="test split (JSONL)")
     parser.add_argument("--json", action="store_true", help="one JSON object a line")
+    parser.add_argument("--peers", default=DEFAULT_PEERS, help="comma-separated peer names, or 'all'")
     args = parser.parse_args()
+    wanted = None if args.peers == "all" else set(args.peers.split(","))
     train_texts, train_labels = read_split(args.train)
     test_texts, test_labels = read_split(args.test)
     if not args.json:
-        print(f"{'model':<40} {'accuracy':>9} {'macro-F1':>9} {'train s':>8} {'docs/s':>9}")
+        print(f"{'model':<40} {'accuracy':>9} {'macro-F1':>9} {'train s':>8} {'docs/s':>9} {'peak MB':>8}")
     for name, run in PEERS:
+        if wanted is not None and name not in wanted:
+            continue
+        row = run_in_child(name, run, train_texts, train_labels, test_texts, test_labels)
+        if args.json:
+            print(json.dumps(row), flush=True)
+        else:
+            print(f"{name:<40} {row['accuracy']:>9.3f} {row['macroF1']:>9.3f} {row['trainSeconds']:>8.2f} "
+                  f"{row['docsPerSecond']:>9.0f} {row['peakRSSMB']:>8.1f}", flush=True)
+
+
+def run_in_child(name, run, train_texts, train_labels, test_texts, test_labels):
+    """Trains and scores one peer in a forked child, so its peak RSS is its own."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
         train_seconds, predict = run(train_texts, train_labels, test_texts)
         predicted, docs_per_second = timed_predict(predict, test_texts)
         accuracy, macro_f1 = scores(test_labels, predicted)
         row = {"model": name, "accuracy": accuracy, "macroF1": macro_f1,
                "trainSeconds": train_seconds, "docsPerSecond": docs_per_second}
-        if args.json:
-            print(json.dumps(row), flush=True)
-        else:
-            print(f"{name:<40} {accuracy:>9.3f} {macro_f1:>9.3f} {train_seconds:>8.2f} {docs_per_second:>9.0f}", flush=True)
+        with os.fdopen(write_end, "w") as out:
+            out.write(json.dumps(row))
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as source:
+        text = source.read()
+    _, status, usage = os.wait4(pid, 0)
+    if status != 0 or not text:
+        sys.exit(f"classifier_peers.py: {name} failed (status {status})")
+    row = json.loads(text)
+    row["peakRSSMB"] = usage.ru_maxrss * 1024 / 1e6
+    return row
 
 
 if __name__ == "__main__":

@@ -33,34 +33,68 @@ def ratio(a, b):
 
 
 def performance(work, name):
+    """Prints the set's table; returns its summary row."""
     models = load(os.path.join(work, f"models-{name}.json"))
     model = max(models, key=lambda m: m["version"])
     evaluation = load(os.path.join(work, f"eval-{name}.json"))
+    baseline = load(os.path.join(work, f"baseline-{name}.json"))
     with open(os.path.join(work, f"models-{name}.wall")) as f:
         train_wall = float(f.read())
     with open(os.path.join(work, f"predict-{name}.wall")) as f:
         lines, predict_wall = f.read().split()
+    with open(os.path.join(work, f"train-{name}.rss")) as f:
+        rss = [int(line.split()[1]) for line in f if line.startswith("peak-rss-kb")][0] * 1024 / 1e6
     peers = load_lines(os.path.join(work, f"peers-{name}.jsonl"))
     gloss = {"accuracy": evaluation["accuracy"], "macroF1": evaluation["macro_f1"],
-             "train": model["seconds"], "docs": evaluation["scoring"]["docs_per_second"]}
+             "train": model["seconds"], "docs": evaluation["scoring"]["docs_per_second"], "rss": rss}
 
-    print(f"\n{name}: {commas(model['examples'])} train, {commas(evaluation['items'])} test items")
-    header = f"  {'model':<40} {'accuracy':>8} {'macro-F1':>8} {'train s':>8} {'docs/s':>9}   {'acc':>5} {'F1':>5} {'train':>6} {'docs/s':>6}"
+    print(f"\n{name}: {commas(model['examples'])} train, {commas(evaluation['items'])} test items, "
+          f"{baseline['labels']} labels (largest {baseline['largest']}, smallest {baseline['smallest']}); "
+          f"majority baseline {baseline['accuracy']:.3f} ({baseline['majority']})")
+    header = (f"  {'model':<40} {'accuracy':>8} {'macro-F1':>8} {'train s':>8} {'peak MB':>8} {'docs/s':>9}"
+              f"   {'acc':>5} {'F1':>5} {'train':>6} {'docs/s':>6}")
     print(header)
-    print(f"  {'':<40} {'':>8} {'':>8} {'':>8} {'':>9}   {'Gloss/peer':^26}")
+    print(f"  {'':<40} {'':>8} {'':>8} {'':>8} {'':>8} {'':>9}   {'Gloss/peer':^26}")
     print(f"  {'Gloss (train; eval scoring in-process)':<40} {gloss['accuracy']:>8.3f} {gloss['macroF1']:>8.3f} "
-          f"{gloss['train']:>8.2f} {commas(gloss['docs']):>9}")
+          f"{gloss['train']:>8.2f} {rss:>8.1f} {commas(gloss['docs']):>9}")
     e2e = int(lines) / float(predict_wall)
-    print(f"  {'Gloss predict, end to end':<40} {'':>8} {'':>8} {'':>8} {commas(e2e):>9}")
+    print(f"  {'Gloss predict, end to end':<40} {'':>8} {'':>8} {'':>8} {'':>8} {commas(e2e):>9}")
     for peer in peers:
         print(f"  {peer['model']:<40} {peer['accuracy']:>8.3f} {peer['macroF1']:>8.3f} {peer['trainSeconds']:>8.2f} "
-              f"{commas(peer['docsPerSecond']):>9}   {ratio(gloss['accuracy'], peer['accuracy']):>5} "
+              f"{peer.get('peakRSSMB', 0):>8.1f} {commas(peer['docsPerSecond']):>9}   {ratio(gloss['accuracy'], peer['accuracy']):>5} "
               f"{ratio(gloss['macroF1'], peer['macroF1']):>5} {ratio(gloss['train'], peer['trainSeconds']):>6} "
               f"{ratio(gloss['docs'], peer['docsPerSecond']):>6}")
-    print(f"  Gloss train s is the model's own training time (the whole command took {train_wall:.2f} s);")
-    print(f"  end to end: gloss predict on {commas(int(lines))} JSONL lines (the test texts repeated) in {float(predict_wall):.2f} s,")
-    print("  reading, scoring and writing included. Peers: vectorizing + fitting; docs/s over the test split")
-    print("  repeated to >= 20,000 docs, in one batch call each time (sklearn) or a list (fastText).")
+    print(f"  Gloss train s is the model's own training time (the whole command took {train_wall:.2f} s; its peak RSS "
+          f"includes reading the store); end to end: gloss predict on {commas(int(lines))} JSONL lines in {float(predict_wall):.2f} s.")
+    best_acc = max(p["accuracy"] for p in peers)
+    best_f1 = max(p["macroF1"] for p in peers)
+    fasttext = [p for p in peers if p["model"].startswith("fastText")]
+    return {"name": name, "gloss": gloss, "baseline": baseline["accuracy"], "best_acc": best_acc, "best_f1": best_f1,
+            "fasttext_train": min((p["trainSeconds"] for p in fasttext), default=None),
+            "fasttext_main_train": fasttext[0]["trainSeconds"] if fasttext else None}
+
+
+def summary(rows):
+    print("\nSummary: Gloss against the best peer of the same run (accuracy and macro-F1 in points; "
+          "'>= best - 0.5' is the target)")
+    print(f"  {'set':<18} {'majority':>8} {'acc':>6} {'best':>6} {'F1':>6} {'best':>6} {'acc ok':>6} {'F1 ok':>6} "
+          f"{'ahead':>5} {'train s':>8} {'fT main':>8} {'fT min':>8}")
+    met = ahead = 0
+    for row in rows:
+        g = row["gloss"]
+        acc_ok = g["accuracy"] >= row["best_acc"] - 0.005
+        f1_ok = g["macroF1"] >= row["best_f1"] - 0.005
+        both_ahead = g["accuracy"] > row["best_acc"] and g["macroF1"] > row["best_f1"]
+        above_baseline = g["accuracy"] > row["baseline"]
+        met += acc_ok and f1_ok and above_baseline
+        ahead += both_ahead
+        ft_main = f"{row['fasttext_main_train']:.2f}" if row["fasttext_main_train"] is not None else "-"
+        ft_min = f"{row['fasttext_train']:.2f}" if row["fasttext_train"] is not None else "-"
+        print(f"  {row['name']:<18} {row['baseline']:>8.3f} {g['accuracy']:>6.3f} {row['best_acc']:>6.3f} "
+              f"{g['macroF1']:>6.3f} {row['best_f1']:>6.3f} {'yes' if acc_ok else 'NO':>6} {'yes' if f1_ok else 'NO':>6} "
+              f"{'yes' if both_ahead else 'no':>5} {g['train']:>8.2f} {ft_main:>8} {ft_min:>8}")
+    print(f"  within 0.5 points of the best peer on both and above the majority baseline: {met} of {len(rows)}; "
+          f"ahead of the best peer on both: {ahead} of {len(rows)}")
 
 
 def curves(work, name, seeds):
@@ -107,6 +141,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--sets", required=True)
     parser.add_argument("--seeds", required=True)
+    parser.add_argument("--curve-sets", default="")
     parser.add_argument("--target-set", required=True)
     parser.add_argument("--target-decisions", type=int, required=True)
     parser.add_argument("--pinned", default="no")
@@ -117,10 +152,9 @@ def main():
 
     print(f"\nGloss classifier benchmark (gloss {args.version})")
     print(f"  pinned: {args.pinned if args.pinned != 'no' else 'no (taskset unavailable or PIN=0)'}; peers single-threaded")
-    for name in sets:
-        performance(args.work, name)
+    summary([performance(args.work, name) for name in sets])
     verdict = None
-    for name in sets:
+    for name in [n for n in sets if n in args.curve_sets.split()]:
         table = curves(args.work, name, seeds)
         if name == args.target_set:
             key = args.target_decisions

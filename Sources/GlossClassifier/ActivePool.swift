@@ -77,6 +77,22 @@ public struct ActivePool: Sendable {
         for id in entries.keys { entries[id]?.prediction = nil }
     }
 
+    /// A class-balanced cold start for `uncertain` order: the scored entry the model gives
+    /// the highest probability of the label with the fewest decisions so far (`decided[c]`
+    /// per label; ties to the lower label, then the random key). Early decisions then cover
+    /// every label instead of the majority one; nil when nothing is scored yet.
+    public func balancedPick(decided: [Int], excluding: Set<Int64> = []) -> Entry? {
+        guard let rarest = decided.indices.min(by: { decided[$0] < decided[$1] }) else { return nil }
+        var best: (entry: Entry, p: Double)?
+        for entry in entries.values where !excluding.contains(entry.candidate.id) {
+            guard let prediction = entry.prediction, rarest < prediction.probabilities.count else { continue }
+            let p = prediction.probabilities[rarest]
+            if let current = best, p < current.p || (p == current.p && entry.randomKey >= current.entry.randomKey) { continue }
+            best = (entry, p)
+        }
+        return best?.entry
+    }
+
     /// The first `count` entries in `order`, best first. Scored entries come before
     /// unscored ones for `uncertain` and `confident`; ties fall back to the random key.
     public func top(_ count: Int, order: ItemOrder, excluding: Set<Int64> = []) -> [Entry] {

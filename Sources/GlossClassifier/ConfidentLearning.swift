@@ -52,7 +52,8 @@ public enum ConfidentLearning {
             let scored = examples.indices.filter { assignment[$0] == fold }
             guard !scored.isEmpty else { continue }
             let classifier = TextClassifier(labels: labels, multilabel: false, options: options)
-            classifier.train(training)
+            // A fold whose training diverged scores nothing (its examples are never suspect).
+            guard (try? classifier.train(training)) != nil else { continue }
             for index in scored { probabilities[index] = classifier.predict(examples[index].text).probabilities }
         }
         let thresholds = self.thresholds(probabilities, given: given, classes: labels.count)

@@ -10,22 +10,49 @@ struct FeatureSettings: Sendable, Equatable {
     /// Character n-gram lengths of Hangul words (Korean endings and stems without an analyzer).
     var hangulCharMin = 1
     var hangulCharMax = 3
+    /// How a document's feature values are scaled (see `FeatureScaling`).
+    var scaling: FeatureScaling = .logCountUnitLength
 
     static let standard = FeatureSettings()
 }
 
+/// How a document's features become values. Long documents repeat words and n-grams
+/// hundreds of times; without merging and damping the repeats, one document's vector is far
+/// longer than unit length and a learning step on it moves the scores by far too much.
+enum FeatureScaling: UInt8, Sendable, Equatable {
+    /// Each emitted feature keeps its family weight and the list is scaled to unit length
+    /// before repeats are merged (the format-1 models' features: read them as they were trained).
+    case entriesUnitLength = 0
+    /// Repeats of a bucket are merged into one value, weight × (1 + ln count), and the merged
+    /// vector is scaled to unit length: every document has length 1 whatever its size.
+    case logCountUnitLength = 1
+}
+
 /// Turns a text into hashed features: token unigrams, adjacent-token bigrams and character
 /// n-grams of words, each hashed (FNV-1a over scalars, then a 64-bit finalizer: the same on
-/// every platform) into one of 2^bits buckets. Values are scaled so the vector has unit
-/// length. Buffers are reused between texts; nothing is allocated per token or n-gram.
+/// every platform) into one of 2^bits buckets. With the standard scaling each bucket appears
+/// once, its value damped by the log of its count, and the vector has unit length (see
+/// `FeatureScaling`). Buffers are reused between texts; nothing is allocated per token or n-gram.
 struct FeatureHasher: Sendable {
     let bits: Int
     let settings: FeatureSettings
     private var tokenizer = TextTokenizer()
     private var tokenHashes: [UInt64] = []
-    /// The buckets and values of the last text; a bucket may repeat (its values add up).
+    /// Scratch for merging repeats: bucket << 32 | entry index, sorted.
+    private var sortKeys: [UInt64] = []
+    private var entryValues: [Float] = []
+    private var counts: [UInt32] = []
+    /// Scratch for merging: each bucket's position in the merged list, -1 when absent.
+    private var positions: [Int32] = []
+    /// The buckets and values of the last text; with `entriesUnitLength` a bucket may repeat (its values add up).
     private(set) var buckets: [UInt32] = []
     private(set) var values: [Float] = []
+    /// Whether each entry is a character n-gram (of its first occurrence, when merged), so a
+    /// training set can drop that family without extracting again (see `SettingsSearch`).
+    private(set) var isCharacterGram: [Bool] = []
+
+    /// Bytes of the reusable buffers (the merge map is 4 bytes a bucket once used).
+    var scratchBytes: Int { positions.capacity * 4 + (sortKeys.capacity + buckets.capacity + values.capacity) * 8 }
 
     init(bits: Int, settings: FeatureSettings) {
         self.bits = bits
@@ -55,9 +82,10 @@ struct FeatureHasher: Sendable {
     }
 
     @inline(__always)
-    private mutating func emit(_ hash: UInt64, _ weight: Float) {
+    private mutating func emit(_ hash: UInt64, _ weight: Float, character: Bool = false) {
         buckets.append(UInt32(truncatingIfNeeded: Self.finish(hash) >> UInt64(64 - bits)))
         values.append(weight)
+        isCharacterGram.append(character)
     }
 
     /// Replaces `buckets` and `values` with the features of `text`.
@@ -65,6 +93,7 @@ struct FeatureHasher: Sendable {
         tokenizer.scan(text)
         buckets.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        isCharacterGram.removeAll(keepingCapacity: true)
         tokenHashes.removeAll(keepingCapacity: true)
         let count = tokenizer.count
         tokenizer.scalars.withUnsafeBufferPointer { scalars in
@@ -90,7 +119,78 @@ struct FeatureHasher: Sendable {
                 }
             }
         }
+        if settings.scaling == .logCountUnitLength { mergeRepeats() }
         normalize()
+    }
+
+    /// Merges the entries of each bucket into one, weight × (1 + ln count), in order of first
+    /// appearance. A map from bucket to position (4 bytes a bucket, up to 2^22 buckets) makes it
+    /// linear in the document's length; larger tables sort instead.
+    private mutating func mergeRepeats() {
+        let count = buckets.count
+        guard count > 1 else { return }
+        if bits > 22 { return mergeRepeatsBySorting() }
+        if positions.isEmpty { positions = [Int32](repeating: -1, count: 1 << bits) }
+        swap(&entryValues, &values)
+        values.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        var unique = 0
+        positions.withUnsafeMutableBufferPointer { position in
+            for i in 0..<count {
+                let bucket = Int(buckets[i])
+                let at = Int(position[bucket])
+                if at >= 0 {
+                    values[at] += entryValues[i]
+                    counts[at] += 1
+                } else {
+                    position[bucket] = Int32(unique)
+                    buckets[unique] = buckets[i]
+                    isCharacterGram[unique] = isCharacterGram[i]
+                    values.append(entryValues[i])
+                    counts.append(1)
+                    unique += 1
+                }
+            }
+            for i in 0..<unique { position[Int(buckets[i])] = -1 }
+        }
+        buckets.removeLast(count - unique)
+        isCharacterGram.removeLast(count - unique)
+        for i in 0..<unique where counts[i] > 1 { values[i] = damped(sum: values[i], count: Int(counts[i])) }
+    }
+
+    /// weight × (1 + ln count) from the sum of `count` entries of one weight.
+    @inline(__always)
+    private func damped(sum: Float, count: Int) -> Float {
+        let logarithm = count < Self.logTable.count ? Self.logTable[count] : Float(_log(Double(count)))
+        return sum / Float(count) * (1 + logarithm)
+    }
+
+    private static let logTable: [Float] = (0..<256).map { $0 == 0 ? 0 : Float(_log(Double($0))) }
+
+    private mutating func mergeRepeatsBySorting() {
+        let count = buckets.count
+        sortKeys.removeAll(keepingCapacity: true)
+        for i in 0..<count { sortKeys.append(UInt64(buckets[i]) << 32 | UInt64(i)) }
+        sortKeys.sort()
+        buckets.removeAll(keepingCapacity: true)
+        let flags = isCharacterGram
+        isCharacterGram.removeAll(keepingCapacity: true)
+        swap(&entryValues, &values)
+        values.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < count {
+            let bucket = UInt32(truncatingIfNeeded: sortKeys[i] >> 32)
+            isCharacterGram.append(flags[Int(sortKeys[i] & 0xFFFF_FFFF)])
+            var sum: Float = 0
+            var n = 0
+            while i < count, UInt32(truncatingIfNeeded: sortKeys[i] >> 32) == bucket {
+                sum += entryValues[Int(sortKeys[i] & 0xFFFF_FFFF)]
+                n += 1
+                i += 1
+            }
+            buckets.append(bucket)
+            values.append(n == 1 ? sum : damped(sum: sum, count: n))
+        }
     }
 
     /// N-grams of `<word>` with lengths in minN...maxN, skipping a lone boundary mark.
@@ -114,7 +214,7 @@ struct FeatureHasher: Sendable {
                 hash = Self.step(hash, scalar)
                 let n = position - first + 1
                 if n >= minN, n > 1 || (position != 0 && position != length - 1) {
-                    emit(hash, weight)
+                    emit(hash, weight, character: true)
                 }
             }
         }

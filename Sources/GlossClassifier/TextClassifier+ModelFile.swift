@@ -1,8 +1,9 @@
 extension TextClassifier {
     /// The envelope kind of text classifier models.
     public static let modelKind = "text"
-    /// The payload layout this code writes and reads.
-    static let payloadVersion: UInt32 = 1
+    /// The payload layout this code writes; version 1 (features scaled before merging
+    /// repeats, undamped AdaGrad) is still read, and predicts as it did.
+    static let payloadVersion: UInt32 = 2
 
     /// The model as bytes (see `ModelFile`): labels, options, feature and learning settings,
     /// temperature and the Float32 weights of the buckets in use. AdaGrad's step sizes are
@@ -23,6 +24,8 @@ extension TextClassifier {
         out.write(learningSettings.learningRate)
         out.write(learningSettings.l2)
         out.write(learningSettings.averaging)
+        out.write(featureSettings.scaling.rawValue)
+        out.write(learningSettings.stepDamping)
         for b in model.bias { out.write(b) }
         writeWeights(&out)
         return ModelFile.encode(kind: Self.modelKind, payload: out.bytes)
@@ -32,7 +35,7 @@ extension TextClassifier {
     public static func load(_ bytes: [UInt8]) throws -> TextClassifier {
         var input = ModelReader(try ModelFile.decode(bytes, expectedKind: modelKind))
         let version = try input.uint32("the payload version")
-        guard version == payloadVersion else { throw ModelFileError.unsupportedVersion(Int(version)) }
+        guard version == 1 || version == payloadVersion else { throw ModelFileError.unsupportedVersion(Int(version)) }
         let labels = try input.strings("the labels")
         let multilabel = try input.bool("the multilabel flag")
         let bits = Int(try input.uint32("hashBits"))
@@ -52,14 +55,24 @@ extension TextClassifier {
         f.wordCharMax = Int(try input.uint8("the n-gram lengths"))
         f.hangulCharMin = Int(try input.uint8("the n-gram lengths"))
         f.hangulCharMax = Int(try input.uint8("the n-gram lengths"))
-        var l = LearningSettings()
+        var l = version == 1 ? LearningSettings.format1 : LearningSettings()
+        if version == 1 { f.scaling = .entriesUnitLength }
         l.learningRate = try input.float("the learning rate")
         l.l2 = try input.float("the L2 penalty")
         l.averaging = try input.bool("the averaging flag")
+        if version >= 2 {
+            let scaling = try input.uint8("the feature scaling")
+            guard let known = FeatureScaling(rawValue: scaling) else { throw ModelFileError.malformed("feature scaling \(scaling) is unknown") }
+            f.scaling = known
+            l.stepDamping = try input.float("the step damping")
+        }
+        for value in [f.wordWeight, f.bigramWeight, f.charWeight, l.learningRate, l.l2, l.stepDamping] where !value.isFinite {
+            throw ModelFileError.malformed("a setting is \(value), not a finite number")
+        }
         let classifier = TextClassifier(
             labels: labels, multilabel: multilabel,
             options: ClassifierOptions(hashBits: bits, epochs: epochs, seed: seed), features: f, learning: l)
-        for c in 0..<labels.count { classifier.model.bias[c] = try input.float("the biases") }
+        for c in 0..<labels.count { classifier.model.bias[c] = try input.finiteFloat("the biases") }
         try classifier.readWeights(&input)
         guard input.isAtEnd else { throw ModelFileError.malformed("unexpected bytes after the weights") }
         classifier.examplesSeen = Int(clamping: seen)
@@ -67,33 +80,42 @@ extension TextClassifier {
         return classifier
     }
 
-    /// Buckets whose weights are all zero are left out: a count, then each bucket's index and weights.
+    /// Buckets whose weights are all zero are left out: a count, then each bucket's index and
+    /// weights, in bucket order.
     private func writeWeights(_ out: inout ModelWriter) {
         let k = labels.count
-        let buckets = k == 0 ? 0 : model.weights.count / k
-        var used: [UInt32] = []
-        for bucket in 0..<buckets where (0..<k).contains(where: { model.weights[bucket * k + $0] != 0 }) {
-            used.append(UInt32(bucket))
-        }
+        let used = model.bucketsInOrder.filter { model.weights(ofBucket: $0).contains { $0 != 0 } }
         out.write(UInt32(used.count))
         for bucket in used {
             out.write(bucket)
-            for c in 0..<k { out.write(model.weights[Int(bucket) * k + c]) }
+            for weight in model.weights(ofBucket: bucket) { out.write(weight) }
         }
+        _ = k
     }
 
     private func readWeights(_ input: inout ModelReader) throws {
         let k = labels.count
-        let buckets = k == 0 ? 0 : model.weights.count / k
+        let buckets = 1 << options.hashBits
         let used = try input.count("the weights", minimumElementBytes: 4 + 4 * k)
         var previous = -1
+        var row = [Float](repeating: 0, count: k)
         for _ in 0..<used {
             let bucket = Int(try input.uint32("a bucket index"))
             guard bucket > previous, bucket < buckets else {
                 throw ModelFileError.malformed("bucket \(bucket) is out of order or beyond \(buckets) buckets")
             }
             previous = bucket
-            for c in 0..<k { model.weights[bucket * k + c] = try input.float("the weights") }
+            for c in 0..<k { row[c] = try input.finiteFloat("the weights") }
+            model.setWeights(bucket: UInt32(bucket), row)
         }
+    }
+}
+
+extension ModelReader {
+    /// A Float32 that must be a finite number (a weight): NaN or infinity is damage.
+    mutating func finiteFloat(_ field: String) throws -> Float {
+        let value = try float(field)
+        guard value.isFinite else { throw ModelFileError.malformed("\(field) hold \(value), not a finite number") }
+        return value
     }
 }

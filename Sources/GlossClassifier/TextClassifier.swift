@@ -9,20 +9,51 @@ public struct ClassifierOptions: Sendable, Equatable, Codable {
     /// The seed of every random choice (shuffling, tie-breaks): same seed, same model.
     public var seed: UInt64
 
-    /// The labeler's online model: 2^18 buckets rather than 2^20, which keeps the labeler
-    /// near 50 MB (weights and AdaGrad sums take 8 bytes per bucket and label); learning a
-    /// session's decisions online loses little to it. `gloss learning-curve` uses it too.
-    public static func labeler(seed: UInt64 = 1) -> ClassifierOptions { ClassifierOptions(hashBits: 18, seed: seed) }
+    /// At most this many bytes of weights and AdaGrad sums (features first seen once it is
+    /// reached are ignored); nil: no bound. Memory otherwise grows with the features seen.
+    public var memoryLimit: Int?
+
+    /// The labeler's online model: 2^18 buckets, at most 40 MB of weights whatever the number
+    /// of labels (about 140,000 features at 35 labels; more than a session's decisions touch),
+    /// and a refit on all decisions while they hold at most 300,000 feature entries (a few
+    /// thousand short texts; about 2.4 MB), so the labeler stays within 64 MB. `gloss
+    /// learning-curve` uses it too.
+    public static func labeler(seed: UInt64 = 1) -> ClassifierOptions {
+        ClassifierOptions(hashBits: 18, epochs: 10, seed: seed, memoryLimit: 40_000_000, refitLimit: 300_000)
+    }
 
     /// First picks the labeler takes at random before `uncertain` order starts: margin
     /// sampling on a model that has seen a handful of items only asks about noise
     /// (measured with `gloss learning-curve` on rt_full).
     public static let labelerRandomStart = 30
 
-    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1) {
+    /// Whether `train` chooses its learning rate and number of passes (at most `epochs`) on
+    /// a validation slice of the examples, rather than using the standard ones.
+    public var adaptive: Bool
+    /// Online learning refits the model on every example learned so far (see `DecisionMemory`)
+    /// while their features number at most this many entries, then goes on with one step per
+    /// example; nil: one step per example from the start.
+    public var refitLimit: Int?
+
+    public init(hashBits: Int = 20, epochs: Int = 10, seed: UInt64 = 1, memoryLimit: Int? = nil, adaptive: Bool = true,
+                refitLimit: Int? = nil) {
         self.hashBits = hashBits
         self.epochs = epochs
         self.seed = seed
+        self.memoryLimit = memoryLimit
+        self.adaptive = adaptive
+        self.refitLimit = refitLimit
+    }
+
+    private enum CodingKeys: String, CodingKey { case hashBits, epochs, seed, memoryLimit, adaptive, refitLimit }
+
+    /// Fields added later (`memoryLimit`, `adaptive`) take their defaults when absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(hashBits: try c.decode(Int.self, forKey: .hashBits), epochs: try c.decode(Int.self, forKey: .epochs),
+                  seed: try c.decode(UInt64.self, forKey: .seed), memoryLimit: try c.decodeIfPresent(Int.self, forKey: .memoryLimit),
+                  adaptive: try c.decodeIfPresent(Bool.self, forKey: .adaptive) ?? true,
+                  refitLimit: try c.decodeIfPresent(Int.self, forKey: .refitLimit))
     }
 }
 
@@ -73,14 +104,36 @@ public final class TextClassifier: @unchecked Sendable {
     /// Divides the scores before softmax (or sigmoid). 1 after `train`, which measured well
     /// calibrated on held-out data; `calibrate` fits it on examples the model did not learn from.
     public internal(set) var temperature: Float = 1
+    /// The passes the last `train` made over its examples (chosen by its search when adaptive).
+    public internal(set) var chosenEpochs = 0
+    /// The logit adjustment τ the last `train` chose (0: none; see `SettingsSearch`).
+    public internal(set) var logitAdjustment: Float = 0
 
-    let featureSettings: FeatureSettings
-    let learningSettings: LearningSettings
+    /// How texts become features; `train` may drop character n-grams when its search finds
+    /// them noise on the data (and starts from `initialFeatureSettings` again next time).
+    var featureSettings: FeatureSettings
+    let initialFeatureSettings: FeatureSettings
+    /// The learning settings; `train` replaces them with the ones its search chose.
+    var learningSettings: LearningSettings
     var model: LinearModel
     var hasher: FeatureHasher
     private let labelIndex: [String: Int]
-    private var scratch: [Float]
-    private var targets: [Float]
+    var scratch: [Float]
+    var targets: [Float]
+    /// The rows of the document being learned, and what its step changed (see `StepJournal`).
+    var rows: [Int32] = []
+    var journal = StepJournal()
+    /// The key of the example the journal's step learned (see `unlearn`).
+    var journalKey: UInt64?
+    /// The examples kept for refitting, while within `options.refitLimit` (nil past it).
+    var memory: DecisionMemory?
+    /// The weight changes of the latest online steps, for undoing an older decision.
+    var history = StepHistory()
+    /// `options.refitLimit` scaled to the labels: a refit costs entries × labels, so with 35
+    /// labels the memory holds a twelfth of what it holds with 3.
+    var refitEntryLimit: Int? { options.refitLimit.map { $0 * 3 / max(3, labels.count) } }
+    /// How many guide examples `prime` taught (not counted in `examplesSeen`).
+    public internal(set) var primedCount = 0
 
     public convenience init(labels: [String], multilabel: Bool, options: ClassifierOptions = ClassifierOptions()) {
         self.init(labels: labels, multilabel: multilabel, options: options, features: .standard, learning: .standard)
@@ -95,54 +148,75 @@ public final class TextClassifier: @unchecked Sendable {
         self.multilabel = multilabel
         self.options = options
         featureSettings = features
+        initialFeatureSettings = features
         learningSettings = learning
-        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
+        model = Self.emptyModel(labels.count, multilabel, options)
         hasher = FeatureHasher(bits: options.hashBits, settings: features)
         var index: [String: Int] = [:]
         for (i, label) in labels.enumerated() where index[label] == nil { index[label] = i }
         labelIndex = index
         scratch = [Float](repeating: 0, count: labels.count)
         targets = [Float](repeating: 0, count: labels.count)
+        if options.refitLimit != nil { memory = DecisionMemory(classes: labels.count) }
     }
 
-    /// One online step on one example (labels not in `labels` are ignored; an example
-    /// with none left is ignored; multilabel, an empty `labels` teaches that no label
-    /// applies). Must stay well under 1 ms.
-    public func learn(_ example: TrainingExample) {
-        guard setTargets(example.labels) else { return }
-        hasher.extract(example.text)
-        step(hasher.buckets, hasher.values)
+    /// Learns one example online (labels not in `labels` are ignored; an example with none
+    /// left is ignored; multilabel, an empty `labels` teaches that no label applies). While
+    /// the examples learned fit `options.refitLimit`, the model is refit on all of them;
+    /// past it, one AdaGrad step. A step that would leave a weight that is not a finite
+    /// number is refused and changes nothing. Returns whether the model learned from it.
+    @discardableResult
+    public func learn(_ example: TrainingExample) -> Bool {
+        guard learnExample(example, primed: false, refit: true) else { return false }
         examplesSeen += 1
+        return true
     }
 
-    /// Trains afresh on `examples` (what was learned before is replaced) for `options.epochs`
-    /// passes in an order shuffled by the seed, averaging the weights over the passes.
-    /// `progress(done, total)` is called now and then with example counts over all passes.
-    public func train(_ examples: [TrainingExample], progress: ((Int, Int) -> Void)? = nil) {
-        model = LinearModel(classes: labels.count, multilabel: multilabel, bits: options.hashBits)
-        temperature = 1
-        let set = TrainingSet(examples, classifier: self)
-        examplesSeen = set.count
-        let epochs = max(options.epochs, 0)
-        let total = set.count * epochs
-        progress?(0, total)
-        guard set.count > 0, epochs > 0 else { return }
-        var generator = SeededGenerator(seed: options.seed)
-        var order = Array(0..<set.count)
-        if learningSettings.averaging { model.beginAveraging() }
-        var done = 0
-        for _ in 0..<epochs {
-            shuffle(&order, &generator)
-            for index in order {
-                set.withExample(index) { buckets, values, targets in
-                    step(buckets, values, targets)
+    /// Learns one example into the memory (and refits when asked) or with one journaled step.
+    func learnExample(_ example: TrainingExample, primed: Bool, refit: Bool) -> Bool {
+        guard setTargets(example.labels) else { return false }
+        hasher.extract(example.text)
+        let key = exampleKey(example)
+        if var kept = memory, let limit = refitEntryLimit, kept.entryCount + hasher.buckets.count <= limit {
+            memory = nil  // no copy of the arrays while appending
+            kept.append(buckets: hasher.buckets, values: hasher.values, targets: targets, key: key, primed: primed)
+            memory = kept
+            journalKey = nil
+            journal.removeAll()
+            return refit ? self.refit() : true
+        }
+        memory = nil
+        let rowsBefore = model.rowCount
+        rows.removeAll(keepingCapacity: true)
+        for bucket in hasher.buckets { rows.append(model.row(adding: bucket)) }
+        let learned = rows.withUnsafeBufferPointer { r in
+            hasher.values.withUnsafeBufferPointer { v in
+                targets.withUnsafeBufferPointer { t in
+                    withUnsafeMutablePointer(to: &journal) { j in step(r, v, t, journal: j) }
                 }
-                done += 1
-                if done % 1024 == 0 { progress?(done, total) }
             }
         }
-        if learningSettings.averaging { model.endAveraging() }
-        progress?(total, total)
+        journal.rowsBefore = rowsBefore
+        if learned {
+            history.record(journal, model: model, key: key)
+        } else {
+            model.truncateRows(to: rowsBefore)
+        }
+        journalKey = learned ? key : nil
+        return learned
+    }
+
+    /// An empty model for these options (rows bounded by `memoryLimit`).
+    static func emptyModel(_ classes: Int, _ multilabel: Bool, _ options: ClassifierOptions) -> LinearModel {
+        let rowBytes = max(classes, 1) * 8 + 4
+        let rows = options.memoryLimit.map { max(0, ($0 - (4 << options.hashBits)) / rowBytes) } ?? .max
+        return LinearModel(classes: classes, multilabel: multilabel, bits: options.hashBits, maximumRows: rows)
+    }
+
+    /// Bytes held by the model: weights, AdaGrad sums, the bucket map, the feature hasher's
+    /// scratch, the examples kept for refitting and the last step's journal.
+    public var modelBytes: Int {
+        model.memoryBytes + journal.bytes + history.bytes + (memory?.bytes ?? 0) + hasher.scratchBytes
     }
 
     public func predict(_ text: String) -> Prediction {
@@ -162,7 +236,7 @@ public final class TextClassifier: @unchecked Sendable {
     }
 
     /// Sets `targets` from label names; false when the example teaches nothing (see `isUsable`).
-    private func setTargets(_ names: [String]) -> Bool {
+    func setTargets(_ names: [String]) -> Bool {
         for c in targets.indices { targets[c] = 0 }
         let indices = targetIndices(names)
         for c in indices { targets[c] = 1 }
@@ -175,26 +249,17 @@ public final class TextClassifier: @unchecked Sendable {
         !known.isEmpty || (multilabel && names.isEmpty)
     }
 
-    /// One online step on the hasher's features, with `targets` already set.
-    private func step(_ buckets: [UInt32], _ values: [Float]) {
-        buckets.withUnsafeBufferPointer { b in
-            values.withUnsafeBufferPointer { v in
-                targets.withUnsafeBufferPointer { t in step(b, v, t) }
-            }
-        }
-    }
-
-    private func step(
-        _ buckets: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<Float>,
-        _ targets: UnsafeBufferPointer<Float>
-    ) {
+    func step(
+        _ rows: UnsafeBufferPointer<Int32>, _ values: UnsafeBufferPointer<Float>,
+        _ targets: UnsafeBufferPointer<Float>, journal: UnsafeMutablePointer<StepJournal>?
+    ) -> Bool {
         scratch.withUnsafeMutableBufferPointer { s in
-            model.learn(buckets, values, targets: targets, scratch: s, settings: learningSettings)
+            model.learn(rows: rows, values, targets: targets, scratch: s, settings: learningSettings, journal: journal)
         }
     }
 
     /// Fisher-Yates with our own generator, so the order is the same on every platform and Swift version.
-    private func shuffle(_ order: inout [Int], _ generator: inout SeededGenerator) {
+    static func shuffle(_ order: inout [Int], _ generator: inout SeededGenerator) {
         guard order.count > 1 else { return }
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             let j = Int(generator.next() % UInt64(i + 1))

@@ -153,6 +153,9 @@ public struct TextTokenizer: Sendable {
             scalars.append(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
         } else if value >= 0xFF10 && value <= 0xFF19 {
             scalars.append(value - 0xFEE0)
+        } else if value < 0x1_0000, ScalarTable.codes[Int(value)] & 0x10 == 0 {
+            let lower = ScalarTable.lowercase[Int(value)]
+            scalars.append(lower == 0 ? value : lower)
         } else if scalar.properties.changesWhenLowercased {
             for lower in scalar.properties.lowercaseMapping.unicodeScalars { scalars.append(lower.value) }
         } else {
@@ -167,6 +170,16 @@ enum ScalarClass: Equatable {
     case letter(TokenKind)
 
     init(_ scalar: Unicode.Scalar) {
+        let v = scalar.value
+        if v >= 0x80, v < 0x1_0000 {
+            self = ScalarTable.classes[Int(ScalarTable.codes[Int(v)] & 0x0F)]
+            return
+        }
+        self.init(computing: scalar)
+    }
+
+    /// The class from the scalar's Unicode properties (what `ScalarTable` caches for the BMP).
+    init(computing scalar: Unicode.Scalar) {
         let v = scalar.value
         if v < 0x80 {
             switch v {
@@ -221,5 +234,29 @@ enum EmojiSequence {
         case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0x20E3, 0xE0020...0xE007F: return true
         default: return false
         }
+    }
+}
+
+/// The class and one-scalar lowercase of every scalar of the Basic Multilingual Plane,
+/// computed once: Unicode property look-ups cost more than the rest of tokenizing, and
+/// Cyrillic, Greek or Hangul text needs one per letter.
+enum ScalarTable {
+    /// The classes by code (the low four bits of `codes`).
+    static let classes: [ScalarClass] = [
+        .space, .mark, .apostrophe, .punctuation, .regionalIndicator, .emoji,
+        .letter(.word), .letter(.hangul), .letter(.cjk), .letter(.emoji), .letter(.punctuation),
+    ]
+    /// Per scalar: its class code, plus 0x10 when its lowercase is not one scalar.
+    static let codes: [UInt8] = (0..<0x1_0000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let code = UInt8(classes.firstIndex(of: ScalarClass(computing: scalar)) ?? 0)
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? code : code | 0x10
+    }
+    /// Per scalar: its lowercase when that is one other scalar, else 0.
+    static let lowercase: [UInt32] = (0..<0x1_0000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), scalar.properties.changesWhenLowercased else { return 0 }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : 0
     }
 }

@@ -72,6 +72,11 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     public struct Problem: Sendable, Equatable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     public var source: String
@@ -79,6 +84,12 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
     public var problems: [Problem]
     /// All bad lines, listed or not.
     public var total: Int
+
+    public init(source: String, problems: [Problem], total: Int) {
+        self.source = source
+        self.problems = problems
+        self.total = total
+    }
 
     public var description: String {
         var lines = problems.map { "\(source):\($0.line): \($0.message)." }
@@ -90,42 +101,40 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
 
 
 
-/// How an imported value is checked against a project, the same on every backend.
+/// How an imported value is checked against a project, the same on every backend: the
+/// task's `ValueRules`, with the problem said as a phrase.
 enum AnnotationRules {
     /// The value fits the task, uses the guide's labels and (spans) lies inside the text
     /// without overlaps; `what` prefixes the message ("the suggestion: ").
-    static func check(_ value: AnnotationValue, task: TaskType, labels: Set<String>, project: String,
-                      itemText: String?, what: String) throws(AnnotationLineError) {
-        let expected = switch task { case .classify: "label"; case .multilabel: "labels"; case .spans: "spans" }
-        switch (task, value) {
-        case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break
-        default:
-            throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(expected)\"")
-        }
-        if let unknown = value.labelNames.first(where: { !labels.contains($0) }) {
+    static func check(_ value: AnnotationValue, task: TaskType, rules: any ValueRules, labels: Set<String>,
+                      project: String, itemText: String?, what: String) throws(AnnotationLineError) {
+        switch rules.problem(with: value, labels: labels, itemText: itemText) {
+        case nil:
+            return
+        case .wrongShape:
+            throw AnnotationLineError("\(what)project \"\(project)\" is a \(task.rawValue) task; give \"\(rules.field)\"")
+        case .unknownLabel(let unknown):
             throw AnnotationLineError("\(what)\"\(unknown)\" is not a label of the current guide of \"\(project)\"; "
                 + "the labels are: \(labels.sorted().joined(separator: ", "))")
-        }
-        guard case .spans(let spans) = value else { return }
-        let length = itemText?.unicodeScalars.count ?? 0
-        var previousEnd = 0
-        for span in spans.sorted(by: { $0.start < $1.start }) {
-            guard span.start >= 0, span.start < span.end, span.end <= length else {
-                throw AnnotationLineError(
-                    "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
-                    + " of \(length) characters (offsets count Unicode scalars; start < end)")
-            }
-            guard span.start >= previousEnd else {
-                throw AnnotationLineError("\(what)spans overlap at offset \(span.start)")
-            }
-            previousEnd = span.end
+        case .spanOutside(let span, let length):
+            throw AnnotationLineError(
+                "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
+                + " of \(length) characters (offsets count Unicode scalars; start < end)")
+        case .overlap(let offset):
+            throw AnnotationLineError("\(what)spans overlap at offset \(offset)")
         }
     }
+}
 
-    /// Spans in text order, as the labeler stores them.
-    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
-        guard case .spans(let spans) = value else { return value }
-        return .spans(spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) })
+/// One line of an annotations file, decoded outside the store: its number and the record,
+/// or why it is not one.
+public struct AnnotationLine: Sendable {
+    public var number: Int
+    public var record: Result<AnnotationRecord, AnnotationLineError>
+
+    public init(number: Int, record: Result<AnnotationRecord, AnnotationLineError>) {
+        self.number = number
+        self.record = record
     }
 }
 
@@ -136,11 +145,12 @@ protocol AnnotationTransferBackend {
     func forEachHistoryRow(project: String, currentOnly: Bool, decision: (DecisionHistoryRow) throws -> Void,
                            adjudication: (AdjudicationHistoryRow) throws -> Void) throws
     /// In one write transaction: calls `lines` with a function that checks and applies one
-    /// non-blank line (its text and number); any bad line (reported by that function, or
-    /// thrown by `lines` as an `InvalidRecord`) or unreadable source (an `ImportFailure`)
-    /// throws an `AnnotationImportError` naming `sourceName` and rolls everything back.
+    /// decoded line; any bad line (reported to that function, or thrown by `lines` as an
+    /// `InvalidRecord`) or unreadable source (an `ImportFailure`) throws an
+    /// `AnnotationImportError` naming `sourceName` and rolls everything back.
     func importAnnotations(
-        project: String, sourceName: String, lines: (_ apply: (String, Int) throws -> Void) throws -> Void
+        project: String, sourceName: String, rules: ValueRulesLookup,
+        lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport
 }
 
@@ -155,7 +165,7 @@ extension GlossDatabase {
                                   _ line: (String) throws -> Void) throws -> AnnotationExportSummary {
         var summary = AnnotationExportSummary(decisions: 0, adjudications: 0)
         try backend.forEachHistoryRow(project: project, currentOnly: currentOnly, decision: { row in
-            var out = JSONLine()
+            var out = JSONObjectWriter()
             out.add("record", string: "decision")
             out.add("id", raw: String(row.id))
             out.add("item", string: row.item)
@@ -166,7 +176,7 @@ extension GlossDatabase {
             out.add("duration_ms", raw: row.activeMilliseconds.map(String.init))
             out.add("guide_version", raw: String(row.guideVersion))
             out.add("suggestion", raw: row.suggestion)
-            out.add("suggestion_accepted", raw: row.suggestionAccepted.map { $0 ? "true" : "false" })
+            out.add("suggestion_accepted", bool: row.suggestionAccepted)
             out.add("comment", string: row.comment)
             out.add("superseded_by", raw: row.supersededBy.map(String.init))
             out.add("undone_at", string: row.undoneAt.map(ISODate.string))
@@ -174,7 +184,7 @@ extension GlossDatabase {
             try line(out.finished())
             summary.decisions += 1
         }, adjudication: { row in
-            var out = JSONLine()
+            var out = JSONObjectWriter()
             out.add("record", string: "adjudication")
             out.add("id", raw: String(row.id))
             out.add("item", string: row.item)
@@ -190,22 +200,18 @@ extension GlossDatabase {
         return summary
     }
 
-    /// Imports decisions (and adjudications) from JSONL (`path`, or "-" for standard input)
-    /// into a project, in one transaction: every line is checked (JSON, item in the project's
+    /// Imports decisions (and adjudications) into a project in one transaction: `lines` is
+    /// called inside it and hands over each line of `source` in file order (decoded outside
+    /// the store); it may throw an `InvalidRecord` (a line that cannot be read) or an
+    /// `ImportFailure` (an unreadable source). Every line is checked (item in the project's
     /// dataset, labels of the current guide, span offsets, guide version) and any bad line
-    /// leaves the store unchanged. Lines are applied in file order through the decision
-    /// writer, so a later decision of an annotator on an item supersedes the earlier one,
-    /// and a line with `undone_at` is undone as the labeler would.
-    public func importAnnotations(project: String, from path: String) throws -> AnnotationImportReport {
-        let source = try ByteSource(path: path)
-        return try backend.importAnnotations(project: project, sourceName: source.displayName) { apply in
-            var splitter = LineSplitter()
-            func handle(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int) throws {
-                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                try apply(String(decoding: bytes, as: UTF8.self), line)
-            }
-            _ = try source.forEachChunk { chunk in try splitter.feed(chunk, handle) }
-            try splitter.finish(handle)
-        }
+    /// leaves the store unchanged. Lines are applied through the decision writer, so a later
+    /// decision of an annotator on an item supersedes the earlier one, and a line with
+    /// `undone_at` is undone as the labeler would. `rules` gives each task's value rules.
+    public func importAnnotations(
+        project: String, source: String, rules: ValueRulesLookup,
+        lines: (_ take: (AnnotationLine) throws -> Void) throws -> Void
+    ) throws -> AnnotationImportReport {
+        try backend.importAnnotations(project: project, sourceName: source, rules: rules, lines: lines)
     }
 }

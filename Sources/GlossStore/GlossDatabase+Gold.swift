@@ -24,6 +24,7 @@ public enum GoldError: Error, Equatable, CustomStringConvertible {
     case unknownItem(id: String, source: String)
     case unknownLabel(id: String, label: String, source: String, known: [String])
     case wrongShape(id: String, task: String, source: String)
+    case badSpan(id: String, source: String, reason: String)
     case noReference(project: String)
 
     public var description: String {
@@ -33,6 +34,7 @@ public enum GoldError: Error, Equatable, CustomStringConvertible {
         case let .unknownLabel(id, label, source, known):
             "\(source): item \(id) has the label \"\(label)\", which the guide does not define (labels: \(known.joined(separator: ", ")))"
         case let .wrongShape(id, task, source): "\(source): the answer of item \(id) does not fit a \(task) project"
+        case let .badSpan(id, source, reason): "\(source): the answer of item \(id) has \(reason)"
         case .noReference(let project): "the dataset of project \(project) has no reference labels to take gold answers from"
         }
     }
@@ -42,7 +44,8 @@ public enum GoldError: Error, Equatable, CustomStringConvertible {
 protocol GoldBackend {
     /// Stores the answers (each checked with `GoldRules.check` against the current guide)
     /// and the rate when given, all or nothing.
-    func addGold(project: String, answers: [GoldAnswer], rate: Double?, at date: Date) throws -> GoldOutcome
+    func addGold(project: String, answers: [GoldAnswer], rate: Double?, rules: ValueRulesLookup,
+                 at date: Date) throws -> GoldOutcome
     /// The task of the project's current guide, and the reference labels of every item of its
     /// dataset that has some, in item order.
     func referenceLabels(project: String) throws -> (task: TaskType, items: [(externalID: String, labels: [String])])
@@ -55,28 +58,27 @@ protocol GoldBackend {
 typealias GoldAnswer = (externalID: String, value: AnnotationValue, source: String)
 
 extension GlossDatabase {
-    /// Makes items gold with these answers (all or none: any unknown item or label refuses
-    /// the whole call), and sets the gold rate when `rate` is given.
+    /// Makes items gold with these answers (all or none: any unknown item or label, or an
+    /// answer that does not fit the task by `rules`, refuses the whole call), and sets the
+    /// gold rate when `rate` is given.
     @discardableResult
     public func addGold(project: String, answers: [(externalID: String, value: AnnotationValue, source: String)],
-                        rate: Double? = nil, at date: Date = Date()) throws -> GoldOutcome {
+                        rate: Double? = nil, rules: @escaping ValueRulesLookup, at date: Date = Date()) throws -> GoldOutcome {
         if let rate, !(0...1).contains(rate) { throw GoldError.badRate(rate) }
-        return try backend.addGold(project: project, answers: answers, rate: rate, at: date)
+        return try backend.addGold(project: project, answers: answers, rate: rate, rules: rules, at: date)
     }
 
-    /// The answers the dataset's reference labels give, for `addGold` (classify: the item's
-    /// one label; multilabel: its labels). `count` picks that many items at random (seeded).
-    public func referenceGold(project: String, count: Int?,
-                              seed: UInt64) throws -> [(externalID: String, value: AnnotationValue, source: String)] {
+    /// The answers the dataset's reference labels give, for `addGold`, as the task's `rules`
+    /// take them (classify: the item's one label; multilabel: its labels). `count` picks that
+    /// many items at random (seeded).
+    public func referenceGold(project: String, count: Int?, seed: UInt64,
+                              rules: ValueRulesLookup) throws -> [(externalID: String, value: AnnotationValue, source: String)] {
         let (task, items) = try backend.referenceLabels(project: project)
+        let taskRules = rules(task)
         var answers: [GoldAnswer] = []
         for (externalID, labels) in items {
-            let labels = labels.sorted()
-            switch task {
-            case .classify where labels.count == 1: answers.append((externalID, .label(labels[0]), "reference"))
-            case .multilabel: answers.append((externalID, .labels(labels), "reference"))
-            default: continue
-            }
+            guard let value = taskRules.referenceAnswer(labels.sorted()) else { continue }
+            answers.append((externalID, value, "reference"))
         }
         if answers.isEmpty { throw GoldError.noReference(project: project) }
         guard let count, count < answers.count else { return answers }
@@ -102,17 +104,23 @@ extension GlossDatabase {
     }
 }
 
-/// How a gold answer is checked, the same on every backend.
+/// How a gold answer is checked, the same on every backend: the task's `ValueRules`.
 enum GoldRules {
-    /// Refuses an answer whose shape does not fit the guide's task or that uses a label the
-    /// guide does not define.
-    static func check(_ value: AnnotationValue, id: String, guide: Guide, source: String) throws {
-        switch (guide.task, value) {
-        case (.classify, .label), (.multilabel, .labels), (.spans, .spans): break
-        default: throw GoldError.wrongShape(id: id, task: guide.task.rawValue, source: source)
-        }
-        for label in value.labelNames where guide.label(named: label) == nil {
+    /// Refuses an answer whose shape does not fit the guide's task, that uses a label the
+    /// guide does not define, or whose spans do not fit the item's text.
+    static func check(_ value: AnnotationValue, id: String, guide: Guide, rules: any ValueRules, itemText: String?,
+                      source: String) throws {
+        let labels = Set(guide.labels.map(\.name))
+        switch rules.problem(with: value, labels: labels, itemText: itemText) {
+        case nil: return
+        case .wrongShape: throw GoldError.wrongShape(id: id, task: guide.task.rawValue, source: source)
+        case .unknownLabel(let label):
             throw GoldError.unknownLabel(id: id, label: label, source: source, known: guide.labels.map(\.name))
+        case .spanOutside(let span, let length):
+            throw GoldError.badSpan(id: id, source: source,
+                                    reason: "a span \(span.start)-\(span.end) outside its text of \(length) characters")
+        case .overlap(let offset):
+            throw GoldError.badSpan(id: id, source: source, reason: "spans that overlap at offset \(offset)")
         }
     }
 }

@@ -14,11 +14,16 @@ public protocol TaskKind: Sendable {
     /// How two annotators' agreement is measured, and any figures over the units of its own
     /// (for `gloss stats` and `:stats`).
     var agreement: any AgreementMeasure { get }
-    /// Whether on the review screen a label's key makes that label the final answer (else
-    /// the reviewer adopts one of the decisions with Enter).
-    var reviewPicksByLabelKey: Bool { get }
+    /// How values of the kind are checked and stored when they come from outside the labeler.
+    var values: any ValueRules { get }
+    /// The review screen's part (label keys, how a value reads).
+    var review: any TaskReview { get }
+    /// The kind of model the task learns with (`gloss train`, `eval`, `learning-curve`).
+    var modelFamily: ModelFamily { get }
     /// The labeler's model for a guide of this kind.
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
+    /// An answer a headless annotator gives (`gloss drive`, for load and fault tests).
+    func sampleAnswer(for text: String, guide: Guide, using generator: inout some RandomNumberGenerator) -> AnnotationValue
 }
 
 /// The registry of task kinds: one line per kind.
@@ -32,6 +37,9 @@ public enum TaskKinds {
         }
         return kind
     }
+
+    /// The value rules of each task, for the store's checks of imported values.
+    public static let valueRules: ValueRulesLookup = { kind(for: $0).values }
 }
 
 /// The agreement measures, by the project's task: what statistics are handed.

@@ -61,15 +61,17 @@ public final class Tmux: @unchecked Sendable {
     /// Once the screen matches, it waits `readingTime` more before returning, as a person
     /// reads what appeared before pressing the next key (the labeler refuses decisions
     /// quicker than that).
-    public func waitUntil(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String? {
+    /// With `reading: false` it returns at once and polls faster (to time when something
+    /// appears).
+    public func waitUntil(timeout: Double = 10, reading: Bool = true, _ condition: (String) -> Bool) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let current = try screen()
             if condition(current) {
-                Thread.sleep(forTimeInterval: Self.readingTime)
+                if reading { Thread.sleep(forTimeInterval: Self.readingTime) }
                 return current
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            Thread.sleep(forTimeInterval: reading ? 0.05 : 0.01)
         } while Date() < deadline
         return nil
     }

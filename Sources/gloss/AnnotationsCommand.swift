@@ -1,143 +1,19 @@
 import ArgumentParser
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 
-extension Gloss {
-    struct AnnotationsCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "annotations",
-            abstract: "Move decisions in and out of a project as JSONL.",
-            discussion: """
-                Examples:
-                  gloss annotations import reviews from-other-tool.jsonl
-                  gloss annotations export reviews --out reviews-decisions.jsonl
-                  gloss annotations export reviews --current | gloss annotations import reviews-copy -
-                """,
-            subcommands: [ImportAnnotations.self, ExportAnnotations.self]
-        )
-    }
-}
-
-extension Gloss.AnnotationsCommand {
-    struct ImportAnnotations: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "import",
-            abstract: "Add decisions from a JSONL file to a project (all lines or none).",
-            discussion: """
-                One JSON object per line:
-                  {"item": "r-1", "annotator": "ana", "label": "positive", "decided_at": "2026-01-05T10:00:00Z", "duration_ms": 4200}
-                item (or id): the item's id in the project's dataset. annotator: created when new.
-                The value: "label" (classify), "labels" (multilabel) or "spans": [{"start": 0, "end": 5, \
-                "label": "ORG"}] (offsets count Unicode scalars), or "kind": "skip" / "flag" without a value.
-                Optional: decided_at (ISO 8601; default now), duration_ms (active time; default \
-                unmeasured), comment, suggestion and suggestion_accepted, guide_version (default \
-                the current one), undone_at. Lines with "record": "adjudication" and a "reviewer" \
-                are a reviewer's final answers. The lines apply in order: a later decision of an \
-                annotator on an item replaces the earlier one.
-
-                Every line is checked first (JSON, item, labels of the current guide, offsets); one \
-                bad line, named as FILE:LINE, and nothing is imported. FILE - reads standard input.
-                """
-        )
-
-        @Argument(help: "The project.") var project: String
-        @Argument(help: ArgumentHelp("The JSONL file, or - for standard input.", valueName: "file")) var file: String
-        @Flag(help: "Print the counts as JSON.") var json = false
-        @OptionGroup var store: StoreOptions
-
-        func run() throws {
-            let report = try store.openExisting().importAnnotations(project: project, from: file)
-            if json { return try JSONOutput.print(report) }
-            func plural(_ n: Int, _ word: String) -> String { "\(NumberText.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
-            var text = "Imported \(plural(report.decisions, "decision")) by \(plural(report.annotators, "annotator")) on \(plural(report.items, "item")) "
-                + "from \(plural(report.lines, "line")) of \(TerminalText.visible(file)) into \"\(TerminalText.visible(project))\""
-            if report.undone > 0 { text += " (\(NumberText.grouped(report.undone)) undone)" }
-            if report.adjudications > 0 { text += ", and \(plural(report.adjudications, "adjudication"))" }
-            print(text + ".")
-        }
-    }
-
-    struct ExportAnnotations: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "export",
-            abstract: "Write every decision of a project, with its history, as JSONL.",
-            discussion: """
-                One line per decision row in the order they were made: id, item, annotator, kind, \
-                the value (label, labels or spans), decided_at, duration_ms, guide_version, \
-                suggestion, suggestion_accepted, comment, superseded_by, undone_at, session; then \
-                the adjudications with "record": "adjudication". The file imports back with \
-                gloss annotations import (the order of its lines rebuilds the history).
-
-                Examples:
-                  gloss annotations export reviews > decisions.jsonl
-                  gloss annotations export reviews --current --out current.jsonl
-                """
-        )
-
-        @Argument(help: "The project.") var project: String
-        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
-        @Flag(help: "Only the decisions that stand (not superseded, not undone).") var current = false
-        @OptionGroup var store: StoreOptions
-
-        func run() throws {
-            let database = try store.openExisting()
-            let sink = try LineSink(path: out)
-            let summary = try database.exportAnnotations(project: project, currentOnly: current) { try sink.write($0) }
-            try sink.close()
-            if let out {
-                var errors = StandardError()
-                Swift.print("Wrote \(NumberText.grouped(summary.decisions)) decisions and \(NumberText.grouped(summary.adjudications)) adjudications to \(TerminalText.visible(out)).", to: &errors)
-            }
-        }
-    }
-}
-
-/// Buffered lines to a file (written beside it and renamed at the end, so a failed export
-/// leaves no half file) or to standard output.
-final class LineSink {
-    private let handle: FileHandle
-    private let path: String?
-    private let temporary: String?
-    private var buffer: [UInt8] = []
-    private var closed = false
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else {
-            handle = .standardOutput
-            temporary = nil
-            return
-        }
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw CommandFailure("cannot write \(path); check that its directory exists and is writable.") }
-        self.handle = handle
-        self.temporary = temporary
-    }
-
-    deinit {
-        if !closed, let temporary { try? FileManager.default.removeItem(atPath: temporary) }
-    }
-
-    func write(_ line: String) throws {
-        buffer += Array(line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        guard let path, let temporary else { return }
-        try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        closed = true
-    }
+struct AnnotationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annotations",
+        abstract: "Move decisions in and out of a project as JSONL.",
+        discussion: """
+            Examples:
+              gloss annotations import reviews from-other-tool.jsonl
+              gloss annotations export reviews --out reviews-decisions.jsonl
+              gloss annotations export reviews --current | gloss annotations import reviews-copy -
+            """,
+        subcommands: [Import.self, Export.self]
+    )
 }

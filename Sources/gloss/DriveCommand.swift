@@ -32,59 +32,19 @@ struct DriveCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.openExisting()
-        let session = try LabelingSession.start(database: database, project: project, annotator: annotator, host: HostName.current,
-                                                terminalWidth: 0, terminalHeight: 0, lease: leaseSeconds)
-        var random = SeededGenerator(seed: seed)
-        let labels = session.guide.labels.map(\.name)
-        let end = Date().addingTimeInterval(seconds)
-        var saved = 0, undone = 0, errors = 0, empty = 0
-        var item = try session.nextItem()
-        var decided = session.decidedAtStart
-        while Date() < end {
-            guard let current = item else {
-                empty += 1
-                Thread.sleep(forTimeInterval: 0.05)  // others' claims may lapse or be released
-                item = try session.nextItem()
-                continue
+        let run = HeadlessRun(seconds: seconds, thinkMilliseconds: thinkMs, undoRate: undoRate, seed: seed)
+        try run.run(database: try store.openExisting(), project: project, annotator: annotator, lease: leaseSeconds) {
+            switch $0 {
+            case let .saved(annotation, item, value):
+                DriveLog.write(["event": "saved", "annotation": annotation, "item": item, "value": value])
+            case let .undone(annotation, item):
+                DriveLog.write(["event": "undone", "annotation": annotation, "item": item])
+            case let .error(item, message):
+                DriveLog.write(["event": "error", "item": item, "message": message])
+            case let .done(saved, undone, errors, idle, decided):
+                DriveLog.write(["event": "done", "saved": saved, "undone": undone, "errors": errors, "idle_polls": idle,
+                                "decided": decided])
             }
-            let shown = Date()
-            if thinkMs > 0 { Thread.sleep(forTimeInterval: Double(thinkMs) / 1000) }
-            let value = Self.value(for: current, task: session.guide.task, labels: labels, random: &random)
-            let input = DecisionInput(itemRowID: current.rowID, kind: .label, value: value, shownAt: shown, decidedAt: Date(),
-                                      activeMilliseconds: thinkMs, keystrokes: 1)
-            do {
-                let outcome = try session.save(input, stats: KeystrokeStats(keystrokes: saved + 1))
-                saved += 1
-                decided = outcome.decided
-                DriveLog.write(["event": "saved", "annotation": outcome.annotationID, "item": current.externalID,
-                                "value": value.json(itemText: current.text)])
-                item = outcome.next
-                if undoRate > 0, Double.random(in: 0..<1, using: &random) < undoRate,
-                   let back = try session.undoLast(stats: KeystrokeStats(keystrokes: saved)) {
-                    undone += 1
-                    decided = back.decided
-                    DriveLog.write(["event": "undone", "annotation": outcome.annotationID, "item": back.item.externalID])
-                    item = back.item
-                }
-            } catch {
-                errors += 1
-                DriveLog.write(["event": "error", "item": current.externalID, "message": StoreFailure.sentence(for: error) ?? "\(error)"])
-                item = try session.nextItem()
-            }
-        }
-        try session.finish(reason: "quit", stats: KeystrokeStats(keystrokes: saved), peakRSSKilobytes: nil)
-        DriveLog.write(["event": "done", "saved": saved, "undone": undone, "errors": errors, "idle_polls": empty,
-                        "decided": decided])
-    }
-
-    static func value(for item: StoredItem, task: TaskType, labels: [String], random: inout SeededGenerator) -> AnnotationValue {
-        switch task {
-        case .classify: return .label(labels[Int.random(in: 0..<labels.count, using: &random)])
-        case .multilabel: return .labels(labels.filter { _ in Bool.random(using: &random) })
-        case .spans:
-            let first = SpanTokenizer.tokens(item.text).first
-            return .spans(first.map { [LabeledRange(start: $0.start, end: $0.end, label: labels[0])] } ?? [])
         }
     }
 }

@@ -24,9 +24,12 @@ struct Gloss: ParsableCommand {
               echo '{"id":"1","text":"Great value"}' | gloss predict reviews -
             """,
         version: GlossVersion.current,
-        subcommands: [DemoCommand.self, LabelCommand.self, Import.self, Datasets.self, DatasetCommand.self, ProjectCommand.self, Projects.self, GuideCommand.self,
-                      Train.self, Models.self, Predict.self, Eval.self, LearningCurveCommand.self,
-                      AnnotationsCommand.self, StatsCommand.self, GoldCommand.self, ReviewCommand.self, Export.self, Exports.self, DriveCommand.self]
+        subcommands: [
+            DemoCommand.self, LabelCommand.self, ImportCommand.self, DatasetsCommand.self, DatasetCommand.self,
+            ProjectCommand.self, ProjectsCommand.self, GuideCommand.self, TrainCommand.self, ModelsCommand.self,
+            PredictCommand.self, EvalCommand.self, LearningCurveCommand.self, AnnotationsCommand.self, StatsCommand.self,
+            GoldCommand.self, ReviewCommand.self, ExportCommand.self, ExportsCommand.self, DriveCommand.self,
+        ]
     )
 
     /// Runs the command; SQLite errors that surface while it works become sentences.

@@ -26,10 +26,3 @@ enum ImportSummary {
         "\(NumberText.grouped(added)) added, \(NumberText.grouped(duplicates)) duplicate\(duplicates == 1 ? "" : "s"), \(NumberText.grouped(skipped)) skipped"
     }
 }
-
-/// Standard error as a `TextOutputStream`.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
-    }
-}

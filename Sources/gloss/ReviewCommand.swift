@@ -55,14 +55,22 @@ struct ReviewCommand: ParsableCommand {
         let database = try store.openExisting()
         let reviewer = self.reviewer ?? LoginName.current
         try NameRule.validate(reviewer, what: "reviewer", hint: "pass --reviewer NAME")
-        let guide = try ModelSupport.currentGuide(database, project: project)
+        let guide = try database.currentGuide(project: project).guide
         let kind: ReviewListKind = suspect ? .suspect : all ? .all : .disagreements
         var notes: [Int64: SuspectNote] = [:]
         let entries: [ReviewEntry]
         if suspect {
-            let found = try SuspectSearch(database: database, project: project, guide: guide, folds: folds, seed: seed).run()
-            notes = found.notes
-            entries = try database.reviewEntries(project: project, itemRowIDs: found.ranked)
+            let search = SuspectSearch(database: database, project: project, guide: guide, folds: folds, seed: seed)
+            let suspects = try search.run(notice: { StandardError.print($0) }) { items, folds in
+                guard isatty(STDERR_FILENO) == 1 else { return }
+                StandardError.print("Cross-validating \(items) items in \(folds) folds…")
+            }
+            for suspect in suspects {
+                notes[suspect.itemRowID] = SuspectNote(givenLabel: suspect.givenLabel,
+                                                       predictedLabel: suspect.predictedLabel,
+                                                       confidence: suspect.confidence)
+            }
+            entries = try database.reviewEntries(project: project, itemRowIDs: suspects.map(\.itemRowID))
         } else {
             entries = try database.reviewList(project: project, scope: all ? .all : .disagreements)
         }

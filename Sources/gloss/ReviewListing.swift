@@ -1,5 +1,4 @@
 import Foundation
-import GlossClassifier
 import GlossCore
 import GlossStore
 import GlossTUI
@@ -66,46 +65,5 @@ enum ReviewListing {
         case .all: "Nothing to review in \"\(name)\": no item has two or more decisions or a flag."
         case .suspect: "No suspected label errors in \"\(name)\": every final label agrees with the cross-validated model, or the model is not confident enough to doubt it."
         }
-    }
-}
-
-/// `--suspect`: the final labels of a classify project checked by confident learning.
-struct SuspectSearch {
-    let database: GlossDatabase
-    let project: String
-    let guide: Guide
-    let folds: Int
-    let seed: UInt64
-
-    static let minimumItems = 20
-
-    func run() throws -> (ranked: [Int64], notes: [Int64: SuspectNote]) {
-        let name = TerminalText.visible(project)
-        guard guide.task == .classify else {
-            throw CommandFailure("--suspect works on classify projects; \"\(name)\" is a \(guide.task.rawValue) project. Review its disagreements with gloss review \(name).")
-        }
-        let labels = guide.labels.map(\.name)
-        let finals = try database.finalLabels(project: project).filter { labels.contains($0.label) }
-        let counts = labels.map { label in finals.filter { $0.label == label }.count }
-        let perLabel = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
-        if finals.count < Self.minimumItems || counts.filter({ $0 >= 2 }).count < 2 {
-            throw CommandFailure("too few labeled items to cross-validate: \"\(name)\" has \(finals.count) items with a final label (at least \(Self.minimumItems) are needed, with two labels of at least 2 items each; per label: \(perLabel)). Label more with gloss label \(name).")
-        }
-        var errors = StandardError()
-        for (label, count) in zip(labels, counts) where count == 1 {
-            print("warning: label \"\(TerminalText.visible(label))\" has 1 item; the model can hardly learn it.", to: &errors)
-        }
-        if isatty(STDERR_FILENO) == 1 {
-            print("Cross-validating \(finals.count) items in \(min(folds, finals.count)) folds…", to: &errors)
-        }
-        let examples = finals.map { ConfidentLearning.Example(text: $0.text, label: $0.label) }
-        let result = ConfidentLearning.findSuspects(examples, labels: labels, folds: min(folds, finals.count), options: ClassifierOptions(seed: seed))
-        var notes: [Int64: SuspectNote] = [:]
-        let ranked = result.suspects.map { suspect -> Int64 in
-            let item = finals[suspect.index].itemRowID
-            notes[item] = SuspectNote(givenLabel: suspect.givenLabel, predictedLabel: suspect.predictedLabel, confidence: suspect.confidence)
-            return item
-        }
-        return (ranked, notes)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTerminal
 import GlossTestSupport
 import GlossTUI
@@ -27,7 +28,7 @@ import Testing
             checks.append((try? store.adjudications(project: "rev").map(\.value.summary).joined(separator: ",")) ?? "error")
         }
         let state = ReviewState(project: "rev", guide: guide, reviewer: "lead", kind: .disagreements,
-                                blind: false, labelKeysDecide: true, entries: entries, width: 80, height: 24)
+                                blind: false, task: TaskKinds.kind(for: .classify).review, entries: entries, width: 80, height: 24)
         let handler = ReviewEffects(database: store, project: "rev", reviewer: "lead", clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         let runtime = ProgramRuntime<Review, ReviewEffects, FakeTerminal>(state: state, handler: handler, terminal: terminal)
         #expect(runtime.run() == .quit)

@@ -23,7 +23,7 @@ struct TextClassifierTests {
     static func trained(seed: UInt64 = 7, epochs: Int = 8) -> TextClassifier {
         let classifier = TextClassifier(
             labels: ["bad", "good"], multilabel: false, options: ClassifierOptions(hashBits: 18, epochs: epochs, seed: seed))
-        classifier.train(reviews)
+        try! classifier.train(reviews)
         return classifier
     }
 
@@ -47,7 +47,7 @@ struct TextClassifierTests {
     func progress() {
         let classifier = TextClassifier(labels: ["bad", "good"], multilabel: false, options: ClassifierOptions(hashBits: 16, epochs: 3))
         var reports: [(Int, Int)] = []
-        classifier.train(Self.reviews) { reports.append(($0, $1)) }
+        try! classifier.train(Self.reviews) { reports.append(($0, $1)) }
         #expect(reports.first! == (0, 36))
         #expect(reports.last! == (36, 36))
     }
@@ -132,7 +132,7 @@ struct TextClassifierTests {
             return TrainingExample(text: words.joined(separator: " "), labels: labels)
         }
         let classifier = TextClassifier(labels: ["color", "animal"], multilabel: true, options: ClassifierOptions(hashBits: 18, epochs: 10))
-        classifier.train((0..<300).map { _ in sample() })
+        try! classifier.train((0..<300).map { _ in sample() })
         let heldOut = (0..<100).map { _ in sample() }
         let exact = heldOut.filter { example in
             Set(classifier.predict(example.text).chosen.map { classifier.labels[$0] }) == Set(example.labels)
@@ -151,7 +151,7 @@ struct TextClassifierTests {
         #expect(examples.count >= 150)
         let cut = examples.count * 3 / 4
         let classifier = TextClassifier(labels: ["negative", "positive"], multilabel: false)
-        classifier.train(Array(examples[..<cut]))
+        try! classifier.train(Array(examples[..<cut]))
         let rest = examples[cut...]
         let correct = rest.filter { classifier.labels[classifier.predict($0.text).best] == $0.labels[0] }.count
         let gold = rest.map { classifier.labels.firstIndex(of: $0.labels[0])! }
@@ -172,7 +172,7 @@ struct TextClassifierCalibrationTests {
         // Many passes over few examples make a confident model.
         let classifier = TextClassifier(
             labels: ["negative", "positive"], multilabel: false, options: ClassifierOptions(hashBits: 16, epochs: 60))
-        classifier.train(Array(examples[..<cut]))
+        try! classifier.train(Array(examples[..<cut]))
         let heldOut = Array(examples[cut...])
         func logLoss() -> Double {
             heldOut.reduce(0) { sum, example in

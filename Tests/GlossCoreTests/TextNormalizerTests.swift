@@ -111,3 +111,9 @@ struct TextNormalizerTests {
         #expect(normalizer.contentHash(of: " b ") == hashOf("b"))
     }
 }
+
+/// The content hash the normalizer gives `text`.
+private func hashOf(_ text: String) -> ContentHash? {
+    var normalizer = TextNormalizer()
+    return normalizer.contentHash(of: text)
+}

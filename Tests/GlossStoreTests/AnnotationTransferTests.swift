@@ -1,6 +1,8 @@
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTestSupport
 import Testing
 
@@ -127,7 +129,7 @@ struct AnnotationTransferTests {
             #"{"record": "adjudication", "item": "r-1", "reviewer": "lead", "label": "neutral", "decided_at": "2026-01-07T09:05:00Z"}"#,
         ])
         try store.addGold(project: "sent", answers: [("r-2", .label("negative"), "test")],
-                          at: Date(timeIntervalSince1970: 1_767_225_600))
+                          rules: TaskKinds.valueRules, at: Date(timeIntervalSince1970: 1_767_225_600))
         let input = try store.statsInput(project: "sent")
         #expect(input.project == StatsProjectFacts(name: "sent", task: .classify, overlap: 1, totalItems: 6, labels: ["positive", "negative", "neutral"]))
         #expect(input.decisions.map(\.annotator) == ["ana", "ana", "bob"])

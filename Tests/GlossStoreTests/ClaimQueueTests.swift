@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTestSupport
 import Testing
 
@@ -101,7 +102,8 @@ struct ClaimQueueTests {
 
     @Test func goldItemsGoToEveryAnnotatorOutsideTheOverlapAndLeaveTheRegularQueue() throws {
         try store.setOverlap(project: "sent", overlap: 1)
-        let outcome = try store.addGold(project: "sent", answers: [("r-1", .label("positive"), "test")], rate: 1)
+        let outcome = try store.addGold(project: "sent", answers: [("r-1", .label("positive"), "test")], rate: 1,
+                                        rules: TaskKinds.valueRules)
         #expect(outcome.added == 1 && outcome.total == 1 && outcome.rate == 1)
         let a = try session("a"), b = try session("b")
         let gold = try #require(try a.nextItem(at: t0))
@@ -115,10 +117,11 @@ struct ClaimQueueTests {
 
     @Test func goldAnswersAreCheckedAgainstTheGuideAndNothingIsStoredOnError() throws {
         #expect(throws: GoldError.self) {
-            try store.addGold(project: "sent", answers: [("r-1", .label("positive"), "f:1"), ("r-2", .label("nope"), "f:2")])
+            try store.addGold(project: "sent", answers: [("r-1", .label("positive"), "f:1"), ("r-2", .label("nope"), "f:2")],
+                              rules: TaskKinds.valueRules)
         }
         #expect(throws: GoldError.unknownItem(id: "zz", source: "f:1")) {
-            try store.addGold(project: "sent", answers: [("zz", .label("positive"), "f:1")])
+            try store.addGold(project: "sent", answers: [("zz", .label("positive"), "f:1")], rules: TaskKinds.valueRules)
         }
         #expect(try store.goldItems(project: "sent").isEmpty)
         #expect(throws: GoldError.badRate(2)) { try store.setGoldRate(project: "sent", rate: 2) }

@@ -1,6 +1,8 @@
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTestSupport
 import Testing
 
@@ -31,7 +33,8 @@ struct ForeignImportTests {
               annotator: String? = nil) throws -> ImportReport {
         try store.importItems(ImportRequest(
             dataset: dataset, sources: [ImportSource(path: path, format: format)], fields: ImportFields(annotator: annotator),
-            project: try project.map { ImportProject(name: $0, guide: try guide.map(Self.guide), author: "lead") }))
+            project: try project.map { ImportProject(name: $0, guide: try guide.map(Self.guide), author: "lead",
+                                                         rules: TaskKinds.valueRules) }))
     }
 
     /// Current decisions of a project as "annotator item kind value".

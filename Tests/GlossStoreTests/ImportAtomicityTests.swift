@@ -1,4 +1,5 @@
 import Foundation
+import GlossApp
 import GlossCore
 import GlossStore
 import GlossTestSupport

@@ -36,7 +36,7 @@ enum ReviewFixtures {
                       guide name: String = "sentiment.md", kind: ReviewListKind = .disagreements) throws -> ReviewState {
         let guide = try guide(name)
         return ReviewState(project: "rev", guide: guide, reviewer: "lead", kind: kind, blind: blind,
-                           labelKeysDecide: TaskKinds.kind(for: guide.task).reviewPicksByLabelKey,
+                           task: TaskKinds.kind(for: guide.task).review,
                            entries: entries, width: width, height: height)
     }
 

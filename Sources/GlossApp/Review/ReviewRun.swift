@@ -27,7 +27,7 @@ public enum ReviewRun {
     ) -> Summary {
         let size = terminal.size
         let state = ReviewState(project: project, guide: guide, reviewer: reviewer, kind: list, blind: blind,
-                                labelKeysDecide: TaskKinds.kind(for: guide.task).reviewPicksByLabelKey, entries: entries,
+                                task: TaskKinds.kind(for: guide.task).review, entries: entries,
                                 suspects: suspects, width: size.width, height: size.height, colors: colors)
         let handler = ReviewEffects(database: database, project: project, reviewer: reviewer, clock: clock)
         let runtime = ProgramRuntime<Review, ReviewEffects, Backend>(state: state, handler: handler, terminal: terminal,

@@ -6,40 +6,4 @@ public enum ImportFormat: String, CaseIterable, Sendable, Codable {
 
     /// Whether the format is another annotation tool's export.
     public var isForeign: Bool { self == .labelStudio || self == .prodigy || self == .doccano }
-
-    /// The format a file name implies, or nil when its extension says nothing.
-    public static func fromExtension(of path: String) -> ImportFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
-        case "jsonl", "ndjson", "jsonlines": return .jsonl
-        case "json": return .json
-        case "csv": return .csv
-        case "tsv", "tab": return .tsv
-        case "txt", "text": return .text
-        default: return nil
-        }
-    }
-
-    /// The format the first non-blank byte suggests: '[' a JSON array, '{' JSON Lines.
-    public static func sniff(firstByte: UInt8?) -> ImportFormat? {
-        switch firstByte {
-        case UInt8(ascii: "["): .json
-        case UInt8(ascii: "{"): .jsonl
-        default: nil
-        }
-    }
-
-    /// A parser for this format (directories are read file by file by the store).
-    public func makeStream(fields: ImportFields) -> any RecordStream {
-        switch self {
-        case .jsonl: JSONLinesStream(fields: fields)
-        case .json: JSONArrayStream(fields: fields)
-        case .csv: DelimitedStream(delimiter: UInt8(ascii: ","), fields: fields)
-        case .tsv: DelimitedStream(delimiter: 0x09, fields: fields)
-        case .text, .directory: TextLinesStream()
-        case .labelStudio: JSONArrayReader(decoder: LabelStudioDecoder(fields: fields))
-        case .prodigy: ForeignLinesStream(decoder: ProdigyDecoder(fields: fields))
-        case .doccano: ForeignLinesStream(decoder: DoccanoDecoder(fields: fields))
-        }
-    }
 }

@@ -8,7 +8,8 @@ public struct ImportFields: Sendable, Equatable {
     /// Who made the annotations of another tool's file that does not name them (Prodigy, doccano).
     public var annotator: String?
 
-    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil, annotator: String? = nil) {
+    public init(text: String = "text", id: String = "id", label: String? = nil, labelSeparator: String? = nil,
+                annotator: String? = nil) {
         self.text = text
         self.id = id
         self.label = label
@@ -31,7 +32,8 @@ public struct ImportRecord: Sendable, Equatable {
     /// The annotations and predictions another tool's record carried (Label Studio, Prodigy, doccano).
     public var foreign: ForeignTask?
 
-    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?, contentHash: ContentHash,
+    public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?,
+                contentHash: ContentHash,
                 foreign: ForeignTask? = nil) {
         self.line = line
         self.externalID = externalID
@@ -70,15 +72,3 @@ public struct InvalidRecord: Error, Sendable, Equatable, CustomStringConvertible
 
 /// Either a record or the reason it was refused.
 public typealias RecordResult = Result<ImportRecord, InvalidRecord>
-
-/// Bounds that keep an import's memory flat whatever the input.
-public enum RecordLimits {
-    /// The largest record (a JSONL line, a CSV row, a JSON array element) an import buffers:
-    /// past it the input is refused (a missing line break or an unclosed quote, usually).
-    public static let maxRecordBytes = 64 << 20
-
-    /// "64 MiB", or "100 bytes" below a mebibyte.
-    public static func describe(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
-    }
-}

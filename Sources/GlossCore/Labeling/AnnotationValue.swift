@@ -84,3 +84,21 @@ extension AnnotationValue {
         }
     }
 }
+
+extension AnnotationValue {
+    /// Whether two values say the same as decisions: label sets whatever their order, spans
+    /// whatever their order (a suggestion need not list them the way the editor does).
+    public func saysTheSame(as other: AnnotationValue) -> Bool {
+        switch (self, other) {
+        case (.label(let x), .label(let y)):
+            return x == y
+        case (.labels(let x), .labels(let y)):
+            return Set(x) == Set(y) && x.count == y.count
+        case (.spans(let x), .spans(let y)):
+            let order: (LabeledRange, LabeledRange) -> Bool = { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
+            return x.sorted(by: order) == y.sorted(by: order)
+        default:
+            return false
+        }
+    }
+}

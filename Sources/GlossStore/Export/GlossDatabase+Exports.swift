@@ -8,7 +8,8 @@ public struct ExportProvenance: Sendable, Equatable {
     public var task: TaskType
     public var guideVersion: Int
     public var labels: [String]
-    public var imports: [ExportManifest.ImportBatch]
+    /// The dataset's import batches, oldest first: its version history up to the export.
+    public var imports: [ImportBatch]
 }
 
 /// A recorded export, as `gloss exports` lists it.
@@ -41,13 +42,8 @@ extension GlossDatabase {
             return try String.fetchOne(db, sql: "SELECT d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?",
                                        arguments: [projectID]) ?? ""
         }
-        let batches = try importLog(dataset: dataset)
-        return ExportProvenance(
-            dataset: dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
-            imports: batches.map {
-                ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
-                                           records: $0.records, added: $0.added, importedAt: ISODate.string($0.startedAt))
-            })
+        return ExportProvenance(dataset: dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
+                                imports: try importLog(dataset: dataset))
     }
 
     /// Records a finished export; its id.

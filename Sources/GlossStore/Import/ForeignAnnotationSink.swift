@@ -45,7 +45,7 @@ final class ForeignAnnotationSink {
             throw ImportProjectError(message: "There is no project \"\(project.name)\"; pass --guide GUIDE.md to create it on dataset \"\(datasetName)\""
                 + (known.isEmpty ? "." : ", or name an existing one: \(known.joined(separator: ", "))."))
         }
-        importer = try AnnotationImporter(db, project: project.name)
+        importer = try AnnotationImporter(db, project: project.name, rules: project.rules)
     }
 
     /// Checks and stores what one record carried; `added` says whether the item is new
@@ -88,7 +88,7 @@ final class ForeignAnnotationSink {
                 counts.unchanged += 1
                 continue
             }
-            let decision = AnnotationRecord(decisionOn: record.effectiveID, annotator: annotation.annotator, kind: annotation.kind,
+            let decision = AnnotationRecord(item: record.effectiveID, annotator: annotation.annotator, kind: annotation.kind,
                                             value: value, decidedAt: annotation.decidedAt, durationMilliseconds: annotation.durationMilliseconds)
             try importer?.write(decision, itemID: itemRowID)
             counts.decisions += 1
@@ -104,7 +104,7 @@ final class ForeignAnnotationSink {
                 continue
             }
             guard problemCount == 0, let projectID = importer?.projectID else { continue }
-            let suggestion = StoredSuggestion(source: prediction.source, value: AnnotationImporter.sorted(value), score: prediction.score,
+            let suggestion = StoredSuggestion(source: prediction.source, value: importer?.rules.stored(value) ?? value, score: prediction.score,
                                               createdAt: prediction.createdAt ?? now)
             if try SQLiteBackend.saveSuggestion(db, projectID: projectID, itemID: itemRowID, suggestion, itemText: itemText) {
                 counts.suggestionsSaved += 1
@@ -131,11 +131,10 @@ final class ForeignAnnotationSink {
         return (AnnotationKind(rawValue: row[0]) ?? .label, (row[1] as String?).flatMap { AnnotationValue(json: $0) })
     }
 
-    /// Values equal as decisions: labels as a set, spans in any order.
+    /// Values equal as decisions (see `AnnotationValue.saysTheSame`); no value equals none.
     static func same(_ a: AnnotationValue?, _ b: AnnotationValue?) -> Bool {
         switch (a, b) {
-        case (.labels(let x)?, .labels(let y)?): Set(x) == Set(y)
-        case (let x?, let y?): AnnotationImporter.sorted(x) == AnnotationImporter.sorted(y)
+        case (let x?, let y?): x.saysTheSame(as: y)
         case (nil, nil): true
         default: false
         }

@@ -1,22 +1,26 @@
 import GlossCore
 
-/// What to import: one or more sources into one dataset, all or nothing.
-public struct ImportRequest: Sendable {
+/// How an item import stores what its sources decode: into which dataset, with which
+/// options recorded in the import log, and what becomes of another tool's annotations.
+public struct ItemImportSettings: Sendable {
     public var dataset: String
-    public var sources: [ImportSource]
+    /// The fields the records were read with (the import log keeps them).
     public var fields: ImportFields
     /// Import the valid records and report the others instead of stopping at the first.
     public var skipInvalid: Bool
     /// Where another tool's annotations go (nil: they are counted, not imported).
     public var project: ImportProject?
+    /// Whether the sources are another tool's exports, whose annotations and predictions the
+    /// import counts (and, with a project, stores).
+    public var foreign: Bool
 
-    public init(dataset: String, sources: [ImportSource], fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
-                project: ImportProject? = nil) {
+    public init(dataset: String, fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
+                project: ImportProject? = nil, foreign: Bool = false) {
         self.dataset = dataset
-        self.sources = sources
         self.fields = fields
         self.skipInvalid = skipInvalid
         self.project = project
+        self.foreign = foreign
     }
 }
 
@@ -27,22 +31,14 @@ public struct ImportProject: Sendable {
     public var guide: Guide?
     /// Who creates the project's guide version 1.
     public var author: String
+    /// How each task's values are checked (the registry of task kinds).
+    public var rules: ValueRulesLookup
 
-    public init(name: String, guide: Guide? = nil, author: String) {
+    public init(name: String, guide: Guide? = nil, author: String, rules: @escaping ValueRulesLookup) {
         self.name = name
         self.guide = guide
         self.author = author
-    }
-}
-
-/// A file, a directory of .txt files, or "-" for standard input, with an optional format.
-public struct ImportSource: Sendable {
-    public var path: String
-    public var format: ImportFormat?
-
-    public init(path: String, format: ImportFormat? = nil) {
-        self.path = path
-        self.format = format
+        self.rules = rules
     }
 }
 
@@ -81,22 +77,4 @@ public struct ImportReport: Sendable {
     public var duplicates: Int { sources.reduce(0) { $0 + $1.duplicates } }
     public var skipped: Int { sources.reduce(0) { $0 + $1.skipped } }
     public var records: Int { sources.reduce(0) { $0 + $1.records } }
-}
-
-/// An import stopped by a bad record or an unreadable source; nothing was stored.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
-    public var source: String
-    public var error: InvalidRecord
-
-    public var description: String {
-        let location = error.line > 0 ? "\(source):\(error)" : "\(source): \(error.message)"
-        let hint = error.line > 0 && !error.isFatal
-            ? " Fix the record, or pass --skip-invalid to import the valid records and list the others." : ""
-        return TerminalText.visible("\(location)\nNothing was imported.\(hint)")
-    }
-}
-
-/// Receives progress while an import runs (called from the importing thread).
-public protocol ImportProgress: AnyObject {
-    func importProgress(source: String, bytesRead: Int64, totalBytes: Int64?, records: Int)
 }

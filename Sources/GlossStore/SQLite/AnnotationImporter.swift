@@ -12,6 +12,7 @@ struct AnnotationImporter {
     let projectID: Int64
     let datasetID: Int64
     let task: TaskType
+    let rules: any ValueRules
     let labels: Set<String>
     let latestVersion: Int
     let now = Date()
@@ -21,7 +22,7 @@ struct AnnotationImporter {
     var problems: [AnnotationImportError.Problem] = []
     var badLines = 0
 
-    init(_ db: Database, project: String) throws {
+    init(_ db: Database, project: String, rules: ValueRulesLookup) throws {
         self.db = db
         self.project = project
         projectID = try SQLiteBackend.projectID(db, project)
@@ -29,6 +30,7 @@ struct AnnotationImporter {
                                        arguments: [projectID]) ?? 0
         let guide = try SQLiteBackend.currentGuide(db, projectID: projectID, project: project)
         task = guide.guide.task
+        self.rules = rules(task)
         labels = Set(guide.guide.labels.map(\.name))
         latestVersion = guide.version
     }
@@ -38,12 +40,12 @@ struct AnnotationImporter {
         if problems.count < Self.maxProblems { problems.append(.init(line: line, message: message)) }
     }
 
-    mutating func apply(_ text: String, line: Int) throws {
+    mutating func apply(_ line: AnnotationLine) throws {
         report.lines += 1
         let record: AnnotationRecord
         let item: (id: Int64, text: String?)
         do throws(AnnotationLineError) {
-            record = try AnnotationRecord.parse(text)
+            record = try line.record.get()
             item = try lookUp(record.item)
             if let value = record.value { try check(value, itemText: item.text, what: "") }
             if let suggestion = record.suggestion {
@@ -54,7 +56,7 @@ struct AnnotationImporter {
                     "guide version \(version) does not exist; \"\(project)\" has versions 1 to \(latestVersion)")
             }
         } catch {
-            return problem(line: line, error.message)
+            return problem(line: line.number, error.message)
         }
         guard badLines == 0 else { return }
         try write(record, itemID: item.id)
@@ -64,7 +66,7 @@ struct AnnotationImporter {
     func lookUp(_ externalID: String) throws(AnnotationLineError) -> (id: Int64, text: String?) {
         let row = try? Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, CASE WHEN ?3 THEN CAST(text AS BLOB) END FROM items WHERE external_id = ?1 AND dataset_id = ?2
-            """), arguments: [externalID, datasetID, task == .spans])
+            """), arguments: [externalID, datasetID, rules.checksText])
         guard let row else { throw AnnotationLineError("project \"\(project)\" has no item with id \"\(externalID)\"") }
         let text: DatabaseValue = row[1]
         return (row[0], text.isNull ? nil : SQLiteBackend.text(text))
@@ -72,7 +74,8 @@ struct AnnotationImporter {
 
     /// See `AnnotationRules.check`.
     func check(_ value: AnnotationValue, itemText: String?, what: String) throws(AnnotationLineError) {
-        try AnnotationRules.check(value, task: task, labels: labels, project: project, itemText: itemText, what: what)
+        try AnnotationRules.check(value, task: task, rules: rules, labels: labels, project: project, itemText: itemText,
+                                  what: what)
     }
 
     mutating func write(_ record: AnnotationRecord, itemID: Int64) throws {
@@ -89,7 +92,7 @@ struct AnnotationImporter {
         case .decision:
             let scope = DecisionWriter.Scope(projectID: projectID, datasetID: datasetID, annotatorID: annotatorID,
                                              guideVersion: record.guideVersion ?? latestVersion, sessionID: nil)
-            let value = record.value.map(Self.sorted)
+            let value = record.value.map(rules.stored)
             let input = DecisionInput(itemRowID: itemID, kind: record.kind, value: value, comment: record.comment,
                                       shownAt: decidedAt, decidedAt: decidedAt,
                                       activeMilliseconds: record.durationMilliseconds ?? 0,
@@ -110,11 +113,11 @@ struct AnnotationImporter {
     /// Appends an adjudication; it supersedes the item's current one unless it came undone.
     mutating func writeAdjudication(_ record: AnnotationRecord, itemID: Int64, reviewerID: Int64,
                                     at date: Date) throws {
-        let text = task == .spans ? try DecisionWriter.itemText(db, itemID) : nil
+        let text = rules.checksText ? try DecisionWriter.itemText(db, itemID) : nil
         try db.execute(sql: """
             INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at, undone_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [projectID, itemID, reviewerID, record.value.map(Self.sorted)?.json(itemText: text),
+            """, arguments: [projectID, itemID, reviewerID, record.value.map(rules.stored)?.json(itemText: text),
                              record.comment, date, record.undoneAt])
         let id = db.lastInsertedRowID
         if record.undoneAt == nil {
@@ -124,10 +127,5 @@ struct AnnotationImporter {
                 """, arguments: [id, projectID, itemID])
         }
         report.adjudications += 1
-    }
-
-    /// See `AnnotationRules.sorted`.
-    static func sorted(_ value: AnnotationValue) -> AnnotationValue {
-        AnnotationRules.sorted(value)
     }
 }

@@ -34,12 +34,13 @@ extension SQLiteBackend: AnnotationTransferBackend {
     }
 
     func importAnnotations(
-        project: String, sourceName: String, lines: (_ apply: (String, Int) throws -> Void) throws -> Void
+        project: String, sourceName: String, rules: ValueRulesLookup,
+        lines: (_ apply: (AnnotationLine) throws -> Void) throws -> Void
     ) throws -> AnnotationImportReport {
         try write { db in
-            var importer = try AnnotationImporter(db, project: project)
+            var importer = try AnnotationImporter(db, project: project, rules: rules)
             do {
-                try lines { text, line in try importer.apply(text, line: line) }
+                try lines { line in try importer.apply(line) }
             } catch let invalid as InvalidRecord {
                 importer.problem(line: invalid.line, invalid.message)
             } catch let failure as ImportFailure {

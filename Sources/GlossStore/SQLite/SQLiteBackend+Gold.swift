@@ -3,20 +3,27 @@ import GlossCore
 internal import GRDB
 
 extension SQLiteBackend: GoldBackend {
-    func addGold(project: String, answers: [GoldAnswer], rate: Double?, at date: Date) throws -> GoldOutcome {
+    func addGold(project: String, answers: [GoldAnswer], rate: Double?, rules: ValueRulesLookup,
+                 at date: Date) throws -> GoldOutcome {
         try writeRetrying { db in
             let projectID = try Self.projectID(db, project)
             let datasetID = try Int64.fetchOne(db, sql: "SELECT dataset_id FROM projects WHERE id = ?",
                                                arguments: [projectID]) ?? 0
             let (guide, _) = try Self.currentGuide(db, projectID: projectID, project: project)
             var added = 0, updated = 0
+            let taskRules = rules(guide.task)
             for answer in answers {
-                try GoldRules.check(answer.value, id: answer.externalID, guide: guide, source: answer.source)
+                func check(_ text: String?) throws {
+                    try GoldRules.check(answer.value, id: answer.externalID, guide: guide, rules: taskRules, itemText: text,
+                                        source: answer.source)
+                }
+                if !taskRules.checksText { try check(nil) }
                 guard let itemID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM items WHERE external_id = ? AND dataset_id = ?",
                     arguments: [answer.externalID, datasetID])
                 else { throw GoldError.unknownItem(id: answer.externalID, source: answer.source) }
                 let text = try DecisionWriter.itemText(db, itemID)
+                if taskRules.checksText { try check(text) }
                 let json = answer.value.json(itemText: text)
                 let before = try String.fetchOne(
                     db, sql: "SELECT answer FROM gold_items WHERE project_id = ? AND item_id = ?",

@@ -181,24 +181,6 @@ enum LabelerUpdate {
         }
     }
 
-    /// Whether two decisions say the same: labels compare as sets and spans whatever
-    /// their order, as a suggestion need not list them the way the editor does.
-    static func sameDecision(_ a: AnnotationValue, _ b: AnnotationValue) -> Bool {
-        switch (a, b) {
-        case (.label(let x), .label(let y)):
-            return x == y
-        case (.labels(let x), .labels(let y)):
-            return Set(x) == Set(y) && x.count == y.count
-        case (.spans(let x), .spans(let y)):
-            let order: (LabeledRange, LabeledRange) -> Bool = {
-                ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label)
-            }
-            return x.sorted(by: order) == y.sorted(by: order)
-        default:
-            return false
-        }
-    }
-
     /// Saves `draft` and goes on to what follows it: after an earlier decision, the next
     /// newer one; while walking a browse list, its next entry; else the queue.
     static func save(_ state: inout LabelerState, _ draft: DecisionInput) -> [LabelerEffect] {
@@ -220,7 +202,7 @@ enum LabelerUpdate {
     ) -> DecisionInput {
         let suggestion = item.suggestion?.value
         let suggestionAccepted: Bool? = suggestion.map { suggested in
-            accepted ?? value.map { sameDecision($0, suggested) } ?? false
+            accepted ?? value.map { $0.saysTheSame(as: suggested) } ?? false
         }
         return DecisionInput(
             itemRowID: item.rowID, kind: kind, value: value, note: note,

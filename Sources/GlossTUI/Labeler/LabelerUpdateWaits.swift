@@ -60,17 +60,19 @@ extension LabelerUpdate {
             return nil
         default:
             if case .help = state.mode { return nil }
-            state.status = waitingStatus(wait, at: time, ignored: key)
+            state.waiting?.ignored = key.displayName
+            state.status = waitingStatus(state.waiting ?? wait, at: time)
             return []
         }
     }
 
-    /// "waiting for the store: 1.2 s (saving positive) · p ignored".
-    static func waitingStatus(_ wait: StoreWait, at time: Date, ignored: Key? = nil) -> StatusLine {
+    /// "waiting for the store: 1.2 s (saving positive) · p ignored" (the last key ignored,
+    /// until the wait ends).
+    static func waitingStatus(_ wait: StoreWait, at time: Date) -> StatusLine {
         let seconds = max(0, time.timeIntervalSince(wait.since))
         var text = "waiting for the store: " + String(format: "%.1f s", seconds)
         if let saving = wait.saving { text += " (saving \(saving))" }
-        text += ignored.map { " · \($0.displayName) ignored" } ?? " · another process is writing; keys wait"
+        text += wait.ignored.map { " · \($0) ignored" } ?? " · another process is writing; keys wait"
         return StatusLine(text)
     }
 
@@ -105,8 +107,11 @@ public struct StoreWait: Sendable, Equatable {
     public var since: Date
     /// What a save is saving ("positive", "skipped"), for the status line; nil for a read.
     public var saving: String?
-    public init(since: Date, saving: String?) {
+    /// The last key ignored while waiting, as the status line names it.
+    public var ignored: String?
+    public init(since: Date, saving: String?, ignored: String? = nil) {
         self.since = since
         self.saving = saving
+        self.ignored = ignored
     }
 }

@@ -1,4 +1,5 @@
 import GlossCore
+import GlossFormats
 import GlossTerminal
 
 extension Labeler {

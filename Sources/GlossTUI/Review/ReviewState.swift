@@ -50,8 +50,10 @@ public struct ReviewState: Sendable, Equatable {
     public var kind: ReviewListKind
     /// Annotator names hidden behind letters (`--blind`).
     public var blind: Bool
+    /// The task kind's part of the screen (label keys, how values read).
+    public var task: TaskReviewBox
     /// Whether a label's key makes that label the final answer (the task says: classify).
-    public var labelKeysDecide: Bool
+    public var labelKeysDecide: Bool { task.value.labelKeysDecide }
     public var colors: Bool
     public var width: Int
     public var height: Int
@@ -81,14 +83,14 @@ public struct ReviewState: Sendable, Equatable {
     public var cacheKey: LayoutKey?
 
     public init(project: String, guide: Guide, reviewer: String, kind: ReviewListKind, blind: Bool,
-                labelKeysDecide: Bool, entries: [ReviewEntry], suspects: [Int64: SuspectNote] = [:], width: Int, height: Int,
+                task: any TaskReview, entries: [ReviewEntry], suspects: [Int64: SuspectNote] = [:], width: Int, height: Int,
                 colors: Bool = true) {
         self.project = project
         self.guide = guide
         self.reviewer = reviewer
         self.kind = kind
         self.blind = blind
-        self.labelKeysDecide = labelKeysDecide
+        self.task = TaskReviewBox(task)
         self.colors = colors
         self.width = width
         self.height = height

@@ -79,7 +79,7 @@ extension Review {
             let decision = entry.decisions[index]
             let name = truncated(state.shownName(decision.annotator), to: nameWidth)
             var line = (index == cursor ? "▸ " : "  ") + name + String(repeating: " ", count: max(0, nameWidth - screenWidth(name)))
-            line += "  " + describe(decision, text: entry.text)
+            line += "  " + describe(decision, text: entry.text, state.task.value)
             if let comment = decision.comment { line += " · “\(comment)”" }
             if let note = decision.note { line += " · note: \(note)" }
             let y = layout.decisionsTop + 1 + row
@@ -89,23 +89,15 @@ extension Review {
         }
     }
 
-    /// A decision as one line: its label(s), spans as `label "text"`, or skipped / flagged.
-    static func describe(_ decision: ReviewDecision, text: String) -> String {
+    /// A decision as one line: skipped, flagged, or its value as the task reads it.
+    static func describe(_ decision: ReviewDecision, text: String, _ task: any TaskReview) -> String {
         switch decision.kind {
         case .skip: return "skipped"
         case .flag: return "flagged for review"
         case .label: break
         }
         guard let value = decision.value else { return "label" }
-        guard case .spans(let spans) = value else { return value.summary }
-        if spans.isEmpty { return "no spans" }
-        let scalars = Array(text.unicodeScalars)
-        return spans.map { span in
-            guard span.start >= 0, span.end <= scalars.count, span.start < span.end else { return span.label }
-            var piece = String.UnicodeScalarView()
-            piece.append(contentsOf: scalars[span.start..<min(span.end, span.start + 40)])
-            return "\(span.label) “\(String(piece))”"
-        }.joined(separator: ", ")
+        return task.line(for: value, itemText: text)
     }
 
     static func drawModelAndFinal(_ state: ReviewState, _ entry: ReviewEntry, _ layout: ReviewLayout, _ palette: Palette, _ screen: inout Screen) {
@@ -154,7 +146,7 @@ extension Review {
     static func drawKeyBar(_ state: ReviewState, _ layout: ReviewLayout, _ palette: Palette, _ screen: inout Screen) {
         var x = layout.textX
         let right = layout.textX + layout.textWidth
-        if state.guide.task == .classify {
+        if state.labelKeysDecide {
             for label in state.guide.labels {
                 guard let key = label.key else { continue }
                 let chip = "\(key) \(label.name)"

@@ -6,11 +6,20 @@ import GlossTUI
 public struct ClassifyKind: TaskKind {
     public init() {}
     public var type: TaskType { .classify }
+    public var values: any ValueRules { ClassifyValues() }
     public var answer: any TaskAnswer { ClassifyAnswer() }
     public var agreement: any AgreementMeasure { ClassifyAgreement() }
-    public var reviewPicksByLabelKey: Bool { true }
+    public var review: any TaskReview { ClassifyReview() }
+
+    public var modelFamily: ModelFamily { .textClassifier(multilabel: false) }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
         TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: false, options: .labeler(seed: seed)))
+    }
+
+    /// A random label of the guide.
+    public func sampleAnswer(for text: String, guide: Guide,
+                             using generator: inout some RandomNumberGenerator) -> AnnotationValue {
+        .label(guide.labels[Int.random(in: 0..<guide.labels.count, using: &generator)].name)
     }
 }

@@ -6,11 +6,20 @@ import GlossTUI
 public struct MultilabelKind: TaskKind {
     public init() {}
     public var type: TaskType { .multilabel }
+    public var values: any ValueRules { MultilabelValues() }
     public var answer: any TaskAnswer { MultilabelAnswer() }
     public var agreement: any AgreementMeasure { MultilabelAgreement() }
-    public var reviewPicksByLabelKey: Bool { false }
+    public var review: any TaskReview { MultilabelReview() }
+
+    public var modelFamily: ModelFamily { .textClassifier(multilabel: true) }
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
         TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: true, options: .labeler(seed: seed)))
+    }
+
+    /// Each label of the guide with probability one half.
+    public func sampleAnswer(for text: String, guide: Guide,
+                             using generator: inout some RandomNumberGenerator) -> AnnotationValue {
+        .labels(guide.labels.map(\.name).filter { _ in Bool.random(using: &generator) })
     }
 }

@@ -14,17 +14,10 @@ public final class TextLabelModel: LabelModel {
     }
 
     public func suggest(_ text: String) -> RankedSuggestion? {
-        let labels = classifier.labels
-        guard !labels.isEmpty else { return nil }
-        let prediction = classifier.predict(text)
-        var probabilities: [String: Double] = [:]
-        for (index, name) in labels.enumerated() where index < prediction.probabilities.count {
-            probabilities[name] = prediction.probabilities[index]
-        }
-        let value: AnnotationValue = classifier.multilabel
-            ? .labels(prediction.chosen.map { labels[$0] })
-            : .label(labels[prediction.best])
-        return RankedSuggestion(suggestion: Suggestion(value: value, confidence: prediction.confidence, probabilities: probabilities),
-                                margin: prediction.margin)
+        guard !classifier.labels.isEmpty else { return nil }
+        let predicted = PredictedValue(classifier.predict(text), labels: classifier.labels, multilabel: classifier.multilabel)
+        return RankedSuggestion(suggestion: Suggestion(value: predicted.value, confidence: predicted.confidence,
+                                                       probabilities: predicted.probabilityByLabel),
+                                margin: predicted.margin)
     }
 }

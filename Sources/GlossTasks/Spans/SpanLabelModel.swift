@@ -21,10 +21,9 @@ public final class SpanLabelModel: LabelModel {
     }
 
     public func suggest(_ text: String) -> RankedSuggestion? {
-        let found = suggester.suggest(text).filter { $0.confidence >= minimumConfidence }
-        guard !found.isEmpty else { return nil }
-        let confidence = found.map(\.confidence).min() ?? 0
-        return RankedSuggestion(suggestion: Suggestion(value: .spans(found.map(\.span)), confidence: confidence),
-                                margin: confidence)
+        let predicted = PredictedValue(spans: suggester.suggest(text).filter { $0.confidence >= minimumConfidence })
+        guard !predicted.isEmpty else { return nil }
+        return RankedSuggestion(suggestion: Suggestion(value: predicted.value, confidence: predicted.confidence),
+                                margin: predicted.margin)
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import GlossClassifier
+import GlossCore
+import GlossFormats
+import GlossStore
+
+/// One `gloss export`: scan, write, hash, manifest, swap into place, record in the store.
+public enum ExportRun {
+    public struct Request: Sendable {
+        public var project: String
+        public var format: ExportFormat
+        /// Nil: standard output.
+        public var destination: String?
+        /// Replace an earlier export at the destination.
+        public var replace: Bool
+        public var query: ExportQuery
+
+        public init(project: String, format: ExportFormat, destination: String?, replace: Bool = false,
+                    query: ExportQuery) {
+            self.project = project
+            self.format = format
+            self.destination = destination
+            self.replace = replace
+            self.query = query
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var manifest: ExportManifest
+        public var exportID: Int64
+    }
+
+    /// The options as the store records them.
+    public struct RecordedOptions: Codable, Sendable {
+        public var format: String
+        public var policy: String
+        public var split: String
+        public var seed: UInt32
+        public var stratify: Bool
+        public var filter: ExportFilter
+    }
+
+    /// Checks the destination, scans the project's records through the format's writer into
+    /// staged files, writes the manifest, swaps the export into place and records it.
+    public static func run(_ request: Request, database: GlossDatabase) throws -> Outcome {
+        let provenance = try database.exportProvenance(project: request.project)
+        let plan = request.query.split
+        let context = ExportContext(project: request.project, task: provenance.task, labels: provenance.labels,
+                                    splits: plan?.splits ?? [], guideVersion: provenance.guideVersion)
+        var writer = try request.format.makeWriter(context: context)
+        if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
+        let prediction = request.query.filter.includePredictions
+            ? try ExportPredictor(database, project: request.project) : nil
+        var files = try ExportFiles(names: writer.files, directory: request.destination)
+        var counter = ExportCounter()
+        let summary: ExportScanSummary
+        let digests: [ExportFileDigest]
+        do {
+            try writer.begin(&files)
+            summary = try database.forEachExportRecord(project: request.project, query: request.query,
+                                                       predict: prediction.map { p in { p.predict($0) } }) { record in
+                counter.add(record)
+                try writer.write(record, &files)
+            }
+            try writer.end(&files)
+            digests = try files.finish()
+        } catch {
+            files.abandon()
+            throw error
+        }
+        var counts = counter.counts
+        counts.decidedItems = summary.decidedItems
+        counts.leftOut = summary.leftOut
+        let manifest = ExportManifest(
+            glossVersion: GlossVersion.current, createdAt: ISODate.string(Date()), project: request.project,
+            dataset: provenance.dataset, task: provenance.task, format: request.format, policy: request.query.policy,
+            filter: request.query.filter, split: plan.map(ExportManifest.Split.init),
+            guide: .init(current: provenance.guideVersion, decisionsUnder: summary.guideVersions),
+            imports: provenance.imports.map {
+                ExportManifest.ImportBatch(id: $0.id, source: $0.source, format: $0.format, sha256: $0.sha256,
+                                           records: $0.records, added: $0.added,
+                                           importedAt: ISODate.string($0.startedAt))
+            },
+            model: prediction?.model, counts: counts, files: digests)
+        let manifestBytes = try manifest.encoded()
+        do {
+            try files.addFile(ExportDestination.manifestName, contents: manifestBytes)
+            try files.commit()
+        } catch {
+            files.abandon()
+            throw error
+        }
+        let options = RecordedOptions(format: request.format.rawValue, policy: request.query.policy.rawValue,
+                                      split: plan?.description ?? "none", seed: plan?.seed ?? 0,
+                                      stratify: plan?.stratify ?? false, filter: request.query.filter)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let id = try database.recordExport(
+            project: request.project, format: request.format,
+            options: String(decoding: try encoder.encode(options), as: UTF8.self),
+            destination: request.destination.map(absolutePath) ?? "-", items: counts.items,
+            manifest: String(decoding: manifestBytes, as: UTF8.self))
+        return Outcome(manifest: manifest, exportID: id)
+    }
+
+    /// `path` from the root: the current directory before a relative one.
+    static func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The annotations and predictions one record of another tool's export carried (a Label
+/// Studio task, a Prodigy or doccano line), read but not yet checked against a project:
+/// the store checks them against the project's guide and task when it imports them.
+public struct ForeignTask: Sendable, Equatable {
+    /// Where the record is, for messages: "task 3 (id 17)" in a Label Studio array; nil
+    /// where the line number says it all (JSON Lines).
+    public var location: String?
+    public var annotations: [ForeignAnnotation]
+    public var predictions: [ForeignPrediction]
+    /// Answers that are not decisions and are left out, counted for the summary
+    /// (a Prodigy "reject" of a binary label says only what the label is not).
+    public var rejected: Int
+
+    public init(location: String? = nil, annotations: [ForeignAnnotation] = [], predictions: [ForeignPrediction] = [],
+                rejected: Int = 0) {
+        self.location = location
+        self.annotations = annotations
+        self.predictions = predictions
+        self.rejected = rejected
+    }
+}
+
+/// One annotator's answer on a record: a label decision, or a skip (Label Studio's
+/// "was_cancelled", Prodigy's "ignore").
+public struct ForeignAnnotation: Sendable, Equatable {
+    public var annotator: String
+    public var kind: AnnotationKind
+    /// nil for a skip.
+    public var value: ForeignValue?
+    public var decidedAt: Date?
+    public var durationMilliseconds: Int?
+
+    public init(annotator: String, kind: AnnotationKind, value: ForeignValue?, decidedAt: Date? = nil,
+                durationMilliseconds: Int? = nil) {
+        self.annotator = annotator
+        self.kind = kind
+        self.value = value
+        self.decidedAt = decidedAt
+        self.durationMilliseconds = durationMilliseconds
+    }
+}
+
+/// A model's prediction on a record, kept as the item's suggestion.
+public struct ForeignPrediction: Sendable, Equatable {
+    /// Where it came from, e.g. "label-studio:bert-v2".
+    public var source: String
+    public var value: ForeignValue
+    public var score: Double?
+    public var createdAt: Date?
+
+    public init(source: String, value: ForeignValue, score: Double?, createdAt: Date?) {
+        self.source = source
+        self.value = value
+        self.score = score
+        self.createdAt = createdAt
+    }
+}
+
+/// A value as the other tool wrote it, before the project's task says what it means.
+public enum ForeignValue: Sendable, Equatable {
+    /// Chosen labels: one for a classify project, the set for a multilabel one.
+    case choices([String])
+    /// A binary "accept" of one label (Prodigy textcat): classify takes that label;
+    /// multilabel adds it to the annotator's current labels on the item.
+    case accepted(String)
+    /// Spans with Unicode scalar offsets into the item's text.
+    case spans([LabeledRange])
+
+    /// The decision value for a project of `task`; the error says why it does not fit.
+    public func resolved(for task: TaskType) throws(AnnotationLineError) -> AnnotationValue {
+        switch (self, task) {
+        case (.choices(let names), .classify):
+            guard names.count == 1 else {
+                throw AnnotationLineError(names.isEmpty
+                    ? "the answer chooses no label; a classify project needs exactly one"
+                    : "the answer chooses \(names.count) labels (\(names.joined(separator: ", "))); a classify project "
+                        + "takes one (use a multilabel guide)")
+            }
+            return .label(names[0])
+        case (.choices(let names), .multilabel):
+            return .labels(names)
+        case (.accepted(let name), .classify):
+            return .label(name)
+        case (.accepted(let name), .multilabel):
+            return .labels([name])
+        case (.spans(let spans), .spans):
+            return .spans(spans)
+        case (.choices(let names), .spans) where names.isEmpty:
+            return .spans([])  // an empty result: no entity in the text
+        case (.spans, _):
+            throw AnnotationLineError("the answer has spans but the project is a \(task.rawValue) task")
+        case (_, .spans):
+            throw AnnotationLineError("the answer has labels for the whole text but the project is a spans task")
+        }
+    }
+}

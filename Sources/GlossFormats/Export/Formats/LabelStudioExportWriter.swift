@@ -1,0 +1,182 @@
+import GlossCore
+
+/// The `label-studio` export: `tasks.json`, one JSON array of Label Studio tasks, for a project
+/// whose labeling config has `<Text name="text" value="$text"/>` and `<Choices name="label"
+/// toName="text">` (add `choice="multiple"` for multilabel) or `<Labels name="label"
+/// toName="text">` (spans).
+///
+/// A task: `id` (the item's row id), `data` (`text`, the item's `id`, `split` when split, `meta`
+/// when the item has metadata), `annotations` and, for a model's prediction, `predictions`.
+/// - Each current label decision is an annotation: `result` (one `choices` result, or one
+///   `labels` result per span), `completed_by` as `{"email": ANNOTATOR}` (the form Label Studio
+///   resolves to a member on import; names that are no member's email need the server's
+///   `ALLOW_IMPORT_TASKS_WITH_UNKNOWN_EMAILS=true`), `lead_time` in seconds when measured, and
+///   `created_at` in ISO 8601 UTC. A skip is an annotation with an empty result and
+///   `was_cancelled: true`; flags have no Label Studio form and are left out.
+/// - An adjudicated item adds its final value as an annotation with `ground_truth: true`, no
+///   `completed_by` (Label Studio gives it to the importing user) and the latest decision's time.
+/// - A prediction (`--include-predictions`) is `predictions: [{result, score}]` with the model's
+///   confidence as the score. Suggestions shown to annotators are not written: Label Studio's
+///   predictions belong to the task, not to one annotator's decision.
+///
+/// Span offsets are Unicode code points, as Gloss stores them: Label Studio's `Text` tag counts
+/// code points too, not JavaScript's UTF-16 units (its editor's e2e test `ner/emoji.cy.ts`
+/// expects `start` 21 for "test" after a leading 🐱), so no conversion is needed.
+struct LabelStudioExportWriter: ExportWriter {
+    static let fileName = "tasks.json"
+    let context: ExportContext
+    var line: [UInt8] = []
+    var count = 0
+
+    init(context: ExportContext) {
+        self.context = context
+        line.reserveCapacity(4096)
+    }
+
+    var files: [String] { [Self.fileName] }
+
+    mutating func begin(_ sink: inout some ExportSink) throws {
+        try sink.append([UInt8(ascii: "[")], to: Self.fileName)
+    }
+
+    mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+        line.removeAll(keepingCapacity: true)
+        line.appendASCII(count == 0 ? "\n" : ",\n")
+        count += 1
+        try appendTask(record)
+        try line.withUnsafeBytes { try sink.append($0, to: Self.fileName) }
+    }
+
+    mutating func end(_ sink: inout some ExportSink) throws {
+        try sink.append(Array((count == 0 ? "]\n" : "\n]\n").utf8), to: Self.fileName)
+    }
+
+    mutating func appendTask(_ record: ExportRecord) throws(ExportWriterError) {
+        let offsets: ScalarOffsets? = if case .spans = record.value { ScalarOffsets(record.text) } else { nil }
+        line.appendASCII("{\"id\":")
+        line.appendInt(Int(record.rowID))
+        line.appendASCII(",\"data\":{\"text\":")
+        line.appendJSONString(record.text)
+        line.appendASCII(",\"id\":")
+        line.appendJSONString(record.id)
+        if let split = record.split {
+            line.appendASCII(",\"split\":")
+            line.appendJSONString(split.rawValue)
+        }
+        if let meta = record.metadataJSON {
+            line.appendASCII(",\"meta\":")
+            line.appendRawJSON(meta)
+        }
+        line.appendASCII("},\"annotations\":[")
+        var annotation = 0
+        for decision in record.decisions where decision.kind != .flag {
+            if annotation > 0 { line.append(UInt8(ascii: ",")) }
+            annotation += 1
+            line.appendASCII("{\"result\":")
+            if decision.kind == .label, let value = decision.value {
+                try appendResult(value, record, offsets, prefix: "\(record.rowID)_\(annotation)")
+                line.appendASCII(",\"was_cancelled\":false")
+            } else {
+                line.appendASCII("[],\"was_cancelled\":true")
+            }
+            line.appendASCII(",\"completed_by\":{\"email\":")
+            line.appendJSONString(decision.annotator)
+            line.append(UInt8(ascii: "}"))
+            if let milliseconds = decision.activeMilliseconds {
+                line.appendASCII(",\"lead_time\":")
+                Self.appendSeconds(milliseconds, to: &line)
+            }
+            line.appendASCII(",\"created_at\":")
+            line.appendJSONString(Self.isoDate(decision.decidedAt))
+            line.append(UInt8(ascii: "}"))
+        }
+        if record.source == .adjudicated {
+            if annotation > 0 { line.append(UInt8(ascii: ",")) }
+            line.appendASCII("{\"result\":")
+            try appendResult(record.value, record, offsets, prefix: "\(record.rowID)_final")
+            line.appendASCII(",\"was_cancelled\":false,\"ground_truth\":true")
+            // The record has no adjudication time; the latest decision's keeps annotations
+            // sortable by `created_at` (Label Studio's converter sorts them so).
+            if let latest = record.decisions.map(\.decidedAt).max() {
+                line.appendASCII(",\"created_at\":")
+                line.appendJSONString(Self.isoDate(latest))
+            }
+            line.append(UInt8(ascii: "}"))
+        }
+        line.append(UInt8(ascii: "]"))
+        if record.source == .prediction {
+            line.appendASCII(",\"predictions\":[{\"result\":")
+            try appendResult(record.value, record, offsets, prefix: "\(record.rowID)_prediction")
+            if let confidence = record.confidence {
+                line.appendASCII(",\"score\":")
+                line.appendNumber(confidence)
+            }
+            line.appendASCII("}]")
+        }
+        line.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends a `result` array for a value; result ids are `PREFIX_N`, unique in the task.
+    mutating func appendResult(_ value: AnnotationValue, _ record: ExportRecord, _ offsets: ScalarOffsets?,
+                               prefix: String) throws(ExportWriterError) {
+        line.append(UInt8(ascii: "["))
+        switch value {
+        case .label(let name):
+            appendRegionStart(id: prefix + "_1", type: "choices")
+            line.appendASCII("{\"choices\":")
+            line.appendJSONStrings([name])
+            line.appendASCII("}}")
+        case .labels(let names):
+            if !names.isEmpty {
+                appendRegionStart(id: prefix + "_1", type: "choices")
+                line.appendASCII("{\"choices\":")
+                line.appendJSONStrings(names)
+                line.appendASCII("}}")
+            }
+        case .spans(let spans):
+            let offsets = offsets ?? ScalarOffsets(record.text)
+            for (index, span) in try record.checkedSpans(offsets, spans).enumerated() {
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                appendRegionStart(id: prefix + "_\(index + 1)", type: "labels")
+                line.appendASCII("{\"start\":")
+                line.appendInt(span.start)
+                line.appendASCII(",\"end\":")
+                line.appendInt(span.end)
+                line.appendASCII(",\"text\":")
+                line.appendJSONString(offsets.text(span.start, span.end))
+                line.appendASCII(",\"labels\":")
+                line.appendJSONStrings([span.label])
+                line.appendASCII("}}")
+            }
+        }
+        line.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends `{"id":…,"from_name":"label","to_name":"text","type":…,"value":` (the caller
+    /// closes the value and the region).
+    mutating func appendRegionStart(id: String, type: StaticString) {
+        line.appendASCII("{\"id\":")
+        line.appendJSONString(id)
+        line.appendASCII(",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"")
+        line.appendASCII(type)
+        line.appendASCII("\",\"value\":")
+    }
+
+    /// Milliseconds as seconds with three decimals: 8416 → `8.416`.
+    static func appendSeconds(_ milliseconds: Int, to out: inout [UInt8]) {
+        let value = max(0, milliseconds)
+        out.appendInt(value / 1000)
+        out.append(UInt8(ascii: "."))
+        let rest = value % 1000
+        if rest < 100 { out.append(UInt8(ascii: "0")) }
+        if rest < 10 { out.append(UInt8(ascii: "0")) }
+        out.appendInt(rest)
+    }
+
+    /// `2024-05-01 12:30:00.250` (as stored, UTC) → `2024-05-01T12:30:00.250Z`.
+    static func isoDate(_ stored: String) -> String {
+        var date = stored.replacingOccurrences(of: " ", with: "T")
+        if !date.hasSuffix("Z") { date += "Z" }
+        return date
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GlossCore
+
+/// Reads the tasks of a Label Studio JSON export (a JSON array, streamed element by element).
+///
+/// - Item: the text is `data.text` (or `data.<--text-field>`); the id is `data.id` when
+///   present, else the task's `id`; the other `data` members and the task's `meta` members
+///   become the item's metadata.
+/// - `annotations[]` (older exports: `completions[]`): the annotator is `completed_by`: an
+///   object's `email` when it has one, else `ls-<id>` (Label Studio exports a user id unless
+///   annotator details are asked for). `result[]` entries of type `choices` give the labels,
+///   of type `labels` the spans (`value.start`, `end`, `labels`, `text`); other result types
+///   (ratings, text areas, relations) are not Gloss decisions and are passed over.
+///   `was_cancelled` makes a skip; `lead_time` (seconds) the active time; `updated_at`
+///   (else `created_at`) the decision time.
+/// - `predictions[]`: `result` as above, `score`, `model_version` → a suggestion from
+///   "label-studio:<model_version>".
+struct LabelStudioDecoder: JSONElementDecoder {
+    let fields: ImportFields
+    private var normalizer = TextNormalizer()
+    private var taskNumber = 0
+
+    init(fields: ImportFields) { self.fields = fields }
+
+    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RecordResult {
+        taskNumber += 1
+        do throws(InvalidRecord) {
+            return .success(try task(ForeignJSON.object(bytes, line: line), line: line))
+        } catch {
+            var located = error
+            if !located.message.hasPrefix("task ") { located.message = "task \(taskNumber): \(located.message)" }
+            return .failure(located)
+        }
+    }
+
+    private mutating func task(_ object: [String: Any], line: Int) throws(InvalidRecord) -> ImportRecord {
+        let taskID = ForeignJSON.identifier(object["id"])
+        let location = "task \(taskNumber)" + (taskID.map { " (id \($0))" } ?? "")
+        func refuse(_ message: String) -> InvalidRecord { InvalidRecord(line: line, message: "\(location): \(message)") }
+        guard let data = object["data"] as? [String: Any] else { throw refuse("the task has no \"data\" object") }
+        let itemID = ForeignJSON.identifier(data["id"]) ?? taskID
+        var metadata = data.filter { $0.key != fields.text && $0.key != "id" }
+        for (key, value) in object["meta"] as? [String: Any] ?? [:] where metadata[key] == nil { metadata[key] = value }
+        var record = try ForeignJSON.record(line: line, id: itemID, text: data[fields.text], textField: "data.\(fields.text)",
+                                            metadata: metadata, foreign: nil, normalizer: &normalizer, prefix: "\(location): ")
+        var offsets = ForeignSpanOffsets(text: record.text)
+        var foreign = ForeignTask(location: location)
+        do throws(AnnotationLineError) {
+            let annotations = (object["annotations"] ?? object["completions"]) as? [Any] ?? []
+            for (n, raw) in annotations.enumerated() {
+                guard let annotation = raw as? [String: Any] else { throw AnnotationLineError("annotation \(n + 1) is not an object") }
+                foreign.annotations.append(try Self.annotation(annotation, number: n + 1, offsets: &offsets))
+            }
+            for (n, raw) in (object["predictions"] as? [Any] ?? []).enumerated() {
+                guard let prediction = raw as? [String: Any] else { throw AnnotationLineError("prediction \(n + 1) is not an object") }
+                foreign.predictions.append(try Self.prediction(prediction, number: n + 1, offsets: &offsets))
+            }
+        } catch {
+            throw refuse(error.message)
+        }
+        record.foreign = foreign
+        return record
+    }
+
+    static func annotation(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
+        let annotator = try Self.annotator(object["completed_by"], number: number)
+        let decidedAt = ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"])
+        let duration = ForeignJSON.number(object["lead_time"]).map { Int(($0 * 1000).rounded()) }
+        if object["was_cancelled"] as? Bool == true {
+            return ForeignAnnotation(annotator: annotator, kind: .skip, value: nil, decidedAt: decidedAt, durationMilliseconds: duration)
+        }
+        let value: ForeignValue
+        do throws(AnnotationLineError) {
+            value = try Self.value(object["result"], offsets: &offsets)
+        } catch {
+            throw AnnotationLineError("annotation \(number): \(error.message)")
+        }
+        return ForeignAnnotation(annotator: annotator, kind: .label, value: value, decidedAt: decidedAt, durationMilliseconds: duration)
+    }
+
+    /// `completed_by`: an object's email, else `ls-<id>`.
+    static func annotator(_ raw: Any?, number: Int) throws(AnnotationLineError) -> String {
+        if let user = raw as? [String: Any] {
+            if let email = user["email"] as? String, !email.isEmpty { return email }
+            if let id = ForeignJSON.identifier(user["id"]) { return "ls-\(id)" }
+        } else if let id = ForeignJSON.identifier(raw) {
+            return "ls-\(id)"
+        }
+        throw AnnotationLineError("annotation \(number) has no \"completed_by\" (a user id, or an object with \"email\" or \"id\")")
+    }
+
+    static func prediction(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignPrediction {
+        let version = (object["model_version"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            ?? ForeignJSON.identifier(object["model_version"])
+        let value: ForeignValue
+        do throws(AnnotationLineError) {
+            value = try Self.value(object["result"], offsets: &offsets)
+        } catch {
+            throw AnnotationLineError("prediction \(number): \(error.message)")
+        }
+        return ForeignPrediction(source: "label-studio" + (version.map { ":\($0)" } ?? ""), value: value,
+                                 score: ForeignJSON.number(object["score"]),
+                                 createdAt: ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"]))
+    }
+
+    /// The labels (`choices`) or spans (`labels`) of a result list; both at once is refused.
+    static func value(_ raw: Any?, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignValue {
+        guard let results = raw as? [Any] else { throw AnnotationLineError("\"result\" must be a list") }
+        var choices: [String]?
+        var spans: [LabeledRange]?
+        for (n, element) in results.enumerated() {
+            guard let result = element as? [String: Any], let type = result["type"] as? String else {
+                throw AnnotationLineError("result \(n + 1) has no \"type\"")
+            }
+            let value = result["value"] as? [String: Any] ?? [:]
+            switch type {
+            case "choices":
+                guard let names = ForeignJSON.names(value["choices"]) else {
+                    throw AnnotationLineError("result \(n + 1) (choices) has no \"value.choices\" list of labels")
+                }
+                choices = (choices ?? []) + names.filter { !(choices ?? []).contains($0) }
+            case "labels":
+                guard let start = ForeignJSON.integer(value["start"]), let end = ForeignJSON.integer(value["end"]),
+                      let names = ForeignJSON.names(value["labels"]), !names.isEmpty else {
+                    throw AnnotationLineError("result \(n + 1) (labels) needs integer \"value.start\" and \"value.end\" and a \"value.labels\" list")
+                }
+                guard names.count == 1 else {
+                    throw AnnotationLineError("span \(start)-\(end) has \(names.count) labels (\(names.joined(separator: ", "))); a Gloss span has one")
+                }
+                let span = try offsets.convert(start: start, end: end, label: names[0], expected: value["text"] as? String, utf16Fallback: true)
+                spans = (spans ?? []) + [span]
+            default:
+                continue
+            }
+        }
+        if choices != nil, spans != nil { throw AnnotationLineError("the result has both choices and spans; a Gloss project has one task") }
+        if let spans { return .spans(spans) }
+        return .choices(choices ?? [])
+    }
+}

@@ -1,0 +1,24 @@
+import GlossCore
+
+/// A task kind's part of the review screen: whether a label's key makes that label the
+/// final answer, and how a decision's value reads on one line. Each task kind (GlossTasks)
+/// has its own; the review screen keeps it in `ReviewState.task`.
+public protocol TaskReview: Sendable {
+    /// Whether a label's key makes that label the final answer (else the reviewer adopts one
+    /// of the decisions with Enter).
+    var labelKeysDecide: Bool { get }
+    /// A value as one line (`mixed`, `person “Maria Lopez”`) for the item's text.
+    func line(for value: AnnotationValue, itemText: String) -> String
+    func isEqual(to other: any TaskReview) -> Bool
+}
+
+extension TaskReview where Self: Equatable {
+    public func isEqual(to other: any TaskReview) -> Bool { (other as? Self) == self }
+}
+
+/// The task's review part, compared by value (`ReviewState` is Equatable).
+public struct TaskReviewBox: Sendable, Equatable {
+    public var value: any TaskReview
+    public init(_ value: any TaskReview) { self.value = value }
+    public static func == (a: TaskReviewBox, b: TaskReviewBox) -> Bool { a.value.isEqual(to: b.value) }
+}

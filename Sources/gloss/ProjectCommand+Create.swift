@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import GlossClassifier
+import GlossApp
+import GlossCore
+import GlossStore
+
+extension ProjectCommand {
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a project; the guide (which must lint clean) becomes version 1.",
+            discussion: """
+                Examples:
+                  gloss project create reviews --dataset reviews --guide guides/sentiment.md
+                  gloss project create ner --dataset entities --guide guides/entities.md --overlap 2
+                """
+        )
+
+        @Argument(help: "The project name.") var name: String
+        @Option(help: "The dataset to label.") var dataset: String
+        @Option(help: ArgumentHelp("The guide file.", valueName: "file")) var guide: String
+        @Option(help: "How many different annotators label each item.") var overlap = 1
+        @Option(help: ArgumentHelp("The labeler's default item order: \(ItemOrder.names).", valueName: "order"))
+        var order: ItemOrder = .sequential
+        @Option(help: "Who creates it (default: the login name).") var author: String?
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            try NameRule.validate(name, what: "project", hint: "give one as gloss project create NAME")
+            guard overlap >= 1 else { throw ValidationError("--overlap must be at least 1.") }
+        }
+
+        func run() throws {
+            let parsed = try GuideSource.cleanGuide(file: guide)
+            let project = try store.openExisting().createProject(
+                name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap,
+                itemOrder: order)
+            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task.rawValue), \(parsed.labels.count) labels, guide version 1).")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GlossCore
+@testable import GlossFormats
+
+/// An export sink that keeps each file's bytes in memory, for writer tests.
+struct MemorySink: ExportSink {
+    var files: [String: [UInt8]] = [:]
+
+    mutating func append(_ bytes: [UInt8], to file: String) throws {
+        files[file, default: []].append(contentsOf: bytes)
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer, to file: String) throws {
+        files[file, default: []].append(contentsOf: bytes)
+    }
+
+    func text(_ file: String) -> String? { files[file].map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The file's JSON lines, parsed.
+    func jsonLines(_ file: String) -> [[String: Any]] {
+        (text(file) ?? "").split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
+        }
+    }
+}
+
+/// Fixtures: the same small records for every format, with Korean and emoji text.
+enum ExportFixtures {
+    static let labels = ["positive", "negative", "mixed feelings"]
+    static let spanLabels = ["LOC", "EMOJI"]
+
+    static func context(_ task: TaskType, splits: [ExportSplit] = []) -> ExportContext {
+        ExportContext(project: "reviews", task: task, labels: task == .spans ? spanLabels : labels,
+                      splits: splits, guideVersion: 3)
+    }
+
+    static func record(_ rowID: Int64, _ id: String, _ text: String, _ value: AnnotationValue,
+                       split: ExportSplit? = nil, meta: String? = nil,
+                       decisions: [ExportDecision] = []) -> ExportRecord {
+        ExportRecord(rowID: rowID, id: id, text: text, metadataJSON: meta, value: value, source: .consensus,
+                     annotators: decisions.isEmpty ? ["ann"] : decisions.map(\.annotator).sorted(),
+                     agreement: 1, split: split, decisions: decisions)
+    }
+
+    static func classify(split: Bool = false) -> [ExportRecord] {
+        [
+            record(1, "a1", "서울에서 만나요 🎉", .label("positive"), split: split ? .train : nil, meta: #"{"lang":"ko"}"#),
+            record(2, "a2", "I ❤️ Seoul 🇰🇷", .label("mixed feelings"), split: split ? .test : nil),
+            record(3, "a3", "bad, \"really\"\nbad\tday", .label("negative"), split: split ? .train : nil),
+        ]
+    }
+
+    static func multilabel(split: Bool = false) -> [ExportRecord] {
+        [
+            record(1, "m1", "서울에서 만나요 🎉", .labels(["positive", "mixed feelings"]), split: split ? .train : nil),
+            record(2, "m2", "I ❤️ Seoul 🇰🇷", .labels([]), split: split ? .validation : nil),
+            record(3, "m3", "meh", .labels(["negative"]), split: split ? .test : nil),
+        ]
+    }
+
+    /// Spans: `서울` cuts the token `서울에서`; `❤️` is two scalars; `Seoul` sits between emoji.
+    static func spans(split: Bool = false) -> [ExportRecord] {
+        [
+            record(1, "s1", "서울에서 만나요 🎉", .spans([
+                LabeledRange(start: 0, end: 2, label: "LOC"), LabeledRange(start: 9, end: 10, label: "EMOJI"),
+            ]), split: split ? .train : nil),
+            record(2, "s2", "I ❤️ Seoul 🇰🇷", .spans([
+                LabeledRange(start: 2, end: 4, label: "EMOJI"), LabeledRange(start: 5, end: 10, label: "LOC"),
+                LabeledRange(start: 11, end: 13, label: "EMOJI"),
+            ]), split: split ? .validation : nil),
+            record(3, "s3", "no entities here", .spans([]), split: split ? .test : nil),
+        ]
+    }
+
+    /// Runs a writer over records into a memory sink.
+    static func export(_ format: ExportFormat, _ context: ExportContext, _ records: [ExportRecord]) throws -> MemorySink {
+        var writer = try format.makeWriter(context: context)
+        var sink = MemorySink()
+        try drive(&writer, records, &sink)
+        return sink
+    }
+
+    static func drive<W: ExportWriter>(_ writer: inout W, _ records: [ExportRecord], _ sink: inout MemorySink) throws {
+        try writer.begin(&sink)
+        for record in records { try writer.write(record, &sink) }
+        try writer.end(&sink)
+    }
+}
