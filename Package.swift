@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore"]),
+        .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore", "GlossTasks"]),
         .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(

@@ -11,6 +11,9 @@ public protocol TaskKind: Sendable {
     var type: TaskType { get }
     /// The labeling screen's answer before any item (`TaskAnswer.restarted` makes each item's).
     var answer: any TaskAnswer { get }
+    /// How two annotators' agreement is measured, and any figures over the units of its own
+    /// (for `gloss stats` and `:stats`).
+    var agreement: any AgreementMeasure { get }
     /// How values of the kind are checked and stored when they come from outside the labeler.
     var values: any ValueRules { get }
     /// The review screen's part (label keys, how a value reads).
@@ -37,6 +40,13 @@ public enum TaskKinds {
 
     /// The value rules of each task, for the store's checks of imported values.
     public static let valueRules: ValueRulesLookup = { kind(for: $0).values }
+}
+
+/// The agreement measures, by the project's task: what statistics are handed.
+public enum AgreementMeasures {
+    public static func measure(for type: TaskType) -> any AgreementMeasure {
+        TaskKinds.kind(for: type).agreement
+    }
 }
 
 /// The labeler's models, by the guide's task.

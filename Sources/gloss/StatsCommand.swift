@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,14 +53,15 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sinceDate = since.flatMap(ISODate.parse)
-        let input = try store.openExisting().statsInput(project: project, since: sinceDate)
-        if let annotator, !input.decisions.contains(where: { $0.annotator == annotator }) {
-            let names = Set(input.decisions.map(\.annotator)).sorted()
+        let filter = StatsFilter(since: since.flatMap(ISODate.parse), annotator: annotator)
+        let stats = try store.openExisting().teamStats(project: project, filter: filter,
+                                                       agreement: AgreementMeasures.measure(for:))
+        if let annotator, !stats.annotators.contains(annotator) {
+            let names = stats.annotators
             throw CommandFailure("\"\(annotator)\" made no decisions in \"\(project)\"\(since.map { " since \($0)" } ?? ""); "
                 + (names.isEmpty ? "nobody did yet." : "the annotators are: \(names.joined(separator: ", "))."))
         }
-        let report = TeamStats.report(input, filter: StatsFilter(since: sinceDate, annotator: annotator))
+        let report = stats.report
         if json { return try JSONOutput.print(report) }
         let terminal = TerminalOutput.current
         for line in StatsRenderer.lines(report, width: terminal.columns ?? 100, clipping: terminal.columns != nil) { print(line) }

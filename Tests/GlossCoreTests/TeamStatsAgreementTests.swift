@@ -1,9 +1,11 @@
 import Foundation
 import GlossCore
+import GlossTasks
 import Testing
 
 /// The agreement parts of the report; they call GlossCore's `Agreement`, so they need its
-/// implementation (the `agree` branch).
+/// implementation (the `agree` branch). The pairs' κ and F1 come from the task kind's
+/// measure, handed in as `gloss stats` hands it in.
 @Suite("Team statistics: pairwise and project agreement")
 struct TeamStatsAgreementTests {
     typealias F = StatsFixture
@@ -16,7 +18,8 @@ struct TeamStatsAgreementTests {
     ]
 
     @Test func cohensKappaOfAPairByHand() throws {
-        let ana = try #require(TeamStats.report(F.input(Self.rows)).annotators.first { $0.name == "ana" })
+        let report = TeamStats.report(F.input(Self.rows), agreement: ClassifyAgreement())
+        let ana = try #require(report.annotators.first { $0.name == "ana" })
         let pair = try #require(ana.pairs.first)
         #expect(pair.other == "bob" && pair.items == 4 && pair.percent == 0.75)
         // pₒ = 3/4; pₑ = ½·¼ (pos) + ½·¾ (neg) = ½; κ = (¾ − ½)/(1 − ½) = ½.
@@ -24,7 +27,7 @@ struct TeamStatsAgreementTests {
     }
 
     @Test func projectAlphaFleissAndPercentByHand() throws {
-        let agreement = TeamStats.report(F.input(Self.rows)).agreement
+        let agreement = TeamStats.report(F.input(Self.rows), agreement: ClassifyAgreement()).agreement
         #expect(agreement.items == 4)
         // 8 values: pos 3, neg 5. Dₒ = 2/8 (unit b's two ordered disagreeing pairs);
         // Dₑ = 2·3·5/(8·7) = 30/56; α = 1 − (2/8)/(30/56) = 1 − 14/30 = 16/30.
@@ -41,7 +44,7 @@ struct TeamStatsAgreementTests {
             StatsDecision(id: 2, item: "a", annotator: "bob", kind: .label, value: .labels(["y", "x"]), decidedAt: F.t(1)),
         ])
         input.project.task = .multilabel
-        let pair = try #require(TeamStats.report(input).annotators.first?.pairs.first)
+        let pair = try #require(TeamStats.report(input, agreement: MultilabelAgreement()).annotators.first?.pairs.first)
         #expect(pair.percent == 1 && pair.perLabel?.map(\.label) == ["x", "y"])
         var spans = F.input([
             StatsDecision(id: 1, item: "a", annotator: "ana", kind: .label, value: .spans([LabeledRange(start: 0, end: 3, label: "ORG")]), decidedAt: F.t(0)),
@@ -49,7 +52,7 @@ struct TeamStatsAgreementTests {
         ])
         spans.project.task = .spans
         spans.texts = ["a": "ACME sells"]
-        let spanPair = try #require(TeamStats.report(spans).annotators.first?.pairs.first)
+        let spanPair = try #require(TeamStats.report(spans, agreement: SpansAgreement()).annotators.first?.pairs.first)
         #expect(spanPair.cohensKappa == nil && spanPair.spans?.exactF1 == 1)
     }
 }

@@ -44,7 +44,7 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .openConfirm where model == nil:
             return [.notFound(.noModel(for: .confirm))]
         case .loadStats:
-            statsJob = StatsJob(load: session.statsLoader())
+            statsJob = StatsJob(load: session.statsLoader(agreement: AgreementMeasures.measure(for:)))
             return []
         case .suggest(let rowID, let text):
             model?.served(rowID: rowID)

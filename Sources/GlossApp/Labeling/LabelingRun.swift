@@ -44,7 +44,11 @@ public final class LabelingRun {
     public struct Summary: Sendable, Equatable {
         public var exit: ProgramExit
         public var sessionID: Int64
-        public var labels, skips, flags, changes, undos: Int
+        /// The session's labels, skips and flags that stand at the end, counted as `gloss
+        /// stats` and `:stats` count them (a changed or undone decision is not one).
+        public var labels, skips, flags: Int
+        /// Decisions the session changed, and undos it made.
+        public var changes, undos: Int
         /// The annotator's decided count at the end, and the project's item count.
         public var decided: Int
         public var total: Int
@@ -111,8 +115,9 @@ public final class LabelingRun {
                                at: clock())
         }
         let record = try database.sessions(project: session.project).first { $0.id == session.sessionID }
-        return Summary(exit: exit, sessionID: session.sessionID, labels: record?.labels ?? 0, skips: record?.skips ?? 0,
-                       flags: record?.flags ?? 0, changes: record?.changes ?? 0, undos: record?.undos ?? 0,
+        let standing = try session.standingDecisions()
+        return Summary(exit: exit, sessionID: session.sessionID, labels: standing.labels, skips: standing.skips,
+                       flags: standing.flags, changes: record?.changes ?? 0, undos: record?.undos ?? 0,
                        decided: runtime.state.decided, total: session.total, unsaved: abandoned.unsaved)
     }
 

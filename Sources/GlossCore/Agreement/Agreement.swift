@@ -24,13 +24,7 @@ public enum Agreement {
     /// fixtures match; nltk's `AnnotationTask.avg_Ao` agrees only on complete data, since it
     /// divides every coder pair's agreements by all units, coded by both or not.
     public static func percentAgreement(_ units: [[String]]) -> Double? {
-        var sum = 0.0
-        var pairable = 0
-        for unit in units where unit.count >= 2 {
-            sum += unitAgreement(CategoryCounts(unit))
-            pairable += 1
-        }
-        return pairable == 0 ? nil : sum / Double(pairable)
+        tally(units).percent
     }
 
     /// Cohen's κ of two coders, from the units both coded (`pairs[i] = (a, b)`).
@@ -53,10 +47,10 @@ public enum Agreement {
     /// Fleiss' κ over units with at least two values. Units may have different numbers of
     /// values (each unit's agreement uses its own count; category shares use all values).
     ///
-    /// See `AgreementKappa.swift` for the generalization to unequal counts and the
-    /// implementations it was checked against.
+    /// See ``NominalUnitsTally/fleissKappa`` for the generalization to unequal counts and
+    /// the implementations it was checked against.
     public static func fleissKappa(_ units: [[String]]) -> Double? {
-        kappaOfManyCoders(units)
+        tally(units).fleissKappa
     }
 
     /// Krippendorff's α for nominal data, with missing data: units with fewer than two
@@ -65,7 +59,7 @@ public enum Agreement {
     /// Computed from the coincidence matrix; nil when the pairable values all share one
     /// category (expected disagreement 0).
     public static func krippendorffAlpha(_ units: [[String]]) -> Double? {
-        nominalAlpha(units)
+        tally(units).alpha
     }
 
     /// Binary agreement per label: each coder's value on a unit becomes "has the label" or
@@ -73,7 +67,12 @@ public enum Agreement {
     /// Percent is ``percentAgreement(_:)`` and α is ``krippendorffAlpha(_:)`` on the
     /// binarized units, so a label nobody used (or everybody always used) has α nil.
     public static func perLabel(_ units: [[Set<String>]], labels: [String]) -> [LabelAgreement] {
-        binaryAgreements(units, labels: labels)
+        var numbers = CategoryNumbers()
+        var tallies = LabelPresenceTallies(labels: labels.map { numbers.number(for: $0) }, growing: false)
+        for unit in units {
+            tallies.add(size: unit.count, labels: unit.flatMap { $0 }.map { numbers.number(for: $0) })
+        }
+        return tallies.results.map { $0.tally.agreement(label: labels[$0.label]) }
     }
 
     /// Span agreement between two annotators over the items both annotated: exact-match F1
@@ -83,10 +82,12 @@ public enum Agreement {
         spanAgreement(items)
     }
 
-    /// Share of agreeing ordered pairs among one unit's values: Σ n_c(n_c − 1) / (n(n − 1)).
-    static func unitAgreement(_ counts: CategoryCounts) -> Double {
-        let n = counts.total
-        return Double(counts.agreeingPairs) / Double(n * (n - 1))
+    /// The units, one after the other, through the streaming tally of the three coefficients.
+    static func tally(_ units: [[String]]) -> NominalUnitsTally {
+        var numbers = CategoryNumbers()
+        var tally = NominalUnitsTally()
+        for unit in units { tally.add(unit.map { numbers.number(for: $0) }) }
+        return tally
     }
 }
 

@@ -18,23 +18,13 @@ extension Agreement {
     ///   reference label r and predicted label p: r = p ≠ none is TP; p ≠ none, p ≠ r is
     ///   FP; r ≠ none, r ≠ p is FN (a token labeled differently is both).
     static func spanAgreement(_ items: [SpanPair]) -> SpanAgreement {
-        var exactMatches = 0
-        var exactTotal = 0
-        var token = TokenCounts()
-        for item in items {
-            exactMatches += multisetIntersection(item.first, item.second)
-            exactTotal += item.first.count + item.second.count
-            let tokens = SpanTokenizer.tokens(item.text)
-            let reference = tokenLabels(tokens, item.first)
-            let predicted = tokenLabels(tokens, item.second)
-            for (r, p) in zip(reference, predicted) { token.add(reference: r, predicted: p) }
-        }
-        let exact = exactTotal == 0 ? nil : Double(2 * exactMatches) / Double(exactTotal)
-        return SpanAgreement(items: items.count, exactF1: exact, tokenF1: token.f1)
+        var tally = SpanAgreementTally()
+        for item in items { tally.add(item.first, item.second, text: item.text) }
+        return tally.agreement
     }
 
     /// Token-level true positives, false positives and false negatives.
-    struct TokenCounts {
+    struct TokenCounts: Sendable {
         var truePositives = 0
         var falsePositives = 0
         var falseNegatives = 0
@@ -91,6 +81,34 @@ extension Agreement {
             labels.append(label)
         }
         return labels
+    }
+}
+
+/// ``Agreement/spans(_:)`` item by item, for the streaming statistics: counts only, pooled
+/// until the one division of each F1.
+public struct SpanAgreementTally: Sendable {
+    private var items = 0
+    private var exactMatches = 0
+    private var exactTotal = 0
+    private var token = Agreement.TokenCounts()
+
+    public init() {}
+
+    /// Adds one item both annotators annotated: their spans and the item's text.
+    public mutating func add(_ first: [LabeledRange], _ second: [LabeledRange], text: String) {
+        exactMatches += Agreement.multisetIntersection(first, second)
+        exactTotal += first.count + second.count
+        let tokens = SpanTokenizer.tokens(text)
+        let reference = Agreement.tokenLabels(tokens, first)
+        let predicted = Agreement.tokenLabels(tokens, second)
+        for (r, p) in zip(reference, predicted) { token.add(reference: r, predicted: p) }
+        items += 1
+    }
+
+    /// Both F1s over the items so far.
+    public var agreement: SpanAgreement {
+        let exact = exactTotal == 0 ? nil : Double(2 * exactMatches) / Double(exactTotal)
+        return SpanAgreement(items: items, exactF1: exact, tokenF1: token.f1)
     }
 }
 

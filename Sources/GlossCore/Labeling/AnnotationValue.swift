@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an annotator decided for an item.
-public enum AnnotationValue: Sendable, Equatable {
+public enum AnnotationValue: Sendable, Hashable {
     case label(String)
     case labels([String])
     case spans([LabeledRange])

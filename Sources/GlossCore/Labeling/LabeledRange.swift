@@ -1,5 +1,5 @@
 /// A labeled span of an item's text: Unicode scalar offsets `[start, end)` and its label.
-public struct LabeledRange: Sendable, Equatable {
+public struct LabeledRange: Sendable, Hashable {
     public var start: Int
     public var end: Int
     public var label: String

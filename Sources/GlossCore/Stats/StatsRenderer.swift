@@ -43,6 +43,9 @@ public enum StatsRenderer {
     static func agreement(_ a: ProjectAgreement) -> [String] {
         var out = ["Agreement over \(NumberText.grouped(a.items)) item\(a.items == 1 ? "" : "s") with two or more labels: "
                    + "Krippendorff's α \(score(a.krippendorffAlpha)), Fleiss' κ \(score(a.fleissKappa)), percent \(percent(a.percent))"]
+        if let figures = a.figures, !figures.isEmpty {
+            out.append("Task figures: " + figures.map { "\(safe($0.name)) \(score($0.value))" }.joined(separator: ", "))
+        }
         guard !a.perLabel.isEmpty else { return out }
         var table = TextTable(headers: ["LABEL", "ITEMS", "PERCENT", "ALPHA", ""], alignments: [.left, .right, .right, .right, .left])
         for label in a.perLabel {
@@ -72,12 +75,20 @@ public enum StatsRenderer {
 
     static func pairTable(_ annotators: [AnnotatorStats], task: TaskType) -> [String] {
         let spans = task == .spans
-        var table = TextTable(headers: ["ANNOTATOR", "WITH", "ITEMS", "PERCENT", spans ? "EXACT F1" : "COHEN κ", spans ? "TOKEN F1" : ""],
-                              alignments: [.left, .left, .right, .right, .right, .right])
+        // Figures of kinds beyond the three above get a column each, by name.
+        var extra: [String] = []
+        for figure in annotators.flatMap({ $0.pairs.flatMap { $0.figures ?? [] } }) where !extra.contains(figure.name) {
+            extra.append(figure.name)
+        }
+        let headers = ["ANNOTATOR", "WITH", "ITEMS", "PERCENT", spans ? "EXACT F1" : "COHEN κ", spans ? "TOKEN F1" : ""]
+        var table = TextTable(headers: headers + extra.map { safe($0).uppercased() },
+                              alignments: [.left, .left] + Array(repeating: .right, count: 4 + extra.count))
         for a in annotators {
             for pair in a.pairs {
-                table.append([a.name, pair.other, NumberText.grouped(pair.items), percent(pair.percent),
-                              spans ? score(pair.spans?.exactF1) : score(pair.cohensKappa), spans ? score(pair.spans?.tokenF1) : ""])
+                let kind = spans ? [score(pair.spans?.exactF1), score(pair.spans?.tokenF1)]
+                    : [score(pair.cohensKappa), ""]
+                table.append([a.name, pair.other, NumberText.grouped(pair.items), percent(pair.percent)] + kind
+                             + extra.map { name in score(pair.figures?.first { $0.name == name }?.value) })
             }
         }
         if table.rows.isEmpty { return ["Pairwise agreement: no two annotators labeled the same item yet."] }

@@ -81,15 +81,19 @@ public struct ProjectAgreement: Sendable, Equatable, Codable {
     /// The label with the lowest α (then percent) among those with a value: the one the
     /// guide leaves least clear.
     public var lowestLabel: String?
+    /// Figures the task kind adds over the units (its `UnitAgreementTally`); nil for kinds
+    /// that add none.
+    public var figures: [AgreementFigure]?
 
     public init(items: Int, krippendorffAlpha: Double?, fleissKappa: Double?, percent: Double?,
-                perLabel: [LabelAgreement], lowestLabel: String?) {
+                perLabel: [LabelAgreement], lowestLabel: String?, figures: [AgreementFigure]? = nil) {
         self.items = items
         self.krippendorffAlpha = krippendorffAlpha
         self.fleissKappa = fleissKappa
         self.percent = percent
         self.perLabel = perLabel
         self.lowestLabel = lowestLabel
+        self.figures = figures
     }
 }
 
@@ -187,21 +191,25 @@ public struct PairAgreement: Sendable, Equatable, Codable {
     public var items: Int
     /// Share of shared items with the same value.
     public var percent: Double?
-    /// Cohen's κ (classify, multilabel); nil for spans.
+    /// Cohen's κ (classify, multilabel); nil for spans. This and the two below are filled by
+    /// the kind's `PairAgreementTally`.
     public var cohensKappa: Double?
     /// Multilabel only: present/absent agreement per label between the two.
     public var perLabel: [LabelAgreement]?
     /// Spans only: exact and token-overlap F1.
     public var spans: SpanAgreement?
+    /// Figures of kinds that have others (see `AgreementFigure`); nil for the kinds above.
+    public var figures: [AgreementFigure]?
 
     public init(other: String, items: Int, percent: Double?, cohensKappa: Double?, perLabel: [LabelAgreement]?,
-                spans: SpanAgreement?) {
+                spans: SpanAgreement?, figures: [AgreementFigure]? = nil) {
         self.other = other
         self.items = items
         self.percent = percent
         self.cohensKappa = cohensKappa
         self.perLabel = perLabel
         self.spans = spans
+        self.figures = figures
     }
 }
 

@@ -4,7 +4,7 @@ extension TeamStats {
     /// One annotator's section; `labeled` holds every annotator's current label values, so
     /// agreement is against everyone even when the report shows one annotator.
     static func annotatorStats(_ name: String, rows: [StatsDecision], labeled: [String: [String: AnnotationValue]],
-                               input: StatsInput) -> AnnotatorStats {
+                               input: StatsInput, measure: (any AgreementMeasure)?) -> AnnotatorStats {
         let mine = rows.filter { $0.annotator == name }
         let current = mine.filter(\.isCurrent)
         let undone = mine.filter(\.undone).count
@@ -24,7 +24,7 @@ extension TeamStats {
             suggestionsShown: shown.count, suggestionsAccepted: accepted,
             suggestionAcceptance: shown.isEmpty ? nil : Double(accepted) / Double(shown.count),
             gold: gold(labeled[name] ?? [:], answers: input.gold),
-            pairs: pairs(name, labeled: labeled, task: input.project.task, texts: input.texts),
+            pairs: pairs(name, labeled: labeled, measure: measure, texts: input.texts),
             consensus: consensus(name, labeled: labeled, adjudications: input.adjudications),
             labelDistribution: distribution(labeled[name] ?? [:]),
             guideVersions: versions(current))
@@ -42,7 +42,10 @@ extension TeamStats {
                             accuracy: decided > 0 ? Double(correct) / Double(decided) : nil, missed: missed.sorted())
     }
 
-    static func pairs(_ name: String, labeled: [String: [String: AnnotationValue]], task: TaskType,
+    /// The annotator's agreement with each other annotator over the items both labeled, in
+    /// the other's name order; the measure's tally gets the items in id order, the two
+    /// values in name order.
+    static func pairs(_ name: String, labeled: [String: [String: AnnotationValue]], measure: (any AgreementMeasure)?,
                       texts: [String: String]) -> [PairAgreement] {
         let mine = labeled[name] ?? [:]
         return labeled.keys.sorted().compactMap { other -> PairAgreement? in
@@ -54,25 +57,19 @@ extension TeamStats {
             let equal = keys.filter { $0.0 == $0.1 }.count
             var pair = PairAgreement(other: other, items: shared.count, percent: Double(equal) / Double(shared.count),
                                      cohensKappa: nil, perLabel: nil, spans: nil)
-            switch task {
-            case .classify:
-                pair.cohensKappa = Agreement.cohensKappa(keys)
-            case .multilabel:
-                pair.cohensKappa = Agreement.cohensKappa(keys)
-                let used = Set(values.flatMap { $0.0.labelNames + $0.1.labelNames }).sorted()
-                pair.perLabel = Agreement.perLabel(values.map { [Set($0.0.labelNames), Set($0.1.labelNames)] }, labels: used)
-            case .spans:
-                pair.spans = Agreement.spans(zip(shared, values).map { item, value in
-                    SpanPair(text: texts[item] ?? "", first: spans(value.0), second: spans(value.1))
-                })
+            if let measure {
+                let tally = measure.pairTally()
+                var numbers = CategoryNumbers()
+                for (item, (value, key)) in zip(shared, zip(values, keys)) {
+                    let a = AgreementValue(value: value.0, category: numbers.number(for: key.0))
+                    let b = AgreementValue(value: value.1, category: numbers.number(for: key.1))
+                    let text = measure.readsItemText ? texts[item] ?? "" : ""
+                    if name < other { tally.add(a, b, itemText: text) } else { tally.add(b, a, itemText: text) }
+                }
+                tally.fill(&pair)
             }
             return pair
         }
-    }
-
-    static func spans(_ value: AnnotationValue) -> [LabeledRange] {
-        if case .spans(let ranges) = value { return ranges }
-        return []
     }
 
     /// Agreement with the others' consensus (adjudication first, else their strict plurality).

@@ -16,9 +16,9 @@ import Foundation
 /// - *gold accuracy*: current label decisions on gold items equal to the answer / current
 ///   label decisions on gold items (values compare as sets: label order does not matter).
 /// - *pairwise agreement*: over items both annotators decided with a label (current label
-///   decisions): percent equal and Cohen's κ of the values (multilabel: the sorted label set
-///   is one nominal value, plus present/absent agreement per label); spans: exact and
-///   token-overlap F1 instead of κ.
+///   decisions): percent equal, plus the figures of the task kind's `AgreementMeasure`
+///   (classify: Cohen's κ; multilabel: κ of the label set as one nominal value, plus
+///   present/absent agreement per label; spans: exact and token-overlap F1).
 /// - *consensus agreement*: over the annotator's current label decisions on items with a
 ///   consensus of the OTHERS, the share equal to it; the consensus is the item's current
 ///   adjudication, else the strict plurality of the other annotators' current label values
@@ -26,9 +26,15 @@ import Foundation
 /// - *project agreement*: Krippendorff's α (nominal), Fleiss' κ and percent agreement over
 ///   items with at least two current label decisions, plus present/absent agreement per label.
 /// - *throughput*: current decisions per UTC calendar day of `decided_at`.
+///
+/// This is the straightforward computation over rows held in memory; `TeamStatsBuilder`
+/// computes the same report in one pass over rows given item by item, which is what a
+/// store of a million decisions uses.
 public enum TeamStats {
-    /// The report of `input`, restricted by `filter`.
-    public static func report(_ input: StatsInput, filter: StatsFilter = StatsFilter()) -> StatsReport {
+    /// The report of `input`, restricted by `filter`, with the kind's figures from
+    /// `agreement` (without one, pairs carry only the items and percent they share).
+    public static func report(_ input: StatsInput, filter: StatsFilter = StatsFilter(),
+                              agreement: (any AgreementMeasure)? = nil) -> StatsReport {
         let rows = input.decisions.filter { row in filter.since.map { row.decidedAt >= $0 } ?? true }
         let labeled = labeledValues(rows)
         let names = Set(rows.map(\.annotator)).sorted()
@@ -37,9 +43,11 @@ public enum TeamStats {
             project: input.project.name, task: input.project.task, overlap: input.project.overlap,
             since: filter.since, annotator: filter.annotator,
             progress: progress(rows, facts: input.project),
-            agreement: projectAgreement(labeled, labels: input.project.labels),
+            agreement: projectAgreement(labeled, labels: input.project.labels, measure: agreement, texts: input.texts),
             throughput: throughput(rows),
-            annotators: shown.map { annotatorStats($0, rows: rows, labeled: labeled, input: input) })
+            annotators: shown.map { name in
+                annotatorStats(name, rows: rows, labeled: labeled, input: input, measure: agreement)
+            })
     }
 
     /// Each annotator's current label value per item: `[annotator: [item: value]]`.
@@ -65,24 +73,35 @@ public enum TeamStats {
             decisions: perItem.values.reduce(0, +))
     }
 
-    static func projectAgreement(_ labeled: [String: [String: AnnotationValue]], labels: [String]) -> ProjectAgreement {
+    static func projectAgreement(_ labeled: [String: [String: AnnotationValue]], labels: [String],
+                                 measure: (any AgreementMeasure)?, texts: [String: String]) -> ProjectAgreement {
         var byItem: [String: [(String, AnnotationValue)]] = [:]
         for (annotator, items) in labeled {
             for (item, value) in items { byItem[item, default: []].append((annotator, value)) }
         }
-        let units = byItem.keys.sorted().compactMap { item -> [AnnotationValue]? in
+        let units = byItem.keys.sorted().compactMap { item -> (item: String, values: [AnnotationValue])? in
             let values = byItem[item]!.sorted { $0.0 < $1.0 }.map(\.1)
-            return values.count >= 2 ? values : nil
+            return values.count >= 2 ? (item, values) : nil
         }
-        let nominal = units.map { $0.map(NominalValue.key) }
-        let allLabels = orderedLabels(guide: labels, seen: units.flatMap { $0.flatMap(\.labelNames) })
-        let perLabel = units.isEmpty ? [] : Agreement.perLabel(units.map { $0.map { Set($0.labelNames) } }, labels: allLabels)
-        return ProjectAgreement(
+        let nominal = units.map { $0.values.map(NominalValue.key) }
+        let allLabels = orderedLabels(guide: labels, seen: units.flatMap { $0.values.flatMap(\.labelNames) })
+        let perLabel = units.isEmpty ? []
+            : Agreement.perLabel(units.map { $0.values.map { Set($0.labelNames) } }, labels: allLabels)
+        var agreement = ProjectAgreement(
             items: units.count,
             krippendorffAlpha: units.isEmpty ? nil : Agreement.krippendorffAlpha(nominal),
             fleissKappa: units.isEmpty ? nil : Agreement.fleissKappa(nominal),
             percent: units.isEmpty ? nil : Agreement.percentAgreement(nominal),
             perLabel: perLabel, lowestLabel: lowest(perLabel))
+        if let measure, let tally = measure.unitTally() {
+            var numbers = CategoryNumbers()
+            for (unit, keys) in zip(units, nominal) {
+                let values = zip(unit.values, keys).map { AgreementValue(value: $0, category: numbers.number(for: $1)) }
+                tally.add(values, itemText: measure.readsItemText ? texts[unit.item] ?? "" : "")
+            }
+            tally.fill(&agreement)
+        }
+        return agreement
     }
 
     /// Guide labels in guide order, then labels seen in decisions but not in the guide, sorted.
@@ -121,12 +140,21 @@ public enum NominalValue {
 /// Calendar days in UTC as `YYYY-MM-DD`.
 public enum UTCDay {
     public static func string(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return string(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    static func string(year: Int, month: Int, day: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+
+    /// The Gregorian calendar in UTC.
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
-    }
+        return calendar
+    }()
 }
 
 /// Percentiles by linear interpolation between closest ranks (Hyndman–Fan type 7): for
@@ -134,11 +162,18 @@ public enum UTCDay {
 /// (0-based), so the median of an even count is the mean of the middle two.
 public enum Percentile {
     public static func of(_ values: [Double], _ p: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
-        let h = Double(sorted.count - 1) * p
+        return of(count: sorted.count, p) { sorted[$0] }
+    }
+
+    /// The percentile of `count` values known by rank: `value(i)` is the i-th smallest
+    /// (0-based), so values kept as counts per distinct value need not be spelled out.
+    public static func of(count: Int, _ p: Double, value: (Int) -> Double) -> Double? {
+        guard count > 0 else { return nil }
+        let h = Double(count - 1) * p
         let low = Int(h.rounded(.down))
-        let high = min(low + 1, sorted.count - 1)
-        return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+        let high = min(low + 1, count - 1)
+        let first = value(low)
+        return first + (h - Double(low)) * (value(high) - first)
     }
 }

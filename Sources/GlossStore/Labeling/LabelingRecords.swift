@@ -42,6 +42,11 @@ struct SessionCounts: Sendable, Equatable {
     var labels = 0, skips = 0, flags = 0, changes = 0, undos = 0
 }
 
+/// A session's decisions that are current, by kind (see `LabelingSession.standingDecisions`).
+public struct StandingDecisions: Sendable, Equatable {
+    public var labels = 0, skips = 0, flags = 0
+}
+
 /// What a save did.
 public struct SaveOutcome: Sendable, Equatable {
     public var annotationID: Int64

@@ -52,6 +52,8 @@ protocol LabelingBackend {
     func recordSession(_ scope: LabelingScope, stats: KeystrokeStats, firstDrawMilliseconds: Double?) throws
     func finishSession(_ scope: LabelingScope, reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?,
                        at date: Date) throws
+    /// The session's decisions that are current (neither changed nor undone since), by kind.
+    func standingDecisions(_ scope: LabelingScope) throws -> StandingDecisions
     /// The project's newest guide when it is newer than `version`; `watch` keeps what the
     /// backend needs to answer an unchanged store cheaply.
     func newerGuide(_ scope: LabelingScope, project: String, than version: Int, watch: GuideWatch) throws -> GuideUpdate?
@@ -206,6 +208,14 @@ public final class LabelingSession: Sendable {
         try database.backend.finishSession(scope, reason: reason, stats: stats, peakRSSKilobytes: peakRSSKilobytes, at: date)
     }
 
+    /// This session's decisions that still stand, by kind: what `gloss stats` counts as the
+    /// annotator's labels, skips and flags (a change or an undo takes one away), so the
+    /// line printed at the end and `:stats` count alike. The session row's counters say what
+    /// the session did instead (every save, change and undo).
+    public func standingDecisions() throws -> StandingDecisions {
+        try database.backend.standingDecisions(scope)
+    }
+
     // MARK: Watching the project
 
     /// The project's newest guide when it is newer than `version`, else nil; a poll of an
@@ -215,11 +225,13 @@ public final class LabelingSession: Sendable {
         try database.backend.newerGuide(scope, project: project, than: version, watch: guideWatch)
     }
 
-    /// Reads the project's team statistics input (the whole project's decisions), safe to
-    /// call from another thread: for the labeler's `:stats` dashboard.
-    public func statsLoader() -> @Sendable () throws -> StatsInput {
+    /// Computes the project's team statistics (`GlossDatabase.teamStats`, the same pass as
+    /// `gloss stats`), safe to call from another thread: for the labeler's `:stats` dashboard.
+    public func statsLoader(
+        agreement: @escaping @Sendable (TaskType) -> any AgreementMeasure
+    ) -> @Sendable () throws -> StatsReport {
         let database = database, project = project
-        return { try database.statsInput(project: project) }
+        return { try database.teamStats(project: project, agreement: agreement).report }
     }
 
     /// Stops the store work in progress on any thread (a write waiting for another

@@ -3,20 +3,40 @@ import GlossCore
 internal import GRDB
 
 extension SQLiteBackend: StatsBackend {
+    /// One read transaction: a pass over the decisions in item order (see `StatsScan`).
+    func teamStats(project: String, filter: StatsFilter,
+                   agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult {
+        try read { db in
+            let projectID = try Self.projectID(db, project)
+            let (facts, datasetID) = try Self.statsFacts(db, projectID: projectID, project: project)
+            var builder = TeamStatsBuilder(project: facts, filter: filter, agreement: agreement(facts.task))
+            try StatsScan(db, projectID: projectID, datasetID: datasetID).run(since: filter.since, into: &builder)
+            return TeamStatsResult(report: builder.report(), annotators: builder.annotatorNames)
+        }
+    }
+
+    /// What statistics need to know of the project, and its dataset's row id.
+    static func statsFacts(_ db: Database, projectID: Int64,
+                           project: String) throws -> (facts: StatsProjectFacts, datasetID: Int64) {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.task, p.overlap, p.dataset_id,
+                   (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items
+            FROM projects p WHERE p.id = ?
+            """, arguments: [projectID])
+        else { throw try Self.unknownProject(db, project) }
+        let guide = try? Self.currentGuide(db, projectID: projectID, project: project).guide
+        let facts = StatsProjectFacts(name: project, task: TaskType(rawValue: row["task"]) ?? .classify,
+                                      overlap: row["overlap"], totalItems: row["items"],
+                                      labels: guide?.labels.map(\.name) ?? [])
+        return (facts, row["dataset_id"])
+    }
+
     /// One read transaction, with cursors.
     func statsInput(project: String, since: Date?) throws -> StatsInput {
         try read { db in
             let projectID = try Self.projectID(db, project)
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT p.task, p.overlap,
-                       (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items
-                FROM projects p WHERE p.id = ?
-                """, arguments: [projectID])
-            else { throw try Self.unknownProject(db, project) }
-            let task = TaskType(rawValue: row["task"]) ?? .classify
-            let guide = try? Self.currentGuide(db, projectID: projectID, project: project).guide
-            let facts = StatsProjectFacts(name: project, task: task, overlap: row["overlap"], totalItems: row["items"],
-                                          labels: guide?.labels.map(\.name) ?? [])
+            let facts = try Self.statsFacts(db, projectID: projectID, project: project).facts
+            let task = facts.task
             var values = ValueCache()
             return StatsInput(
                 project: facts,

@@ -8,6 +8,7 @@ public struct ClassifyKind: TaskKind {
     public var type: TaskType { .classify }
     public var values: any ValueRules { ClassifyValues() }
     public var answer: any TaskAnswer { ClassifyAnswer() }
+    public var agreement: any AgreementMeasure { ClassifyAgreement() }
     public var review: any TaskReview { ClassifyReview() }
 
     public var modelFamily: ModelFamily { .textClassifier(multilabel: false) }

@@ -8,6 +8,7 @@ public struct MultilabelKind: TaskKind {
     public var type: TaskType { .multilabel }
     public var values: any ValueRules { MultilabelValues() }
     public var answer: any TaskAnswer { MultilabelAnswer() }
+    public var agreement: any AgreementMeasure { MultilabelAgreement() }
     public var review: any TaskReview { MultilabelReview() }
 
     public var modelFamily: ModelFamily { .textClassifier(multilabel: true) }

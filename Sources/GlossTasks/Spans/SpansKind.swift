@@ -8,6 +8,7 @@ public struct SpansKind: TaskKind {
     public var type: TaskType { .spans }
     public var values: any ValueRules { SpansValues() }
     public var answer: any TaskAnswer { SpansAnswer() }
+    public var agreement: any AgreementMeasure { SpansAgreement() }
     public var review: any TaskReview { SpansReview() }
 
     public var modelFamily: ModelFamily { .spanSuggester }

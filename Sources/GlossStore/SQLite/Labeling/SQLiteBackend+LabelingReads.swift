@@ -30,6 +30,28 @@ extension SQLiteBackend {
         }
     }
 
+    /// A walk of the annotator's rows in the project (their timeline index), kept to the session's.
+    func standingDecisions(_ scope: LabelingScope) throws -> StandingDecisions {
+        try read { db in
+            var standing = StandingDecisions()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT kind, COUNT(*) FROM annotations INDEXED BY annotations_timeline
+                WHERE project_id = ? AND annotator_id = ? AND session_id = ? AND superseded_by IS NULL
+                  AND undone_at IS NULL
+                GROUP BY kind
+                """, arguments: [scope.projectID, scope.annotatorID, scope.sessionID])
+            while let row = try rows.next() {
+                switch AnnotationKind(rawValue: row[0]) {
+                case .label: standing.labels = row[1]
+                case .skip: standing.skips = row[1]
+                case .flag: standing.flags = row[1]
+                case nil: break
+                }
+            }
+            return standing
+        }
+    }
+
     func history(_ scope: LabelingScope, before: Int64?) throws -> (annotationID: Int64, item: StoredItem)? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
