@@ -4,6 +4,7 @@ import GlossStore
 import GlossTasks
 import GlossTestSupport
 import Testing
+@testable import GlossApp
 
 /// A store filled with random decisions the ways users fill one: `annotations import` (with
 /// changes, undos, skips, flags, suggestions, guide versions, adjudications and their
@@ -127,7 +128,7 @@ struct TeamStatsStoreTests {
         try fixture.store.addGold(project: "p", answers: gold.map { id in
             let value = try #require(AnnotationValue(json: "{" + fixture.valueFields(item: id) + "}"))
             return (id, value, "test")
-        })
+        }, rules: TaskKinds.valueRules)
         let input = try fixture.store.statsInput(project: "p")
         #expect(input.decisions.contains { !$0.isCurrent && !$0.undone } && input.decisions.contains(where: \.undone))
         #expect(!input.adjudications.isEmpty && !input.gold.isEmpty)
