@@ -60,7 +60,9 @@ let package = Package(
                 "GlossTerminal", "GlossTestSupport",
             ]
         ),
-        .testTarget(name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTestSupport"]),
+        .testTarget(
+            name: "GlossStoreTests", dependencies: ["GlossStore", "GlossApp", "GlossTasks", "GlossTestSupport"]
+        ),
         .testTarget(name: "CNcursesTests", dependencies: ["CNcurses"]),
         .testTarget(name: "GlossTerminalTests", dependencies: ["GlossTerminal", "GlossTestSupport"]),
         .testTarget(name: "GlossTUITests", dependencies: ["GlossTUI", "GlossTasks", "GlossTestSupport"]),

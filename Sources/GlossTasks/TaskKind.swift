@@ -16,6 +16,8 @@ public protocol TaskKind: Sendable {
     var reviewPicksByLabelKey: Bool { get }
     /// The labeler's model for a guide of this kind.
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
+    /// How an export combines this kind's decisions, for a guide with `labels` (in order).
+    func consensusRule(labels: [String]) -> any ConsensusRule
 }
 
 /// The registry of task kinds: one line per kind.

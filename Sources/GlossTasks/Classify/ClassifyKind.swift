@@ -12,4 +12,6 @@ public struct ClassifyKind: TaskKind {
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
         TextLabelModel(TextClassifier(labels: guide.labels.map(\.name), multilabel: false, options: .labeler(seed: seed)))
     }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { ClassifyConsensus() }
 }

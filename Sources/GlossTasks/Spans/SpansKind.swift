@@ -12,4 +12,6 @@ public struct SpansKind: TaskKind {
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel {
         SpanLabelModel(SpanSuggester(labels: guide.labels.map(\.name), seed: seed))
     }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { SpansConsensus() }
 }
