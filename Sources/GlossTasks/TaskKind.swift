@@ -18,6 +18,8 @@ public protocol TaskKind: Sendable {
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
     /// How an export combines this kind's decisions, for a guide with `labels` (in order).
     func consensusRule(labels: [String]) -> any ConsensusRule
+    /// How answers in another tool's export (Label Studio, Prodigy, doccano) become this kind's values.
+    var foreignAnswers: any ForeignAnswerRule { get }
 }
 
 /// The registry of task kinds: one line per kind.

@@ -14,4 +14,5 @@ public struct ClassifyKind: TaskKind {
     }
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { ClassifyConsensus() }
+    public var foreignAnswers: any ForeignAnswerRule { ClassifyForeignAnswers() }
 }

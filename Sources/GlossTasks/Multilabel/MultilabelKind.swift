@@ -14,4 +14,5 @@ public struct MultilabelKind: TaskKind {
     }
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { MultilabelConsensus(labels: labels) }
+    public var foreignAnswers: any ForeignAnswerRule { MultilabelForeignAnswers() }
 }

@@ -14,4 +14,5 @@ public struct SpansKind: TaskKind {
     }
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { SpansConsensus() }
+    public var foreignAnswers: any ForeignAnswerRule { SpansForeignAnswers() }
 }
