@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// One kind of task (classify, multilabel, spans): everything that differs between kinds
@@ -20,6 +21,8 @@ public protocol TaskKind: Sendable {
     func consensusRule(labels: [String]) -> any ConsensusRule
     /// How answers in another tool's export (Label Studio, Prodigy, doccano) become this kind's values.
     var foreignAnswers: any ForeignAnswerRule { get }
+    /// How exports write this kind's values, in the formats it supports.
+    var exportMapping: any ExportMapping { get }
 }
 
 /// The registry of task kinds: one line per kind.

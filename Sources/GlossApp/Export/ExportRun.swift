@@ -48,13 +48,14 @@ public enum ExportRun {
         let kind = TaskKinds.kind(for: provenance.task)
         let plan = request.query.split
         let context = ExportContext(project: request.project, task: provenance.task, labels: provenance.labels,
-                                    splits: plan?.splits ?? [], guideVersion: provenance.guideVersion)
+                                    splits: plan?.splits ?? [], guideVersion: provenance.guideVersion,
+                                    mapping: kind.exportMapping)
         var writer = try request.format.makeWriter(context: context)
         if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
         let prediction = request.query.filter.includePredictions
             ? try ExportPredictor(database, project: request.project) : nil
         var files = try ExportFiles(names: writer.files, directory: request.destination)
-        var counter = ExportCounter()
+        var counter = ExportCounter(mapping: kind.exportMapping)
         let summary: ExportScanSummary
         let digests: [ExportFileDigest]
         do {

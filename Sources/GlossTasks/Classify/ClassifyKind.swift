@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// One label per item, picked with one key.
@@ -15,4 +16,5 @@ public struct ClassifyKind: TaskKind {
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { ClassifyConsensus() }
     public var foreignAnswers: any ForeignAnswerRule { ClassifyForeignAnswers() }
+    public var exportMapping: any ExportMapping { ClassifyExport() }
 }

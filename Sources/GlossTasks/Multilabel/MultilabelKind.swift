@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// Any number of labels per item: label keys toggle, Enter saves the set.
@@ -15,4 +16,5 @@ public struct MultilabelKind: TaskKind {
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { MultilabelConsensus(labels: labels) }
     public var foreignAnswers: any ForeignAnswerRule { MultilabelForeignAnswers() }
+    public var exportMapping: any ExportMapping { MultilabelExport() }
 }

@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// Labeled character ranges of the text, marked with a token cursor and a selection.
@@ -15,4 +16,5 @@ public struct SpansKind: TaskKind {
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { SpansConsensus() }
     public var foreignAnswers: any ForeignAnswerRule { SpansForeignAnswers() }
+    public var exportMapping: any ExportMapping { SpansExport() }
 }
