@@ -34,7 +34,10 @@ let package = Package(
         .target(name: "CSignalTrap"),
         .target(name: "GlossTerminal", dependencies: ["CNcurses", "CSignalTrap", "GlossCore"]),
         .target(name: "GlossTUI", dependencies: ["GlossCore", "GlossFormats", "GlossTerminal"]),
-        .target(name: "GlossTasks", dependencies: ["GlossCore", "GlossClassifier", "GlossTerminal", "GlossTUI"]),
+        .target(
+            name: "GlossTasks",
+            dependencies: ["GlossCore", "GlossClassifier", "GlossFormats", "GlossTerminal", "GlossTUI"]
+        ),
         .target(
             name: "GlossApp",
             dependencies: [
@@ -51,7 +54,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GlossCoreTests", dependencies: ["GlossCore", "GlossTasks"]),
-        .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore"]),
+        .testTarget(name: "GlossFormatsTests", dependencies: ["GlossFormats", "GlossCore", "GlossTasks"]),
         .testTarget(name: "GlossClassifierTests", dependencies: ["GlossClassifier", "GlossCore"]),
         .testTarget(
             name: "GlossAppTests",

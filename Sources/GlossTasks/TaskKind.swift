@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// One kind of task (classify, multilabel, spans): everything that differs between kinds
@@ -24,6 +25,12 @@ public protocol TaskKind: Sendable {
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
     /// An answer a headless annotator gives (`gloss drive`, for load and fault tests).
     func sampleAnswer(for text: String, guide: Guide, using generator: inout some RandomNumberGenerator) -> AnnotationValue
+    /// How an export combines this kind's decisions, for a guide with `labels` (in order).
+    func consensusRule(labels: [String]) -> any ConsensusRule
+    /// How answers in another tool's export (Label Studio, Prodigy, doccano) become this kind's values.
+    var foreignAnswers: any ForeignAnswerRule { get }
+    /// How exports write this kind's values, in the formats it supports.
+    var exportMapping: any ExportMapping { get }
 }
 
 /// The registry of task kinds: one line per kind.

@@ -1,6 +1,7 @@
 import GlossCore
 import Testing
 @testable import GlossFormats
+@testable import GlossTasks
 
 @Suite("Export fasttext and conll")
 struct ExportFastTextCoNLLTests {
@@ -86,7 +87,7 @@ struct ExportFastTextCoNLLTests {
 
     @Test func conllRefusesClassifyAndMultilabelProjects() {
         for task in [TaskType.classify, .multilabel] {
-            #expect(!ExportFormat.conll.supports(task))
+            #expect(!ExportFormat.conll.supports(ExportFixtures.mapping(task)))
             #expect {
                 _ = try ExportFormat.conll.makeWriter(context: ExportFixtures.context(task))
             } throws: { error in

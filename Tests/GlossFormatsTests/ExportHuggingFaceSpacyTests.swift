@@ -2,6 +2,7 @@ import Foundation
 import GlossCore
 import Testing
 @testable import GlossFormats
+@testable import GlossTasks
 
 @Suite("Export hf and spacy")
 struct ExportHuggingFaceSpacyTests {

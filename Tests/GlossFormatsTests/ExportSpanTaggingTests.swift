@@ -1,6 +1,7 @@
 import GlossCore
 import Testing
 @testable import GlossFormats
+@testable import GlossTasks
 
 private func span(_ start: Int, _ end: Int, _ label: String) -> LabeledRange {
     LabeledRange(start: start, end: end, label: label)

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 @testable import GlossFormats
+import GlossTasks
 
 /// An export sink that keeps each file's bytes in memory, for writer tests.
 struct MemorySink: ExportSink {
@@ -31,7 +32,12 @@ enum ExportFixtures {
 
     static func context(_ task: TaskType, splits: [ExportSplit] = []) -> ExportContext {
         ExportContext(project: "reviews", task: task, labels: task == .spans ? spanLabels : labels,
-                      splits: splits, guideVersion: 3)
+                      splits: splits, guideVersion: 3, mapping: mapping(task))
+    }
+
+    /// How the kind of `task` writes its values.
+    static func mapping(_ task: TaskType) -> any ExportMapping {
+        TaskKinds.kind(for: task).exportMapping
     }
 
     static func record(_ rowID: Int64, _ id: String, _ text: String, _ value: AnnotationValue,

@@ -95,8 +95,9 @@ enum ExportToolsData {
             let records = records(task)
             let context = ExportContext(project: "tools-\(task.rawValue)", task: task,
                                         labels: task == .spans ? spanLabels : labels,
-                                        splits: [.train, .validation, .test], guideVersion: 2)
-            for format in ExportFormat.allCases where format.supports(task) {
+                                        splits: [.train, .validation, .test], guideVersion: 2,
+                                        mapping: ExportFixtures.mapping(task))
+            for format in ExportFormat.allCases where format.supports(context.mapping) {
                 var writer = try format.makeWriter(context: context)
                 var sink = DirectorySink(directory: root.appendingPathComponent("\(format.rawValue)-\(task.rawValue)"))
                 try write(&writer, records, &sink)
@@ -106,7 +107,8 @@ enum ExportToolsData {
         // A split with no item (test here): the hf card must leave it out for `datasets`.
         let partial = records(.classify).filter { $0.split != .test }
         var writer = HuggingFaceExportWriter(context: ExportContext(
-            project: "tools-partial", task: .classify, labels: labels, splits: [.train, .validation, .test], guideVersion: 2))
+            project: "tools-partial", task: .classify, labels: labels, splits: [.train, .validation, .test],
+            guideVersion: 2, mapping: ExportFixtures.mapping(.classify)))
         var sink = DirectorySink(directory: root.appendingPathComponent("hf-partial"))
         try write(&writer, partial, &sink)
         try sink.flush()

@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 import GlossTestSupport
 import Testing
 
@@ -75,7 +76,11 @@ struct ExportScanFixture {
     func scan(_ project: String, _ query: ExportQuery = ExportQuery(split: nil),
               predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)? = nil) throws -> (records: [ExportRecord], summary: ExportScanSummary) {
         var records: [ExportRecord] = []
-        let summary = try store.forEachExportRecord(project: project, query: query, predict: predict) { records.append($0) }
+        let provenance = try store.exportProvenance(project: project)
+        let rule = TaskKinds.kind(for: provenance.task).consensusRule(labels: provenance.labels)
+        let summary = try store.forEachExportRecord(project: project, query: query, rule: rule, predict: predict) {
+            records.append($0)
+        }
         return (records, summary)
     }
 

@@ -3,6 +3,7 @@ import GlossClassifier
 import GlossCore
 import GlossFormats
 import GlossStore
+import GlossTasks
 
 /// One `gloss export`: scan, write, hash, manifest, swap into place, record in the store.
 public enum ExportRun {
@@ -44,20 +45,23 @@ public enum ExportRun {
     /// staged files, writes the manifest, swaps the export into place and records it.
     public static func run(_ request: Request, database: GlossDatabase) throws -> Outcome {
         let provenance = try database.exportProvenance(project: request.project)
+        let kind = TaskKinds.kind(for: provenance.task)
         let plan = request.query.split
         let context = ExportContext(project: request.project, task: provenance.task, labels: provenance.labels,
-                                    splits: plan?.splits ?? [], guideVersion: provenance.guideVersion)
+                                    splits: plan?.splits ?? [], guideVersion: provenance.guideVersion,
+                                    mapping: kind.exportMapping)
         var writer = try request.format.makeWriter(context: context)
         if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
         let prediction = request.query.filter.includePredictions
             ? try ExportPredictor(database, project: request.project) : nil
         var files = try ExportFiles(names: writer.files, directory: request.destination)
-        var counter = ExportCounter()
+        var counter = ExportCounter(mapping: kind.exportMapping)
         let summary: ExportScanSummary
         let digests: [ExportFileDigest]
         do {
             try writer.begin(&files)
             summary = try database.forEachExportRecord(project: request.project, query: request.query,
+                                                       rule: kind.consensusRule(labels: provenance.labels),
                                                        predict: prediction.map { p in { p.predict($0) } }) { record in
                 counter.add(record)
                 try writer.write(record, &files)

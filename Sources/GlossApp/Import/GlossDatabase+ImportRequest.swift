@@ -1,6 +1,7 @@
 import Foundation
 import GlossCore
 import GlossStore
+import GlossTasks
 
 extension GlossDatabase {
     /// Reads and decodes every source of `request` (files and standard input on a reader
@@ -19,7 +20,8 @@ extension GlossDatabase {
         }
         let settings = ItemImportSettings(
             dataset: request.dataset, fields: request.fields, skipInvalid: request.skipInvalid,
-            project: request.project, foreign: request.sources.contains { $0.format?.isForeign == true })
+            project: request.project, foreign: request.sources.contains { $0.format?.isForeign == true },
+            foreignAnswers: { TaskKinds.kind(for: $0).foreignAnswers })
         return try importItems(settings, from: sources)
     }
 

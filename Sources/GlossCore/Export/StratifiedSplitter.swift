@@ -1,7 +1,8 @@
-/// Balances each stratum (an item's label, or its set of labels) across the splits of a plan
-/// as items arrive: a new item goes to the split furthest below its share of the stratum so
-/// far, so every stratum's split counts stay within one item of their shares. Items that
-/// already have a split (remembered from an earlier export) are counted, never moved.
+/// Balances each stratum (an item's label, or its set of labels: what its kind's
+/// `ConsensusRule.stratum(of:)` says) across the splits of a plan as items arrive: a new item
+/// goes to the split furthest below its share of the stratum so far, so every stratum's split
+/// counts stay within one item of their shares. Items that already have a split (remembered
+/// from an earlier export) are counted, never moved.
 public struct StratifiedSplitter: Sendable {
     public let plan: SplitPlan
     /// Items per split (train, validation, test) of each stratum seen so far.
@@ -16,14 +17,10 @@ public struct StratifiedSplitter: Sendable {
         "\(plan.description) seed \(plan.seed)"
     }
 
-    /// The stratum of a value: a classify label; multilabel labels in their order, joined by
-    /// U+001F; the sorted distinct labels of spans, joined the same way.
-    public static func stratum(of value: AnnotationValue) -> String {
-        switch value {
-        case .label(let name): name
-        case .labels(let names): names.joined(separator: "\u{1F}")
-        case .spans(let spans): Set(spans.map(\.label)).sorted().joined(separator: "\u{1F}")
-        }
+    /// A stratum named by its parts (labels) in the given order, joined by U+001F: what a
+    /// kind's `ConsensusRule.stratum(of:)` returns, so every kind names strata alike.
+    public static func stratum(_ parts: [String]) -> String {
+        parts.joined(separator: "\u{1F}")
     }
 
     /// Counts an item whose split is already decided.

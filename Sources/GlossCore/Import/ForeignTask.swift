@@ -58,41 +58,14 @@ public struct ForeignPrediction: Sendable, Equatable {
     }
 }
 
-/// A value as the other tool wrote it, before the project's task says what it means.
+/// A value as the other tool wrote it, before the project's task kind says what it means
+/// (its `ForeignAnswerRule`).
 public enum ForeignValue: Sendable, Equatable {
-    /// Chosen labels: one for a classify project, the set for a multilabel one.
+    /// Chosen labels for the whole text (Label Studio choices, doccano and Prodigy labels).
     case choices([String])
-    /// A binary "accept" of one label (Prodigy textcat): classify takes that label;
-    /// multilabel adds it to the annotator's current labels on the item.
+    /// A binary "accept" of one label (Prodigy textcat): what the annotator said of that
+    /// label alone.
     case accepted(String)
     /// Spans with Unicode scalar offsets into the item's text.
     case spans([LabeledRange])
-
-    /// The decision value for a project of `task`; the error says why it does not fit.
-    public func resolved(for task: TaskType) throws(AnnotationLineError) -> AnnotationValue {
-        switch (self, task) {
-        case (.choices(let names), .classify):
-            guard names.count == 1 else {
-                throw AnnotationLineError(names.isEmpty
-                    ? "the answer chooses no label; a classify project needs exactly one"
-                    : "the answer chooses \(names.count) labels (\(names.joined(separator: ", "))); a classify project "
-                        + "takes one (use a multilabel guide)")
-            }
-            return .label(names[0])
-        case (.choices(let names), .multilabel):
-            return .labels(names)
-        case (.accepted(let name), .classify):
-            return .label(name)
-        case (.accepted(let name), .multilabel):
-            return .labels([name])
-        case (.spans(let spans), .spans):
-            return .spans(spans)
-        case (.choices(let names), .spans) where names.isEmpty:
-            return .spans([])  // an empty result: no entity in the text
-        case (.spans, _):
-            throw AnnotationLineError("the answer has spans but the project is a \(task.rawValue) task")
-        case (_, .spans):
-            throw AnnotationLineError("the answer has labels for the whole text but the project is a spans task")
-        }
-    }
 }

@@ -87,7 +87,8 @@ public struct ExportManifest: Sendable, Equatable, Codable {
         /// Items written, and per split.
         public var items: Int
         public var splits: [String: Int]
-        /// Per label: items (classify, multilabel) or spans (spans) carrying it, overall and per split.
+        /// Per label: items (classify, multilabel) or spans (spans) carrying it, overall and per
+        /// split (the kind says what a value counts under).
         public var labels: [String: Int]
         public var labelsBySplit: [String: [String: Int]]
         /// Items written per source: adjudicated, consensus, prediction.
@@ -171,8 +172,10 @@ extension ExportManifest.Counts {
 
 /// Counts an export's records as they are written, without hashing a string per record:
 /// labels are few, so a linear search that tries the last hit first is cheaper than a
-/// dictionary. `counts` gives the manifest's dictionaries at the end.
+/// dictionary. `counts` gives the manifest's dictionaries at the end. The labels a value
+/// counts under are its kind's (`ExportMapping.forEachCountedLabel`).
 public struct ExportCounter: Sendable {
+    private let mapping: any ExportMapping
     private var names: [String] = []
     /// Per label: records carrying it, per split index (`ExportSplit.allCases`, then no split).
     private var perLabel: [[Int]] = []
@@ -181,18 +184,16 @@ public struct ExportCounter: Sendable {
     private var last = 0
     public private(set) var items = 0
 
-    public init() {}
+    public init(mapping: any ExportMapping) {
+        self.mapping = mapping
+    }
 
     public mutating func add(_ record: ExportRecord) {
         items += 1
         let split = record.split.map { ExportSplit.allCases.firstIndex(of: $0)! } ?? 3
         perSplit[split] += 1
         perSource[ExportSource.allCases.firstIndex(of: record.source)!] += 1
-        switch record.value {
-        case .label(let name): count(name, split)
-        case .labels(let names): for name in names { count(name, split) }
-        case .spans(let spans): for span in spans { count(span.label, split) }
-        }
+        mapping.forEachCountedLabel(in: record.value) { count($0, split) }
     }
 
     private mutating func count(_ name: String, _ split: Int) {

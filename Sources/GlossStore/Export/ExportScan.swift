@@ -20,13 +20,13 @@ struct ExportScan {
     private var group = DecisionGroup()
     private var labelValues: [AnnotationValue] = []
 
-    init(_ db: Database, projectID: Int64, datasetID: Int64, task: TaskType, labels: [String], query: ExportQuery,
+    init(_ db: Database, projectID: Int64, datasetID: Int64, rule: any ConsensusRule, query: ExportQuery,
          predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?) throws {
         self.query = query
         self.predict = predict
-        consensus = Consensus(task: task, policy: query.policy, labels: labels)
+        consensus = Consensus(rule: rule, policy: query.policy)
         cursors = try ExportScanCursors(db, projectID: projectID, datasetID: datasetID, withItemCursor: predict != nil)
-        splits = try query.split.map { try ExportSplitAssigner(db, projectID: projectID, plan: $0) }
+        splits = try query.split.map { try ExportSplitAssigner(db, projectID: projectID, plan: $0, rule: rule) }
     }
 
     mutating func run(_ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {

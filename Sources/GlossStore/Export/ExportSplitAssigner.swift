@@ -3,16 +3,20 @@ internal import GRDB
 
 /// Gives each exported record its split. Unstratified, the split is the hash of the item's id
 /// and the seed. Stratified, an item keeps the split remembered in `split_assignments` for the
-/// plan's scheme; a new item is balanced within its stratum and remembered (so the scan that
+/// plan's scheme; a new item is balanced within its stratum (the kind's `ConsensusRule` names it)
+/// and remembered (so the scan that
 /// uses this runs in a write transaction).
 final class ExportSplitAssigner {
     private let plan: SplitPlan
+    /// Names each value's stratum.
+    private let rule: any ConsensusRule
     private var splitter: StratifiedSplitter
     private let remembered: RawStatement?
     private let remember: RawStatement?
 
-    init(_ db: Database, projectID: Int64, plan: SplitPlan) throws {
+    init(_ db: Database, projectID: Int64, plan: SplitPlan, rule: any ConsensusRule) throws {
         self.plan = plan
+        self.rule = rule
         splitter = StratifiedSplitter(plan: plan)
         guard plan.stratify else {
             remembered = nil
@@ -30,7 +34,7 @@ final class ExportSplitAssigner {
 
     func split(rowID: Int64, id: String, value: AnnotationValue) throws -> ExportSplit {
         guard let remembered, let remember else { return plan.split(of: id) }
-        let stratum = StratifiedSplitter.stratum(of: value)
+        let stratum = rule.stratum(of: value)
         remembered.bind(rowID, at: 3)
         let known = try remembered.step() ? ExportSplit(rawValue: remembered.string(0)) : nil
         remembered.reset()

@@ -18,13 +18,16 @@ final class ForeignAnnotationSink {
         return report
     }
     private var importer: AnnotationImporter?
+    /// How the answers become values of the project's task kind.
+    private var rule: (any ForeignAnswerRule)?
     private var problems: [ForeignImportError.Problem] = []
     private var problemCount = 0
     private var annotators: Set<String> = []
     private let db: Database
     private let now: Date
 
-    init(_ db: Database, project: ImportProject?, datasetID: Int64, datasetName: String, at date: Date) throws {
+    init(_ db: Database, project: ImportProject?, answers: ((TaskType) -> any ForeignAnswerRule)?, datasetID: Int64,
+         datasetName: String, at date: Date) throws {
         self.db = db
         now = date
         counts = ForeignImportReport(project: project?.name)
@@ -45,7 +48,10 @@ final class ForeignAnnotationSink {
             throw ImportProjectError(message: "There is no project \"\(project.name)\"; pass --guide GUIDE.md to create it on dataset \"\(datasetName)\""
                 + (known.isEmpty ? "." : ", or name an existing one: \(known.joined(separator: ", "))."))
         }
-        importer = try AnnotationImporter(db, project: project.name, rules: project.rules)
+        let importer = try AnnotationImporter(db, project: project.name, rules: project.rules)
+        guard let answers else { preconditionFailure("another tool's answers go to a project only with their rules") }
+        rule = answers(importer.task)
+        self.importer = importer
     }
 
     /// Checks and stores what one record carried; `added` says whether the item is new
@@ -55,7 +61,7 @@ final class ForeignAnnotationSink {
         counts.rejected += task.rejected
         counts.predictions += task.predictions.count
         for annotation in task.annotations { annotators.insert(annotation.annotator) }
-        guard let projectTask = importer?.task, !(task.annotations.isEmpty && task.predictions.isEmpty) else { return }
+        guard let rule, !(task.annotations.isEmpty && task.predictions.isEmpty) else { return }
         func problem(_ message: String) {
             problemCount += 1
             if problems.count < ForeignImportError.maxListed {
@@ -63,7 +69,7 @@ final class ForeignAnnotationSink {
             }
         }
         var itemText: String?
-        if projectTask == .spans {
+        if rule.placesOffsets {
             itemText = added ? record.text : try DecisionWriter.itemText(db, itemRowID)
             if itemText != record.text {
                 return problem("the text is already in the dataset written differently (white space or Unicode form), so the span offsets cannot be placed on it")
@@ -73,10 +79,8 @@ final class ForeignAnnotationSink {
             let current = try currentDecision(annotator: annotation.annotator, itemID: itemRowID)
             var value: AnnotationValue?
             do throws(AnnotationLineError) {
-                if let foreignValue = annotation.value { value = try foreignValue.resolved(for: projectTask) }
-                if case .accepted(let name) = annotation.value, projectTask == .multilabel,
-                   current?.kind == .label, case .labels(let names)? = current?.value {
-                    value = .labels(names.contains(name) ? names : names + [name])
+                if let answer = annotation.value {
+                    value = try rule.value(of: answer, current: current?.kind == .label ? current?.value : nil)
                 }
                 if let value { try importer?.check(value, itemText: itemText, what: "") }
             } catch {
@@ -97,7 +101,7 @@ final class ForeignAnnotationSink {
         for prediction in task.predictions {
             let value: AnnotationValue
             do throws(AnnotationLineError) {
-                value = try prediction.value.resolved(for: projectTask)
+                value = try rule.value(of: prediction.value, current: nil)
                 try importer?.check(value, itemText: itemText, what: "")
             } catch {
                 problem("prediction \(prediction.source): \(error.message)")

@@ -24,8 +24,8 @@ extension GlossDatabase {
                 let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
                 let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset)
                 let foreign = settings.foreign
-                    ? try ForeignAnnotationSink(db, project: settings.project, datasetID: dataset,
-                                                datasetName: settings.dataset, at: started)
+                    ? try ForeignAnnotationSink(db, project: settings.project, answers: settings.foreignAnswers,
+                                                datasetID: dataset, datasetName: settings.dataset, at: started)
                     : nil
                 for source in sources {
                     let run = SourceRun(source: source, settings: settings, writer: items, foreign: foreign)

@@ -13,14 +13,19 @@ public struct ItemImportSettings: Sendable {
     /// Whether the sources are another tool's exports, whose annotations and predictions the
     /// import counts (and, with a project, stores).
     public var foreign: Bool
+    /// How another tool's answers become values of a task (its kind's rule; the project's task
+    /// is known only inside the import). Needed when `foreign` answers go to a `project`.
+    public var foreignAnswers: (@Sendable (TaskType) -> any ForeignAnswerRule)?
 
     public init(dataset: String, fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
-                project: ImportProject? = nil, foreign: Bool = false) {
+                project: ImportProject? = nil, foreign: Bool = false,
+                foreignAnswers: (@Sendable (TaskType) -> any ForeignAnswerRule)? = nil) {
         self.dataset = dataset
         self.fields = fields
         self.skipInvalid = skipInvalid
         self.project = project
         self.foreign = foreign
+        self.foreignAnswers = foreignAnswers
     }
 }
 

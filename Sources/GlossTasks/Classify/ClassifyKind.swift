@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// One label per item, picked with one key.
@@ -22,4 +23,8 @@ public struct ClassifyKind: TaskKind {
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         .label(guide.labels[Int.random(in: 0..<guide.labels.count, using: &generator)].name)
     }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { ClassifyConsensus() }
+    public var foreignAnswers: any ForeignAnswerRule { ClassifyForeignAnswers() }
+    public var exportMapping: any ExportMapping { ClassifyExport() }
 }

@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// Any number of labels per item: label keys toggle, Enter saves the set.
@@ -22,4 +23,8 @@ public struct MultilabelKind: TaskKind {
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         .labels(guide.labels.map(\.name).filter { _ in Bool.random(using: &generator) })
     }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { MultilabelConsensus(labels: labels) }
+    public var foreignAnswers: any ForeignAnswerRule { MultilabelForeignAnswers() }
+    public var exportMapping: any ExportMapping { MultilabelExport() }
 }

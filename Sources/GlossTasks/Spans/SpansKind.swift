@@ -1,5 +1,6 @@
 import GlossClassifier
 import GlossCore
+import GlossFormats
 import GlossTUI
 
 /// Labeled character ranges of the text, marked with a token cursor and a selection.
@@ -23,4 +24,8 @@ public struct SpansKind: TaskKind {
         let first = SpanTokenizer.tokens(text).first
         return .spans(first.map { [LabeledRange(start: $0.start, end: $0.end, label: guide.labels[0].name)] } ?? [])
     }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { SpansConsensus() }
+    public var foreignAnswers: any ForeignAnswerRule { SpansForeignAnswers() }
+    public var exportMapping: any ExportMapping { SpansExport() }
 }

@@ -7,43 +7,54 @@ public struct ExportWriterError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 extension ExportFormat {
-    /// Whether the format can write a project of `task`: `conll` writes spans only (its lines
-    /// are tokens and tags); every other format writes every task.
-    public func supports(_ task: TaskType) -> Bool {
-        self == .conll ? task == .spans : true
+    /// The writer of each format: the one place a format is registered.
+    var writerType: any ExportWriter.Type {
+        switch self {
+        case .jsonl: JSONLinesExportWriter.self
+        case .csv: CSVExportWriter.self
+        case .fasttext: FastTextExportWriter.self
+        case .hf: HuggingFaceExportWriter.self
+        case .spacy: SpacyExportWriter.self
+        case .conll: CoNLLExportWriter.self
+        case .labelStudio: LabelStudioExportWriter.self
+        }
+    }
+
+    /// Whether the format can write a project whose task kind has `mapping` (`conll` needs
+    /// tokens and tags, which only spans have; see `ExportWriter.accepts`).
+    public func supports(_ mapping: any ExportMapping) -> Bool {
+        writerType.accepts(mapping)
     }
 
     /// Whether the export is one file (so `--out -` can send it to stdout): always for `jsonl`,
     /// `csv` and `label-studio`; for `fasttext`, `spacy` and `conll` when not split; never for
     /// `hf` (its data comes with `label_names.json` and a dataset card).
     public func singleFile(splits: [ExportSplit]) -> Bool {
-        switch self {
-        case .jsonl, .csv, .labelStudio: true
-        case .fasttext, .spacy, .conll: splits.isEmpty
-        case .hf: false
-        }
+        writerType.singleFile(splits: splits)
     }
 
     /// The writer of this format for an export, or an error naming the format and the task
     /// when the format cannot hold that task (`conll` for a classify or multilabel project).
     public func makeWriter(context: ExportContext) throws(ExportWriterError) -> any ExportWriter {
-        guard supports(context.task) else { throw Self.unsupported(self, context) }
-        switch self {
-        case .jsonl: return JSONLinesExportWriter(context: context)
-        case .csv: return CSVExportWriter(context: context)
-        case .fasttext: return FastTextExportWriter(context: context)
-        case .hf: return HuggingFaceExportWriter(context: context)
-        case .spacy: return SpacyExportWriter(context: context)
-        case .conll: return CoNLLExportWriter(context: context)
-        case .labelStudio: return LabelStudioExportWriter(context: context)
-        }
+        guard supports(context.mapping) else { throw Self.unsupported(self, context) }
+        return writerType.init(context: context)
     }
 
     static func unsupported(_ format: ExportFormat, _ context: ExportContext) -> ExportWriterError {
-        let others = ExportFormat.allCases.filter { $0.supports(context.task) }.map(\.rawValue).joined(separator: ", ")
+        let others = ExportFormat.allCases.filter { $0.supports(context.mapping) }.map(\.rawValue)
         return ExportWriterError(
-            "The \(format.rawValue) format writes span projects only (one token and its tag per line), and "
-                + "project \"\(context.project)\" is a \(context.task.rawValue) project; use one of \(others).")
+            "The \(format.rawValue) format writes \(format.writerType.scope), and "
+                + "project \"\(context.project)\" is a \(context.task.rawValue) project; use one of "
+                + others.joined(separator: ", ") + ".")
+    }
+}
+
+extension ExportContext {
+    /// `facet`, the kind's facet for `format` (nil when the kind has none), or the error that
+    /// refuses the project: for the writers of formats only some kinds support.
+    func require<Facet>(_ facet: Facet?, for format: ExportFormat) throws(ExportWriterError) -> Facet {
+        guard let facet else { throw ExportFormat.unsupported(format, self) }
+        return facet
     }
 }
 
@@ -83,27 +94,14 @@ struct SplitFiles {
     private var splitList: String { names.joined(separator: ", ") }
 }
 
-extension ExportRecord {
-    /// The record's spans with their scalar offsets checked against the text, or an error
-    /// naming the item and the span.
-    func checkedSpans(_ offsets: ScalarOffsets, _ spans: [LabeledRange]) throws(ExportWriterError) -> [LabeledRange] {
-        for span in spans where !offsets.contains(span.start, span.end) {
-            throw ExportWriterError(
-                "Item \"\(id)\" has a span \(span.start)..<\(span.end) labeled \"\(span.label)\" outside its text "
-                    + "of \(offsets.count) characters; the export stopped rather than write a wrong slice.")
-        }
-        return spans
-    }
-}
-
 /// Label names as class indexes: the guide's labels in guide order, then any label the guide
 /// no longer lists (an older guide's), appended in order of first appearance, so every value
 /// gets an index and the same records always give the same indexes.
-struct ClassIndex {
-    private(set) var names: [String]
+public struct ClassIndex: Sendable {
+    public private(set) var names: [String]
     private var index: [String: Int]
 
-    init(_ labels: [String]) {
+    public init(_ labels: [String]) {
         names = []
         index = [:]
         for label in labels where index[label] == nil {
@@ -112,7 +110,8 @@ struct ClassIndex {
         }
     }
 
-    mutating func callAsFunction(_ label: String) -> Int {
+    /// The label's index, given to it now when it has none yet.
+    public mutating func callAsFunction(_ label: String) -> Int {
         if let known = index[label] { return known }
         index[label] = names.count
         names.append(label)

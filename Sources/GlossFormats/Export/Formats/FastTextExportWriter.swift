@@ -6,31 +6,40 @@ import GlossCore
 ///
 /// fastText separates words and labels at ASCII white space (space, tab, LF, VT, FF, CR, NUL)
 /// and items at LF, so in label names those bytes become `_` (`New York` → `__label__New_York`)
-/// and in the text a space (line breaks and tabs folded). Classify writes the label, multilabel
-/// its labels in guide order, spans the distinct labels of its spans in guide order. An item
-/// with no label at all (a multilabel "none", a spans item with no span) is left out: a line
-/// without `__label__` is no training example for fastText.
+/// and in the text a space (line breaks and tabs folded). The labels of a line are the kind's
+/// (`FastTextMapping`: classify the label, multilabel its labels in guide order, spans the
+/// distinct labels of its spans in guide order). An item with no label at all (a multilabel
+/// "none", a spans item with no span) is left out: a line without `__label__` is no training
+/// example for fastText.
 struct FastTextExportWriter: ExportWriter {
+    static let scope = "labeled text only (the labels, then the text, on one line)"
     let context: ExportContext
+    let mapping: (any FastTextMapping)?
     let splitFiles: SplitFiles
     var labelOrder: ClassIndex
     var line: [UInt8] = []
 
     init(context: ExportContext) {
         self.context = context
+        mapping = context.mapping as? any FastTextMapping
         splitFiles = SplitFiles(context: context, fileExtension: "txt", unsplitName: "data")
         labelOrder = ClassIndex(context.labels)
         line.reserveCapacity(4096)
     }
 
+    static func accepts(_ mapping: any ExportMapping) -> Bool { mapping is any FastTextMapping }
+
+    static func singleFile(splits: [ExportSplit]) -> Bool { splits.isEmpty }
+
     var files: [String] { splitFiles.names }
 
     mutating func begin(_ sink: inout some ExportSink) throws {
+        _ = try context.require(mapping, for: .fasttext)
         for file in files { try sink.append([], to: file) }
     }
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
-        let labels = labelNames(record.value)
+        let labels = try context.require(mapping, for: .fasttext).fastTextLabels(of: record, classes: &labelOrder)
         guard !labels.isEmpty else { return }
         let file = try splitFiles.file(for: record)
         line.removeAll(keepingCapacity: true)
@@ -46,21 +55,6 @@ struct FastTextExportWriter: ExportWriter {
 
     mutating func end(_ sink: inout some ExportSink) throws {}
 
-    /// The labels a line carries: as decided, or the distinct span labels in guide order.
-    mutating func labelNames(_ value: AnnotationValue) -> [String] {
-        switch value {
-        case .label(let name): return [name]
-        case .labels(let names): return names
-        case .spans(let spans):
-            var indexes: [Int] = []
-            for span in spans {
-                let index = labelOrder(span.label)
-                if !indexes.contains(index) { indexes.append(index) }
-            }
-            return indexes.sorted().map { labelOrder.names[$0] }
-        }
-    }
-
     /// Appends `text` with fastText's separator bytes replaced.
     static func appendFolded(_ text: String, replacement: UInt8, to out: inout [UInt8]) {
         var text = text
@@ -73,4 +67,12 @@ struct FastTextExportWriter: ExportWriter {
             }
         }
     }
+}
+
+/// What the `fasttext` format needs of a task kind that supports it: the labels of an item's
+/// line.
+public protocol FastTextMapping: Sendable {
+    /// The labels of the item's line in order (none: the item is left out); `classes` orders
+    /// labels as the guide does, then labels it no longer lists in order of appearance.
+    func fastTextLabels(of record: ExportRecord, classes: inout ClassIndex) throws(ExportWriterError) -> [String]
 }

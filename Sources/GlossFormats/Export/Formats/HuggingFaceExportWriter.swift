@@ -5,16 +5,19 @@ import GlossCore
 /// alone when not split), `label_names.json` and a dataset card `README.md` whose YAML front
 /// matter declares the data files per split and the features.
 ///
-/// Each line: `id`, `text`, then `label` (the class index in guide order), `labels` (class
-/// indexes, multilabel) or `tokens` and `ner_tags` (spans: IOB2 tag indexes into `O`, `B-X`,
-/// `I-X`, … in guide order; see ``SpanTagging`` for tokens and overlapping spans).
-/// `label_names.json` lists the names the integers index: the labels, or the tags for spans.
+/// Each line: `id`, `text`, then the kind's members (`HuggingFaceMapping`): `label` (the class
+/// index in guide order), `labels` (class indexes, multilabel) or `tokens` and `ner_tags`
+/// (spans: IOB2 tag indexes into `O`, `B-X`, `I-X`, … in guide order). `label_names.json` lists
+/// the names the integers index: the labels, or the tags for spans; the card declares the
+/// kind's features.
 /// Every split's file is written, but the card declares only the splits that got an item.
 /// Labels the current guide no longer lists get the next indexes, in order of appearance.
 struct HuggingFaceExportWriter: ExportWriter {
     static let labelNamesFile = "label_names.json"
     static let cardFile = "README.md"
+    static let scope = "projects whose values have Hugging Face features"
     let context: ExportContext
+    let mapping: any HuggingFaceMapping
     let splitFiles: SplitFiles
     var classes: ClassIndex
     var line: [UInt8] = []
@@ -23,10 +26,13 @@ struct HuggingFaceExportWriter: ExportWriter {
 
     init(context: ExportContext) {
         self.context = context
+        mapping = context.mapping
         splitFiles = SplitFiles(context: context, fileExtension: "jsonl", unsplitName: "train")
         classes = ClassIndex(context.labels)
         line.reserveCapacity(4096)
     }
+
+    static func singleFile(splits: [ExportSplit]) -> Bool { false }
 
     var files: [String] { splitFiles.names + [Self.labelNamesFile, Self.cardFile] }
 
@@ -50,41 +56,13 @@ struct HuggingFaceExportWriter: ExportWriter {
         line.appendJSONString(record.id)
         line.appendASCII(",\"text\":")
         line.appendJSONString(record.text)
-        switch record.value {
-        case .label(let name):
-            line.appendASCII(",\"label\":")
-            line.appendInt(classes(name))
-        case .labels(let names):
-            line.appendASCII(",\"labels\":")
-            line.appendJSONInts(names.map { classes($0) })
-        case .spans(let spans):
-            _ = try record.checkedSpans(ScalarOffsets(record.text), spans)
-            let kept = SpanTagging.nonOverlapping(spans)
-            let tokens = SpanTagging.tokens(record.text, cutAt: kept)
-            let tags = SpanTagging.tags(tokens: tokens, spans: kept)
-            line.appendASCII(",\"tokens\":")
-            line.appendJSONStrings(tokens.map(\.text))
-            line.appendASCII(",\"ner_tags\":")
-            line.appendJSONInts(tags.map { tagIndex($0) })
-        }
+        try mapping.appendHuggingFaceMembers(of: record, classes: &classes, to: &line)
         line.appendASCII("}\n")
         try line.withUnsafeBytes { try sink.append($0, to: file) }
     }
 
-    /// `O` is 0; label `i` (in class order) has `B` at `2i+1` and `I` at `2i+2`.
-    mutating func tagIndex(_ tag: SpanTag) -> Int {
-        switch tag {
-        case .outside: 0
-        case .begin(let label): 2 * classes(label) + 1
-        case .inside(let label): 2 * classes(label) + 2
-        }
-    }
-
-    /// The names the exported integers index: labels, or `O`, `B-X`, `I-X`, … for spans.
-    var classNames: [String] {
-        guard context.task == .spans else { return classes.names }
-        return ["O"] + classes.names.flatMap { ["B-" + $0, "I-" + $0] }
-    }
+    /// The names the exported integers index (the kind's: labels, or `O`, `B-X`, `I-X`, …).
+    var classNames: [String] { mapping.huggingFaceClassNames(classes.names) }
 
     mutating func end(_ sink: inout some ExportSink) throws {
         var names: [UInt8] = []
@@ -103,27 +81,13 @@ struct HuggingFaceExportWriter: ExportWriter {
             yaml += "  - split: \(split.rawValue)\n    path: \(split.rawValue).jsonl\n"
         }
         yaml += "dataset_info:\n  features:\n  - name: id\n    dtype: string\n  - name: text\n    dtype: string\n"
-        let classLabel = classLabelYAML()
-        switch context.task {
-        case .classify:
-            yaml += "  - name: label\n    dtype:\n      class_label:\n" + classLabel
-        case .multilabel:
-            yaml += "  - name: labels\n    sequence:\n      class_label:\n" + classLabel
-        case .spans:
-            yaml += "  - name: tokens\n    sequence: string\n"
-            yaml += "  - name: ner_tags\n    sequence:\n      class_label:\n" + classLabel
-        }
+        yaml += mapping.huggingFaceFeatures(classLabel: classLabelYAML())
         yaml += "---\n\n"
-        let values = switch context.task {
-        case .classify: "`label` is a class index into the names below."
-        case .multilabel: "`labels` is a list of class indexes into the names below."
-        case .spans: "`tokens` and `ner_tags` give each token and its IOB2 tag, an index into the names below."
-        }
         var body = "# \(context.project)\n\n"
         body += "Exported by Gloss \(GlossVersion.current) from project `\(context.project)` "
         body += "(\(context.task.rawValue), guide version \(context.guideVersion)).\n\n"
         body += "Each line of \(splits.map { "`\($0.rawValue).jsonl`" }.joined(separator: ", ")) "
-        body += "holds an item's `id` and `text`; \(values) "
+        body += "holds an item's `id` and `text`; \(mapping.huggingFaceDescription) "
         body += "`label_names.json` lists the same names.\n\n"
         body += "```python\nfrom datasets import load_dataset\ndataset = load_dataset(\"path/to/this/directory\")\n```\n\n"
         body += "Names: " + classNames.map { "`\($0)`" }.joined(separator: ", ") + "\n"
@@ -139,4 +103,27 @@ struct HuggingFaceExportWriter: ExportWriter {
         }
         return yaml
     }
+}
+
+/// What the `hf` format needs of a task kind: the members its value adds to a row, the names
+/// its class indexes stand for, and its features and one sentence for the dataset card.
+public protocol HuggingFaceMapping: Sendable {
+    /// Appends the value's members, each `,"KEY":JSON`, class labels as their indexes in
+    /// `classes` (which gives a label the guide no longer lists the next index).
+    func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
+        throws(ExportWriterError)
+    /// The names the row's integers index (`label_names.json`, every `class_label`), given
+    /// the classes in index order; by default the classes themselves.
+    func huggingFaceClassNames(_ classes: [String]) -> [String]
+    /// The card's feature entries of the value (YAML list items under `features:`, after `id`
+    /// and `text`); `classLabel` is the body of a `class_label:` key indented by six spaces.
+    func huggingFaceFeatures(classLabel: String) -> String
+    /// One sentence of the card: what the value's members hold.
+    var huggingFaceDescription: String { get }
+}
+
+extension HuggingFaceMapping {
+    /// Class indexes stand for the labels (a kind whose integers index something else, such
+    /// as spans' IOB2 tags, says so).
+    public func huggingFaceClassNames(_ classes: [String]) -> [String] { classes }
 }

@@ -2,22 +2,27 @@ import GlossCore
 
 /// The `jsonl` export: `data.jsonl`, one object per item, keys always in this order:
 ///
-/// `id`, `text`, then `label` (classify), `labels` (multilabel) or `spans` (each `start`, `end`,
-/// `label`, `text`: offsets count Unicode scalars, as Python's `str` indexes, and `text` is
-/// exactly that slice), `meta` (the item's metadata object as imported, or `null`),
-/// `annotators`, `agreement` (`null` when nobody labeled the item), `source` (`adjudicated`,
-/// `consensus` or `prediction`), `confidence` (predictions only) and `split` (split exports only).
+/// `id`, `text`, then the value's members (the kind's `JSONLinesMapping`: `label`, `labels` or
+/// `spans`, or one per part of a value with several), `meta` (the item's metadata object as
+/// imported, or `null`), `annotators`, `agreement` (`null` when nobody labeled the item),
+/// `source` (`adjudicated`, `consensus` or `prediction`), `confidence` (predictions only) and
+/// `split` (split exports only).
 ///
 /// One record is one line: the text's line breaks are escaped, so `wc -l` counts items.
 struct JSONLinesExportWriter: ExportWriter {
     static let fileName = "data.jsonl"
+    static let scope = "projects whose values have a JSON form"
     let context: ExportContext
+    let mapping: any JSONLinesMapping
     var line: [UInt8] = []
 
     init(context: ExportContext) {
         self.context = context
+        mapping = context.mapping
         line.reserveCapacity(4096)
     }
+
+    static func singleFile(splits: [ExportSplit]) -> Bool { true }
 
     var files: [String] { [Self.fileName] }
 
@@ -27,7 +32,7 @@ struct JSONLinesExportWriter: ExportWriter {
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         line.removeAll(keepingCapacity: true)
-        try Self.appendObject(record, to: &line)
+        try appendObject(record, to: &line)
         line.append(0x0A)
         try line.withUnsafeBytes { try sink.append($0, to: Self.fileName) }
     }
@@ -35,12 +40,12 @@ struct JSONLinesExportWriter: ExportWriter {
     mutating func end(_ sink: inout some ExportSink) throws {}
 
     /// Appends the record's JSON object (no line break).
-    static func appendObject(_ record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
+    func appendObject(_ record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
         out.appendASCII("{\"id\":")
         out.appendJSONString(record.id)
         out.appendASCII(",\"text\":")
         out.appendJSONString(record.text)
-        try appendValue(record, to: &out)
+        try mapping.appendJSONMembers(of: record, to: &out)
         out.appendASCII(",\"meta\":")
         if let meta = record.metadataJSON { out.appendRawJSON(meta) } else { out.appendASCII("null") }
         out.appendASCII(",\"annotators\":")
@@ -59,36 +64,12 @@ struct JSONLinesExportWriter: ExportWriter {
         }
         out.append(UInt8(ascii: "}"))
     }
+}
 
-    /// Appends `,"label":…`, `,"labels":[…]` or `,"spans":[…]`.
-    static func appendValue(_ record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
-        switch record.value {
-        case .label(let name):
-            out.appendASCII(",\"label\":")
-            out.appendJSONString(name)
-        case .labels(let names):
-            out.appendASCII(",\"labels\":")
-            out.appendJSONStrings(names)
-        case .spans(let spans):
-            out.appendASCII(",\"spans\":")
-            try appendSpans(spans, of: record, to: &out)
-        }
-    }
-
-    /// Appends `[{"start":…,"end":…,"label":…,"text":…},…]`, each text the exact scalar slice.
-    static func appendSpans(_ spans: [LabeledRange], of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
-        out.append(UInt8(ascii: "["))
-        if !spans.isEmpty {
-            let offsets = ScalarOffsets(record.text)
-            for (index, span) in try record.checkedSpans(offsets, spans).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "{"))
-                out.appendSpanMembers(span)
-                out.appendASCII(",\"text\":")
-                out.appendJSONString(offsets.text(span.start, span.end))
-                out.append(UInt8(ascii: "}"))
-            }
-        }
-        out.append(UInt8(ascii: "]"))
-    }
+/// What the `jsonl` format needs of a task kind: the members its value adds to an item's
+/// object, between `text` and `meta`.
+public protocol JSONLinesMapping: Sendable {
+    /// Appends the value's members, each `,"KEY":JSON` (`,"label":"positive"`); a value
+    /// with several parts appends one member per part.
+    func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError)
 }

@@ -1,14 +1,14 @@
 import GlossCore
 
 /// The `label-studio` export: `tasks.json`, one JSON array of Label Studio tasks, for a project
-/// whose labeling config has `<Text name="text" value="$text"/>` and `<Choices name="label"
-/// toName="text">` (add `choice="multiple"` for multilabel) or `<Labels name="label"
-/// toName="text">` (spans).
+/// whose labeling config has `<Text name="text" value="$text"/>` and the kind's control (its
+/// `LabelStudioMapping`: `<Choices name="label" toName="text">`, with `choice="multiple"` for
+/// multilabel, or `<Labels name="label" toName="text">` for spans).
 ///
 /// A task: `id` (the item's row id), `data` (`text`, the item's `id`, `split` when split, `meta`
 /// when the item has metadata), `annotations` and, for a model's prediction, `predictions`.
-/// - Each current label decision is an annotation: `result` (one `choices` result, or one
-///   `labels` result per span), `completed_by` as `{"email": ANNOTATOR}` (the form Label Studio
+/// - Each current label decision is an annotation: `result` (the kind's regions: one `choices`
+///   result, or one `labels` result per span), `completed_by` as `{"email": ANNOTATOR}` (the form Label Studio
 ///   resolves to a member on import; names that are no member's email need the server's
 ///   `ALLOW_IMPORT_TASKS_WITH_UNKNOWN_EMAILS=true`), `lead_time` in seconds when measured, and
 ///   `created_at` in ISO 8601 UTC. A skip is an annotation with an empty result and
@@ -18,20 +18,21 @@ import GlossCore
 /// - A prediction (`--include-predictions`) is `predictions: [{result, score}]` with the model's
 ///   confidence as the score. Suggestions shown to annotators are not written: Label Studio's
 ///   predictions belong to the task, not to one annotator's decision.
-///
-/// Span offsets are Unicode code points, as Gloss stores them: Label Studio's `Text` tag counts
-/// code points too, not JavaScript's UTF-16 units (its editor's e2e test `ner/emoji.cy.ts`
-/// expects `start` 21 for "test" after a leading 🐱), so no conversion is needed.
 struct LabelStudioExportWriter: ExportWriter {
     static let fileName = "tasks.json"
+    static let scope = "projects whose values have Label Studio results"
     let context: ExportContext
+    let mapping: any LabelStudioMapping
     var line: [UInt8] = []
     var count = 0
 
     init(context: ExportContext) {
         self.context = context
+        mapping = context.mapping
         line.reserveCapacity(4096)
     }
+
+    static func singleFile(splits: [ExportSplit]) -> Bool { true }
 
     var files: [String] { [Self.fileName] }
 
@@ -52,7 +53,6 @@ struct LabelStudioExportWriter: ExportWriter {
     }
 
     mutating func appendTask(_ record: ExportRecord) throws(ExportWriterError) {
-        let offsets: ScalarOffsets? = if case .spans = record.value { ScalarOffsets(record.text) } else { nil }
         line.appendASCII("{\"id\":")
         line.appendInt(Int(record.rowID))
         line.appendASCII(",\"data\":{\"text\":")
@@ -74,7 +74,7 @@ struct LabelStudioExportWriter: ExportWriter {
             annotation += 1
             line.appendASCII("{\"result\":")
             if decision.kind == .label, let value = decision.value {
-                try appendResult(value, record, offsets, prefix: "\(record.rowID)_\(annotation)")
+                try appendResult(value, record, prefix: "\(record.rowID)_\(annotation)")
                 line.appendASCII(",\"was_cancelled\":false")
             } else {
                 line.appendASCII("[],\"was_cancelled\":true")
@@ -93,7 +93,7 @@ struct LabelStudioExportWriter: ExportWriter {
         if record.source == .adjudicated {
             if annotation > 0 { line.append(UInt8(ascii: ",")) }
             line.appendASCII("{\"result\":")
-            try appendResult(record.value, record, offsets, prefix: "\(record.rowID)_final")
+            try appendResult(record.value, record, prefix: "\(record.rowID)_final")
             line.appendASCII(",\"was_cancelled\":false,\"ground_truth\":true")
             // The record has no adjudication time; the latest decision's keeps annotations
             // sortable by `created_at` (Label Studio's converter sorts them so).
@@ -106,7 +106,7 @@ struct LabelStudioExportWriter: ExportWriter {
         line.append(UInt8(ascii: "]"))
         if record.source == .prediction {
             line.appendASCII(",\"predictions\":[{\"result\":")
-            try appendResult(record.value, record, offsets, prefix: "\(record.rowID)_prediction")
+            try appendResult(record.value, record, prefix: "\(record.rowID)_prediction")
             if let confidence = record.confidence {
                 line.appendASCII(",\"score\":")
                 line.appendNumber(confidence)
@@ -117,49 +117,11 @@ struct LabelStudioExportWriter: ExportWriter {
     }
 
     /// Appends a `result` array for a value; result ids are `PREFIX_N`, unique in the task.
-    mutating func appendResult(_ value: AnnotationValue, _ record: ExportRecord, _ offsets: ScalarOffsets?,
-                               prefix: String) throws(ExportWriterError) {
+    mutating func appendResult(_ value: AnnotationValue, _ record: ExportRecord, prefix: String)
+        throws(ExportWriterError) {
         line.append(UInt8(ascii: "["))
-        switch value {
-        case .label(let name):
-            appendRegionStart(id: prefix + "_1", type: "choices")
-            line.appendASCII("{\"choices\":")
-            line.appendJSONStrings([name])
-            line.appendASCII("}}")
-        case .labels(let names):
-            if !names.isEmpty {
-                appendRegionStart(id: prefix + "_1", type: "choices")
-                line.appendASCII("{\"choices\":")
-                line.appendJSONStrings(names)
-                line.appendASCII("}}")
-            }
-        case .spans(let spans):
-            let offsets = offsets ?? ScalarOffsets(record.text)
-            for (index, span) in try record.checkedSpans(offsets, spans).enumerated() {
-                if index > 0 { line.append(UInt8(ascii: ",")) }
-                appendRegionStart(id: prefix + "_\(index + 1)", type: "labels")
-                line.appendASCII("{\"start\":")
-                line.appendInt(span.start)
-                line.appendASCII(",\"end\":")
-                line.appendInt(span.end)
-                line.appendASCII(",\"text\":")
-                line.appendJSONString(offsets.text(span.start, span.end))
-                line.appendASCII(",\"labels\":")
-                line.appendJSONStrings([span.label])
-                line.appendASCII("}}")
-            }
-        }
+        try mapping.appendLabelStudioResults(value, of: record, idPrefix: prefix, to: &line)
         line.append(UInt8(ascii: "]"))
-    }
-
-    /// Appends `{"id":…,"from_name":"label","to_name":"text","type":…,"value":` (the caller
-    /// closes the value and the region).
-    mutating func appendRegionStart(id: String, type: StaticString) {
-        line.appendASCII("{\"id\":")
-        line.appendJSONString(id)
-        line.appendASCII(",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"")
-        line.appendASCII(type)
-        line.appendASCII("\",\"value\":")
     }
 
     /// Milliseconds as seconds with three decimals: 8416 → `8.416`.
@@ -178,5 +140,36 @@ struct LabelStudioExportWriter: ExportWriter {
         var date = stored.replacingOccurrences(of: " ", with: "T")
         if !date.hasSuffix("Z") { date += "Z" }
         return date
+    }
+}
+
+/// What the `label-studio` format needs of a task kind: the results (regions) of a value.
+public protocol LabelStudioMapping: Sendable {
+    /// Appends the value's results on the item, separated by commas, inside a `result` array
+    /// the writer opens and closes; result ids are `idPrefix_1`, `idPrefix_2`, … (see
+    /// `LabelStudioRegion`). A decision, an adjudication and a prediction each come here.
+    func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
+                                  to out: inout [UInt8]) throws(ExportWriterError)
+}
+
+/// The results of Label Studio tasks, as kinds write them: a region of the control named
+/// `label` over the `text` object.
+public enum LabelStudioRegion {
+    /// Appends `{"id":…,"from_name":"label","to_name":"text","type":…,"value":` (the caller
+    /// closes the value and the region).
+    public static func appendStart(id: String, type: StaticString, to out: inout [UInt8]) {
+        out.appendASCII("{\"id\":")
+        out.appendJSONString(id)
+        out.appendASCII(",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"")
+        out.appendASCII(type)
+        out.appendASCII("\",\"value\":")
+    }
+
+    /// Appends one `choices` region holding `names` (a `<Choices>` control).
+    public static func appendChoices(_ names: [String], id: String, to out: inout [UInt8]) {
+        appendStart(id: id, type: "choices", to: &out)
+        out.appendASCII("{\"choices\":")
+        out.appendJSONStrings(names)
+        out.appendASCII("}}")
     }
 }

@@ -1,20 +1,5 @@
 import GlossCore
-
-/// A token's IOB2 tag: outside any span, or the beginning or inside of a span with a label.
-enum SpanTag: Sendable, Equatable {
-    case outside
-    case begin(String)
-    case inside(String)
-
-    /// `O`, `B-LABEL`, `I-LABEL`.
-    var name: String {
-        switch self {
-        case .outside: "O"
-        case .begin(let label): "B-" + label
-        case .inside(let label): "I-" + label
-        }
-    }
-}
+import GlossFormats
 
 /// A token of the spaCy export: the tokens cover the whole text, so that
 /// `Doc(vocab, words, spaces)` rebuilds it exactly; `spaceAfter` is spaCy's `whitespace_`.

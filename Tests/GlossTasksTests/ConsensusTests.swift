@@ -1,4 +1,5 @@
 import GlossCore
+import GlossTasks
 import Testing
 
 private func span(_ start: Int, _ end: Int, _ label: String) -> LabeledRange {
@@ -9,12 +10,17 @@ private func span(_ start: Int, _ end: Int, _ label: String) -> LabeledRange {
 struct ConsensusTests {
     static let labels = ["positive", "negative", "neutral"]
 
+    /// The consensus of the kind of `task` for a guide with `labels`.
+    static func consensus(_ task: TaskType, _ policy: ConsensusPolicy, labels: [String]) -> Consensus {
+        Consensus(rule: TaskKinds.kind(for: task).consensusRule(labels: labels), policy: policy)
+    }
+
     func classify(_ policy: ConsensusPolicy, _ names: [String]) -> ConsensusResult {
-        Consensus(task: .classify, policy: policy, labels: Self.labels).combine(names.map(AnnotationValue.label))
+        Self.consensus(.classify, policy, labels: Self.labels).combine(names.map(AnnotationValue.label))
     }
 
     func multilabel(_ policy: ConsensusPolicy, _ sets: [[String]]) -> ConsensusResult {
-        Consensus(task: .multilabel, policy: policy, labels: ["b", "a", "c"]).combine(sets.map { .labels($0) })
+        Self.consensus(.multilabel, policy, labels: ["b", "a", "c"]).combine(sets.map { .labels($0) })
     }
 
     @Test func classifyPolicies() {
@@ -47,21 +53,21 @@ struct ConsensusTests {
     }
 
     @Test func spansPoliciesCompareStartEndAndLabel() {
-        let consensus = Consensus(task: .spans, policy: .majority, labels: ["PER", "LOC"])
+        let consensus = Self.consensus(.spans, .majority, labels: ["PER", "LOC"])
         let one: AnnotationValue = .spans([span(0, 3, "PER"), span(5, 9, "LOC")])
         let two: AnnotationValue = .spans([span(0, 3, "PER"), span(5, 9, "PER")])
         let three: AnnotationValue = .spans([span(0, 3, "PER")])
         #expect(consensus.combine([one, two, three]) == .value(.spans([span(0, 3, "PER")])))
-        let any = Consensus(task: .spans, policy: .any, labels: ["PER", "LOC"])
+        let any = Self.consensus(.spans, .any, labels: ["PER", "LOC"])
         #expect(any.combine([one, two]) == .value(.spans([span(0, 3, "PER"), span(5, 9, "LOC"), span(5, 9, "PER")])))
         #expect(consensus.combine([one, two]) == .leftOut(.tie))
         #expect(consensus.agreement(of: [one, two, three], with: .spans([span(0, 3, "PER")])) == 1.0 / 3)
     }
 
     @Test func normalizesToGuideOrderAndMergesDuplicates() {
-        let consensus = Consensus(task: .multilabel, policy: .majority, labels: ["b", "a", "c"])
+        let consensus = Self.consensus(.multilabel, .majority, labels: ["b", "a", "c"])
         #expect(consensus.normalized(.labels(["zeta", "c", "a", "alpha", "a", "b"])) == .labels(["b", "a", "c", "alpha", "zeta"]))
-        let spans = Consensus(task: .spans, policy: .majority, labels: [])
+        let spans = Self.consensus(.spans, .majority, labels: [])
         #expect(spans.normalized(.spans([span(4, 6, "B"), span(0, 2, "A"), span(4, 6, "B"), span(0, 3, "A"), span(0, 2, "0")]))
                 == .spans([span(0, 2, "0"), span(0, 2, "A"), span(0, 3, "A"), span(4, 6, "B")]))
         // Sets compare equal once normalized, so agreement counts them as the same value.
@@ -87,7 +93,9 @@ struct ConsensusTests {
             }
         }
         #expect(StratifiedSplitter.scheme(of: plan) == "70/20/10 seed 3")
-        #expect(StratifiedSplitter.stratum(of: .spans([span(5, 6, "PER"), span(0, 1, "LOC"), span(2, 3, "PER")])) == "LOC\u{1F}PER")
-        #expect(StratifiedSplitter.stratum(of: .labels(["b", "a"])) == "b\u{1F}a")
+        let spans = TaskKinds.kind(for: .spans).consensusRule(labels: [])
+        let multilabel = TaskKinds.kind(for: .multilabel).consensusRule(labels: [])
+        #expect(spans.stratum(of: .spans([span(5, 6, "PER"), span(0, 1, "LOC"), span(2, 3, "PER")])) == "LOC\u{1F}PER")
+        #expect(multilabel.stratum(of: .labels(["b", "a"])) == "b\u{1F}a")
     }
 }
