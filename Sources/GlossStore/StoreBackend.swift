@@ -20,8 +20,5 @@
 /// checked) are plain functions over values that each backend calls (`GuideRules`,
 /// `GoldRules`, `AnnotationRules`), and output whose bytes matter (the annotations
 /// export) is written by the façade from rows the backend reads.
-///
-/// Code whose SQL still sits beside it (the labeling, review, import and export folders)
-/// reaches SQLite through `database.sqlite` until it moves behind a protocol here.
 protocol StoreBackend: DatasetsBackend, ProjectsBackend, ModelsBackend, GoldBackend, StatsBackend, LabelingBackend, LabelerModelBackend, ReviewBackend,
-    AnnotationTransferBackend, Sendable {}
+    AnnotationTransferBackend, ImportBackend, ExportBackend, Sendable {}

@@ -1,6 +1,5 @@
 import Foundation
 import GlossCore
-internal import GRDB
 
 /// What an export's manifest says about where its data came from.
 public struct ExportProvenance: Sendable, Equatable {
@@ -31,17 +30,30 @@ public struct ExportEntry: Sendable, Equatable, Codable {
     }
 }
 
+/// What a backend does for exports (see `StoreBackend`).
+protocol ExportBackend {
+    /// The name of the dataset a project labels.
+    func datasetName(project: String) throws -> String
+    /// Stores a finished export's record; its id.
+    func recordExport(project: String, format: ExportFormat, options: String, destination: String, items: Int,
+                      manifest: String, at time: Date) throws -> Int64
+    /// The project's recorded exports, oldest first.
+    func exports(project: String) throws -> [ExportEntry]
+    /// The newest recorded export whose manifest is exactly `manifest`.
+    func exportID(manifest: String) throws -> Int64?
+    /// One scan of the project's export records (see `GlossDatabase.forEachExportRecord`).
+    func forEachExportRecord(project: String, query: ExportQuery, rule: any ConsensusRule,
+                             predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?,
+                             _ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary
+}
+
 extension GlossDatabase {
     /// The dataset, task, current guide (version and label names) and import batches of a
     /// project, for an export's manifest and writers.
     public func exportProvenance(project: String) throws -> ExportProvenance {
         let (guide, version) = try currentGuide(project: project)
         // The dataset's name alone: the project summary would count every decision.
-        let dataset = try sqlite.read { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
-            return try String.fetchOne(db, sql: "SELECT d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?",
-                                       arguments: [projectID]) ?? ""
-        }
+        let dataset = try backend.datasetName(project: project)
         return ExportProvenance(dataset: dataset, task: guide.task, guideVersion: version, labels: guide.labels.map(\.name),
                                 imports: try importLog(dataset: dataset))
     }
@@ -50,34 +62,33 @@ extension GlossDatabase {
     @discardableResult
     public func recordExport(project: String, format: ExportFormat, options: String, destination: String,
                              items: Int, manifest: String, at time: Date = Date()) throws -> Int64 {
-        try sqlite.writeRetrying { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
-            try db.execute(sql: """
-                INSERT INTO exports (project_id, format, options, destination, items, manifest, gloss_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, format.rawValue, options, destination, items, manifest, GlossVersion.current, time])
-            return db.lastInsertedRowID
-        }
+        try backend.recordExport(project: project, format: format, options: options, destination: destination,
+                                 items: items, manifest: manifest, at: time)
     }
 
     /// The project's exports, oldest first.
     public func exports(project: String) throws -> [ExportEntry] {
-        try sqlite.read { db in
-            let projectID = try SQLiteBackend.projectID(db, project)
-            return try Row.fetchAll(db, sql: """
-                SELECT id, format, destination, items, options, gloss_version, created_at, manifest
-                FROM exports WHERE project_id = ? ORDER BY id
-                """, arguments: [projectID]).map {
-                ExportEntry(id: $0[0], format: $0[1], destination: $0[2], items: $0[3], options: $0[4],
-                            glossVersion: $0[5], createdAt: $0[6], manifest: $0[7])
-            }
-        }
+        try backend.exports(project: project)
     }
 
     /// The recorded export whose manifest is exactly `manifest`, if any.
     public func exportID(manifest: String) throws -> Int64? {
-        try sqlite.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM exports WHERE manifest = ? ORDER BY id DESC LIMIT 1", arguments: [manifest])
-        }
+        try backend.exportID(manifest: manifest)
+    }
+
+    /// Streams a project's export records in item order (ascending row id) with flat memory:
+    /// the current decisions and adjudications are read with cursors in item order and
+    /// combined under `query.policy` by `rule`, the project's task kind's (which also names
+    /// the strata of a stratified split); items left out are counted in the summary. With
+    /// `predict`, every item of the dataset with no consensus value (and no skip/flag that
+    /// leaves it out) is offered to it, and a value it returns is written as a prediction.
+    ///
+    /// The scan runs in one read transaction, except with a stratified split: new items'
+    /// splits are remembered in `split_assignments` so that they never move, which makes it
+    /// one write transaction (other writers wait for it).
+    public func forEachExportRecord(project: String, query: ExportQuery, rule: any ConsensusRule,
+                                    predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)? = nil,
+                                    _ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
+        try backend.forEachExportRecord(project: project, query: query, rule: rule, predict: predict, body)
     }
 }

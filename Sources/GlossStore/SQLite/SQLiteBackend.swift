@@ -10,6 +10,8 @@ internal import GRDB
 /// method in one transaction through `read`, `write` or `writeRetrying`.
 final class SQLiteBackend: Sendable {
     private let writer: any DatabaseWriter
+    /// The store file's path, for errors.
+    var path: String { writer.path }
 
     private init(writer: any DatabaseWriter) throws {
         self.writer = writer
