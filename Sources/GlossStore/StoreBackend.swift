@@ -21,4 +21,4 @@
 /// `GoldRules`, `AnnotationRules`), and output whose bytes matter (the annotations
 /// export) is written by the façade from rows the backend reads.
 protocol StoreBackend: DatasetsBackend, ProjectsBackend, ModelsBackend, GoldBackend, StatsBackend, LabelingBackend, LabelerModelBackend, ReviewBackend,
-    AnnotationTransferBackend, ImportBackend, ExportBackend, Sendable {}
+    AnnotationTransferBackend, ImportBackend, ExportBackend, SearchBackend, Sendable {}

@@ -63,6 +63,8 @@ public final class LabelingRun {
     private let order: ItemOrder
     private let clock: @Sendable () -> Date
     private let model: ModelWorker?
+    /// Fills the search index while the annotator works.
+    private let searchIndexer: SearchIndexer
 
     /// Opens the session (its row records the terminal's size and the order). `model`
     /// makes the model worker instead of the labeler's own (tests).
@@ -79,6 +81,7 @@ public final class LabelingRun {
             database: database, project: project, annotator: options.annotator, host: options.host,
             terminalWidth: terminalSize.width, terminalHeight: terminalSize.height,
             order: options.browse?.name ?? order.rawValue, lease: options.lease)
+        searchIndexer = SearchIndexer(database: database)
         if let model {
             self.model = try model(session)
         } else if wantsModel {
@@ -93,6 +96,8 @@ public final class LabelingRun {
     /// closes the session however it ends.
     public func run<Backend: TerminalBackend>(on terminal: Backend, colors: Bool) throws -> Summary {
         model?.start()
+        searchIndexer.start()
+        defer { searchIndexer.stop() }
         var keepModel = true
         defer { model?.stop(keepingState: keepModel) }
         let handler = LabelingEffects(session: session, model: model, clock: clock)

@@ -6,7 +6,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 7
+    static let schemaVersion: UInt32 = 8
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -312,6 +312,27 @@ extension SQLiteBackend {
                     through_annotation INTEGER NOT NULL,
                     saved_at TEXT NOT NULL
                 );
+                """
+        ),
+        (
+            "v8-item-search",
+            """
+                PRAGMA user_version = 8;
+                -- The labeler's search: a word index of item texts (Unicode case folding and
+                -- diacritics removed, words of any script). Contentless and without positions
+                -- (the texts stay in items; a search asks for words, not phrases), so it costs
+                -- about half the items' own size. It is filled off the import's path, in short
+                -- transactions, items in id order: item_search_progress holds the last item
+                -- id indexed, and items above it are searched by reading them.
+                CREATE VIRTUAL TABLE item_search USING fts5(
+                    text, content = '', detail = none, columnsize = 0,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TABLE item_search_progress (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    through_item INTEGER NOT NULL
+                );
+                INSERT INTO item_search_progress (id, through_item) VALUES (1, 0);
                 """
         ),
     ]

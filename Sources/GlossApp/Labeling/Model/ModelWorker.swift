@@ -173,15 +173,7 @@ public final class ModelWorker: @unchecked Sendable {
     // MARK: On the worker's thread
 
     private func run() {
-        // Background work yields to the labeler's thread on a busy machine (nice 10; Linux
-        // applies it to this thread alone).
-        #if os(Linux)
-        // The thread id is the last part of /proc/thread-self's target ("PID/task/TID").
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self"),
-           let tid = target.split(separator: "/").last.flatMap({ id_t($0) }) {
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, 10)
-        }
-        #endif
+        BackgroundPriority.lowerThisThread()
         warmUp()
         while true {
             condition.lock()

@@ -16,16 +16,12 @@ extension SQLiteBackend {
         }
     }
 
-    /// It reads items in order until the first match.
+    /// The first match after `after`, wrapping around to the dataset's start.
     func search(_ scope: LabelingScope, _ query: String, after: Int64?) throws -> StoredItem? {
         try read { db in
-            let sql = """
-                SELECT id FROM items WHERE dataset_id = ? AND id > ? AND id <= ?
-                AND instr(lower(CAST(text AS BLOB)), lower(CAST(? AS BLOB))) > 0 ORDER BY id LIMIT 1
-                """
             let start = after ?? 0
-            let found = try Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, start, Int64.max, query])
-                ?? Int64.fetchOne(db, sql: sql, arguments: [scope.datasetID, 0, start, query])
+            let found = try Self.firstMatch(db, datasetID: scope.datasetID, query: query, after: start, through: Int64.max)
+                ?? Self.firstMatch(db, datasetID: scope.datasetID, query: query, after: 0, through: start)
             return try found.flatMap { try Self.storedItem(db, scope, rowID: $0) }
         }
     }
