@@ -129,6 +129,9 @@ extension LabelerState {
         if layoutKey?.itemRowID != item?.rowID || layoutKey?.textWidth != widths.text {
             wrappedItem = item.map { ItemTextWrapper.wrap($0.text, width: widths.text) } ?? []
         }
+        if layoutKey?.itemRowID != item?.rowID || layoutKey == nil {
+            itemScalars = ScalarCheckpoints(text: item?.text ?? "")
+        }
         var guideWidth = layoutKey?.guideWidth
         if guideVisible, guideWidth != widths.guide {
             guideLines = GuideDocument.lines(guide, version: guideVersion, width: widths.guide)

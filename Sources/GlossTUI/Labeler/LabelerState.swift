@@ -91,6 +91,9 @@ public struct LabelerState: Sendable, Equatable {
     // MARK: Layout caches (filled by `relayout()`, never read from the data on a keystroke)
     /// The item text wrapped to the item pane's width.
     public var wrappedItem: [WrappedLine]
+    /// Where every 1,024th scalar of the item text starts, so drawing a page deep in a long
+    /// text does not walk the text from its start.
+    var itemScalars = ScalarCheckpoints(text: "")
     /// The guide rendered to the guide pane's width.
     public var guideLines: [StyledLine]
     /// The widths the caches were computed for (nil before the first `relayout()`).

@@ -25,7 +25,7 @@ extension Labeler {
         let scroll = min(max(0, state.itemScroll), layout.maxItemScroll(lineCount: lines.count))
         let shown = Array(lines[min(scroll, lines.count)..<min(lines.count, scroll + shownCount)])
         let styler = SpanStyler(state, palette)
-        let units = visibleUnits(of: item.text, lines: shown)
+        let units = visibleUnits(of: item.text, lines: shown, checkpoints: state.itemScalars)
         for (index, line) in shown.enumerated() {
             drawTextLine(line, units: units[index], y: layout.textTop + index, layout, styler, &screen)
         }
@@ -99,12 +99,11 @@ extension Labeler {
 
     /// The display units of each shown line, read from the text once (one walk to the
     /// first shown scalar), so drawing never depends on the length of what is above.
-    static func visibleUnits(of text: String, lines: [WrappedLine]) -> [[DisplayUnit]] {
+    static func visibleUnits(of text: String, lines: [WrappedLine], checkpoints: ScalarCheckpoints) -> [[DisplayUnit]] {
         guard let first = lines.first, let last = lines.last else { return [] }
         let low = first.scalarRange.lowerBound, high = max(low, last.scalarRange.upperBound)
         let scalars = text.unicodeScalars
-        guard low >= 0,
-              let start = scalars.index(scalars.startIndex, offsetBy: low, limitedBy: scalars.endIndex),
+        guard low >= 0, let start = checkpoints.index(ofScalar: low, in: text),
               let end = scalars.index(start, offsetBy: high - low, limitedBy: scalars.endIndex)
         else { return Array(repeating: [], count: lines.count) }
         let all = ItemTextWrapper.units(of: Substring(scalars[start..<end]), from: low)
