@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case locked(path: String)
     case unknownDataset(String, known: [String])
     case noStore(path: String)
+    /// Another item import into the store has not finished (`by`: its process and host).
+    case importRunning(path: String, by: String, secondsAgo: Int)
 
     public var description: String { TerminalText.visible(sentence) }
 
@@ -27,6 +29,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot open \(path): \(detail)."
         case let .locked(path):
             "\(path) stayed locked by another process for too long; try again when the other import finishes."
+        case let .importRunning(path, by, secondsAgo):
+            "another import into \(path) is still running (\(by), last wrote \(secondsAgo) s ago); nothing was imported. Try again when it finishes."
         case let .noStore(path):
             "there is no Gloss store at \(path) yet; create one with gloss import FILE --dataset NAME, or point --db or $GLOSS_DB at an existing store."
         case let .unknownDataset(name, known):

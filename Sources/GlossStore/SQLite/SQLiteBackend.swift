@@ -27,7 +27,13 @@ final class SQLiteBackend: Sendable {
             try createEmpty(path: path)
         }
         var config = Configuration()
-        config.busyMode = .timeout(30)
+        // A writer that finds the store locked polls every millisecond (up to about 30 s),
+        // so that it takes the lock in the short pause between two chunks of an import
+        // (SQLite's own handler sleeps up to 100 ms between tries and would miss it).
+        config.busyMode = .callback { tries in
+            usleep(1_000)
+            return tries < busyPolls
+        }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -37,6 +43,9 @@ final class SQLiteBackend: Sendable {
             throw StoreInspector.translate(error, path: path)
         }
     }
+
+    /// Polls of a locked store before a statement gives up with SQLITE_BUSY.
+    static let busyPolls = 30_000
 
     /// A fresh store in memory.
     static func inMemory() throws -> SQLiteBackend {

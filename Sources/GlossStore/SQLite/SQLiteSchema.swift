@@ -6,7 +6,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 8
+    static let schemaVersion: UInt32 = 9
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -333,6 +333,33 @@ extension SQLiteBackend {
                     through_item INTEGER NOT NULL
                 );
                 INSERT INTO item_search_progress (id, through_item) VALUES (1, 0);
+                """
+        ),
+        (
+            "v9-pending-imports",
+            """
+                PRAGMA user_version = 9;
+                -- An item import writes its rows in chunks of short transactions, so that
+                -- labelers' saves pass between them, and its items appear in one short final
+                -- commit: the rows live in item_rows, and every reader reads `items`, which
+                -- shows the rows up to item_visibility.through_item. One import is pending at
+                -- a time (pending_import names it, pending_beat is its last chunk's time); its
+                -- rows, batches and new datasets are those above the through_ marks, removed
+                -- if it fails, or by the next import if it was killed.
+                ALTER TABLE items RENAME TO item_rows;
+                CREATE TABLE item_visibility (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    through_item INTEGER NOT NULL,
+                    through_import INTEGER NOT NULL,
+                    through_dataset INTEGER NOT NULL,
+                    pending_import TEXT,
+                    pending_beat TEXT
+                );
+                INSERT INTO item_visibility (id, through_item, through_import, through_dataset)
+                SELECT 1, (SELECT COALESCE(MAX(id), 0) FROM item_rows), (SELECT COALESCE(MAX(id), 0) FROM imports),
+                       (SELECT COALESCE(MAX(id), 0) FROM datasets);
+                CREATE VIEW items AS
+                SELECT * FROM item_rows WHERE id <= (SELECT through_item FROM item_visibility WHERE id = 1);
                 """
         ),
     ]

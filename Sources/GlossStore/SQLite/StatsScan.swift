@@ -37,9 +37,10 @@ struct StatsScan {
             SELECT i.id, i.external_id, a.annotator_id, a.kind, a.value, a.decided_at, a.active_ms,
                    a.suggestion IS NOT NULL, a.suggestion_accepted, a.guide_version,
                    a.superseded_by IS NULL AND a.undone_at IS NULL, a.undone_at IS NOT NULL, a.id
-            FROM items i INDEXED BY items_by_external_id
+            FROM item_rows i INDEXED BY items_by_external_id
             CROSS JOIN annotations a INDEXED BY annotations_by_item
             WHERE i.dataset_id = ?1 AND a.project_id = ?2 AND a.item_id = i.id
+              AND i.id <= (SELECT through_item FROM item_visibility WHERE id = 1)
               \(since == nil ? "" : "AND a.decided_at >= ?3")
             ORDER BY i.external_id
             """, [datasetID, projectID] + (since.map { [String.fromDatabaseValue($0.databaseValue)!] } ?? []))

@@ -29,11 +29,11 @@ final class ItemWriter {
         self.datasetID = datasetID
         self.datasetName = datasetName
         insertItem = try Self.prepare(connection, """
-            INSERT INTO items (dataset_id, import_id, external_id, text, metadata, content_hash)
+            INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (content_hash, dataset_id) DO NOTHING
             """)
-        findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM items WHERE content_hash = ?1 AND dataset_id = ?2")
+        findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM item_rows WHERE content_hash = ?1 AND dataset_id = ?2")
         insertLabel = try Self.prepare(connection, "INSERT OR IGNORE INTO reference_labels (item_id, label, import_id) VALUES (?1, ?2, ?3)")
     }
 

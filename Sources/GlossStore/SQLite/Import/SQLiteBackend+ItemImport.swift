@@ -3,40 +3,78 @@ import GlossCore
 internal import GRDB
 
 extension SQLiteBackend: ImportBackend {
+    /// Items alone are written in chunks (see `PendingImport`); another tool's export, whose
+    /// answers must appear with their items, in one transaction.
     func importItems(_ settings: ItemImportSettings, from sources: [any ItemRecordSource], at started: Date,
                      into report: inout ImportReport) throws {
         do {
-            try write { db in
+            try writeWithoutTransaction { db in
                 // The unique indexes (content hash, external id) take random inserts: keep them
                 // in memory (about 45 MB per million items) rather than re-read spilled pages.
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
-                let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
-                let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset)
-                let foreign = settings.foreign
-                    ? try ForeignAnnotationSink(db, project: settings.project, answers: settings.foreignAnswers,
-                                                datasetID: dataset, datasetName: settings.dataset, at: started)
-                    : nil
-                for source in sources {
-                    let run = SourceRun(source: source, settings: settings, writer: items, foreign: foreign)
-                    report.sources.append(try run.importSource(db, datasetID: dataset, skipped: &report.skippedSamples))
+                if settings.foreign {
+                    try db.inTransaction(.immediate) {
+                        _ = try PendingImport.claim(db, path: path, at: started)
+                        // Within this one transaction the import reads its own items (the
+                        // answers' offsets need their texts); others see them at its commit.
+                        try PendingImport.showEverything(db)
+                        try importAll(db, settings, sources, at: started, into: &report, chunks: nil)
+                        try PendingImport.publish(db)
+                        return .commit
+                    }
+                    return
                 }
-                if report.records == 0 {
-                    let names = sources.map(\.name).joined(separator: ", ")
-                    throw ImportFailure(source: names, error: InvalidRecord(
-                        line: 0, message: "the input holds no records", isFatal: true))
+                var marks: PendingImport?
+                try db.inTransaction(.immediate) {
+                    marks = try PendingImport.claim(db, path: path, at: started)
+                    return .commit
                 }
-                if report.added == 0, created {
-                    throw ImportFailure(source: settings.dataset, error: InvalidRecord(
-                        line: 0, message: "no valid records; the dataset was not created", isFatal: true))
+                do {
+                    let chunks = ImportChunks(db)
+                    try importAll(db, settings, sources, at: started, into: &report, chunks: chunks)
+                    try chunks.beginIfNeeded()
+                    try PendingImport.publish(db)
+                    try db.execute(sql: "COMMIT")
+
+                } catch {
+                    if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                    try? marks?.discard(db)
+                    throw error
                 }
-                try foreign?.finish()
-                report.foreign = foreign?.report
             }
         } catch let error as DatabaseError {
             throw StoreInspector.translate(error, path: path)
         }
+    }
+
+    /// Every source's records, inside the open transaction (committed every chunk of rows
+    /// when `chunks` is given).
+    private func importAll(_ db: Database, _ settings: ItemImportSettings, _ sources: [any ItemRecordSource],
+                           at started: Date, into report: inout ImportReport, chunks: ImportChunks?) throws {
+        try chunks?.beginIfNeeded()
+        let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
+        let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset)
+        let foreign = settings.foreign
+            ? try ForeignAnnotationSink(db, project: settings.project, answers: settings.foreignAnswers,
+                                        datasetID: dataset, datasetName: settings.dataset, at: started)
+            : nil
+        for source in sources {
+            let run = SourceRun(source: source, settings: settings, writer: items, foreign: foreign, chunks: chunks)
+            report.sources.append(try run.importSource(db, datasetID: dataset, skipped: &report.skippedSamples))
+        }
+        if report.records == 0 {
+            let names = sources.map(\.name).joined(separator: ", ")
+            throw ImportFailure(source: names, error: InvalidRecord(
+                line: 0, message: "the input holds no records", isFatal: true))
+        }
+        if report.added == 0, created {
+            throw ImportFailure(source: settings.dataset, error: InvalidRecord(
+                line: 0, message: "no valid records; the dataset was not created", isFatal: true))
+        }
+        try foreign?.finish()
+        report.foreign = foreign?.report
     }
 
     /// Page cache for imports, in KiB: room for the unique indexes of a million items.
@@ -59,17 +97,23 @@ private struct SourceRun {
     let writer: ItemWriter
     /// Takes the annotations and predictions of another tool's records.
     let foreign: ForeignAnnotationSink?
+    /// Commits every chunk of rows (nil: one transaction).
+    let chunks: ImportChunks?
 
     func importSource(_ db: Database, datasetID: Int64, skipped: inout [SkippedRecord]) throws -> SourceReport {
         let started = Date()
+        try chunks?.beginIfNeeded()
         let importID = try insertBatch(db, datasetID: datasetID, started: started)
         writer.importID = importID
         var report = SourceReport(source: source.name, format: .jsonl, sha256: "", bytes: 0)
         while let batch = try source.nextBatch() {
+            try chunks?.beginIfNeeded()
             for result in batch.records {
                 try take(result, sourceName: batch.origin, report: &report, skipped: &skipped)
             }
+            try chunks?.recordsTaken(batch.records.count)
         }
+        try chunks?.beginIfNeeded()
         let digest = source.digest
         report.format = digest.format
         report.sha256 = digest.sha256
@@ -132,5 +176,38 @@ private struct SourceRun {
         if skipped.count < ImportReport.skippedSampleLimit {
             skipped.append(SkippedRecord(source: sourceName, error: failure))
         }
+    }
+}
+
+/// The chunks of a pending import: after every `rows` records the open transaction commits
+/// (its rows stay invisible, see `PendingImport`), and the next begins only when the next
+/// record is written, after a short pause: reading and parsing run outside any transaction,
+/// and another process's save, polling for the lock, gets it between two chunks.
+final class ImportChunks {
+    /// Records per chunk: a few tens of milliseconds of writing.
+    static let rows = 5_000
+    /// The pause before the next chunk's transaction, longer than a waiting writer's poll.
+    static let pause: useconds_t = 2_000
+    private let db: Database
+    private var sinceCommit = 0
+    private var open = false
+
+    init(_ db: Database) { self.db = db }
+
+    /// Begins the chunk's transaction unless it is open.
+    func beginIfNeeded() throws {
+        guard !open else { return }
+        usleep(Self.pause)
+        try db.execute(sql: "BEGIN IMMEDIATE")
+        open = true
+    }
+
+    func recordsTaken(_ count: Int) throws {
+        sinceCommit += count
+        guard open, sinceCommit >= Self.rows else { return }
+        sinceCommit = 0
+        try PendingImport.beat(db, at: Date())
+        try db.execute(sql: "COMMIT")
+        open = false
     }
 }
