@@ -24,6 +24,7 @@ KEEP="${KEEP:-0}"
 SCRATCH_PATH="${SCRATCH_PATH:-}" # swift build --scratch-path (default: .build)
 GLOSS_BIN="${GLOSS_BIN:-}"       # use this binary instead of building
 SETTLE_MS="${SETTLE_MS:-3}"      # a frame is complete after this long without output
+IMPORT_RUN="${IMPORT_RUN:-1}"     # also label the small project while another process imports N items
 
 # Targets (defined for N = 1,000,000 and N_SMALL = 10,000).
 TARGET_P50_MS="2"
@@ -31,6 +32,7 @@ TARGET_P99_MS="10"
 TARGET_SCALE="1.5" # p50 at N <= 1.5 x p50 at N_SMALL
 TARGET_FIRST_DRAW_MS="150"
 TARGET_RSS_MB="64"
+TARGET_IMPORT_KEY_MAX_MS="100" # slowest key while another process imports N items
 
 PROJECT="bench"
 DATASET="bench"
@@ -280,6 +282,45 @@ for ((run = 1; run <= RUNS; run++)); do
         run_peer "$n" "$run"
     done
 done
+
+# run_during_import — the small project labeled while another process imports the
+# large project's items into a new dataset of the same store: the labeler's slowest
+# key, and that nothing of either is lost.
+IMPORT_LINE=""
+IMPORT_MAX=""
+run_during_import() {
+    local db="$WORK/gloss-run.db" out="$WORK/drive-import.json" importlog="$WORK/import-during.log"
+    copy_store "$N_SMALL" "$db"
+    log "labeling $N_SMALL items ($DECISIONS decisions) while another process imports $N items into the same store"
+    local started=$EPOCHREALTIME
+    "$GLOSS" import "$WORK/items-$N.jsonl" --dataset concurrent --db "$db" >"$importlog" 2>&1 &
+    local importer=$!
+    sleep 0.3
+    if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$PROJECT" --annotator "$ANNOTATOR" \
+        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --cwd "$WORK" --out "$out" \
+        --times "$WORK/drive-import.csv"; then
+        kill "$importer" 2>/dev/null || true
+        die "the labeler run during the import failed: $(jget "$out" error) ($(jget "$out" exit))"
+    fi
+    local labeled_s import_s
+    labeled_s="$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
+    wait "$importer" || die "the import during labeling failed: $(tail -3 "$importlog")"
+    import_s="$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
+    local row sid stored maxk p99 imported
+    row="$(sqlite3 -separator '|' "$db" "
+        SELECT s.id, (SELECT COUNT(*) FROM annotations a WHERE a.session_id = s.id), s.key_max_ms, s.key_p99_ms
+        FROM sessions s ORDER BY s.id DESC LIMIT 1")" || die "could not read the session from $db"
+    IFS='|' read -r sid stored maxk p99 <<<"$row"
+    imported="$(sqlite3 "$db" "SELECT COUNT(*) FROM items i JOIN datasets d ON d.id = i.dataset_id WHERE d.name = 'concurrent'")"
+    [[ "$stored" == "$DECISIONS" ]] || die "session $sid stored $stored annotations during the import, expected $DECISIONS"
+    [[ "$imported" == "$N" ]] || die "the import during labeling stored $imported items, expected $N"
+    IMPORT_MAX="$maxk"
+    IMPORT_LINE="$(printf 'during an import of %s items by another process (import done %s s after it began; the %s decisions took %s s): session %s: %s decisions stored, %s items imported; key p99 %s ms, key max %s ms; driver slowest [key, ms]: %s' \
+        "$N" "$import_s" "$DECISIONS" "$labeled_s" "$sid" "$stored" "$imported" "$p99" "$maxk" "$(jget "$out" driver_slowest_keys)")"
+    log "$IMPORT_LINE"
+}
+[[ "$IMPORT_RUN" == "1" ]] && run_during_import
+
 fresh_db "$WORK/gloss-run.db"
 fresh_db "$WORK/peer-run.db"
 
@@ -309,7 +350,8 @@ WALL_S="$(awk -v a="$SCRIPT_START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f",
     -v silent="$(for n in "${SIZES[@]}"; do printf '%s ' "${SILENT[$n]}"; done)" \
     -v sqlite_version="$(sqlite3 --version | awk '{ print $1 }')" \
     -v py_sqlite="$(python3 -c 'import sqlite3, platform; print(platform.python_version(), sqlite3.sqlite_version)')" \
-    -v fs="$(stat -f -c %T "$WORK")" -v version="$("$GLOSS" --version 2>/dev/null || echo '?')" '
+    -v fs="$(stat -f -c %T "$WORK")" -v version="$("$GLOSS" --version 2>/dev/null || echo '?')" \
+    -v import_line="$IMPORT_LINE" -v import_max="$IMPORT_MAX" -v t_import="$TARGET_IMPORT_KEY_MAX_MS" '
 function commas(x,   s, out) {
     s = sprintf("%d", x); out = ""
     while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
@@ -362,6 +404,10 @@ END {
     }
     target(first[large] + 0 <= t_first + 0, sprintf("first item drawn at %s items <= %s ms after launch (%.1f)", commas(large), t_first, first[large]))
     target(rss[large] + 0 <= t_rss + 0, sprintf("peak RSS labeling %s items <= %s MB (%.1f)", commas(large), t_rss, rss[large]))
+    if (import_line != "") {
+        printf "  %s\n", import_line
+        target(import_max + 0 <= t_import + 0, sprintf("slowest key while another process imports %s items <= %s ms (%.2f)", commas(large), t_import, import_max))
+    }
     if (large != 1000000 || small != 10000)
         printf "  note: the targets are defined for 1,000,000 and 10,000 items; this run used %s and %s\n", commas(large), commas(small)
     printf "  script wall time: %d s\n", wall
