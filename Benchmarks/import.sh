@@ -84,11 +84,16 @@ trap cleanup EXIT
 
 # --- build -------------------------------------------------------------------
 
-log "building gloss (release)"
-(cd "$REPO_ROOT" && swift build -c release --product gloss) >&2 ||
-    die "swift build -c release --product gloss failed"
-BIN_PATH="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)"
-GLOSS="$BIN_PATH/gloss"
+if [[ -n "${GLOSS_BIN:-}" ]]; then
+    GLOSS="$GLOSS_BIN"
+    log "using $GLOSS (GLOSS_BIN; not building)"
+else
+    log "building gloss (release)"
+    (cd "$REPO_ROOT" && swift build -c release --product gloss) >&2 ||
+        die "swift build -c release --product gloss failed"
+    BIN_PATH="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)"
+    GLOSS="$BIN_PATH/gloss"
+fi
 [[ -x "$GLOSS" ]] || die "built binary not found at $GLOSS"
 
 # --- generate ----------------------------------------------------------------
