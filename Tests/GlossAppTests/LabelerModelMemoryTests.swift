@@ -101,3 +101,35 @@ private struct Harness {
 }
 
 private let loadTime = Date(timeIntervalSince1970: 1_700_000_000)
+
+@Suite("The class-balanced cold start of uncertain order")
+struct BalancedColdStartTests {
+    @Test func aPrimedModelFirstOffersTheItemLikeliestToBeTheLabelWithFewestDecisions() throws {
+        let guide = try sampleGuide("sentiment.md")
+        let references = try LabelerModelMemoryTests.references()
+        let items = references.enumerated().map { PoolCandidate(id: Int64($0.offset + 1), text: $0.element.text) }
+        let worker = ModelWorker(model: LabelModels.make(for: guide), feed: ListFeed(items: items), order: .uncertain)
+        worker.start()
+        defer { worker.stop(keepingState: false) }
+        // Three decisions, all positive: "negative" (the first label with none) is the rarest.
+        let learned = references.prefix(3).map(\.text)
+        for (offset, text) in learned.enumerated() { worker.learn(text: text, value: .label("positive"), rowID: Int64(offset + 1)) }
+        let twin = LabelModels.make(for: guide)
+        for text in learned { twin.learn(text: text, value: .label("positive")) }
+        let rest = items.dropFirst(3)
+        let likeliest = try #require(rest.max { a, b in
+            let pa = twin.suggest(a.text)?.suggestion.probabilities["negative"] ?? 0
+            let pb = twin.suggest(b.text)?.suggestion.probabilities["negative"] ?? 0
+            return pa != pb ? pa < pb : a.id > b.id
+        })
+        var pick: Int64?
+        for _ in 0..<3000 {
+            pick = worker.picks(1).first
+            if pick == likeliest.id { break }
+            usleep(1000)
+        }
+        #expect(pick == likeliest.id, "the pool's first pick is the likeliest negative item")
+        let label = references[Int(likeliest.id) - 1].label
+        #expect(label != "positive", "it is not one more of the label already decided (it is \(label))")
+    }
+}

@@ -13,13 +13,23 @@ final class SearchIndexer: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var running = false
+    private var added = 0
     /// Items this indexer added, for tests.
-    private(set) var indexed = 0
+    var indexed: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return added
+    }
 
-    init(database: GlossDatabase, chunk: Int = 2_000, pause: TimeInterval = 0.02) {
+    private let delay: TimeInterval
+
+    /// `delay`: how long after the start the first chunk waits, so that the launch (the
+    /// session's rows, the first item, the model's warm-up) has the store to itself.
+    init(database: GlossDatabase, chunk: Int = 2_000, pause: TimeInterval = 0.02, delay: TimeInterval = 1) {
         self.database = database
         self.chunk = chunk
         self.pause = pause
+        self.delay = delay
     }
 
     func start() {
@@ -48,14 +58,20 @@ final class SearchIndexer: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+        condition.lock()
+        if !stopping { _ = condition.wait(until: Date().addingTimeInterval(delay)) }
+        condition.unlock()
         while true {
             condition.lock()
             let stop = stopping
             condition.unlock()
             guard !stop, let progress = try? database.indexForSearch(limit: chunk) else { return }
-            indexed += progress.indexed
-            guard progress.remaining > 0 else { return }
             condition.lock()
+            added += progress.indexed
+            guard progress.remaining > 0 else {
+                condition.unlock()
+                return
+            }
             if !stopping { _ = condition.wait(until: Date().addingTimeInterval(pause)) }
             condition.unlock()
         }

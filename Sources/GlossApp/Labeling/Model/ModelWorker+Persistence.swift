@@ -18,7 +18,7 @@ extension ModelWorker {
             let examples = try feed.examples(after: through)
             // This session's own decisions reach the model through its learn requests; a
             // decision saved while the warm-up read would otherwise be learned twice.
-            for example in examples where !example.own { model.learn(text: example.text, value: example.value) }
+            for example in examples where !example.own { learn(example.text, example.value) }
             learnedThrough = examples.last?.annotationID ?? through
             reply(.warmedUp(examples: examples.count))
         } catch {

@@ -68,6 +68,9 @@ public final class ModelWorker: @unchecked Sendable {
     private var suggestions: [Int64: Suggestion] = [:]
     /// The newest decision (annotation id) the model has learned from the store.
     var learnedThrough: Int64?
+    /// Decisions learned per label (this session's and the warm-up's), for the class-balanced
+    /// cold start of `uncertain` order.
+    var decidedPerLabel: [String: Int] = [:]
 
     public init(model: any LabelModel, feed: PoolFeed, order: ItemOrder, guideVersion: Int? = nil,
                 settings: Settings = Settings()) {
@@ -207,16 +210,16 @@ public final class ModelWorker: @unchecked Sendable {
 
     /// The undos and decisions among `requests`, without touching the pool.
     private func learnOnly(_ requests: [Request]) {
-        for case let .unlearn(text, value) in requests { model.unlearn(text: text, value: value) }
-        for case let .learn(text, value, _) in requests { model.learn(text: text, value: value) }
+        for case let .unlearn(text, value) in requests { forget(text, value) }
+        for case let .learn(text, value, _) in requests { learn(text, value) }
     }
 
     /// Learns first, so a suggestion asked for with a decision already reflects it.
     private func handle(_ requests: [Request], _ order: ItemOrder) {
-        for case let .unlearn(text, value) in requests { model.unlearn(text: text, value: value) }
+        for case let .unlearn(text, value) in requests { forget(text, value) }
         for case let .learn(text, value, rowID) in requests {
             let wasReady = isReady
-            model.learn(text: text, value: value)
+            learn(text, value)
             drop(rowID)
             learnedSinceSample += 1
             // A model just ready scores the whole pool; after that, a budget per decision.
@@ -283,7 +286,21 @@ public final class ModelWorker: @unchecked Sendable {
             return Prediction(probabilities: [], best: 0, confidence: 0, margin: 1, chosen: [])
         }
         suggestions[candidate.id] = ranked.suggestion
-        return Prediction(probabilities: [], best: 0, confidence: ranked.suggestion.confidence, margin: ranked.margin, chosen: [])
+        // Probabilities in the model's label order, for the balanced cold start.
+        let probabilities = model.labels.map { ranked.suggestion.probabilities[$0] ?? 0 }
+        return Prediction(probabilities: probabilities, best: 0, confidence: ranked.suggestion.confidence,
+                          margin: ranked.margin, chosen: [])
+    }
+
+    /// Learns a decision and counts it under its labels.
+    func learn(_ text: String, _ value: AnnotationValue) {
+        model.learn(text: text, value: value)
+        for label in Set(value.labelNames) { decidedPerLabel[label, default: 0] += 1 }
+    }
+
+    private func forget(_ text: String, _ value: AnnotationValue) {
+        model.unlearn(text: text, value: value)
+        for label in Set(value.labelNames) { decidedPerLabel[label] = max(0, (decidedPerLabel[label] ?? 0) - 1) }
     }
 
     /// Publishes the best picks for the order in use and, for confirm mode, the surest
@@ -291,7 +308,14 @@ public final class ModelWorker: @unchecked Sendable {
     private func publish(_ order: ItemOrder) {
         let ready = isReady
         let warm = model.examplesSeen >= max(settings.minimumExamples, order == .uncertain ? settings.randomStart : 0)
-        let top = pool.top(64, order: warm ? order : .random)
+        var top = pool.top(64, order: warm ? order : .random)
+        // Before `uncertain` follows the model, a primed model still steers the cold start
+        // to the label with the fewest decisions, so early decisions cover every label.
+        if order == .uncertain, !warm, ready,
+           let balanced = pool.balancedPick(decided: model.labels.map { decidedPerLabel[$0] ?? 0 }) {
+            top.removeAll { $0.candidate.id == balanced.candidate.id }
+            top.insert(balanced, at: 0)
+        }
         let surest = ready ? pool.top(80, order: .confident).compactMap { entry in
             suggestions[entry.candidate.id].map { (candidate: entry.candidate, suggestion: $0) }
         } : []
