@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Labeling benchmark: `gloss label` driven in a pseudo-terminal through 2,000
+# Labeling benchmark: `gloss label` driven in a pseudo-terminal through 500
 # decisions on a 10,000-item and a 1,000,000-item project, vs. Python's sqlite3
 # module doing each decision's database work on a copy of the same store. See
 # Benchmarks/README.md.
@@ -18,7 +18,8 @@ SCRIPT_START=$EPOCHREALTIME
 
 N="${N:-1000000}"             # the large project
 N_SMALL="${N_SMALL:-10000}"   # the small project
-DECISIONS="${DECISIONS:-2000}" # decisions per session
+DECISIONS="${DECISIONS:-500}"  # decisions per session
+LOOK_MS="${LOOK_MS:-170}"        # each item stays on screen this long before its key (the labeler's minimum look is 150 ms)
 RUNS="${RUNS:-1}"
 KEEP="${KEEP:-0}"
 SCRATCH_PATH="${SCRATCH_PATH:-}" # swift build --scratch-path (default: .build)
@@ -226,7 +227,7 @@ run_gloss() {
     copy_store "$n" "$db"
     log "run $run/$RUNS, $n items: gloss label, $DECISIONS decisions"
     if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$PROJECT" --annotator "$ANNOTATOR" \
-        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --cwd "$WORK" --out "$out" \
+        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --look-ms "$LOOK_MS" --cwd "$WORK" --out "$out" \
         --times "$WORK/drive-$n-$run.csv"; then
         die "the labeler run on $n items failed: $(jget "$out" error) ($(jget "$out" exit))"
     fi
@@ -297,7 +298,7 @@ run_during_import() {
     local importer=$!
     sleep 0.3
     if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$PROJECT" --annotator "$ANNOTATOR" \
-        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --cwd "$WORK" --out "$out" \
+        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --look-ms "$LOOK_MS" --cwd "$WORK" --out "$out" \
         --times "$WORK/drive-import.csv"; then
         kill "$importer" 2>/dev/null || true
         die "the labeler run during the import failed: $(jget "$out" error) ($(jget "$out" exit))"

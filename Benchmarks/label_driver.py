@@ -311,8 +311,14 @@ def drive(args):
         if how != "marker":
             log(f"the project name '{args.project}' never appeared; started after the output went quiet")
         silent_run = 0
+        shown = time.monotonic()
         for i in range(args.decisions):
             key = LABEL_KEYS[i % len(LABEL_KEYS)].encode()
+            # The labeler ignores a decision on an item shown for less than its minimum
+            # look (150 ms): the key waits until the item has been on screen that long.
+            look = args.look_ms / 1000 - (time.monotonic() - shown)
+            if look > 0:
+                time.sleep(look)
             sent = time.monotonic()
             child.write(key)
             result["keys_sent"] += 1
@@ -326,6 +332,7 @@ def drive(args):
                         "the labeler does not answer label keys")
                 continue
             silent_run = 0
+            shown = time.monotonic()
             first_bytes.append(got[0] * 1000)
             frames.append(got[1] * 1000)
             slowest.append((got[1] * 1000, i + 1))
@@ -494,6 +501,8 @@ def main(argv=None):
                    help="fail after this many keys in a row draw nothing (default 5)")
     d.add_argument("--exit-timeout", type=float, default=30.0, help="seconds to wait for the exit after q")
     d.add_argument("--pause-ms", type=float, default=0.0, help="wait this long before q")
+    d.add_argument("--look-ms", type=float, default=0.0,
+                   help="send a key only once the item has been on screen this long (default 0)")
     d.add_argument("--progress", type=int, default=500, help="log every this many keys (0: never)")
     d.add_argument("--times", help="write each key's driver-side times here (CSV)")
     d.add_argument("--out", help="write the JSON result here instead of stdout")

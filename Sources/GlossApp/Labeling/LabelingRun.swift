@@ -110,12 +110,12 @@ public final class LabelingRun {
         }
         defer { handler.stop() }
         let abandoned = abandonWait(handler, state: runtime.state)
-        keepModel = !abandoned.blocked  // a store still busy would hold the quit up
+        keepModel = !abandoned.interrupted  // a store still busy would hold the quit up
         let reason = switch exit {
         case .quit: "quit"
         case .interrupted(let signal): "signal \(signal)"
         }
-        if !abandoned.blocked {
+        if !abandoned.interrupted {
             try session.finish(reason: reason, stats: Self.stats(runtime.timings), peakRSSKilobytes: PeakMemory.kilobytes(),
                                at: clock())
         }
@@ -129,15 +129,16 @@ public final class LabelingRun {
     /// A run that ends while a save still waits for the store (quit or a signal during a
     /// lock held elsewhere) stops the wait rather than outlast it: the write is interrupted
     /// (so it cannot commit later), and what it was saving is reported as not saved. The
-    /// session row is then left for its lease to expire, as a killed session's is.
-    private func abandonWait(_ handler: LabelingEffects, state: LabelerState) -> (blocked: Bool, unsaved: String?) {
+    /// session row is then left for its lease to expire, as a killed session's is (the
+    /// store, interrupted, no longer waits for the other process's lock).
+    private func abandonWait(_ handler: LabelingEffects, state: LabelerState) -> (interrupted: Bool, unsaved: String?) {
         guard handler.isBusy else { return (false, nil) }
         session.interrupt()
         handler.settle(within: .milliseconds(500))
         let saved = handler.takeMessages().contains {
             if case .loaded(let navigation) = $0, case .saved = navigation.cause { true } else { false }
         }
-        return (handler.isBusy, saved ? nil : state.waiting?.saving)
+        return (true, saved ? nil : state.waiting?.saving)
     }
 
     private func initialState(size: (width: Int, height: Int), colors: Bool) -> LabelerState {

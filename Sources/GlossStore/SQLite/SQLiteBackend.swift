@@ -10,11 +10,14 @@ internal import GRDB
 /// method in one transaction through `read`, `write` or `writeRetrying`.
 final class SQLiteBackend: Sendable {
     private let writer: any DatabaseWriter
+    /// How its connections wait for a store another process holds.
+    private let busyWait: BusyWait
     /// The store file's path, for errors.
     var path: String { writer.path }
 
-    private init(writer: any DatabaseWriter) throws {
+    private init(writer: any DatabaseWriter, busyWait: BusyWait = BusyWait()) throws {
         self.writer = writer
+        self.busyWait = busyWait
         try Self.migrator.migrate(writer)
     }
 
@@ -27,25 +30,17 @@ final class SQLiteBackend: Sendable {
             try createEmpty(path: path)
         }
         var config = Configuration()
-        // A writer that finds the store locked polls every millisecond (up to about 30 s),
-        // so that it takes the lock in the short pause between two chunks of an import
-        // (SQLite's own handler sleeps up to 100 ms between tries and would miss it).
-        config.busyMode = .callback { tries in
-            usleep(1_000)
-            return tries < busyPolls
-        }
+        let busyWait = BusyWait()
+        config.busyMode = .callback { tries in busyWait.shouldRetry(tries) }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            return try SQLiteBackend(writer: DatabasePool(path: path, configuration: config))
+            return try SQLiteBackend(writer: DatabasePool(path: path, configuration: config), busyWait: busyWait)
         } catch let error as DatabaseError {
             throw StoreInspector.translate(error, path: path)
         }
     }
-
-    /// Polls of a locked store before a statement gives up with SQLITE_BUSY.
-    static let busyPolls = 30_000
 
     /// A fresh store in memory.
     static func inMemory() throws -> SQLiteBackend {
@@ -91,6 +86,7 @@ final class SQLiteBackend: Sendable {
     /// Stops the statements running on other threads: a write waiting for another
     /// process's lock fails at once (SQLITE_INTERRUPT) and nothing of it is stored.
     func interrupt() {
+        busyWait.stop()
         writer.interrupt()
     }
 
@@ -114,7 +110,10 @@ final class SQLiteBackend: Sendable {
             do {
                 return try writer.write(updates)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                guard attempt < Self.busyRetries else { throw StoreBusy(seconds: Date().timeIntervalSince(started)) }
+                // After `interrupt()` nothing waits any more: the session is closing.
+                guard attempt < Self.busyRetries, !busyWait.isStopped else {
+                    throw StoreBusy(seconds: Date().timeIntervalSince(started))
+                }
                 Thread.sleep(forTimeInterval: wait * Double.random(in: 0.5...1.5))
                 wait *= 2
             }

@@ -341,12 +341,15 @@ extension SQLiteBackend {
                 PRAGMA user_version = 9;
                 -- An item import writes its rows in chunks of short transactions, so that
                 -- labelers' saves pass between them, and its items appear in one short final
-                -- commit: the rows live in item_rows, and every reader reads `items`, which
-                -- shows the rows up to item_visibility.through_item. One import is pending at
-                -- a time (pending_import names it, pending_beat is its last chunk's time); its
-                -- rows, batches and new datasets are those above the through_ marks, removed
-                -- if it fails, or by the next import if it was killed.
+                -- commit: the rows live in item_rows, import_rows and dataset_rows, and every
+                -- reader reads the views items, imports and datasets, which show the rows up
+                -- to item_visibility's through_ marks. One import is pending at a time
+                -- (pending_import names it, pending_beat is its last chunk's time); its rows,
+                -- batches and new datasets are those above the marks, removed if it fails, or
+                -- by the next import if it was killed.
                 ALTER TABLE items RENAME TO item_rows;
+                ALTER TABLE imports RENAME TO import_rows;
+                ALTER TABLE datasets RENAME TO dataset_rows;
                 CREATE TABLE item_visibility (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     through_item INTEGER NOT NULL,
@@ -356,10 +359,14 @@ extension SQLiteBackend {
                     pending_beat TEXT
                 );
                 INSERT INTO item_visibility (id, through_item, through_import, through_dataset)
-                SELECT 1, (SELECT COALESCE(MAX(id), 0) FROM item_rows), (SELECT COALESCE(MAX(id), 0) FROM imports),
-                       (SELECT COALESCE(MAX(id), 0) FROM datasets);
+                SELECT 1, (SELECT COALESCE(MAX(id), 0) FROM item_rows), (SELECT COALESCE(MAX(id), 0) FROM import_rows),
+                       (SELECT COALESCE(MAX(id), 0) FROM dataset_rows);
                 CREATE VIEW items AS
                 SELECT * FROM item_rows WHERE id <= (SELECT through_item FROM item_visibility WHERE id = 1);
+                CREATE VIEW imports AS
+                SELECT * FROM import_rows WHERE id <= (SELECT through_import FROM item_visibility WHERE id = 1);
+                CREATE VIEW datasets AS
+                SELECT * FROM dataset_rows WHERE id <= (SELECT through_dataset FROM item_visibility WHERE id = 1);
                 """
         ),
     ]

@@ -35,8 +35,8 @@ struct PendingImport {
             }
             try marks.removeRows(db, limit: nil)
         }
-        marks = PendingImport(throughItem: try maximum(db, "item_rows"), throughImport: try maximum(db, "imports"),
-                              throughDataset: try maximum(db, "datasets"))
+        marks = PendingImport(throughItem: try maximum(db, "item_rows"), throughImport: try maximum(db, "import_rows"),
+                              throughDataset: try maximum(db, "dataset_rows"))
         try db.execute(sql: """
             UPDATE item_visibility SET through_item = ?, through_import = ?, through_dataset = ?, pending_import = ?,
                 pending_beat = ? WHERE id = 1
@@ -49,9 +49,11 @@ struct PendingImport {
         try db.execute(sql: "UPDATE item_visibility SET pending_beat = ? WHERE id = 1", arguments: [date])
     }
 
-    /// Shows every row to the caller's transaction until `publish` sets the mark.
+    /// Shows every row to the caller's transaction until `publish` sets the marks.
     static func showEverything(_ db: Database) throws {
-        try db.execute(sql: "UPDATE item_visibility SET through_item = ? WHERE id = 1", arguments: [Int64.max])
+        try db.execute(sql: """
+            UPDATE item_visibility SET through_item = ?1, through_import = ?1, through_dataset = ?1 WHERE id = 1
+            """, arguments: [Int64.max])
     }
 
     /// Makes every row of the import visible and releases the claim, inside the caller's
@@ -59,8 +61,9 @@ struct PendingImport {
     static func publish(_ db: Database) throws {
         try db.execute(sql: """
             UPDATE item_visibility SET through_item = (SELECT COALESCE(MAX(id), 0) FROM item_rows),
-                through_import = (SELECT COALESCE(MAX(id), 0) FROM imports),
-                through_dataset = (SELECT COALESCE(MAX(id), 0) FROM datasets), pending_import = NULL, pending_beat = NULL
+                through_import = (SELECT COALESCE(MAX(id), 0) FROM import_rows),
+                through_dataset = (SELECT COALESCE(MAX(id), 0) FROM dataset_rows), pending_import = NULL,
+                pending_beat = NULL
             WHERE id = 1
             """)
     }
@@ -93,9 +96,9 @@ struct PendingImport {
         try db.execute(sql: "DELETE FROM item_rows WHERE id IN (\(ids))", arguments: [throughItem])
         let removed = db.changesCount
         if limit == nil {
-            try db.execute(sql: "DELETE FROM imports WHERE id > ?", arguments: [throughImport])
+            try db.execute(sql: "DELETE FROM import_rows WHERE id > ?", arguments: [throughImport])
             // A project made meanwhile on the new dataset keeps it (empty).
-            try db.execute(sql: "DELETE FROM datasets WHERE id > ? AND id NOT IN (SELECT dataset_id FROM projects)",
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE id > ? AND id NOT IN (SELECT dataset_id FROM projects)",
                            arguments: [throughDataset])
         }
         return removed

@@ -82,10 +82,10 @@ extension SQLiteBackend: ImportBackend {
 
     /// The dataset's id, and whether this import created it.
     static func findOrCreateDataset(_ db: Database, name: String, at date: Date) throws -> (id: Int64, created: Bool) {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM datasets WHERE name = ?", arguments: [name]) {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset_rows WHERE name = ?", arguments: [name]) {
             return (id, false)
         }
-        try db.execute(sql: "INSERT INTO datasets (name, created_at) VALUES (?, ?)", arguments: [name, date])
+        try db.execute(sql: "INSERT INTO dataset_rows (name, created_at) VALUES (?, ?)", arguments: [name, date])
         return (db.lastInsertedRowID, true)
     }
 }
@@ -120,10 +120,10 @@ private struct SourceRun {
         report.bytes = digest.bytes
         report.seconds = Date().timeIntervalSince(started)
         if report.added == 0 {
-            try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [importID])
+            try db.execute(sql: "DELETE FROM import_rows WHERE id = ?", arguments: [importID])
         } else {
             try db.execute(sql: """
-                UPDATE imports SET format = ?, sha256 = ?, bytes = ?, records = ?, added = ?, duplicates = ?,
+                UPDATE import_rows SET format = ?, sha256 = ?, bytes = ?, records = ?, added = ?, duplicates = ?,
                     skipped = ?, seconds = ? WHERE id = ?
                 """, arguments: [report.format.rawValue, report.sha256, report.bytes, report.records, report.added,
                                  report.duplicates, report.skipped, report.seconds, importID])
@@ -138,7 +138,7 @@ private struct SourceRun {
         options.add("label_field", string: settings.fields.label)
         options.add("skip_invalid", bool: settings.skipInvalid)
         try db.execute(sql: """
-            INSERT INTO imports (dataset_id, source, format, sha256, bytes, records, added, duplicates, skipped,
+            INSERT INTO import_rows (dataset_id, source, format, sha256, bytes, records, added, duplicates, skipped,
                                  options, gloss_version, started_at, seconds)
             VALUES (?, ?, '', '', 0, 0, 0, 0, 0, ?, ?, ?, 0)
             """, arguments: [datasetID, source.loggedPath, options.finished(), GlossVersion.current, started])
