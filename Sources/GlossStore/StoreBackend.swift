@@ -24,4 +24,4 @@
 /// Code whose SQL still sits beside it (the labeling, review, import and export folders)
 /// reaches SQLite through `database.sqlite` until it moves behind a protocol here.
 protocol StoreBackend: DatasetsBackend, ProjectsBackend, ModelsBackend, GoldBackend, StatsBackend, LabelingBackend, LabelerModelBackend, ReviewBackend,
-    AnnotationTransferBackend, Sendable {}
+    AnnotationTransferBackend, CheckBackend, Sendable {}

@@ -12,6 +12,9 @@ extension GlossDatabase {
     /// The scan runs in one read transaction, except with a stratified split: new items'
     /// splits are remembered in `split_assignments` so that they never move, which makes it
     /// one write transaction (other writers wait for it).
+    ///
+    /// A value or item text that no longer matches its checksum stops the scan with
+    /// `StoreDamaged` (naming the row and this store) before it reaches `body`.
     public func forEachExportRecord(project: String, query: ExportQuery, rule: any ConsensusRule,
                                     predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)? = nil,
                                     _ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
@@ -24,9 +27,11 @@ extension GlossDatabase {
                                       predict: predict)
             return try scan.run(body)
         }
-        if query.split?.stratify == true {
-            return try sqlite.write { try scan($0) }
+        return try namingDamage(scope: project) {
+            if query.split?.stratify == true {
+                return try sqlite.write { try scan($0) }
+            }
+            return try sqlite.read { try scan($0) }
         }
-        return try sqlite.read { try scan($0) }
     }
 }

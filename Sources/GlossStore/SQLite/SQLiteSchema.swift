@@ -1,3 +1,5 @@
+import Foundation
+import GlossCore
 internal import GRDB
 
 extension SQLiteBackend {
@@ -6,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 7
+    static let schemaVersion: UInt32 = 8
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -314,12 +316,41 @@ extension SQLiteBackend {
                 );
                 """
         ),
+        (
+            "v8-value-checks",
+            """
+                PRAGMA user_version = 8;
+                -- The checksum of each stored decision value (GlossCore's ValueCheck of the JSON
+                -- text; NULL for no value), written with the value by every writer and verified
+                -- by export, train and gloss check, so a value altered on disk is never used.
+                -- Existing rows get theirs here, through the migration's gloss_value_check().
+                ALTER TABLE annotations ADD COLUMN value_check INTEGER;
+                ALTER TABLE adjudications ADD COLUMN value_check INTEGER;
+                ALTER TABLE gold_items ADD COLUMN answer_check INTEGER;
+                UPDATE annotations SET value_check = gloss_value_check(value) WHERE value IS NOT NULL;
+                UPDATE adjudications SET value_check = gloss_value_check(value);
+                UPDATE gold_items SET answer_check = gloss_value_check(answer);
+                """
+        ),
     ]
+
+    /// `gloss_value_check(text)`: `ValueCheck` in SQL, for the migration that fills the
+    /// checks of existing rows. Only migrations see it; writers compute checks in Swift.
+    static let valueCheckFunction = DatabaseFunction("gloss_value_check", argumentCount: 1, pure: true) { values in
+        switch values[0].databaseValue.storage {
+        case .string(let text): return ValueCheck.of(text)
+        case .blob(let data): return data.withUnsafeBytes { ValueCheck.of($0) }
+        default: return nil
+        }
+    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+            migrator.registerMigration(migration.identifier) { db in
+                db.add(function: valueCheckFunction)
+                try db.execute(sql: migration.sql)
+            }
         }
         return migrator
     }
