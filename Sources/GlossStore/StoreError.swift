@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case locked(path: String)
     case unknownDataset(String, known: [String])
     case noStore(path: String)
+    case readOnly(path: String, reason: String)
+    case needsMigration(path: String, version: Int, current: Int)
 
     public var description: String { TerminalText.visible(sentence) }
 
@@ -29,6 +31,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(path) stayed locked by another process for too long; try again when the other import finishes."
         case let .noStore(path):
             "there is no Gloss store at \(path) yet; create one with gloss import FILE --dataset NAME, or point --db or $GLOSS_DB at an existing store."
+        case let .readOnly(path, reason):
+            "\(path) is read-only for you: \(reason). This command writes to the store, so nothing was changed. Commands "
+                + "that only read (datasets, stats, export, annotations export, check...) work on it; to write, make "
+                + "the file and its directory writable for you, or work on a copy."
+        case let .needsMigration(path, version, current):
+            "\(path) has an older schema (version \(version); this Gloss uses \(current)), and a command that only "
+                + "reads does not change it; it was left untouched. Run gloss migrate --db \(path) once with write "
+                + "access, then run this command again."
         case let .unknownDataset(name, known):
             known.isEmpty
                 ? "there is no dataset \"\(name)\"; the store has no datasets yet (create one with gloss import FILE --dataset \(name))."

@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let report = try store.openExisting().check()
+        let report = try store.openForReading().check()
         if json {
             try JSONOutput.print(report)
         } else {

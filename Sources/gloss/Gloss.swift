@@ -29,6 +29,7 @@ struct Gloss: ParsableCommand {
             ProjectCommand.self, ProjectsCommand.self, GuideCommand.self, TrainCommand.self, ModelsCommand.self,
             PredictCommand.self, EvalCommand.self, LearningCurveCommand.self, AnnotationsCommand.self, StatsCommand.self,
             GoldCommand.self, ReviewCommand.self, ExportCommand.self, ExportsCommand.self, DriveCommand.self, CheckCommand.self,
+            MigrateCommand.self,
         ]
     )
 

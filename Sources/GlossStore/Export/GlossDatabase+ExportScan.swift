@@ -11,7 +11,8 @@ extension GlossDatabase {
     ///
     /// The scan runs in one read transaction, except with a stratified split: new items'
     /// splits are remembered in `split_assignments` so that they never move, which makes it
-    /// one write transaction (other writers wait for it).
+    /// one write transaction (other writers wait for it). On a store opened read-only the
+    /// new splits are assigned the same way but not remembered.
     ///
     /// A value or item text that no longer matches its checksum stops the scan with
     /// `StoreDamaged` (naming the row and this store) before it reaches `body`.
@@ -24,11 +25,11 @@ extension GlossDatabase {
                                                      arguments: [projectID])
             else { throw ProjectError.unknownProject(project, known: []) }
             var scan = try ExportScan(db, projectID: projectID, datasetID: datasetID, rule: rule, query: query,
-                                      predict: predict)
+                                      remembersSplits: !isReadOnly, predict: predict)
             return try scan.run(body)
         }
         return try namingDamage(scope: project) {
-            if query.split?.stratify == true {
+            if query.split?.stratify == true, !isReadOnly {
                 return try sqlite.write { try scan($0) }
             }
             return try sqlite.read { try scan($0) }
