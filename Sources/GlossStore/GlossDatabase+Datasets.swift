@@ -68,7 +68,7 @@ extension GlossDatabase {
     }
 
     /// The dataset's items that have reference labels, in dataset order, with their labels.
-    /// An item whose text no longer matches its content hash stops it with `StoreDamaged`.
+    /// An item whose text no longer matches its checksum stops it with `StoreDamaged`.
     public func referenceExamples(dataset: String) throws -> [LabeledItem] {
         try namingDamage(scope: dataset) { try backend.referenceExamples(dataset: dataset) }
     }

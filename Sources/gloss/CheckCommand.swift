@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reads the whole store without writing to it (it works on a read-only file): SQLite's
             integrity check of pages and indexes, then each decision, adjudication and gold answer
-            against the checksum written with it, and each item's text against its content hash.
+            and item text against the checksum written with it.
             Exits 1 when something is damaged, listing each damaged row; gloss export and gloss
             train refuse to use a damaged row the same way.
 

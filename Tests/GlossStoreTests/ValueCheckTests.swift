@@ -10,10 +10,10 @@ import Testing
 /// still lacks it refuses instead of migrating.
 @Suite("Value checks")
 struct ValueCheckTests {
-    /// Every stored value beside its check, by table, as the sqlite3 shell reads them.
+    /// Every stored value and item text beside its check, by table, as the sqlite3 shell reads them.
     static func checks(_ shell: SQLiteShell) throws -> [(value: String?, check: Int64?)] {
         try ["SELECT value, value_check AS c FROM annotations", "SELECT value, value_check AS c FROM adjudications",
-             "SELECT answer AS value, answer_check AS c FROM gold_items"].flatMap { sql in
+             "SELECT answer AS value, answer_check AS c FROM gold_items", "SELECT text AS value, text_check AS c FROM items"].flatMap { sql in
             try shell.rows(sql).map { ($0["value"].string, $0["c"].int64) }
         }
     }
@@ -31,7 +31,7 @@ struct ValueCheckTests {
         try store.addGold(project: "sent", answers: [(externalID: "r-3", value: .label("neutral"), source: "test")],
                           rules: TaskKinds.valueRules)
         let rows = try Self.checks(SQLiteShell(store.path))
-        #expect(rows.count == 4)
+        #expect(rows.count == 4 + 4)  // a label, a skip, an adjudication, a gold answer; 4 item texts
         for row in rows {
             #expect(row.check == ValueCheck.of(row.value), "\(row)")
         }
@@ -70,7 +70,7 @@ struct ValueCheckTests {
 
         _ = try GlossDatabase.open(path: old.path)  // migrates to the newest schema
         let rows = try Self.checks(old)
-        #expect(rows.map(\.value) == [#"{"label":"x"}"#, nil, #"{"label":"y"}"#, #"{"label":"x"}"#])
+        #expect(rows.map(\.value) == [#"{"label":"x"}"#, nil, #"{"label":"y"}"#, #"{"label":"x"}"#, "first"])
         for row in rows {
             #expect(row.check == ValueCheck.of(row.value), "\(row)")
         }

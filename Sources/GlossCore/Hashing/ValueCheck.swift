@@ -1,5 +1,6 @@
 /// The checksum kept beside every stored decision value (annotations, adjudications, gold
-/// answers), so that a value altered on disk is caught before an export or a model uses it.
+/// answers) and item text, so that one altered on disk is caught before an export or a
+/// model uses it.
 ///
 /// SQLite checks its own page structure (`PRAGMA quick_check`) but not the bytes of a row:
 /// a flipped bit inside a value's text reads back as another, valid-looking value. The check
@@ -23,14 +24,5 @@ public enum ValueCheck {
     public static func matches(_ bytes: UnsafeBufferPointer<UInt8>?, check: Int64?) -> Bool {
         guard let bytes else { return check == nil }
         return check == of(UnsafeRawBufferPointer(bytes))
-    }
-
-    /// Whether an item's text still hashes to the content hash stored when it was imported
-    /// (`items.content_hash`: the first half of the hash of its normalized text). The hash is
-    /// of the normalized form, so a change that normalization folds away (one white space
-    /// byte into another) passes; every other change is caught.
-    public static func textMatches(_ text: String, contentHash: Int64, normalizer: inout TextNormalizer) -> Bool {
-        guard let hash = normalizer.contentHash(of: text) else { return false }
-        return Int64(bitPattern: hash.h1) == contentHash
     }
 }

@@ -35,7 +35,7 @@ public struct DamagedRow: Error, Equatable, Sendable, Encodable, CustomStringCon
         case .itemText:
             let dataset = scope.map { " of dataset \"\($0)\"" } ?? ""
             let name: String = self.item.map { " \"\($0)\"" } ?? ""
-            return "the text of item\(name) (row \(rowID))\(dataset) no longer matches the hash taken when it was imported"
+            return "the text of item\(name) (row \(rowID))\(dataset) no longer matches the checksum written with it"
         case .decision, .adjudication, .goldAnswer:
             let project = scope.map { " in project \"\($0)\"" } ?? ""
             return "\(kind.rawValue) #\(rowID)\(author)\(item)\(project): its stored value no longer matches the "

@@ -6,8 +6,7 @@ protocol CheckBackend {
 extension GlossDatabase {
     /// Checks the whole store without writing to it: SQLite's `integrity_check` (pages, free
     /// lists, every index against its table) and every row Gloss keeps a checksum for (each
-    /// decision, adjudication and gold answer value, each item's text against its content
-    /// hash). Lists at most `limit` damaged rows; counts are of every row verified.
+    /// decision, adjudication and gold answer value, and each item's text). Lists at most `limit` damaged rows; counts are of every row verified.
     public func check(limit: Int = 1000) throws -> StoreCheckReport {
         try backend.checkStore(limit: limit)
     }

@@ -45,8 +45,8 @@ struct DecisionGroup {
 /// the item cursor the decision and adjudication rows carry their item's fields (a join), so
 /// the common export reads each row once.
 ///
-/// Every value read is verified against the checksum written with it, and every item's
-/// text against its content hash, before it is used: a row altered on disk stops the scan
+/// Every value and item text read is verified against the checksum written with it before
+/// it is used: a row altered on disk stops the scan
 /// with a `DamagedRow` instead of reaching the export.
 struct ExportScanCursors {
     let withItemCursor: Bool
@@ -59,7 +59,6 @@ struct ExportScanCursors {
     private var values = CanonicalValueCache()
     private let annotatorNames: [Int64: String]
     private var lastAnnotator: (id: Int64, name: String) = (-1, "")
-    private var normalizer = TextNormalizer()
 
     init(_ db: Database, projectID: Int64, datasetID: Int64, withItemCursor: Bool) throws {
         self.withItemCursor = withItemCursor
@@ -67,7 +66,7 @@ struct ExportScanCursors {
         let rows = try RawStatement(db, "SELECT id, name FROM annotators")
         while try rows.step() { names[rows.int64(0)] = rows.string(1) }
         annotatorNames = names
-        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata, i.content_hash"
+        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata, i.text_check"
         let itemJoin = withItemCursor ? "" : "JOIN items i ON i.id = a.item_id"
         decisions = try RawStatement(db, """
             SELECT a.item_id, a.id, a.annotator_id, a.kind, a.value, a.decided_at, a.active_ms, a.suggestion,
@@ -84,7 +83,7 @@ struct ExportScanCursors {
             """, [projectID])
         items = withItemCursor
             ? try RawStatement(db, """
-                SELECT id, external_id, text, metadata, content_hash FROM items WHERE dataset_id = ?1 ORDER BY id
+                SELECT id, external_id, text, metadata, text_check FROM items WHERE dataset_id = ?1 ORDER BY id
                 """, [datasetID])
             : nil
         decisionItem = try decisions.step() ? decisions.int64(0) : nil
@@ -166,14 +165,14 @@ struct ExportScanCursors {
         return name
     }
 
-    /// Reads `id, external_id, text, metadata, content_hash` starting at column `first` (or,
-    /// with `rowID` given, `external_id, text, metadata, content_hash`), the text verified
-    /// against its content hash.
+    /// Reads `id, external_id, text, metadata, text_check` starting at column `first` (or,
+    /// with `rowID` given, `external_id, text, metadata, text_check`), the text verified
+    /// against its check.
     private mutating func fields(_ statement: RawStatement, from first: Int32, rowID: Int64? = nil) throws -> ExportItemFields {
         let column = rowID == nil ? first + 1 : first
         let fields = ExportItemFields(rowID: rowID ?? statement.int64(first), id: statement.string(column),
                                       text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2))
-        guard ValueCheck.textMatches(fields.text, contentHash: statement.int64(column + 3), normalizer: &normalizer) else {
+        guard statement.valueMatchesCheck(column + 1, check: column + 3) else {
             throw DamagedRow(kind: .itemText, rowID: fields.rowID, item: fields.id)
         }
         return fields

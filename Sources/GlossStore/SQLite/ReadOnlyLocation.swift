@@ -34,6 +34,15 @@ enum ReadOnlyLocation: Equatable {
         }
     }
 
+    /// Whether a read-only open must fail for want of a `-shm` file: a `-wal` file exists (a
+    /// writer crashed, or is open elsewhere) but no `-shm`, and the directory is not writable.
+    static func walNeedsMissingShm(_ path: String) -> Bool {
+        let files = FileManager.default
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return files.fileExists(atPath: path + "-wal") && !files.fileExists(atPath: path + "-shm")
+            && access(directory.isEmpty ? "." : directory, W_OK) != 0
+    }
+
     /// The name SQLite opens: the path itself, or an `immutable` URI of it (`%`, `?` and `#`
     /// escaped; SQLite reads URI names here, see `gloss_sqlite_tune`).
     var sqliteName: String {

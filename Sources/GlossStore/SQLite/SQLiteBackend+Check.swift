@@ -35,7 +35,7 @@ extension SQLiteBackend: CheckBackend {
                     LEFT JOIN projects p ON p.id = g.project_id WHERE g.item_id = ?
                     """))
             }
-            report.itemsChecked = try scanItemTexts(db) {
+            report.itemsChecked = try scanValues(db, "SELECT id, text, text_check FROM items ORDER BY id") {
                 damaged(try Self.describe(db, .itemText, $0, sql: """
                     SELECT i.external_id, d.name, NULL FROM items i LEFT JOIN datasets d ON d.id = i.dataset_id
                     WHERE i.id = ?
@@ -57,19 +57,6 @@ extension SQLiteBackend: CheckBackend {
         return count
     }
 
-    /// Every item's text against its content hash (the hash of its normalized text).
-    private func scanItemTexts(_ db: Database, damaged: (Int64) throws -> Void) throws -> Int {
-        let rows = try RawStatement(db, "SELECT id, text, content_hash FROM items ORDER BY id")
-        var normalizer = TextNormalizer()
-        var count = 0
-        while try rows.step() {
-            count += 1
-            if !ValueCheck.textMatches(rows.string(1), contentHash: rows.int64(2), normalizer: &normalizer) {
-                try damaged(rows.int64(0))
-            }
-        }
-        return count
-    }
 
     /// A damaged row with its item, scope and author read by `sql` (one row id argument).
     private static func describe(_ db: Database, _ kind: DamagedRow.Kind, _ rowID: Int64, sql: String) throws -> DamagedRow {

@@ -63,6 +63,10 @@ final class SQLiteBackend: Sendable {
         do {
             let reader = try DatabaseQueue(path: ReadOnlyLocation(path: path).sqliteName, configuration: config)
             return try SQLiteBackend(readOnly: reader, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && ReadOnlyLocation.walNeedsMissingShm(path) {
+            throw StoreError.unreadable(path: path, detail: "its -wal file holds changes not yet in the store file, and SQLite "
+                + "cannot create the -shm file it needs to read them, in a directory you cannot write. Ask someone who can "
+                + "write the store to run gloss migrate --db \(path) once (it folds the -wal file into the store)")
         } catch let error as DatabaseError {
             throw StoreInspector.translate(error, path: path)
         }

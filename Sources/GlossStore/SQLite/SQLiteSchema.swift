@@ -320,16 +320,19 @@ extension SQLiteBackend {
             "v8-value-checks",
             """
                 PRAGMA user_version = 8;
-                -- The checksum of each stored decision value (GlossCore's ValueCheck of the JSON
-                -- text; NULL for no value), written with the value by every writer and verified
-                -- by export, train and gloss check, so a value altered on disk is never used.
-                -- Existing rows get theirs here, through the migration's gloss_value_check().
+                -- The checksum of each stored decision value and item text (GlossCore's
+                -- ValueCheck of its bytes; NULL for no value), written with it by every writer
+                -- and verified by export, train and gloss check, so a value or text altered on
+                -- disk is never used. Existing rows get theirs here, through the migration's
+                -- gloss_value_check() of the stored bytes.
                 ALTER TABLE annotations ADD COLUMN value_check INTEGER;
                 ALTER TABLE adjudications ADD COLUMN value_check INTEGER;
                 ALTER TABLE gold_items ADD COLUMN answer_check INTEGER;
-                UPDATE annotations SET value_check = gloss_value_check(value) WHERE value IS NOT NULL;
-                UPDATE adjudications SET value_check = gloss_value_check(value);
-                UPDATE gold_items SET answer_check = gloss_value_check(answer);
+                ALTER TABLE items ADD COLUMN text_check INTEGER;
+                UPDATE annotations SET value_check = gloss_value_check(CAST(value AS BLOB)) WHERE value IS NOT NULL;
+                UPDATE adjudications SET value_check = gloss_value_check(CAST(value AS BLOB));
+                UPDATE gold_items SET answer_check = gloss_value_check(CAST(answer AS BLOB));
+                UPDATE items SET text_check = gloss_value_check(CAST(text AS BLOB));
                 """
         ),
     ]
