@@ -80,11 +80,15 @@ else
         die "gloss project create failed"
     rm -f -- "$WORK/items.jsonl"
     log "labeling every item (SQL)"
-    sqlite3 "$STORE" >/dev/null <<'SQL' || die "could not write the decisions"
+    # Each value goes with its checksum, as Gloss's writers store it (export verifies it).
+    CHECKS=($(python3 "$SCRIPT_DIR/value_check.py" '{"label":"positive"}' '{"label":"negative"}' '{"label":"neutral"}'))
+    [[ "${#CHECKS[@]}" == 3 ]] || die "value_check.py failed"
+    sqlite3 "$STORE" >/dev/null <<SQL || die "could not write the decisions"
 INSERT INTO annotators (name, created_at) VALUES ('bench', '2026-11-25 00:00:00.000');
-INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, decided_at, active_ms)
+INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, value_check, guide_version, decided_at, active_ms)
 SELECT 1, id, 1, 'label',
        CASE id % 3 WHEN 0 THEN '{"label":"positive"}' WHEN 1 THEN '{"label":"negative"}' ELSE '{"label":"neutral"}' END,
+       CASE id % 3 WHEN 0 THEN ${CHECKS[0]} WHEN 1 THEN ${CHECKS[1]} ELSE ${CHECKS[2]} END,
        1, '2026-11-25 00:00:00.000', 1500
 FROM items ORDER BY id;
 INSERT OR REPLACE INTO annotator_progress (project_id, annotator_id, frontier, decided)

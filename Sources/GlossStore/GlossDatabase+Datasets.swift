@@ -68,14 +68,16 @@ extension GlossDatabase {
     }
 
     /// The dataset's items that have reference labels, in dataset order, with their labels.
+    /// An item whose text no longer matches its checksum stops it with `StoreDamaged`.
     public func referenceExamples(dataset: String) throws -> [LabeledItem] {
-        try backend.referenceExamples(dataset: dataset)
+        try namingDamage(scope: dataset) { try backend.referenceExamples(dataset: dataset) }
     }
 
     /// Every current (not superseded, not undone) label decision of the project, of every
     /// annotator, oldest first. Skips and flags are not examples.
+    /// A value or item text that no longer matches its checksum stops it with `StoreDamaged`.
     public func decisionExamples(project: String) throws -> [LabeledItem] {
-        try backend.decisionExamples(project: project)
+        try namingDamage(scope: project) { try backend.decisionExamples(project: project) }
     }
 
     /// Calls `body` with the dataset's items in dataset order, `batchSize` at a time, reading

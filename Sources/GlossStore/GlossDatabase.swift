@@ -11,6 +11,8 @@ public final class GlossDatabase: Sendable {
     public let path: String
     /// Where the façade's methods go.
     let backend: any StoreBackend
+    /// Opened by `openReadOnly`: every method that writes fails, and nothing was migrated.
+    public var isReadOnly: Bool { backend.isReadOnly }
 
     init(backend: any StoreBackend, path: String) {
         self.backend = backend
@@ -33,6 +35,21 @@ public final class GlossDatabase: Sendable {
     /// only read never leave an empty store behind a mistyped path.
     public static func open(path: String, create: Bool = true) throws -> GlossDatabase {
         GlossDatabase(backend: try SQLiteBackend.open(path: path, create: create), path: path)
+    }
+
+    /// Opens an existing store for reading only (`SQLITE_OPEN_READONLY`), for commands that
+    /// only read: it writes no byte to the store, needs no write permission on the file or
+    /// its directory, and never migrates (a store with an older schema is refused with
+    /// `StoreError.needsMigration`). See `ReadOnlyLocation` for how SQLite is pointed at it.
+    public static func openReadOnly(path: String) throws -> GlossDatabase {
+        GlossDatabase(backend: try SQLiteBackend.openReadOnly(path: path), path: path)
+    }
+
+    /// Why `open` would refuse the existing store at `path` as read-only for this user, or nil
+    /// when it can be written (or does not exist yet).
+    public static func readOnlyReason(path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return StoreWritability.readOnlyReason(path: path)
     }
 
     /// A fresh store in memory, for tests.

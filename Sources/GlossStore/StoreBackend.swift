@@ -21,4 +21,7 @@
 /// `GoldRules`, `AnnotationRules`), and output whose bytes matter (the annotations
 /// export) is written by the façade from rows the backend reads.
 protocol StoreBackend: DatasetsBackend, ProjectsBackend, ModelsBackend, GoldBackend, StatsBackend, LabelingBackend, LabelerModelBackend, ReviewBackend,
-    AnnotationTransferBackend, ImportBackend, ExportBackend, SearchBackend, Sendable {}
+    AnnotationTransferBackend, ImportBackend, ExportBackend, SearchBackend, CheckBackend, Sendable {
+    /// Opened for reading only: every write fails, and nothing was migrated.
+    var isReadOnly: Bool { get }
+}

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case noStore(path: String)
     /// Another item import into the store has not finished (`by`: its process and host).
     case importRunning(path: String, by: String, secondsAgo: Int)
+    case readOnly(path: String, reason: String)
+    case needsMigration(path: String, version: Int, current: Int)
 
     public var description: String { TerminalText.visible(sentence) }
 
@@ -33,6 +35,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "another import into \(path) is still running (\(by), last wrote \(secondsAgo) s ago); nothing was imported. Try again when it finishes."
         case let .noStore(path):
             "there is no Gloss store at \(path) yet; create one with gloss import FILE --dataset NAME, or point --db or $GLOSS_DB at an existing store."
+        case let .readOnly(path, reason):
+            "\(path) is read-only for you: \(reason). This command writes to the store, so nothing was changed. Commands "
+                + "that only read (datasets, stats, export, annotations export, check...) work on it; to write, make "
+                + "the file and its directory writable for you, or work on a copy."
+        case let .needsMigration(path, version, current):
+            "\(path) has an older schema (version \(version); this Gloss uses \(current)), and a command that only "
+                + "reads does not change it; it was left untouched. Run gloss migrate --db \(path) once with write "
+                + "access, then run this command again."
         case let .unknownDataset(name, known):
             known.isEmpty
                 ? "there is no dataset \"\(name)\"; the store has no datasets yet (create one with gloss import FILE --dataset \(name))."

@@ -26,8 +26,27 @@ public struct GlossCLI: Sendable {
     /// Runs `gloss ARGS` with `stdin` as standard input and extra environment variables.
     @discardableResult
     public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(executable, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// The user id `runUnprivileged` runs as when the tests run as root (`nobody`).
+    public static let unprivilegedUser: UInt32 = 65534
+
+    /// Runs `gloss ARGS` as a user without root's power to write any file, so that file
+    /// permissions apply: as this user when it is not root, else through `setpriv` as
+    /// `nobody` (the files it must read or write need permissions for others).
+    @discardableResult
+    public func runUnprivileged(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        guard getuid() == 0 else { return try run(arguments, stdin: stdin) }
+        let user = String(Self.unprivilegedUser)
+        return try run(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                       ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", executable.path] + arguments, stdin: stdin,
+                       environment: [:])
+    }
+
+    private func run(_ program: URL, _ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

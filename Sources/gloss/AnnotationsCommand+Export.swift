@@ -28,7 +28,7 @@ extension AnnotationsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let summary = try store.openExisting().exportAnnotations(project: project, currentOnly: current, to: out)
+            let summary = try store.openForReading().exportAnnotations(project: project, currentOnly: current, to: out)
             if let out {
                 StandardError.print("Wrote \(NumberText.grouped(summary.decisions)) decisions and "
                     + "\(NumberText.grouped(summary.adjudications)) adjudications to \(TerminalText.visible(out)).")

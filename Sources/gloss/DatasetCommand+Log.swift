@@ -26,7 +26,7 @@ extension DatasetCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let batches = try store.openExisting().importLog(dataset: name)
+            let batches = try store.openForReading().importLog(dataset: name)
             if json { return try JSONOutput.print(batches) }
             var table = TextTable(
                 headers: ["#", "IMPORTED", "FORMAT", "ADDED", "DUPLICATES", "SKIPPED", "SHA256", "SOURCE"],

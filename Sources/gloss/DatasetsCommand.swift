@@ -20,7 +20,7 @@ struct DatasetsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let datasets = try store.openExisting().datasets()
+        let datasets = try store.openForReading().datasets()
         if json { return try JSONOutput.print(datasets) }
         guard !datasets.isEmpty else {
             return print("No datasets yet in \(store.path). Add one with: gloss import FILE --dataset NAME")

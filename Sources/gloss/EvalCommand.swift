@@ -55,7 +55,7 @@ struct EvalCommand: ParsableCommand {
     var gold: ModelEvaluation.Gold { against ?? (dataset == nil ? .decisions : .reference) }
 
     func run() throws {
-        let database = try store.openExisting()
+        let database = try store.openForReading()
         let request = ModelEvaluation.Request(project: project, model: model, predictions: predictions, gold: gold,
                                               dataset: dataset, textModelOnly: browse)
         let result = try ModelEvaluation.run(request, database: database) { StandardError.print($0) }

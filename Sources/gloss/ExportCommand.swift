@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             query: ExportQuery(policy: policy, filter: ExportFilter(
                 includeSkipped: includeSkipped, includeFlagged: includeFlagged,
                 minAgreement: minAgreement, includePredictions: includePredictions), split: plan))
-        let outcome = try ExportRun.run(request, database: store.openExisting())
+        let outcome = try ExportRun.run(request, database: store.openWritingIfAllowed())
         ExportSummary.print(outcome, request: request)
     }
 }

@@ -22,7 +22,12 @@ enum ExportSummary {
             lines.append("  Left out: " + leftOut.map { "\(NumberText.grouped($0.value)) \($0.key)" }.joined(separator: ", ") + ".")
         }
         let check = request.destination.map { " Check it with: gloss export --verify \(TerminalText.visible($0))" } ?? ""
-        lines.append("Recorded as export #\(outcome.exportID) (gloss exports \(TerminalText.visible(m.project))).\(check)")
+        if let id = outcome.exportID {
+            lines.append("Recorded as export #\(id) (gloss exports \(TerminalText.visible(m.project))).\(check)")
+        } else {
+            lines.append("Not recorded in the store: it is read-only for you, so it was left as it was"
+                + "\(m.split?.stratify == true ? " (new items' stratified splits were not remembered)" : "").\(check)")
+        }
         let text = lines.joined(separator: "\n") + "\n"
         if request.destination == nil {
             FileHandle.standardError.write(Data(text.utf8))

@@ -17,7 +17,7 @@ enum ExportVerification {
         }
         print(table.render())
         let recorded = FileManager.default.fileExists(atPath: store.path)
-            ? (try? store.openExisting().exportID(manifest: result.manifestText)) ?? nil
+            ? (try? store.openForReading().exportID(manifest: result.manifestText)) ?? nil
             : nil
         let m = result.manifest
         let origin = "export of \(TerminalText.visible(m.project)) made \(m.createdAt) by Gloss \(m.glossVersion)"

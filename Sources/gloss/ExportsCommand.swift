@@ -20,7 +20,7 @@ struct ExportsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let exports = try store.openExisting().exports(project: project)
+        let exports = try store.openForReading().exports(project: project)
         if json { return try JSONOutput.print(exports) }
         guard !exports.isEmpty else {
             return print("\"\(TerminalText.visible(project))\" has no exports yet. Make one with: gloss export \(TerminalText.visible(project)) --format jsonl --out DIR")

@@ -28,7 +28,8 @@ struct Gloss: ParsableCommand {
             DemoCommand.self, LabelCommand.self, ImportCommand.self, DatasetsCommand.self, DatasetCommand.self,
             ProjectCommand.self, ProjectsCommand.self, GuideCommand.self, TrainCommand.self, ModelsCommand.self,
             PredictCommand.self, EvalCommand.self, LearningCurveCommand.self, AnnotationsCommand.self, StatsCommand.self,
-            GoldCommand.self, ReviewCommand.self, ExportCommand.self, ExportsCommand.self, DriveCommand.self,
+            GoldCommand.self, ReviewCommand.self, ExportCommand.self, ExportsCommand.self, DriveCommand.self, CheckCommand.self,
+            MigrateCommand.self,
         ]
     )
 

@@ -12,7 +12,7 @@ extension GoldCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let gold = try store.openExisting().goldItems(project: project)
+            let gold = try store.openForReading().goldItems(project: project)
             if json { return try JSONOutput.print(gold) }
             guard !gold.isEmpty else { return print("\(TerminalText.visible(project)) has no gold items. Add some with: gloss gold add") }
             var table = TextTable(headers: ["ITEM", "ANSWER", "SOURCE"])

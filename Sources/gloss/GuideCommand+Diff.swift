@@ -23,7 +23,7 @@ extension GuideCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.openExisting()
+            let database = try store.openForReading()
             let latest = try database.guideVersion(project: project)
             let new = try to.map { try database.guideVersion(project: project, version: $0) } ?? latest
             let oldNumber = from ?? (new.version - 1)

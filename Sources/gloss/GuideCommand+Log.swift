@@ -28,7 +28,7 @@ extension GuideCommand {
         }
 
         func run() throws {
-            let versions = try store.openExisting().guideVersions(project: project)
+            let versions = try store.openForReading().guideVersions(project: project)
             if json {
                 return try JSONOutput.print(versions.map { Entry(version: $0.version, sha256: $0.sha256, author: $0.author, message: $0.message, createdAt: $0.createdAt) })
             }

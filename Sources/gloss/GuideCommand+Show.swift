@@ -24,7 +24,7 @@ extension GuideCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let stored = try store.openExisting().guideVersion(project: project, version: version)
+            let stored = try store.openForReading().guideVersion(project: project, version: version)
             if raw { return print(stored.text, terminator: stored.text.hasSuffix("\n") ? "" : "\n") }
             guard let guide = GuideParser.lint(stored.text).guide else {
                 return print(TerminalText.visible(stored.text))

@@ -58,7 +58,7 @@ struct LearningCurveCommand: ParsableCommand {
                                                checkpoints: checkpoints, seed: seed, pool: pool, rescore: rescore,
                                                randomStart: randomStart)
         var bar: DecisionProgress?
-        let database = try store.openExisting()
+        let database = try store.openForReading()
         let report = try LearningCurveRun.run(request, database: database, notice: { StandardError.print($0) }) {
             order, done, total in
             guard let done else { bar?.clear(); bar = nil; return }

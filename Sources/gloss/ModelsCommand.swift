@@ -19,7 +19,7 @@ struct ModelsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let models = try store.openExisting().models(project: project)
+        let models = try store.openForReading().models(project: project)
         if json { return try JSONOutput.print(models) }
         guard !models.isEmpty else {
             return print("\"\(TerminalText.visible(project))\" has no models yet. Train one with: gloss train \(TerminalText.visible(project))")

@@ -40,7 +40,7 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.openExisting()
+        let database = try store.openForReading()
         let output = PredictionLines(model: try LoadedModel.load(database, project: project, version: model).0)
         do {
             if let file {

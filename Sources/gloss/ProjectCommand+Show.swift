@@ -36,7 +36,7 @@ extension ProjectCommand {
         }
 
         func run() throws {
-            let database = try store.openExisting()
+            let database = try store.openForReading()
             let project = try database.project(named: name)
             let version = try database.guideVersion(project: name)
             let guide = GuideParser.lint(version.text).guide

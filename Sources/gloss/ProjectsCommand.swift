@@ -20,7 +20,7 @@ struct ProjectsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let projects = try store.openExisting().projects()
+        let projects = try store.openForReading().projects()
         if json { return try JSONOutput.print(projects) }
         guard !projects.isEmpty else {
             return print("No projects yet. Create one with: gloss project create NAME --dataset D --guide FILE")

@@ -52,7 +52,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.openExisting()
+        // A listing only reads; the screen writes adjudications.
+        let database = try list || json ? store.openForReading() : store.openExisting()
         let reviewer = self.reviewer ?? LoginName.current
         try NameRule.validate(reviewer, what: "reviewer", hint: "pass --reviewer NAME")
         let guide = try database.currentGuide(project: project).guide

@@ -54,7 +54,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let filter = StatsFilter(since: since.flatMap(ISODate.parse), annotator: annotator)
-        let stats = try store.openExisting().teamStats(project: project, filter: filter,
+        let stats = try store.openForReading().teamStats(project: project, filter: filter,
                                                        agreement: AgreementMeasures.measure(for:))
         if let annotator, !stats.annotators.contains(annotator) {
             let names = stats.annotators

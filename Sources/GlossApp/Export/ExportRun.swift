@@ -28,7 +28,10 @@ public enum ExportRun {
 
     public struct Outcome: Sendable {
         public var manifest: ExportManifest
-        public var exportID: Int64
+        /// The export's row in the store; nil when the store was opened read-only (the export
+        /// is written all the same, but the store is left as it was: not recorded, and new
+        /// items' stratified splits not remembered).
+        public var exportID: Int64?
     }
 
     /// The options as the store records them.
@@ -42,7 +45,8 @@ public enum ExportRun {
     }
 
     /// Checks the destination, scans the project's records through the format's writer into
-    /// staged files, writes the manifest, swaps the export into place and records it.
+    /// staged files, writes the manifest, swaps the export into place and records it (unless
+    /// the store is read-only). A damaged row stops it (`StoreDamaged`) with nothing in place.
     public static func run(_ request: Request, database: GlossDatabase) throws -> Outcome {
         let provenance = try database.exportProvenance(project: request.project)
         let kind = TaskKinds.kind(for: provenance.task)
@@ -94,6 +98,7 @@ public enum ExportRun {
             files.abandon()
             throw error
         }
+        guard !database.isReadOnly else { return Outcome(manifest: manifest, exportID: nil) }
         let options = RecordedOptions(format: request.format.rawValue, policy: request.query.policy.rawValue,
                                       split: plan?.description ?? "none", seed: plan?.seed ?? 0,
                                       stratify: plan?.stratify ?? false, filter: request.query.filter)

@@ -85,10 +85,16 @@ extension GlossDatabase {
     ///
     /// The scan runs in one read transaction, except with a stratified split: new items'
     /// splits are remembered in `split_assignments` so that they never move, which makes it
-    /// one write transaction (other writers wait for it).
+    /// one write transaction (other writers wait for it). On a store opened read-only the
+    /// new splits are assigned the same way but not remembered.
+    ///
+    /// A value or item text that no longer matches its checksum stops the scan with
+    /// `StoreDamaged` (naming the row and this store) before it reaches `body`.
     public func forEachExportRecord(project: String, query: ExportQuery, rule: any ConsensusRule,
                                     predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)? = nil,
                                     _ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {
-        try backend.forEachExportRecord(project: project, query: query, rule: rule, predict: predict, body)
+        try namingDamage(scope: project) {
+            try backend.forEachExportRecord(project: project, query: query, rule: rule, predict: predict, body)
+        }
     }
 }

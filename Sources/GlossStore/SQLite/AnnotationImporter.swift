@@ -114,11 +114,12 @@ struct AnnotationImporter {
     mutating func writeAdjudication(_ record: AnnotationRecord, itemID: Int64, reviewerID: Int64,
                                     at date: Date) throws {
         let text = rules.checksText ? try DecisionWriter.itemText(db, itemID) : nil
+        let value = record.value.map(rules.stored)?.json(itemText: text)
         try db.execute(sql: """
-            INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at, undone_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [projectID, itemID, reviewerID, record.value.map(rules.stored)?.json(itemText: text),
-                             record.comment, date, record.undoneAt])
+            INSERT INTO adjudications (project_id, item_id, reviewer_id, value, value_check, comment, decided_at, undone_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [projectID, itemID, reviewerID, value, ValueCheck.of(value), record.comment, date,
+                             record.undoneAt])
         let id = db.lastInsertedRowID
         if record.undoneAt == nil {
             try db.execute(sql: """

@@ -1,3 +1,4 @@
+import GlossCore
 internal import GRDB
 internal import GRDBSQLite
 
@@ -70,6 +71,13 @@ final class RawStatement {
     func string(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
 
     func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    /// Whether the column's bytes (nil for NULL) match the `ValueCheck` in column `check`.
+    func valueMatchesCheck(_ column: Int32, check: Int32) -> Bool {
+        ValueCheck.matches(isNull(column) ? nil : bytes(column), check: optionalInt64(check))
+    }
 
     /// The first letter of the column's text, as a byte (0 for NULL or empty).
     func firstByte(_ column: Int32) -> UInt8 {

@@ -41,7 +41,7 @@ extension SQLiteBackend: DatasetsBackend {
             let datasetID = try Self.datasetID(db, dataset)
             var examples: [LabeledItem] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT i.id, i.external_id, CAST(i.text AS BLOB), r.label
+                SELECT i.id, i.external_id, CAST(i.text AS BLOB), r.label, i.text_check
                 FROM items i JOIN reference_labels r ON r.item_id = i.id
                 WHERE i.dataset_id = ? ORDER BY i.id, r.label
                 """, arguments: [datasetID])
@@ -51,6 +51,9 @@ extension SQLiteBackend: DatasetsBackend {
                 if examples.last?.rowID == id {
                     examples[examples.count - 1].labels.append(label)
                 } else {
+                    guard Self.matchesCheck(row[2], row[4]) else {
+                        throw DamagedRow(kind: .itemText, rowID: id, item: row[1], scope: dataset)
+                    }
                     examples.append(LabeledItem(rowID: id, externalID: row[1], text: Self.text(row[2]), labels: [label],
                                                 value: nil))
                 }
@@ -62,14 +65,23 @@ extension SQLiteBackend: DatasetsBackend {
     func decisionExamples(project: String) throws -> [LabeledItem] {
         try read { db in
             let projectID = try Self.projectID(db, project)
+            // Each value and item text is verified against its checksum: nothing altered on
+            // disk reaches a model (train, eval, the labeler's model).
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT i.id, i.external_id, CAST(i.text AS BLOB), a.value
+                SELECT i.id, i.external_id, CAST(i.text AS BLOB), a.value, a.id, a.value_check, i.text_check,
+                       CAST(a.value AS BLOB)
                 FROM annotations a JOIN items i ON i.id = a.item_id
                 WHERE a.project_id = ? AND a.kind = 'label' AND a.superseded_by IS NULL AND a.undone_at IS NULL
                 ORDER BY a.id
                 """, arguments: [projectID])
             var examples: [LabeledItem] = []
             while let row = try rows.next() {
+                guard Self.matchesCheck(row[7], row[5]) else {
+                    throw DamagedRow(kind: .decision, rowID: row[4], item: row[1], scope: project)
+                }
+                guard Self.matchesCheck(row[2], row[6]) else {
+                    throw DamagedRow(kind: .itemText, rowID: row[0], item: row[1])
+                }
                 guard let value = (row[3] as String?).flatMap({ AnnotationValue(json: $0) }) else { continue }
                 examples.append(LabeledItem(rowID: row[0], externalID: row[1], text: Self.text(row[2]),
                                             labels: value.labelNames, value: value))
@@ -94,6 +106,13 @@ extension SQLiteBackend: DatasetsBackend {
             try body(batch)
             after = last.rowID
         }
+    }
+
+    /// Whether a column read as bytes (`CAST(… AS BLOB)`, NULL for none) matches its check.
+    static func matchesCheck(_ value: DatabaseValue, _ check: DatabaseValue) -> Bool {
+        let check = Int64.fromDatabaseValue(check)
+        guard let bytes = Data.fromDatabaseValue(value) else { return ValueCheck.matches(nil, check: check) }
+        return bytes.withUnsafeBytes { ValueCheck.matches($0.bindMemory(to: UInt8.self), check: check) }
     }
 
     /// An item's text read as bytes (`CAST(text AS BLOB)`), so a NUL does not cut it short.

@@ -31,10 +31,11 @@ extension SQLiteBackend: GoldBackend {
                 if before == json { continue }
                 if before == nil { added += 1 } else { updated += 1 }
                 try db.execute(sql: """
-                    INSERT INTO gold_items (project_id, item_id, answer, source, added_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (project_id, item_id) DO UPDATE SET
-                        answer = excluded.answer, source = excluded.source, added_at = excluded.added_at
-                    """, arguments: [projectID, itemID, json, answer.source, date])
+                    INSERT INTO gold_items (project_id, item_id, answer, answer_check, source, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (project_id, item_id) DO UPDATE SET answer = excluded.answer,
+                        answer_check = excluded.answer_check, source = excluded.source, added_at = excluded.added_at
+                    """, arguments: [projectID, itemID, json, ValueCheck.of(json), answer.source, date])
             }
             if let rate {
                 try db.execute(sql: "UPDATE projects SET gold_rate = ? WHERE id = ?", arguments: [rate, projectID])

@@ -14,18 +14,35 @@ final class SQLiteBackend: Sendable {
     private let busyWait: BusyWait
     /// The store file's path, for errors.
     var path: String { writer.path }
+    /// Opened with `SQLITE_OPEN_READONLY`: every write fails, and nothing was migrated.
+    let isReadOnly: Bool
 
     private init(writer: any DatabaseWriter, busyWait: BusyWait = BusyWait()) throws {
         self.writer = writer
         self.busyWait = busyWait
+        isReadOnly = false
         try Self.migrator.migrate(writer)
+    }
+
+    /// A read-only connection to a store whose migrations must all be applied already.
+    private init(readOnly reader: DatabaseQueue, path: String) throws {
+        writer = reader
+        busyWait = BusyWait()
+        isReadOnly = true
+        try reader.read { db in try Self.requireCurrentSchema(db, path: path) }
     }
 
     /// Opens (or creates) the store file at `path`; see `GlossDatabase.open`.
     static func open(path: String, create: Bool) throws -> SQLiteBackend {
         _ = sqliteTuned
         if !create, !FileManager.default.fileExists(atPath: path) { throw StoreError.noStore(path: path) }
-        try StoreInspector.inspect(path: path)
+        try StoreInspector.inspect(path: path, checksMigrations: false)
+        if FileManager.default.fileExists(atPath: path), !isEmptyFile(path) {
+            if let reason = StoreWritability.readOnlyReason(path: path) {
+                throw StoreError.readOnly(path: path, reason: reason)
+            }
+            try StoreInspector.checkMigrations(path)
+        }
         if !FileManager.default.fileExists(atPath: path) || isEmptyFile(path) {
             try createEmpty(path: path)
         }
@@ -39,6 +56,38 @@ final class SQLiteBackend: Sendable {
             return try SQLiteBackend(writer: DatabasePool(path: path, configuration: config), busyWait: busyWait)
         } catch let error as DatabaseError {
             throw StoreInspector.translate(error, path: path)
+        }
+    }
+
+    /// Opens the existing store at `path` for reading only; see `GlossDatabase.openReadOnly`.
+    static func openReadOnly(path: String) throws -> SQLiteBackend {
+        _ = sqliteTuned
+        guard FileManager.default.fileExists(atPath: path), !isEmptyFile(path) else { throw StoreError.noStore(path: path) }
+        try StoreInspector.inspect(path: path, checksMigrations: false)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(30)
+        do {
+            let reader = try DatabaseQueue(path: ReadOnlyLocation(path: path).sqliteName, configuration: config)
+            return try SQLiteBackend(readOnly: reader, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && ReadOnlyLocation.walNeedsMissingShm(path) {
+            throw StoreError.unreadable(path: path, detail: "its -wal file holds changes not yet in the store file, and SQLite "
+                + "cannot create the -shm file it needs to read them, in a directory you cannot write. Ask someone who can "
+                + "write the store to run gloss migrate --db \(path) once (it folds the -wal file into the store)")
+        } catch let error as DatabaseError {
+            throw StoreInspector.translate(error, path: path)
+        }
+    }
+
+    /// Refuses a store from a newer Gloss (unknown migrations) or an older one (missing
+    /// migrations: a read-only open must not migrate it, and the code expects the newest schema).
+    static func requireCurrentSchema(_ db: Database, path: String) throws {
+        let applied = try migrator.appliedIdentifiers(db)
+        let unknown = applied.subtracting(migrator.migrations)
+        if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown.sorted()) }
+        if applied.count < migrations.count {
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            throw StoreError.needsMigration(path: path, version: version, current: Int(schemaVersion))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+import GlossCore
 internal import GRDB
 
 extension SQLiteBackend {
@@ -6,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 9
+    static let schemaVersion: UInt32 = 10
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -315,9 +317,28 @@ extension SQLiteBackend {
                 """
         ),
         (
-            "v8-item-search",
+            "v8-value-checks",
             """
                 PRAGMA user_version = 8;
+                -- The checksum of each stored decision value and item text (GlossCore's
+                -- ValueCheck of its bytes; NULL for no value), written with it by every writer
+                -- and verified by export, train and gloss check, so a value or text altered on
+                -- disk is never used. Existing rows get theirs here, through the migration's
+                -- gloss_value_check() of the stored bytes.
+                ALTER TABLE annotations ADD COLUMN value_check INTEGER;
+                ALTER TABLE adjudications ADD COLUMN value_check INTEGER;
+                ALTER TABLE gold_items ADD COLUMN answer_check INTEGER;
+                ALTER TABLE items ADD COLUMN text_check INTEGER;
+                UPDATE annotations SET value_check = gloss_value_check(CAST(value AS BLOB)) WHERE value IS NOT NULL;
+                UPDATE adjudications SET value_check = gloss_value_check(CAST(value AS BLOB));
+                UPDATE gold_items SET answer_check = gloss_value_check(CAST(answer AS BLOB));
+                UPDATE items SET text_check = gloss_value_check(CAST(text AS BLOB));
+                """
+        ),
+        (
+            "v9-item-search",
+            """
+                PRAGMA user_version = 9;
                 -- The labeler's search: a word index of item texts (Unicode case folding and
                 -- diacritics removed, words of any script). Contentless and without positions
                 -- (the texts stay in items; a search asks for words, not phrases), so it costs
@@ -336,9 +357,9 @@ extension SQLiteBackend {
                 """
         ),
         (
-            "v9-pending-imports",
+            "v10-pending-imports",
             """
-                PRAGMA user_version = 9;
+                PRAGMA user_version = 10;
                 -- An item import writes its rows in chunks of short transactions, so that
                 -- labelers' saves pass between them, and its items appear in one short final
                 -- commit: the rows live in item_rows, import_rows and dataset_rows, and every
@@ -371,10 +392,23 @@ extension SQLiteBackend {
         ),
     ]
 
+    /// `gloss_value_check(text)`: `ValueCheck` in SQL, for the migration that fills the
+    /// checks of existing rows. Only migrations see it; writers compute checks in Swift.
+    static let valueCheckFunction = DatabaseFunction("gloss_value_check", argumentCount: 1, pure: true) { values in
+        switch values[0].databaseValue.storage {
+        case .string(let text): return ValueCheck.of(text)
+        case .blob(let data): return data.withUnsafeBytes { ValueCheck.of($0) }
+        default: return nil
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
-            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+            migrator.registerMigration(migration.identifier) { db in
+                db.add(function: valueCheckFunction)
+                try db.execute(sql: migration.sql)
+            }
         }
         return migrator
     }

@@ -10,7 +10,9 @@ internal import GRDBSQLite
 enum StoreInspector {
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
-    static func inspect(path: String) throws {
+    /// With `checksMigrations: false` only the header and the tables of a foreign file are
+    /// read; the caller checks the migrations (after its own permission checks).
+    static func inspect(path: String, checksMigrations: Bool = true) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue { throw StoreError.notADatabase(path: path, detail: "it is a directory") }
@@ -34,7 +36,7 @@ enum StoreInspector {
                 throw StoreError.newerVersion(
                     path: path, unknown: ["schema version \(userVersion) (this Gloss knows up to \(known))"])
             }
-            return try checkMigrations(path)
+            return checksMigrations ? try checkMigrations(path) : ()
         }
         if appID != 0 {
             let hex = String(UInt32(bitPattern: appID), radix: 16)

@@ -21,12 +21,14 @@ struct ExportScan {
     private var labelValues: [AnnotationValue] = []
 
     init(_ db: Database, projectID: Int64, datasetID: Int64, rule: any ConsensusRule, query: ExportQuery,
-         predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?) throws {
+         remembersSplits: Bool, predict: ((UnlabeledItem) throws -> (AnnotationValue, Double)?)?) throws {
         self.query = query
         self.predict = predict
         consensus = Consensus(rule: rule, policy: query.policy)
         cursors = try ExportScanCursors(db, projectID: projectID, datasetID: datasetID, withItemCursor: predict != nil)
-        splits = try query.split.map { try ExportSplitAssigner(db, projectID: projectID, plan: $0, rule: rule) }
+        splits = try query.split.map {
+            try ExportSplitAssigner(db, projectID: projectID, plan: $0, rule: rule, remembers: remembersSplits)
+        }
     }
 
     mutating func run(_ body: (ExportRecord) throws -> Void) throws -> ExportScanSummary {

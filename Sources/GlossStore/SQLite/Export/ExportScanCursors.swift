@@ -44,6 +44,10 @@ struct DecisionGroup {
 /// item), current adjudications and, for predictions, every item of the dataset. Without
 /// the item cursor the decision and adjudication rows carry their item's fields (a join), so
 /// the common export reads each row once.
+///
+/// Every value and item text read is verified against the checksum written with it before
+/// it is used: a row altered on disk stops the scan
+/// with a `DamagedRow` instead of reaching the export.
 struct ExportScanCursors {
     let withItemCursor: Bool
     private let decisions: RawStatement
@@ -62,23 +66,25 @@ struct ExportScanCursors {
         let rows = try RawStatement(db, "SELECT id, name FROM annotators")
         while try rows.step() { names[rows.int64(0)] = rows.string(1) }
         annotatorNames = names
-        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata"
+        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata, i.text_check"
         let itemJoin = withItemCursor ? "" : "JOIN items i ON i.id = a.item_id"
         decisions = try RawStatement(db, """
             SELECT a.item_id, a.id, a.annotator_id, a.kind, a.value, a.decided_at, a.active_ms, a.suggestion,
-                   a.guide_version\(itemColumns)
+                   a.guide_version, a.value_check\(itemColumns)
             FROM annotations a INDEXED BY annotations_by_item \(itemJoin)
             WHERE a.project_id = ?1 AND a.superseded_by IS NULL AND a.undone_at IS NULL
             ORDER BY a.item_id, a.id
             """, [projectID])
         adjudications = try RawStatement(db, """
-            SELECT a.item_id, a.value\(itemColumns)
+            SELECT a.item_id, a.value, a.value_check, a.id\(itemColumns)
             FROM adjudications a INDEXED BY adjudications_by_item \(itemJoin)
             WHERE a.project_id = ?1 AND a.superseded_by IS NULL AND a.undone_at IS NULL
             ORDER BY a.item_id, a.id
             """, [projectID])
         items = withItemCursor
-            ? try RawStatement(db, "SELECT id, external_id, text, metadata FROM items WHERE dataset_id = ?1 ORDER BY id", [datasetID])
+            ? try RawStatement(db, """
+                SELECT id, external_id, text, metadata, text_check FROM items WHERE dataset_id = ?1 ORDER BY id
+                """, [datasetID])
             : nil
         decisionItem = try decisions.step() ? decisions.int64(0) : nil
         adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
@@ -92,22 +98,25 @@ struct ExportScanCursors {
         let item: ExportItemFields
         if let items {
             guard try items.step() else { return nil }
-            item = Self.fields(items, from: 0)
+            item = try fields(items, from: 0)
             // Rows of items outside the dataset cannot exist; step over them all the same.
             while let at = decisionItem, at < item.rowID { try advanceDecisions() }
             while let at = adjudicationItem, at < item.rowID { try advanceAdjudications() }
         } else {
             guard let rowID = Self.smaller(decisionItem, adjudicationItem) else { return nil }
-            item = decisionItem == rowID ? Self.fields(decisions, from: 9, rowID: rowID)
-                                         : Self.fields(adjudications, from: 2, rowID: rowID)
+            item = decisionItem == rowID ? try fields(decisions, from: 10, rowID: rowID)
+                                         : try fields(adjudications, from: 4, rowID: rowID)
         }
         while decisionItem == item.rowID {
-            readDecision(into: &group)
+            try readDecision(into: &group, item: item.id)
             try advanceDecisions()
         }
         var adjudication: AnnotationValue?
         while adjudicationItem == item.rowID {
             // Only one adjudication per item is current; should there be more, the newest wins.
+            guard adjudications.valueMatchesCheck(1, check: 2) else {
+                throw DamagedRow(kind: .adjudication, rowID: adjudications.int64(3), item: item.id)
+            }
             if let value = CanonicalValueParser.parse(adjudications.bytes(1)) { adjudication = value }
             try advanceAdjudications()
         }
@@ -128,7 +137,10 @@ struct ExportScanCursors {
         adjudicationItem = try adjudications.step() ? adjudications.int64(0) : nil
     }
 
-    private mutating func readDecision(into group: inout DecisionGroup) {
+    private mutating func readDecision(into group: inout DecisionGroup, item: String) throws {
+        guard decisions.valueMatchesCheck(4, check: 9) else {
+            throw DamagedRow(kind: .decision, rowID: decisions.int64(1), item: item, author: name(decisions.int64(2)))
+        }
         let kind: AnnotationKind = switch decisions.firstByte(3) {
         case UInt8(ascii: "s"): .skip
         case UInt8(ascii: "f"): .flag
@@ -153,11 +165,16 @@ struct ExportScanCursors {
         return name
     }
 
-    /// Reads `id, external_id, text, metadata` starting at column `first` (or, with `rowID`
-    /// given, `external_id, text, metadata`).
-    private static func fields(_ statement: RawStatement, from first: Int32, rowID: Int64? = nil) -> ExportItemFields {
+    /// Reads `id, external_id, text, metadata, text_check` starting at column `first` (or,
+    /// with `rowID` given, `external_id, text, metadata, text_check`), the text verified
+    /// against its check.
+    private mutating func fields(_ statement: RawStatement, from first: Int32, rowID: Int64? = nil) throws -> ExportItemFields {
         let column = rowID == nil ? first + 1 : first
-        return ExportItemFields(rowID: rowID ?? statement.int64(first), id: statement.string(column),
-                                text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2))
+        let fields = ExportItemFields(rowID: rowID ?? statement.int64(first), id: statement.string(column),
+                                      text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2))
+        guard statement.valueMatchesCheck(column + 1, check: column + 3) else {
+            throw DamagedRow(kind: .itemText, rowID: fields.rowID, item: fields.id)
+        }
+        return fields
     }
 }

@@ -11,10 +11,10 @@ extension SQLiteBackend: ExportBackend {
                                                      arguments: [projectID])
             else { throw ProjectError.unknownProject(project, known: []) }
             var scan = try ExportScan(db, projectID: projectID, datasetID: datasetID, rule: rule, query: query,
-                                      predict: predict)
+                                      remembersSplits: !isReadOnly, predict: predict)
             return try scan.run(body)
         }
-        if query.split?.stratify == true {
+        if query.split?.stratify == true, !isReadOnly {
             return try write { try scan($0) }
         }
         return try read { try scan($0) }

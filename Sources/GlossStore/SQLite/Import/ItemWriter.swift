@@ -29,8 +29,8 @@ final class ItemWriter {
         self.datasetID = datasetID
         self.datasetName = datasetName
         insertItem = try Self.prepare(connection, """
-            INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash, text_check)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT (content_hash, dataset_id) DO NOTHING
             """)
         findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM item_rows WHERE content_hash = ?1 AND dataset_id = ?2")
@@ -84,6 +84,8 @@ final class ItemWriter {
         Self.bind(s, 4, text)
         Self.bind(s, 5, metadata)
         sqlite3_bind_int64(s, 6, Self.key(record.contentHash))
+        // The checksum of the stored bytes, verified by export, train and gloss check.
+        sqlite3_bind_int64(s, 7, ValueCheck.of(UnsafeRawBufferPointer(text ?? UnsafeBufferPointer(start: nil, count: 0))))
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         return code

@@ -15,13 +15,14 @@ enum DecisionWriter {
             guard case .spans = value else { return nil }
             return try itemText(db, input.itemRowID)
         }
+        let value = input.value?.json(itemText: text)
         try db.cachedStatement(sql: """
-            INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, guide_version, shown_at,
-                decided_at, active_ms, keystrokes, suggestion, suggestion_accepted, note, session_id, comment)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO annotations (project_id, item_id, annotator_id, kind, value, value_check, guide_version,
+                shown_at, decided_at, active_ms, keystrokes, suggestion, suggestion_accepted, note, session_id, comment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 scope.projectID, input.itemRowID, scope.annotatorID, input.kind.rawValue,
-                input.value?.json(itemText: text), scope.guideVersion, input.shownAt, input.decidedAt,
+                value, ValueCheck.of(value), scope.guideVersion, input.shownAt, input.decidedAt,
                 input.activeMilliseconds, input.keystrokes, input.suggestion?.json(itemText: text),
                 input.suggestionAccepted, input.note, scope.sessionID, input.comment,
             ])

@@ -15,10 +15,11 @@ extension SQLiteBackend {
             }
             let reviewerID = try Self.annotatorID(db, reviewer, at: date)
             let previous = try Self.currentAdjudicationID(db, projectID: projectID, itemRowID: itemRowID)
+            let json = value.json(itemText: text)
             try db.execute(sql: """
-                INSERT INTO adjudications (project_id, item_id, reviewer_id, value, comment, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [projectID, itemRowID, reviewerID, value.json(itemText: text), comment, date])
+                INSERT INTO adjudications (project_id, item_id, reviewer_id, value, value_check, comment, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [projectID, itemRowID, reviewerID, json, ValueCheck.of(json), comment, date])
             let id = db.lastInsertedRowID
             if let previous {
                 try db.execute(sql: "UPDATE adjudications SET superseded_by = ? WHERE id = ?", arguments: [id, previous])

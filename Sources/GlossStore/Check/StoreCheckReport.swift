@@ -1,0 +1,17 @@
+/// What `gloss check` found: SQLite's own verdict on the file's structure and every row whose
+/// checksum no longer matches, with how many rows of each kind were verified.
+public struct StoreCheckReport: Equatable, Sendable, Encodable {
+    /// `PRAGMA integrity_check` lines other than "ok" (damaged pages, indexes out of step).
+    public var integrityProblems: [String] = []
+    /// Rows whose bytes changed since Gloss wrote them, in table order.
+    public var damagedRows: [DamagedRow] = []
+    public var decisionsChecked = 0
+    public var adjudicationsChecked = 0
+    public var goldAnswersChecked = 0
+    public var itemsChecked = 0
+
+    public init() {}
+
+    /// Whether nothing was found damaged.
+    public var isClean: Bool { integrityProblems.isEmpty && damagedRows.isEmpty }
+}

@@ -1,0 +1,66 @@
+import GlossCore
+internal import GRDB
+
+extension SQLiteBackend: CheckBackend {
+    /// One read transaction: SQLite's `integrity_check`, then every checksummed row in table
+    /// order. Rows are scanned without joins (a million decisions in seconds); only a damaged
+    /// row's names are looked up.
+    func checkStore(limit: Int) throws -> StoreCheckReport {
+        try read { db in
+            var report = StoreCheckReport()
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(100)")
+            report.integrityProblems = integrity == ["ok"] ? [] : integrity
+            func damaged(_ row: DamagedRow) {
+                if report.damagedRows.count < limit { report.damagedRows.append(row) }
+            }
+            report.decisionsChecked = try scanValues(db, "SELECT id, value, value_check FROM annotations ORDER BY id") {
+                damaged(try Self.describe(db, .decision, $0, sql: """
+                    SELECT i.external_id, p.name, n.name FROM annotations a LEFT JOIN items i ON i.id = a.item_id
+                    LEFT JOIN projects p ON p.id = a.project_id LEFT JOIN annotators n ON n.id = a.annotator_id
+                    WHERE a.id = ?
+                    """))
+            }
+            report.adjudicationsChecked = try scanValues(db, "SELECT id, value, value_check FROM adjudications ORDER BY id") {
+                damaged(try Self.describe(db, .adjudication, $0, sql: """
+                    SELECT i.external_id, p.name, n.name FROM adjudications a LEFT JOIN items i ON i.id = a.item_id
+                    LEFT JOIN projects p ON p.id = a.project_id LEFT JOIN annotators n ON n.id = a.reviewer_id
+                    WHERE a.id = ?
+                    """))
+            }
+            report.goldAnswersChecked = try scanValues(db, """
+                SELECT item_id, answer, answer_check, project_id FROM gold_items ORDER BY project_id, item_id
+                """) {
+                damaged(try Self.describe(db, .goldAnswer, $0, sql: """
+                    SELECT i.external_id, p.name, NULL FROM gold_items g LEFT JOIN items i ON i.id = g.item_id
+                    LEFT JOIN projects p ON p.id = g.project_id WHERE g.item_id = ?
+                    """))
+            }
+            report.itemsChecked = try scanValues(db, "SELECT id, text, text_check FROM items ORDER BY id") {
+                damaged(try Self.describe(db, .itemText, $0, sql: """
+                    SELECT i.external_id, d.name, NULL FROM items i LEFT JOIN datasets d ON d.id = i.dataset_id
+                    WHERE i.id = ?
+                    """))
+            }
+            return report
+        }
+    }
+
+    /// Steps `sql` (row id, value, check) and calls `damaged` with the id of each row whose
+    /// value does not match its check; returns how many rows it verified.
+    private func scanValues(_ db: Database, _ sql: String, damaged: (Int64) throws -> Void) throws -> Int {
+        let rows = try RawStatement(db, sql)
+        var count = 0
+        while try rows.step() {
+            count += 1
+            if !rows.valueMatchesCheck(1, check: 2) { try damaged(rows.int64(0)) }
+        }
+        return count
+    }
+
+
+    /// A damaged row with its item, scope and author read by `sql` (one row id argument).
+    private static func describe(_ db: Database, _ kind: DamagedRow.Kind, _ rowID: Int64, sql: String) throws -> DamagedRow {
+        let row = try Row.fetchOne(db, sql: sql, arguments: [rowID])
+        return DamagedRow(kind: kind, rowID: rowID, item: row?[0], scope: row?[1], author: row?[2])
+    }
+}
