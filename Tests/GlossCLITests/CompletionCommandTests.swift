@@ -70,7 +70,8 @@ struct CompletionCommandTests {
         let file = try dir.write("v2.md", text)
         let published = try gloss.run(["guide", "publish", "pilot", file, "-m", "a note"])
         #expect(published.status == 0, "\(published.stderr)")
-        #expect(try complete(["gloss", "guide", "show", "pilot", "--version", ""]) == ["1", "2"])
+        #expect(try complete(["gloss", "guide", "diff", "pilot", ""]) == ["1", "2"])
+        #expect(try complete(["gloss", "guide", "diff", "pilot", "1", "2"]) == ["2"])
         #expect(try complete(["gloss", "guide", "diff", "reviews", ""]) == ["1"])
     }
 }
