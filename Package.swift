@@ -13,11 +13,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CNcurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncursesw5-dev"])]
-        ),
+        // No pkgConfig: ncursesw's only adds -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, flags SwiftPM
+        // refuses with a "prohibited flag" warning. shim.h defines _XOPEN_SOURCE_EXTENDED, which is
+        // what turns on curses.h's wide-character API, and the module map links ncursesw.
+        .systemLibrary(name: "CNcurses"),
         .target(name: "CSHA256"),
         .target(name: "GlossCore", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
         .target(name: "GlossFormats", dependencies: ["GlossCore"]),

@@ -8,13 +8,18 @@ public struct GlossCLI: Sendable {
         public let stderr: String
     }
 
-    /// The `gloss` binary built beside the test bundle.
+    /// The `gloss` binary built beside the test bundle, or the one $GLOSS_TEST_EXECUTABLE
+    /// names (CI runs the command tests once more against the packaged dist/gloss).
     public let executable: URL
     /// The working directory of every run.
     public let directory: URL
 
     public init(directory: URL) throws {
         self.directory = directory
+        if let chosen = ProcessInfo.processInfo.environment["GLOSS_TEST_EXECUTABLE"], !chosen.isEmpty {
+            executable = URL(fileURLWithPath: chosen).standardizedFileURL
+            return
+        }
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [bin.appendingPathComponent("gloss"), bin.deletingLastPathComponent().appendingPathComponent("gloss")]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {

@@ -22,7 +22,7 @@ extension AnnotationsCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
         @Flag(help: "Only the decisions that stand (not superseded, not undone).") var current = false
         @OptionGroup var store: StoreOptions

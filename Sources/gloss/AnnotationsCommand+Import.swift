@@ -26,7 +26,7 @@ extension AnnotationsCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Argument(help: ArgumentHelp("The JSONL file, or - for standard input.", valueName: "file")) var file: String
         @Flag(help: "Print the counts as JSON.") var json = false
         @OptionGroup var store: StoreOptions

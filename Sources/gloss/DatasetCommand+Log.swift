@@ -17,7 +17,7 @@ extension DatasetCommand {
                 """
         )
 
-        @Argument(help: "The dataset name.")
+        @Argument(help: "The dataset name.", completion: .datasets)
         var name: String
 
         @Flag(help: "Print JSON instead of a table.")

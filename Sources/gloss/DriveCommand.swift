@@ -22,7 +22,7 @@ struct DriveCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Option(name: .customLong("as"), help: "The annotator's name.") var annotator: String
     @Option(help: "How long to label.") var seconds: Double = 10
     @Option(help: "Milliseconds spent on each item before deciding.") var thinkMs: Int = 0

@@ -29,12 +29,12 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Option(help: "The model version (default: the newest).") var model: Int?
     @Option(help: ArgumentHelp("Score the JSONL that gloss predict wrote instead of a model.", valueName: "file")) var predictions: String?
     @Option(help: "The gold labels: decisions or reference (default: reference with --dataset, else decisions).")
     var against: ModelEvaluation.Gold?
-    @Option(help: "Take the reference labels of this dataset instead of the project's.") var dataset: String?
+    @Option(help: "Take the reference labels of this dataset instead of the project's.", completion: .datasets) var dataset: String?
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(name: .customLong("no-color"), help: "Draw without colors (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Open the labeler on the misclassified items, worst first.") var browse = false

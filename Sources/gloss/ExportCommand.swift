@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project (not with --verify).") var project: String?
+    @Argument(help: "The project (not with --verify).", completion: .projects) var project: String?
     @Option(help: "The format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).") var format: ExportFormat?
     @Option(help: ArgumentHelp("The directory to create, or - for standard output.", valueName: "dir")) var out: String?
     @Option(help: "How decisions become a value: adjudicated, majority, unanimous, any or all.") var policy: ConsensusPolicy = .majority

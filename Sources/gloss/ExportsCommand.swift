@@ -15,7 +15,7 @@ struct ExportsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Flag(help: "Print JSON instead of a table.") var json = false
     @OptionGroup var store: StoreOptions
 

@@ -15,7 +15,7 @@ extension GoldCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Flag(help: "Take answers from the reference labels that came with the dataset.") var fromReference = false
         @Option(help: ArgumentHelp("A JSON lines file of answers.", valueName: "file")) var items: String?
         @Option(help: "With --from-reference: how many items to pick at random (default: all).") var count: Int?

@@ -7,7 +7,7 @@ import GlossStore
 extension GoldCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a project's gold items and their answers.")
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Flag(help: "Print JSON instead of a table.") var json = false
         @OptionGroup var store: StoreOptions
 

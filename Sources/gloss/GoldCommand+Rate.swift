@@ -7,7 +7,7 @@ import GlossStore
 extension GoldCommand {
     struct Rate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show or set the share of served items that are gold.")
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Argument(help: "The new rate, 0 to 1 (0 stops serving gold).") var rate: Double?
         @OptionGroup var store: StoreOptions
 

@@ -17,9 +17,9 @@ extension GuideCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
-        @Argument(help: "The older version.") var from: Int?
-        @Argument(help: "The newer version.") var to: Int?
+        @Argument(help: "The project.", completion: .projects) var project: String
+        @Argument(help: "The older version.", completion: .guideVersions(after: "diff")) var from: Int?
+        @Argument(help: "The newer version.", completion: .guideVersions(after: "diff")) var to: Int?
         @OptionGroup var store: StoreOptions
 
         func run() throws {

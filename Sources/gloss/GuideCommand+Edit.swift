@@ -19,7 +19,7 @@ extension GuideCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Option(name: .shortAndLong, help: "The version message (asked for on a terminal when omitted).") var message: String?
         @Option(help: "Who publishes (default: the login name).") var author: String?
         @Flag(help: "Publish even if used labels are removed or renamed.") var allowRemoval = false

@@ -17,7 +17,7 @@ extension GuideCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
+        @Argument(help: "The project.", completion: .projects) var project: String
         @Argument(help: ArgumentHelp("The guide file.", valueName: "file")) var file: String
         @Option(name: .shortAndLong, help: "What changed and why.") var message: String
         @Option(help: "Who publishes (default: the login name).") var author: String?

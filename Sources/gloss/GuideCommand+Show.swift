@@ -17,8 +17,8 @@ extension GuideCommand {
                 """
         )
 
-        @Argument(help: "The project.") var project: String
-        @Option(help: "The version (default: the latest).") var version: Int?
+        @Argument(help: "The project.", completion: .projects) var project: String
+        @Option(help: "The version (default: the latest).", completion: .guideVersions(after: "show")) var version: Int?
         @Flag(help: "Print the guide file exactly as published.") var raw = false
         @Option(help: "Wrap at this many columns (default: the terminal's width, else 80).") var width: Int?
         @OptionGroup var store: StoreOptions

@@ -59,7 +59,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or directories to import; '-' for standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: "The dataset to add to (created if new).")
+    @Option(help: "The dataset to add to (created if new).", completion: .datasets)
     var dataset: String
 
     @Option(help: "The input format: jsonl, json, csv, tsv, text, directory, label-studio, prodigy or doccano (default: from the extension).")

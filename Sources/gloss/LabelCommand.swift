@@ -26,7 +26,7 @@ struct LabelCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project to label.")
+    @Argument(help: "The project to label.", completion: .projects)
     var project: String
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is labeling (default: the login name).", valueName: "name"))

@@ -23,8 +23,8 @@ struct LearningCurveCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project (its dataset's reference labels are the answers).") var project: String
-    @Option(help: ArgumentHelp("The dataset whose reference labels score the model.", valueName: "dataset")) var testDataset: String
+    @Argument(help: "The project (its dataset's reference labels are the answers).", completion: .projects) var project: String
+    @Option(help: ArgumentHelp("The dataset whose reference labels score the model.", valueName: "dataset"), completion: .datasets) var testDataset: String
     @Option(help: ArgumentHelp("Orders to simulate, comma-separated: sequential, random, uncertain, confident.", valueName: "orders"))
     var order = "sequential,uncertain"
     @Option(help: ArgumentHelp("Decision counts at which to score the model, comma-separated.", valueName: "counts"))

@@ -14,7 +14,7 @@ struct ModelsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Flag(help: "Print JSON instead of a table.") var json = false
     @OptionGroup var store: StoreOptions
 

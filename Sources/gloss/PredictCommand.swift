@@ -24,10 +24,10 @@ struct PredictCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Argument(help: ArgumentHelp("A JSONL file of texts to label; '-' for standard input.", valueName: "file")) var file: String?
     @Option(help: "The model version (default: the newest).") var model: Int?
-    @Option(help: "Label every item of this stored dataset.") var dataset: String?
+    @Option(help: "Label every item of this stored dataset.", completion: .datasets) var dataset: String?
     @Option(help: "The field that holds the text in the input lines.") var textField = "text"
     @Option(help: "The field that holds the id in the input lines.") var idField = "id"
     @OptionGroup var store: StoreOptions

@@ -17,7 +17,7 @@ extension ProjectCommand {
         )
 
         @Argument(help: "The project name.") var name: String
-        @Option(help: "The dataset to label.") var dataset: String
+        @Option(help: "The dataset to label.", completion: .datasets) var dataset: String
         @Option(help: ArgumentHelp("The guide file.", valueName: "file")) var guide: String
         @Option(help: "How many different annotators label each item.") var overlap = 1
         @Option(help: ArgumentHelp("The labeler's default item order: \(ItemOrder.names).", valueName: "order"))

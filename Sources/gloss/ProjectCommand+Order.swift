@@ -20,7 +20,7 @@ extension ProjectCommand {
                 """
         )
 
-        @Argument(help: "The project.") var name: String
+        @Argument(help: "The project.", completion: .projects) var name: String
         @Argument(help: ArgumentHelp("The new default order: \(ItemOrder.names).", valueName: "order"))
         var order: ItemOrder?
         @OptionGroup var store: StoreOptions

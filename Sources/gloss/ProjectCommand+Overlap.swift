@@ -20,7 +20,7 @@ extension ProjectCommand {
                 """
         )
 
-        @Argument(help: "The project.") var name: String
+        @Argument(help: "The project.", completion: .projects) var name: String
         @Argument(help: "The new overlap (1 or more).") var overlap: Int?
         @OptionGroup var store: StoreOptions
 

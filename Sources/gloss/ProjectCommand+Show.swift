@@ -16,7 +16,7 @@ extension ProjectCommand {
                 """
         )
 
-        @Argument(help: "The project.") var name: String
+        @Argument(help: "The project.", completion: .projects) var name: String
         @Flag(help: "Print JSON instead of text.") var json = false
         @OptionGroup var store: StoreOptions
 

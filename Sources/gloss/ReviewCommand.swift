@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project to review.") var project: String
+    @Argument(help: "The project to review.", completion: .projects) var project: String
     @Flag(help: "Every item with two or more decisions, not only disagreements and flags.") var all = false
     @Flag(help: "Hide annotator names: show them as annotator A, B, C...") var blind = false
     @Flag(help: "Suspected label errors found by cross-validation (classify projects).") var suspect = false

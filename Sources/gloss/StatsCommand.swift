@@ -40,7 +40,7 @@ struct StatsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Flag(help: "Print JSON instead of tables.") var json = false
     @Option(help: ArgumentHelp("Only decisions made at or after this date (ISO 8601).", valueName: "date")) var since: String?
     @Option(help: ArgumentHelp("Only this annotator's section.", valueName: "name")) var annotator: String?

@@ -3,7 +3,7 @@ import GlossStore
 
 /// `--db PATH`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The store file (default: $GLOSS_DB, else ./gloss.db).", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The store file (default: $GLOSS_DB, else ./gloss.db).", valueName: "path"), completion: .file())
     var db: String?
 
     var path: String { GlossDatabase.resolvePath(option: db) }

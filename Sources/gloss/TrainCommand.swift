@@ -24,7 +24,7 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The project.") var project: String
+    @Argument(help: "The project.", completion: .projects) var project: String
     @Flag(help: "Learn from the dataset's reference labels instead of the project's decisions.") var reference = false
     @Option(help: "Passes over the training examples.") var epochs = ClassifierOptions().epochs
     @Option(help: "Feature hashing into 2^N buckets.") var hashBits = ClassifierOptions().hashBits

@@ -13,7 +13,7 @@ extension GlossDatabase {
                 return DirectoryRecordSource(path: source.path)
             }
             return StreamRecordSource(path: source.path, format: source.format, fields: request.fields,
-                                      progress: progress)
+                                      progress: progress, loggedAs: source.loggedAs)
         }
         defer {
             for case let stream as StreamRecordSource in sources { stream.close() }

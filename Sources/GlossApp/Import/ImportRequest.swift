@@ -25,10 +25,14 @@ public struct ImportRequest: Sendable {
 public struct ImportSource: Sendable {
     public var path: String
     public var format: ImportFormat?
+    /// What the import log names as the source instead of the path (the demo names its
+    /// built-in samples rather than the temporary file they are read from).
+    public var loggedAs: String?
 
-    public init(path: String, format: ImportFormat? = nil) {
+    public init(path: String, format: ImportFormat? = nil, loggedAs: String? = nil) {
         self.path = path
         self.format = format
+        self.loggedAs = loggedAs
     }
 }
 

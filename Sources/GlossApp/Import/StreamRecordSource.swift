@@ -40,13 +40,13 @@ final class StreamRecordSource: ItemRecordSource, @unchecked Sendable {
     private var cancelled = false  // guarded by `condition`
     private let done = DispatchSemaphore(value: 0)
 
-    init(path: String, format: ImportFormat?, fields: ImportFields, progress: ImportProgress?) {
+    init(path: String, format: ImportFormat?, fields: ImportFields, progress: ImportProgress?, loggedAs: String? = nil) {
         self.path = path
         self.format = format
         self.fields = fields
         self.progress = progress
-        name = path == "-" ? "<stdin>" : path
-        loggedPath = path == "-" ? "<stdin>" : URL(fileURLWithPath: path).standardizedFileURL.path
+        name = loggedAs ?? (path == "-" ? "<stdin>" : path)
+        loggedPath = loggedAs ?? (path == "-" ? "<stdin>" : URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
     func nextBatch() throws -> ItemRecordBatch? {
