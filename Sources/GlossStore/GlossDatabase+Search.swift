@@ -5,7 +5,8 @@ import GlossCore
 public struct SearchIndexProgress: Sendable, Equatable {
     /// Items this call indexed.
     public var indexed: Int
-    /// Items of any dataset still waiting to be indexed.
+    /// Items of any dataset still waiting to be indexed (by their ids: at most a few more
+    /// than there are; 0 exactly when none is left).
     public var remaining: Int
     public init(indexed: Int, remaining: Int) {
         self.indexed = indexed
@@ -24,7 +25,7 @@ extension GlossDatabase {
     /// labeler's search uses, in one write transaction short enough that saves waiting
     /// behind it are not held up noticeably. Items not yet indexed are still found by a
     /// search, by reading them; the index only makes that unnecessary.
-    public func indexForSearch(limit: Int = 2_000) throws -> SearchIndexProgress {
+    public func indexForSearch(limit: Int = 200) throws -> SearchIndexProgress {
         precondition(limit > 0, "a chunk holds at least one item")
         return try backend.indexForSearch(limit: limit)
     }

@@ -25,7 +25,7 @@ final class SearchIndexer: @unchecked Sendable {
 
     /// `delay`: how long after the start the first chunk waits, so that the launch (the
     /// session's rows, the first item, the model's warm-up) has the store to itself.
-    init(database: GlossDatabase, chunk: Int = 2_000, pause: TimeInterval = 0.02, delay: TimeInterval = 1) {
+    init(database: GlossDatabase, chunk: Int = 200, pause: TimeInterval = 0.05, delay: TimeInterval = 1) {
         self.database = database
         self.chunk = chunk
         self.pause = pause
