@@ -307,16 +307,20 @@ run_during_import() {
     labeled_s="$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
     wait "$importer" || die "the import during labeling failed: $(tail -3 "$importlog")"
     import_s="$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
-    local row sid stored maxk p99 imported
+    local row sid stored saved maxk p99 imported
     row="$(sqlite3 -separator '|' "$db" "
-        SELECT s.id, (SELECT COUNT(*) FROM annotations a WHERE a.session_id = s.id), s.key_max_ms, s.key_p99_ms
+        SELECT s.id, (SELECT COUNT(*) FROM annotations a WHERE a.session_id = s.id), s.labels, s.key_max_ms, s.key_p99_ms
         FROM sessions s ORDER BY s.id DESC LIMIT 1")" || die "could not read the session from $db"
-    IFS='|' read -r sid stored maxk p99 <<<"$row"
+    IFS='|' read -r sid stored saved maxk p99 <<<"$row"
     imported="$(sqlite3 "$db" "SELECT COUNT(*) FROM items i JOIN datasets d ON d.id = i.dataset_id WHERE d.name = 'concurrent'")"
-    [[ "$stored" == "$DECISIONS" ]] || die "session $sid stored $stored annotations during the import, expected $DECISIONS"
+    # A key that arrives while a save waits, or on an item drawn less than 150 ms before
+    # (the next item comes later when a save waited), is ignored and said so on screen;
+    # every decision the labeler counted as saved must be in the store.
+    [[ "$stored" == "$saved" ]] || die "session $sid counted $saved saves but the store holds $stored decisions"
+    ((stored * 10 >= DECISIONS * 9)) || die "session $sid stored only $stored of $DECISIONS decisions during the import"
     [[ "$imported" == "$N" ]] || die "the import during labeling stored $imported items, expected $N"
     IMPORT_MAX="$maxk"
-    IMPORT_LINE="$(printf 'during an import of %s items by another process (import done %s s after it began; the %s decisions took %s s): session %s: %s decisions stored, %s items imported; key p99 %s ms, key max %s ms; driver slowest [key, ms]: %s' \
+    IMPORT_LINE="$(printf 'during an import of %s items by another process (import done %s s after it began; the %s decisions took %s s): session %s: %s of the keys saved and stored, %s items imported; key p99 %s ms, key max %s ms; driver slowest [key, ms]: %s' \
         "$N" "$import_s" "$DECISIONS" "$labeled_s" "$sid" "$stored" "$imported" "$p99" "$maxk" "$(jget "$out" driver_slowest_keys)")"
     log "$IMPORT_LINE"
 }
