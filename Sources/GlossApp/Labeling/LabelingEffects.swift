@@ -17,6 +17,8 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
     /// The key timings so far, stored with each decision on the session row (read on the
     /// screen's thread when an effect is handed over).
     var keyStats: () -> KeystrokeStats = { KeystrokeStats() }
+    /// Called on the runtime's thread when an item comes to be shown.
+    var itemShown: () -> Void = {}
     private var statsJob: StatsJob?
 
     init(session: LabelingSession, model: ModelWorker?, clock: @escaping @Sendable () -> Date) {
@@ -205,6 +207,7 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
 
     public func takeMessages() -> [LabelerMessage] {
         var messages = store.take()
+        if messages.contains(where: { if case .loaded = $0 { true } else { false } }) { itemShown() }
         for reply in model?.takeReplies() ?? [] {
             switch reply {
             case .suggestion(let rowID, let suggestion): messages.append(.suggested(rowID: rowID, suggestion))

@@ -104,6 +104,7 @@ public final class LabelingRun {
         let runtime = ProgramRuntime<Labeler, LabelingEffects, Backend>(
             state: initialState(size: terminal.size, colors: colors), handler: handler, terminal: terminal, clock: clock)
         handler.keyStats = { [unowned runtime] in Self.stats(runtime.timings) }
+        handler.itemShown = { [searchIndexer] in searchIndexer.nudge() }
         let exit = runtime.run(start: [.opened(at: clock())]) {
             try? session.record(stats: Self.stats(runtime.timings),
                                 firstDrawMilliseconds: Date().timeIntervalSince(options.launchedAt) * 1000)

@@ -2,17 +2,23 @@ import Foundation
 import GlossStore
 
 /// Fills the store's word index of item texts while a labeler runs, on its own thread, in
-/// chunks of short write transactions with a pause between them, so that the annotator's
-/// saves (which share the store's one writer) never wait behind more than one chunk. It
-/// stops when every item is indexed, at the end of the run, or at the first error (a
-/// read-only or busy store): search still finds unindexed items, by reading them.
+/// chunks of short write transactions, timed so that the annotator's saves (which share the
+/// store's one writer) do not wait for them: a chunk runs just after an item is shown (the
+/// labeler takes no decision on an item shown for less than 150 ms, and a chunk takes a few
+/// milliseconds), and while the annotator reads for longer than `idleAfter`, chunks follow
+/// each other `pause` apart. It stops when every item is indexed, at the end of the run, or
+/// at the first error (a read-only or busy store): search still finds unindexed items, by
+/// reading them.
 final class SearchIndexer: @unchecked Sendable {
     private let database: GlossDatabase
     private let chunk: Int
     private let pause: TimeInterval
+    private let idleAfter: TimeInterval
     private let condition = NSCondition()
     private var stopping = false
     private var running = false
+    private var nudged = false
+    private var lastNudge = Date()
     private var added = 0
     /// Items this indexer added, for tests.
     var indexed: Int {
@@ -21,24 +27,30 @@ final class SearchIndexer: @unchecked Sendable {
         return added
     }
 
-    private let delay: TimeInterval
-
-    /// `delay`: how long after the start the first chunk waits, so that the launch (the
-    /// session's rows, the first item, the model's warm-up) has the store to itself.
-    init(database: GlossDatabase, chunk: Int = 200, pause: TimeInterval = 0.05, delay: TimeInterval = 1) {
+    init(database: GlossDatabase, chunk: Int = 200, pause: TimeInterval = 0.05, idleAfter: TimeInterval = 2) {
         self.database = database
         self.chunk = chunk
         self.pause = pause
-        self.delay = delay
+        self.idleAfter = idleAfter
     }
 
     func start() {
         condition.lock()
         running = true
+        lastNudge = Date()
         condition.unlock()
         let thread = Thread { [self] in run() }
         thread.name = "gloss-search-index"
         thread.start()
+    }
+
+    /// An item was just shown: one chunk now, before the annotator can decide.
+    func nudge() {
+        condition.lock()
+        nudged = true
+        lastNudge = Date()
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Stops after the chunk in hand and waits for it.
@@ -58,22 +70,24 @@ final class SearchIndexer: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        condition.lock()
-        if !stopping { _ = condition.wait(until: Date().addingTimeInterval(delay)) }
-        condition.unlock()
+        var lastChunk = Date.distantPast
         while true {
             condition.lock()
+            // Wait for a nudge, or for the annotator to have read past `idleAfter`.
+            while !stopping, !nudged {
+                let next = max(lastNudge.addingTimeInterval(idleAfter), lastChunk.addingTimeInterval(pause))
+                if Date() >= next { break }
+                _ = condition.wait(until: next)
+            }
+            nudged = false
             let stop = stopping
             condition.unlock()
             guard !stop, let progress = try? database.indexForSearch(limit: chunk) else { return }
             condition.lock()
             added += progress.indexed
-            guard progress.remaining > 0 else {
-                condition.unlock()
-                return
-            }
-            if !stopping { _ = condition.wait(until: Date().addingTimeInterval(pause)) }
             condition.unlock()
+            guard progress.remaining > 0 else { return }
+            lastChunk = Date()
         }
     }
 }
