@@ -43,4 +43,15 @@ struct CanonicalValueParserTests {
             #expect(CanonicalValueParser.parse(json) == nil, "\(json)")
         }
     }
+
+    /// Found by Fuzz/FuzzCanonicalValue: a span offset of more digits than an Int holds
+    /// overflowed the fast reader (a trap); it must fall back and read as the general parser does.
+    @Test func offsetsTooLongForAnIntFallBackInsteadOfTrapping() {
+        let fuzzed = #"{"spans":[{"start":8888888888888888888888888888888880,"end":5,"labe{"start","textabel":"LOI"}]}"#
+        #expect(CanonicalValueParser.parse(fuzzed) == AnnotationValue(json: fuzzed))
+        let nineteenDigits = #"{"spans":[{"start":9999999999999999999,"end":5,"label":"X"}]}"#
+        #expect(CanonicalValueParser.parse(nineteenDigits) == AnnotationValue(json: nineteenDigits))
+        let eighteenDigits = #"{"spans":[{"start":999999999999999999,"end":5,"label":"X"}]}"#
+        #expect(CanonicalValueParser.parse(eighteenDigits) == .spans([LabeledRange(start: 999_999_999_999_999_999, end: 5, label: "X")]))
+    }
 }

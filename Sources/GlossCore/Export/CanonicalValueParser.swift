@@ -83,6 +83,8 @@ private struct CanonicalValueReader {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
         var result = 0, digits = 0
         while index < bytes.count, case let digit = bytes[index] &- 0x30, digit < 10 {
+            // A 19th digit could overflow: longer numbers are the general parser's to refuse.
+            guard digits < 18 else { return nil }
             result = result * 10 + Int(digit)
             digits += 1
             index += 1
