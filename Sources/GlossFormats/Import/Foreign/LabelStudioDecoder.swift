@@ -46,12 +46,12 @@ struct LabelStudioDecoder: JSONElementDecoder {
         var offsets = ForeignSpanOffsets(text: record.text)
         var foreign = ForeignTask(location: location)
         do throws(AnnotationLineError) {
-            let annotations = (object["annotations"] ?? object["completions"]) as? [Any] ?? []
-            for (n, raw) in annotations.enumerated() {
+            let annotationsKey = object["annotations"] != nil ? "annotations" : "completions"
+            for (n, raw) in try Self.list(object, annotationsKey).enumerated() {
                 guard let annotation = raw as? [String: Any] else { throw AnnotationLineError("annotation \(n + 1) is not an object") }
                 foreign.annotations.append(try Self.annotation(annotation, number: n + 1, offsets: &offsets))
             }
-            for (n, raw) in (object["predictions"] as? [Any] ?? []).enumerated() {
+            for (n, raw) in try Self.list(object, "predictions").enumerated() {
                 guard let prediction = raw as? [String: Any] else { throw AnnotationLineError("prediction \(n + 1) is not an object") }
                 foreign.predictions.append(try Self.prediction(prediction, number: n + 1, offsets: &offsets))
             }
@@ -60,6 +60,14 @@ struct LabelStudioDecoder: JSONElementDecoder {
         }
         record.foreign = foreign
         return record
+    }
+
+    /// The task's list under `key`, empty when the task has none; anything else there is an
+    /// error rather than a task passed over as if it had no answers.
+    static func list(_ object: [String: Any], _ key: String) throws(AnnotationLineError) -> [Any] {
+        guard let raw = object[key] else { return [] }
+        guard let list = raw as? [Any] else { throw AnnotationLineError("\"\(key)\" is not a list") }
+        return list
     }
 
     static func annotation(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
