@@ -53,9 +53,10 @@ struct Gloss: ParsableCommand {
     }
 
     /// `error` as a `CommandFailure` of the text ArgumentParser would print, made visible;
-    /// ArgumentParser's own errors and exit codes as they are, since they carry their status.
+    /// ArgumentParser's own errors (help requests, exit codes, usage errors, some of them of
+    /// its internal types) as they are, since they carry their output and status.
     static func visible(_ error: Error) -> Error {
-        if error is ExitCode || error is CleanExit || error is ValidationError || error is CommandFailure { return error }
+        if error is CommandFailure || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return error }
         if let text = (error as? LocalizedError)?.errorDescription { return CommandFailure(text) }
         if type(of: error) is NSError.Type { return CommandFailure(error.localizedDescription) }
         return CommandFailure(String(describing: error))
