@@ -138,6 +138,20 @@ struct LabelEndToEndTests {
         #expect(reasons == ["signal 15", "signal 1"])
     }
 
+    /// README: the guide's instructions are "shown when a labeling session starts" (issue 17:
+    /// they never were). Below the first item, until the first decision.
+    @Test func theGuidesInstructionsShowAtTheStartUntilTheFirstDecision() throws {
+        let tmux = try labeler()
+        let start = try expectScreen(tmux, "instructions · Esc hides them")
+        #expect(start.contains("Read each movie, product, app or restaurant"), "\(start)")
+        #expect(start.contains(words(1)))
+        try tmux.send("p")
+        let after = try expectScreen(tmux, words(2))
+        #expect(!after.contains("instructions · Esc hides them") && !after.contains("Read each movie"), "\(after)")
+        try tmux.send("q")
+        _ = try expectScreen(tmux, "[exit 0]")
+    }
+
     /// Issue 17: three quick signals left the terminal raw (the third takes the default
     /// action, so a stuck process can still be killed, and nothing restored the terminal).
     /// Stopped, the process gets SIGHUP, SIGINT and SIGTERM pending together (signals of one
