@@ -54,4 +54,18 @@ struct CanonicalValueParserTests {
         let eighteenDigits = #"{"spans":[{"start":999999999999999999,"end":5,"label":"X"}]}"#
         #expect(CanonicalValueParser.parse(eighteenDigits) == .spans([LabeledRange(start: 999_999_999_999_999_999, end: 5, label: "X")]))
     }
+
+    /// Found by Fuzz/FuzzCanonicalValue: a span's `text` with an escape JSON does not allow
+    /// (`\0`) was skipped unread by the fast reader, which took the value the general parser
+    /// refuses; both refuse it now.
+    @Test func aSpanTextWithABadEscapeIsRefusedAsTheGeneralParserRefusesIt() {
+        let fuzzed = #"{"spans":[{"start":0,"end":5,"label":"RG","text":"삼성전su\0te\\slash"# + "\u{7F}"
+            + #"9\"8\\su\0'irtn0e"}]}"#
+        #expect(AnnotationValue(json: fuzzed) == nil)
+        #expect(CanonicalValueParser.parse(fuzzed) == nil)
+        let cutUnicode = #"{"spans":[{"start":0,"end":1,"label":"X","text":"\u00e"}]}"#
+        #expect(CanonicalValueParser.parse(cutUnicode) == AnnotationValue(json: cutUnicode))
+        let fine = #"{"spans":[{"start":0,"end":1,"label":"X","text":"a\"b\u00e9"}]}"#
+        #expect(CanonicalValueParser.parse(fine) == .spans([LabeledRange(start: 0, end: 1, label: "X")]))
+    }
 }
