@@ -68,4 +68,17 @@ struct CanonicalValueParserTests {
         let fine = #"{"spans":[{"start":0,"end":1,"label":"X","text":"a\"b\u00e9"}]}"#
         #expect(CanonicalValueParser.parse(fine) == .spans([LabeledRange(start: 0, end: 1, label: "X")]))
     }
+
+    /// Found by Fuzz/FuzzCanonicalValue: a label starting with U+FEFF, written raw, came back
+    /// without it (Foundation's JSON reader on Linux drops it); it is written `\ufeff` now and
+    /// comes back whole through both parsers.
+    @Test func aLabelStartingWithAByteOrderMarkSurvivesItsJSON() {
+        let value = AnnotationValue.label("\u{FEFF}\u{FFFF}\u{7F}\u{FFFF}\u{FFFF}")
+        let json = value.json()
+        #expect(json == #"{"label":"\ufeff"# + "\u{FFFF}" + #"\u007f"# + "\u{FFFF}\u{FFFF}" + #""}"#)
+        #expect(AnnotationValue(json: json) == value)
+        #expect(CanonicalValueParser.parse(json) == value)
+        let inside = AnnotationValue.labels(["a\u{FEFF}b", "\u{FEFF}"])
+        #expect(AnnotationValue(json: inside.json()) == inside)
+    }
 }
