@@ -206,6 +206,28 @@ struct ForeignImportTests {
         #expect(try decisions("sent") == ["ls-1 1 label {\"label\":\"positive\"}"])
     }
 
+    /// Found by Fuzz/FuzzImportLabelStudio: a `lead_time` of 1.1e86 seconds trapped the
+    /// conversion to milliseconds. A lead time that cannot be a duration is an error naming
+    /// the task and the annotation, and nothing is stored.
+    @Test func aLeadTimeThatCannotBeADurationIsAnError() throws {
+        for leadTime in ["111111111111111111111111111111111111111111111111111111111111111111111111111111111111118.416", "-3", "1e300"] {
+            let bad = try dir.write("lead.json", """
+                [{"id": 5, "data": {"text": "fine"}, "annotations": [{"completed_by": 1, "lead_time": \(leadTime),
+                  "result": [{"type": "choices", "value": {"choices": ["positive"]}}]}]}]
+                """)
+            do {
+                try load(path: bad, .labelStudio, dataset: "rev", project: "sent", guide: "sentiment.md")
+                Issue.record("the import of lead_time \(leadTime) should have failed")
+            } catch let failure as ImportFailure {
+                #expect(failure.description.contains("lead.json:1: task 1 (id 5): annotation 1: \"lead_time\" is "), "\(failure)")
+                #expect(failure.description.contains("it must be seconds between 0 and 31536000"))
+            } catch {
+                #expect("\(error)".contains("lead_time"), "\(error)")
+            }
+            #expect(try store.int("SELECT COUNT(*) FROM items") == 0)
+        }
+    }
+
     @Test func aSpanWhoseTextDoesNotMatchNamesTheTask() throws {
         let bad = try dir.write("spans.json", #"""
             [{"id": 9, "data": {"text": "😀 Seoul"}, "annotations": [{"completed_by": 1, "result": [

@@ -70,10 +70,24 @@ struct LabelStudioDecoder: JSONElementDecoder {
         return list
     }
 
+    /// The longest `lead_time` taken as a duration: a year, in seconds.
+    static let longestLeadTime = 365.0 * 24 * 3600
+
+    /// `lead_time` (seconds) in milliseconds; one that cannot be a duration (negative, not
+    /// finite, over a year) is refused rather than converted (Fuzz/FuzzImportLabelStudio found
+    /// 1.1e86 trapping the conversion to Int).
+    static func milliseconds(leadTime raw: Any?, number: Int) throws(AnnotationLineError) -> Int? {
+        guard let seconds = ForeignJSON.number(raw) else { return nil }
+        guard seconds.isFinite, (0...longestLeadTime).contains(seconds) else {
+            throw AnnotationLineError("annotation \(number): \"lead_time\" is \(seconds); it must be seconds between 0 and \(Int(longestLeadTime))")
+        }
+        return Int((seconds * 1000).rounded())
+    }
+
     static func annotation(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
         let annotator = try Self.annotator(object["completed_by"], number: number)
         let decidedAt = ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"])
-        let duration = ForeignJSON.number(object["lead_time"]).map { Int(($0 * 1000).rounded()) }
+        let duration = try Self.milliseconds(leadTime: object["lead_time"], number: number)
         if object["was_cancelled"] as? Bool == true {
             return ForeignAnnotation(annotator: annotator, kind: .skip, value: nil, decidedAt: decidedAt, durationMilliseconds: duration)
         }
