@@ -81,4 +81,15 @@ struct CanonicalValueParserTests {
         let inside = AnnotationValue.labels(["a\u{FEFF}b", "\u{FEFF}"])
         #expect(AnnotationValue(json: inside.json()) == inside)
     }
+
+    /// Found by Fuzz/FuzzCanonicalValue: an offset with a leading zero ("start":00), which is
+    /// not a JSON number, was read as 0; both parsers refuse it now.
+    @Test func anOffsetWithALeadingZeroIsRefusedAsTheGeneralParserRefusesIt() {
+        for json in [#"{"spans":[{"start":00,"end":5,"label":"O"}]}"#, #"{"spans":[{"start":0,"end":-05,"label":"O"}]}"#] {
+            #expect(AnnotationValue(json: json) == nil, "\(json)")
+            #expect(CanonicalValueParser.parse(json) == nil, "\(json)")
+        }
+        #expect(CanonicalValueParser.parse(#"{"spans":[{"start":0,"end":10,"label":"O"}]}"#)
+                == .spans([LabeledRange(start: 0, end: 10, label: "O")]))
+    }
 }

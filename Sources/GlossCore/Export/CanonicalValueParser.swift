@@ -90,6 +90,9 @@ private struct CanonicalValueReader {
             index += 1
         }
         guard (1...18).contains(digits) else { return nil }
+        // JSON numbers have no leading zeros ("00", "-01"): the general parser refuses them
+        // (Fuzz/FuzzCanonicalValue found "start":00 read here as 0).
+        if digits > 1, bytes[index - digits] == UInt8(ascii: "0") { return nil }
         return negative ? -result : result
     }
 
