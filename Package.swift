@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gloss", targets: ["gloss"]),
+        // The pure byte-level targets, for the fuzz package in Fuzz/ (it depends on this one by path).
+        .library(name: "GlossCore", targets: ["GlossCore"]),
+        .library(name: "GlossFormats", targets: ["GlossFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

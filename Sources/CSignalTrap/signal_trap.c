@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 // Signals. The handler only records the signal number; the event loop polls it, stops
 // the terminal and exits. Two signals can come together (a dropped SSH session sends
@@ -11,9 +13,56 @@
 static volatile sig_atomic_t gloss_pending_signal = 0;
 static volatile sig_atomic_t gloss_signals_untaken = 0;
 
+// What gloss_restore_terminal puts back (gloss_remember_terminal). Written only while the
+// signals are blocked or not yet trapped; read from the handler with async-signal-safe calls.
+static struct termios gloss_saved_modes;
+static char gloss_reset_bytes[256];
+static size_t gloss_reset_length = 0;
+static int gloss_input_fd = -1, gloss_output_fd = -1;
+static volatile sig_atomic_t gloss_terminal_remembered = 0;
+
+void gloss_remember_terminal_modes(int input_fd) {
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    if (tcgetattr(input_fd, &gloss_saved_modes) == 0) {
+        gloss_input_fd = input_fd;
+        gloss_terminal_remembered = 1;
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+}
+
+void gloss_remember_terminal_reset(int output_fd, const char *reset) {
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    size_t length = reset ? strlen(reset) : 0;
+    if (length > sizeof gloss_reset_bytes) length = sizeof gloss_reset_bytes;
+    if (length > 0) memcpy(gloss_reset_bytes, reset, length);
+    gloss_reset_length = length;
+    gloss_output_fd = output_fd;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+}
+
+void gloss_forget_terminal(void) { gloss_terminal_remembered = 0; }
+
+// write(2) and tcsetattr(3) are async-signal-safe; nothing else is called.
+static void gloss_restore_terminal(void) {
+    if (!gloss_terminal_remembered) return;
+    size_t written = 0;
+    while (gloss_output_fd >= 0 && written < gloss_reset_length) {
+        ssize_t n = write(gloss_output_fd, gloss_reset_bytes + written, gloss_reset_length - written);
+        if (n <= 0) break;
+        written += (size_t)n;
+    }
+    tcsetattr(gloss_input_fd, TCSANOW, &gloss_saved_modes);
+    gloss_terminal_remembered = 0;
+}
+
 static void gloss_on_signal(int signal_number) {
     gloss_signals_untaken += 1;
     if (gloss_signals_untaken >= 3) {
+        gloss_restore_terminal();
         signal(signal_number, SIG_DFL);
         raise(signal_number);
         return;

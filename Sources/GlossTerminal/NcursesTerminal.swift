@@ -40,6 +40,7 @@ public final class NcursesTerminal: TerminalBackend {
         guard !isActive else { return }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         Self.useUTF8Locale()
+        gloss_remember_terminal_modes(STDIN_FILENO)
         signals.install()
         if screenHandle == nil {
             gloss_default_sigwinch()
@@ -49,6 +50,7 @@ public final class NcursesTerminal: TerminalBackend {
             }
             screenHandle = handle
             configure()
+            gloss_remember_terminal_reset(STDOUT_FILENO, resetSequence())
             _ = Self.exitHandler
         }
         isActive = true
@@ -66,6 +68,7 @@ public final class NcursesTerminal: TerminalBackend {
         guard isActive else { return }
         isActive = false
         endwin()
+        gloss_forget_terminal()
         signals.restore()
     }
 
@@ -165,6 +168,18 @@ public final class NcursesTerminal: TerminalBackend {
             mouseinterval(0)
             mousemask(gloss_wheel_up_mask() | gloss_wheel_down_mask(), nil)
         }
+    }
+
+    /// The bytes that undo `configure()` (the terminal's own strings for leaving the
+    /// alternate screen and keypad mode, plain attributes, a visible cursor, no mouse
+    /// reports), for a signal handler to write when the process must end at once.
+    private func resetSequence() -> String {
+        var reset = ["sgr0", "rmkx", "cnorm", "rmcup"].compactMap { name -> String? in
+            guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+            return String(cString: value)
+        }.joined()
+        if mouseWheel { reset += "\u{1B}[?1000l\u{1B}[?1006l" }
+        return reset
     }
 
     private func put(_ write: DrawPlan.Write, in window: UnsafeMutablePointer<WINDOW>) {

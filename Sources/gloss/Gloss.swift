@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GlossCore
 import GlossStore
 
@@ -33,14 +34,32 @@ struct Gloss: ParsableCommand {
         ]
     )
 
-    /// Runs the command; SQLite errors that surface while it works become sentences.
+    /// Runs the command; SQLite errors that surface while it works become sentences, and
+    /// every error of a run is printed with control characters made visible, since errors
+    /// quote what they refused (ids, labels, lines of a file) and text from data never
+    /// reaches the terminal raw.
     static func main() {
         Launch.mark()
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
             try command.run()
         } catch {
-            exit(withError: StoreFailure.sentence(for: error).map(CommandFailure.init) ?? error)
+            exit(withError: StoreFailure.sentence(for: error).map(CommandFailure.init) ?? visible(error))
         }
+    }
+
+    /// `error` as a `CommandFailure` of the text ArgumentParser would print, made visible;
+    /// ArgumentParser's own errors (help requests, exit codes, usage errors, some of them of
+    /// its internal types) as they are, since they carry their output and status.
+    static func visible(_ error: Error) -> Error {
+        if error is CommandFailure || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return error }
+        if let text = (error as? LocalizedError)?.errorDescription { return CommandFailure(text) }
+        if type(of: error) is NSError.Type { return CommandFailure(error.localizedDescription) }
+        return CommandFailure(String(describing: error))
     }
 }

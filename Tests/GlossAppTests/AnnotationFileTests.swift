@@ -36,4 +36,23 @@ struct AnnotationFileTests {
         }
         #expect(try fixture.store.decisionExamples(project: "reviews").isEmpty)
     }
+
+    /// Issue 17: a line with bytes that are not UTF-8 was read with U+FFFD in their place and
+    /// imported; it is refused, named by file and line, and nothing is written.
+    @Test func aLineThatIsNotUTF8IsRefusedByFileAndLine() throws {
+        let fixture = try AppFixture()
+        var bytes = Data(#"{"item": "r001", "annotator": "ana", "label": "positive"}"#.utf8 + [0x0A])
+        bytes += Data(#"{"item": "r002", "annotator": "ana", "label": "neg"#.utf8) + Data([0xFF, 0xFE])
+            + Data(#"ative"}"#.utf8 + [0x0A])
+        let file = fixture.dir.path("latin1.jsonl")
+        try bytes.write(to: URL(fileURLWithPath: file))
+        #expect {
+            try fixture.store.importAnnotations(project: "reviews", from: file)
+        } throws: { error in
+            guard let error = error as? AnnotationImportError else { return false }
+            return error.source == file && error.problems.map(\.line) == [2] && error.total == 1
+                && error.description.contains("\(file):2: invalid UTF-8 at byte 51")
+        }
+        #expect(try fixture.store.decisionExamples(project: "reviews").isEmpty)
+    }
 }

@@ -123,6 +123,17 @@ struct ClassifierCommandTests {
         #expect(result.stdout.hasPrefix("{\"id\":\"x\","))  // the line before the bad one was answered
     }
 
+    /// Issue 17: the reader's own refusal (a line longer than 64 MiB, a missing line break)
+    /// was printed without the file's name; it names the file and the line as a bad line does.
+    @Test func aLineTooLongToReadIsAnErrorNamingTheFile() throws {
+        try train()
+        let path = dir.path("no-breaks.jsonl")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: (64 << 20) + 1)))
+        let result = try gloss.run(["predict", "rev", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):1: the line is longer than 64 MiB"), "\(result.stderr)")
+    }
+
     @Test func evaluatesAPredictionsFileMatchedByID() throws {
         try train()
         let predictions = try expectSuccess(gloss.run(["predict", "rev"])).stdout

@@ -138,6 +138,53 @@ struct LabelEndToEndTests {
         #expect(reasons == ["signal 15", "signal 1"])
     }
 
+    /// README: the guide's instructions are "shown when a labeling session starts" (issue 17:
+    /// they never were). Below the first item, until the first decision.
+    @Test func theGuidesInstructionsShowAtTheStartUntilTheFirstDecision() throws {
+        let tmux = try labeler()
+        let start = try expectScreen(tmux, "instructions · Esc hides them")
+        #expect(start.contains("Read each movie, product, app or restaurant"), "\(start)")
+        #expect(start.contains(words(1)))
+        try tmux.send("p")
+        let after = try expectScreen(tmux, words(2))
+        #expect(!after.contains("instructions · Esc hides them") && !after.contains("Read each movie"), "\(after)")
+        try tmux.send("q")
+        _ = try expectScreen(tmux, "[exit 0]")
+    }
+
+    /// Issue 17: three quick signals left the terminal raw (the third takes the default
+    /// action, so a stuck process can still be killed, and nothing restored the terminal).
+    /// Stopped, the process gets SIGHUP, SIGINT and SIGTERM pending together (signals of one
+    /// number would merge); on SIGCONT all three land before the loop can take the first.
+    @Test func threeSignalsInARowStillRestoreTheTerminal() throws {
+        let pidFile = dir.path("pid-three")
+        let tmux = try labeler(pidFile: pidFile)
+        _ = try expectScreen(tmux, words(1))
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        let pid = try #require(pid_t(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGSTOP)
+        for signal in [SIGHUP, SIGINT, SIGTERM] { kill(pid, signal) }
+        kill(pid, SIGCONT)
+        let after = try expectScreen(tmux, "[exit 143]")
+        #expect(try tmux.display("#{alternate_on}") == "0", "the alternate screen was left on:\n\(after)")
+        let tty = try tmux.display("#{pane_tty}")
+        let modes = try Self.stty(tty)
+        #expect(modes.contains(" icanon") && modes.contains(" echo ") && !modes.contains("-icanon"), "raw modes left:\n\(modes)")
+    }
+
+    /// `stty -a` of another terminal, as the shell after the labeler would find it.
+    static func stty(_ tty: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/stty")
+        process.arguments = ["-a", "-F", tty]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return " " + String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: " ") + " "
+    }
+
     @Test func hostileTextIsShownAsVisibleEscapesAndNeverReachesTheTerminal() throws {
         let hostile = "evil \u{1B}[2J\u{1B}]0;pwned\u{07} then \u{202E}desrever and \u{9B}31m c1"
         let file = try dir.write("hostile.jsonl", "{\"id\": \"h1\", \"text\": \"\(hostile.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04x", $0.value) : String($0) }.joined())\"}\n")

@@ -181,9 +181,33 @@ struct CSVParserTests {
         let split = csv("text,labels\na,x | y ||x\nb,\"[\"\"j|k\"\"]\"\nc,  one  \n", fields: separated)
         #expect(split.records.map(\.labels) == [["x", "y"], ["j|k"], ["one"]])
 
-        // Not one JSON list, so not parsed as one: the cell is a single label.
-        let notList = csv("text,labels\na,\"[\"\"x\"\"] or [\"\"y\"\"]\"\n", fields: fields)
-        #expect(notList.records.map(\.labels) == [[#"["x"] or ["y"]"#]])
+        // Brackets without them around the cell: a label, as a JSONL string would be.
+        let bracketed = csv("text,labels\na,[draft] positive\n", fields: fields)
+        #expect(bracketed.records.map(\.labels) == [["[draft] positive"]])
+    }
+
+    /// Issue 17: a label cell was read more loosely than a JSONL label field: a cell in
+    /// brackets that was not one JSON list became one odd label, and elements that are not
+    /// labels (null, objects, lists, broken strings) were kept as raw text or dropped. Now
+    /// the JSONL rule holds: such a row is refused, naming its line and the column.
+    @Test func labelCellsFollowTheJSONLinesRule() {
+        let fields = ImportFields(label: "labels")
+        let numbers = csv("text,labels\na,\"[1,\"\"two\"\",true]\"\n", fields: fields)
+        #expect(numbers.errors.isEmpty && numbers.records.map(\.labels) == [["1", "two", "true"]])
+        let cases: [(cell: String, message: String)] = [
+            (#""[""x""] or [""y""]""#, "invalid label list"),
+            (#""[""x"", null]""#, "the labels must be strings or numbers, not null"),
+            (#""[""x"", {""a"": 1}]""#, "the labels must be strings or numbers, not an object"),
+            (#""[[""x""]]""#, "the labels must be strings or numbers, not a list"),
+            (#""[""bad \q escape""]""#, "invalid"),
+        ]
+        for (cell, message) in cases {
+            let output = csv("text,labels\nfine,x\nbad,\(cell)\n", fields: fields)
+            #expect(output.records.map(\.labels) == [["x"]], "\(cell)")
+            let error = output.errors.first
+            #expect(error?.line == 3 && error?.message.hasPrefix(#"the "labels" column: "#) == true, "\(cell): \(String(describing: error))")
+            #expect(error?.message.contains(message) == true, "\(cell): \(String(describing: error))")
+        }
     }
 
     @Test func idCells() {

@@ -177,6 +177,57 @@ struct ForeignImportTests {
         #expect(try store.int("SELECT COUNT(*) FROM annotations") == 0)
     }
 
+    /// Issue 17: a task whose `annotations` was not a list was imported as a task nobody
+    /// answered. It is an error naming the file and the task, and nothing is stored; with
+    /// --skip-invalid the task is skipped and counted.
+    @Test func annotationsThatAreNotAListAreAnErrorOrACountedSkip() throws {
+        let bad = try dir.write("not-a-list.json", """
+            [
+              {"id": 1, "data": {"text": "fine"}, "annotations": [{"completed_by": 1, "result": [{"type": "choices", "value": {"choices": ["positive"]}}]}]},
+              {"id": 2, "data": {"text": "odd"}, "annotations": {"completed_by": 1, "result": []}},
+              {"id": 3, "data": {"text": "odder"}, "predictions": "none"}
+            ]
+            """)
+        do {
+            try load(path: bad, .labelStudio, dataset: "rev", project: "sent", guide: "sentiment.md")
+            Issue.record("the import should have failed")
+        } catch let failure as ImportFailure {
+            #expect(failure.description.contains("not-a-list.json:3: task 2 (id 2): \"annotations\" is not a list"), "\(failure)")
+        }
+        #expect(try store.int("SELECT COUNT(*) FROM items") == 0)
+        #expect(try store.int("SELECT COUNT(*) FROM annotations") == 0)
+
+        let report = try store.importItems(ImportRequest(
+            dataset: "rev", sources: [ImportSource(path: bad, format: .labelStudio)], skipInvalid: true,
+            project: ImportProject(name: "sent", guide: try Self.guide("sentiment.md"), author: "lead", rules: TaskKinds.valueRules)))
+        #expect(report.added == 1 && report.sources.first?.skipped == 2)
+        #expect(report.skippedSamples.map(\.error.line) == [3, 4])
+        #expect(report.skippedSamples.last?.description.contains("task 3 (id 3): \"predictions\" is not a list") == true)
+        #expect(try decisions("sent") == ["ls-1 1 label {\"label\":\"positive\"}"])
+    }
+
+    /// Found by Fuzz/FuzzImportLabelStudio: a `lead_time` of 1.1e86 seconds trapped the
+    /// conversion to milliseconds. A lead time that cannot be a duration is an error naming
+    /// the task and the annotation, and nothing is stored.
+    @Test func aLeadTimeThatCannotBeADurationIsAnError() throws {
+        for leadTime in ["111111111111111111111111111111111111111111111111111111111111111111111111111111111111118.416", "-3", "1e300"] {
+            let bad = try dir.write("lead.json", """
+                [{"id": 5, "data": {"text": "fine"}, "annotations": [{"completed_by": 1, "lead_time": \(leadTime),
+                  "result": [{"type": "choices", "value": {"choices": ["positive"]}}]}]}]
+                """)
+            do {
+                try load(path: bad, .labelStudio, dataset: "rev", project: "sent", guide: "sentiment.md")
+                Issue.record("the import of lead_time \(leadTime) should have failed")
+            } catch let failure as ImportFailure {
+                #expect(failure.description.contains("lead.json:1: task 1 (id 5): annotation 1: \"lead_time\" is "), "\(failure)")
+                #expect(failure.description.contains("it must be seconds between 0 and 31536000"))
+            } catch {
+                #expect("\(error)".contains("lead_time"), "\(error)")
+            }
+            #expect(try store.int("SELECT COUNT(*) FROM items") == 0)
+        }
+    }
+
     @Test func aSpanWhoseTextDoesNotMatchNamesTheTask() throws {
         let bad = try dir.write("spans.json", #"""
             [{"id": 9, "data": {"text": "😀 Seoul"}, "annotations": [{"completed_by": 1, "result": [

@@ -29,4 +29,14 @@ void gloss_default_sigwinch(void);
 // The signal that arrived since the last call, or 0; clears it.
 int gloss_take_pending_signal(void);
 
+// The terminal as it was before the screen took it: the modes of `input_fd`, read when
+// called (before ncurses changes them), and the bytes that undo the screen's setup on
+// `output_fd` (leave the alternate screen, show the cursor...), known once the terminal type
+// is. A third signal, which ends the process at once, puts both back first, so even then the
+// shell gets a usable terminal.
+void gloss_remember_terminal_modes(int input_fd);
+void gloss_remember_terminal_reset(int output_fd, const char *reset);
+// Once the screen has restored the terminal itself (endwin), there is nothing to undo.
+void gloss_forget_terminal(void);
+
 #endif

@@ -14,7 +14,12 @@ extension GlossDatabase {
             var splitter = LineSplitter()
             func handle(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int) throws {
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                let text = String(decoding: bytes, as: UTF8.self)
+                // A line that is not UTF-8 is refused, not read with U+FFFD in place of its bytes.
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    let column = (UTF8Validation.firstInvalidOffset(bytes) ?? 0) + 1
+                    let error = AnnotationLineError("invalid UTF-8 at byte \(column) (the file must be UTF-8)")
+                    return try take(AnnotationLine(number: line, record: .failure(error)))
+                }
                 let record = Result { () throws(AnnotationLineError) in try AnnotationRecord.parse(text) }
                 try take(AnnotationLine(number: line, record: record))
             }

@@ -12,7 +12,7 @@ public enum GoldFile {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             let source = "\(path):\(index + 1)"
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+            guard let object = FoundationJSON.object(Data(trimmed.utf8)) as? [String: Any] else {
                 throw UseCaseFailure("\(source): not a JSON object")
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber).map { "\($0)" }

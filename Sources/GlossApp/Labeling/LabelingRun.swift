@@ -149,6 +149,7 @@ public final class LabelingRun {
             total: session.total, now: clock(), answer: TaskKinds.kind(for: session.guide.task).answer,
             colors: colors, order: order,
             model: model == nil ? .none : .warming, browse: options.browse)
+        state.instructions = session.guide.instructions
         state.guideCheckInterval = options.guideCheckInterval
         state.claimRenewalInterval = Labeler.claimRenewal
         return state

@@ -29,6 +29,15 @@ public enum PredictionRun {
 
     private static func predictLines(_ file: String, fields: ImportFields, output: PredictionLines) throws {
         let name = file == "-" ? "<stdin>" : file
+        do {
+            try predictLines(file, name: name, fields: fields, output: output)
+        } catch let invalid as InvalidRecord {
+            // A refusal of the reader itself (a line too long to hold), named like a bad line's.
+            throw UseCaseFailure("\(TerminalText.visible(name)):\(invalid.description)")
+        }
+    }
+
+    private static func predictLines(_ file: String, name: String, fields: ImportFields, output: PredictionLines) throws {
         let fd = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
         guard fd >= 0 else { throw UseCaseFailure("cannot open \(file): \(String(cString: strerror(errno))).") }
         defer { if fd != STDIN_FILENO { close(fd) } }

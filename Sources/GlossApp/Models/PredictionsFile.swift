@@ -22,7 +22,7 @@ struct PredictionsFile {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+            guard let object = FoundationJSON.object(Data(line)) as? [String: Any] else {
                 throw UseCaseFailure("\(name):\(number): not a JSON object; each line must be "
                     + "{\"id\":…,\"label\":…} as gloss predict writes.")
             }

@@ -83,11 +83,16 @@ private struct CanonicalValueReader {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
         var result = 0, digits = 0
         while index < bytes.count, case let digit = bytes[index] &- 0x30, digit < 10 {
+            // A 19th digit could overflow: longer numbers are the general parser's to refuse.
+            guard digits < 18 else { return nil }
             result = result * 10 + Int(digit)
             digits += 1
             index += 1
         }
         guard (1...18).contains(digits) else { return nil }
+        // JSON numbers have no leading zeros ("00", "-01"): the general parser refuses them
+        // (Fuzz/FuzzCanonicalValue found "start":00 read here as 0).
+        if digits > 1, bytes[index - digits] == UInt8(ascii: "0") { return nil }
         return negative ? -result : result
     }
 
@@ -108,34 +113,41 @@ private struct CanonicalValueReader {
     }
 
     mutating func string() -> String? {
-        guard let (end, escaped) = stringEnd() else { return nil }
-        if escaped {
-            // Only the escapes JSON allows, each complete, reach the decoder.
-            var at = index + 1
-            while at < end - 1 {
-                if bytes[at] == UInt8(ascii: "\\") {
-                    switch bytes[at + 1] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                         UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): at += 2
-                    case UInt8(ascii: "u"):
-                        guard at + 6 <= end - 1,
-                              (2..<6).allSatisfy({ JSONString.hexValue(bytes[at + $0]) != nil }) else { return nil }
-                        at += 6
-                    default: return nil
-                    }
-                } else {
-                    at += 1
-                }
-            }
-        }
+        guard let (end, escaped) = stringEnd(), !escaped || escapesAreValid(before: end) else { return nil }
         guard let text = try? JSONString.decode(bytes, index..<end, hasEscapes: escaped) else { return nil }
         index = end
         return text
     }
 
+    /// Skips a string whose text is not needed (a span's `text`). One with escapes is decoded
+    /// all the same, so it is refused where the general parser refuses it
+    /// (Fuzz/FuzzCanonicalValue found `"text":"\0"` taken here and refused there).
     mutating func skipString() -> Bool {
-        guard let (end, _) = stringEnd() else { return false }
+        guard let (end, escaped) = stringEnd() else { return false }
+        if escaped { return string() != nil }
         index = end
+        return true
+    }
+
+    /// Whether every escape of the string literal at the cursor, which ends at `end`, is one
+    /// JSON allows, complete.
+    func escapesAreValid(before end: Int) -> Bool {
+        var at = index + 1
+        while at < end - 1 {
+            if bytes[at] == UInt8(ascii: "\\") {
+                switch bytes[at + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): at += 2
+                case UInt8(ascii: "u"):
+                    guard at + 6 <= end - 1,
+                          (2..<6).allSatisfy({ JSONString.hexValue(bytes[at + $0]) != nil }) else { return false }
+                    at += 6
+                default: return false
+                }
+            } else {
+                at += 1
+            }
+        }
         return true
     }
 }

@@ -84,19 +84,31 @@ public enum JSONString {
     }
 
     /// Appends `string` as a JSON string literal (quotes included) to `out`: `"`, `\`, control
-    /// characters and DEL are escaped (`\n`, `\r`, `\t`, else `\u00xx`); runs of bytes that
-    /// need no escape are copied in one go (the export writers call this per field).
+    /// characters and DEL are escaped (`\n`, `\r`, `\t`, else `\u00xx`), and so is U+FEFF
+    /// (`\ufeff`), which Foundation's JSON reader on Linux drops from the start of a string
+    /// written raw (found by Fuzz/FuzzCanonicalValue: a label lost it on the way back); runs of
+    /// bytes that need no escape are copied in one go (the export writers call this per field).
     public static func appendLiteral(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
+            var runStart = 0, index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F { continue }
+                let isBOM = byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F, !isBOM {
+                    index += 1
+                    continue
+                }
                 if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                appendEscape(byte, to: &out)
-                runStart = index + 1
+                if isBOM {
+                    out.append(contentsOf: Array(#"\ufeff"#.utf8))
+                    index += 3
+                } else {
+                    appendEscape(byte, to: &out)
+                    index += 1
+                }
+                runStart = index
             }
             if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }

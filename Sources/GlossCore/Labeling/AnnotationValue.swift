@@ -57,7 +57,7 @@ public enum AnnotationKind: String, Sendable, Hashable { case label, skip, flag 
 extension AnnotationValue {
     /// Reads the JSON that `json(itemText:)` writes; nil for anything else.
     public init?(json: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        guard let object = FoundationJSON.object(Data(json.utf8)) as? [String: Any] else { return nil }
         if let label = object["label"] as? String {
             self = .label(label)
         } else if let labels = object["labels"] as? [String] {

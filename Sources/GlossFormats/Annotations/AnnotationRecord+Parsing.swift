@@ -12,7 +12,7 @@ extension AnnotationRecord {
 
     /// Parses one line; the error is a phrase saying what is wrong (the caller adds file:line).
     public static func parse(_ line: String) throws(AnnotationLineError) -> AnnotationRecord {
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
+        guard let parsed = FoundationJSON.object(Data(line.utf8)),
               let object = parsed as? [String: Any]
         else { throw AnnotationLineError("the line is not a JSON object") }
         if let unknown = object.keys.filter({ !fields.contains($0) }).sorted().first {

@@ -42,7 +42,14 @@ struct CSVRecordDecoder: Sendable {
             return .failure(InvalidRecord(line: row.line, message: "the \"\(fields.text)\" column is empty"))
         }
         let id = idIndex.map { values[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        let labels = labelIndex.map { Self.splitLabels(values[$0], separator: fields.labelSeparator) } ?? []
+        var labels: [String] = []
+        if let labelIndex {
+            do throws(LabelCellError) {
+                labels = try Self.splitLabels(values[labelIndex], separator: fields.labelSeparator)
+            } catch {
+                return .failure(InvalidRecord(line: row.line, message: "the \"\(header[labelIndex])\" column: \(error.message)"))
+            }
+        }
         metadata.removeAll(keepingCapacity: true)
         for i in 0..<values.count where i != textIndex && i != idIndex && i != labelIndex {
             metadata.append(metadata.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
@@ -84,27 +91,46 @@ struct CSVRecordDecoder: Sendable {
         header = names
     }
 
-    /// A label cell: a JSON list (`["a","b"]`), a separated list, or one label.
-    static func splitLabels(_ cell: String, separator: String?) -> [String] {
+    /// A label cell, read by the rule of a JSONL label field: a cell in brackets is a JSON
+    /// list (`["a","b"]`) whose elements are strings, numbers or booleans, and one that is
+    /// not is refused (it is not taken as one odd label); empty labels and repeats drop out.
+    /// Any other cell is a list split on the separator, or one label.
+    static func splitLabels(_ cell: String, separator: String?) throws(LabelCellError) -> [String] {
         let trimmed = cell.trimmingASCIIWhitespace()
         if trimmed.isEmpty { return [] }
-        if trimmed.hasPrefix("["), trimmed.hasSuffix("]") {
-            var bytes = Array(trimmed.utf8)
-            let parsed: [String]? = bytes.withUnsafeMutableBufferPointer { buffer in
-                let b = UnsafeBufferPointer(buffer)
-                var scanner = JSONScanner(b)
-                var ranges: [Range<Int>] = []
-                guard (try? scanner.scanArray { ranges.append($0) }) != nil, (try? scanner.expectEnd()) != nil else { return nil }
-                return ranges.compactMap { r in
-                    b[r.lowerBound] == UInt8(ascii: "\"")
-                        ? try? JSONString.decode(b, r, hasEscapes: b[r].contains(UInt8(ascii: "\\")))
-                        : String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
-                }.filter { !$0.isEmpty }
-            }
-            if let parsed { return Self.unique(parsed) }
-        }
+        if trimmed.hasPrefix("["), trimmed.hasSuffix("]") { return try jsonLabelList(trimmed) }
         guard let separator, !separator.isEmpty else { return [trimmed] }
         return unique(trimmed.split(separator: separator).map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty })
+    }
+
+    private static func jsonLabelList(_ cell: String) throws(LabelCellError) -> [String] {
+        var bytes = Array(cell.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { (buffer) throws(LabelCellError) -> [String] in
+            let b = UnsafeBufferPointer(buffer)
+            var scanner = JSONScanner(b)
+            var ranges: [Range<Int>] = []
+            guard (try? scanner.scanArray { ranges.append($0) }) != nil, (try? scanner.expectEnd()) != nil else {
+                throw LabelCellError("invalid label list (a cell in brackets must be a JSON list such as [\"a\",\"b\"])")
+            }
+            var labels: [String] = []
+            for r in ranges {
+                let first = b[r.lowerBound]
+                let label: String
+                switch first {
+                case UInt8(ascii: "\""):
+                    guard let text = try? JSONString.decode(b, r, hasEscapes: b[r].contains(UInt8(ascii: "\\"))) else {
+                        throw LabelCellError("invalid string in the label list")
+                    }
+                    label = text
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"):
+                    label = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+                default:
+                    throw LabelCellError("the labels must be strings or numbers, not \(JSONRecordDecoder.kind(of: first))")
+                }
+                if !label.isEmpty, !labels.contains(label) { labels.append(label) }
+            }
+            return labels
+        }
     }
 
     static func unique(_ labels: [String]) -> [String] {
@@ -112,4 +138,10 @@ struct CSVRecordDecoder: Sendable {
         for label in labels where !out.contains(label) { out.append(label) }
         return out
     }
+}
+
+/// Why a label cell was refused (the decoder adds the row and the column).
+struct LabelCellError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }

@@ -100,6 +100,9 @@ public struct LabelerState: Sendable, Equatable {
     public var layoutKey: LayoutKey?
     /// A notice over the item's meta line (a newly published guide), until the next save.
     public var banner: String?
+    /// The guide's instructions while they are on screen (over the lower item pane): from
+    /// the session's start until its first decision or Esc. Nil when the guide has none.
+    public var instructions: String?
 
     public init(
         project: String, guide: Guide, guideVersion: Int, annotator: String,
@@ -147,6 +150,7 @@ public struct LabelerState: Sendable, Equatable {
         guideLines = []
         layoutKey = nil
         banner = nil
+        instructions = nil
     }
 }
 

@@ -44,6 +44,7 @@ extension LabelerUpdate {
             effects += learn(state, saved)
             state.sessionDecisions += 1
             state.banner = nil
+            state.instructions = nil
             let id = state.item?.rowID == saved.itemRowID ? state.item?.externalID ?? "?" : "?"
             status = "saved #\(id) · " + describe(saved.kind, saved.value) + (saved.replaced ? " (changed)" : "")
         case .refused(let reason):

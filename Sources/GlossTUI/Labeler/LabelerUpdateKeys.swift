@@ -158,10 +158,14 @@ extension LabelerUpdate {
         return []
     }
 
-    /// Backs out one level: first inside the task's answer (a grown span selection
+    /// Backs out one level: first the guide's instructions shown at the start, then inside the task's answer (a grown span selection
     /// collapses; on the queue a multilabel selection is cleared), then an item off the
     /// queue (history, jump) gives way to the queue.
     static func escape(_ state: inout LabelerState) -> [LabelerEffect] {
+        if state.instructions != nil {
+            state.instructions = nil
+            return []
+        }
         if let step = state.answer.value.escape(onQueue: state.context == .queue) {
             if case .status(let line) = step { state.status = line }
             return []

@@ -29,6 +29,7 @@ extension Labeler {
         for (index, line) in shown.enumerated() {
             drawTextLine(line, units: units[index], y: layout.textTop + index, layout, styler, &screen)
         }
+        drawInstructions(state, layout, palette, below: overflow ? 1 : 0, &screen)
         guard overflow else { return }
         let below = lines.count - scroll - shownCount
         let indicator = scrollIndicator(below: below, above: scroll, width: layout.textWidth)

@@ -48,7 +48,7 @@ enum ForeignJSON {
             let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
             throw JSONRecordDecoder.locate(offset: offset, in: bytes, line: line, message: "invalid UTF-8 (the file must be UTF-8)")
         }
-        let parsed = try? JSONSerialization.jsonObject(with: Data(buffer: bytes), options: [.fragmentsAllowed])
+        let parsed = FoundationJSON.object(Data(buffer: bytes), options: [.fragmentsAllowed])
         guard let parsed else { throw InvalidRecord(line: line, message: "invalid JSON: the record is not a JSON object") }
         guard let object = parsed as? [String: Any] else {
             throw InvalidRecord(line: line, message: "the record is not a JSON object")

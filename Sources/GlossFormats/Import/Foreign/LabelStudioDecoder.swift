@@ -46,12 +46,12 @@ struct LabelStudioDecoder: JSONElementDecoder {
         var offsets = ForeignSpanOffsets(text: record.text)
         var foreign = ForeignTask(location: location)
         do throws(AnnotationLineError) {
-            let annotations = (object["annotations"] ?? object["completions"]) as? [Any] ?? []
-            for (n, raw) in annotations.enumerated() {
+            let annotationsKey = object["annotations"] != nil ? "annotations" : "completions"
+            for (n, raw) in try Self.list(object, annotationsKey).enumerated() {
                 guard let annotation = raw as? [String: Any] else { throw AnnotationLineError("annotation \(n + 1) is not an object") }
                 foreign.annotations.append(try Self.annotation(annotation, number: n + 1, offsets: &offsets))
             }
-            for (n, raw) in (object["predictions"] as? [Any] ?? []).enumerated() {
+            for (n, raw) in try Self.list(object, "predictions").enumerated() {
                 guard let prediction = raw as? [String: Any] else { throw AnnotationLineError("prediction \(n + 1) is not an object") }
                 foreign.predictions.append(try Self.prediction(prediction, number: n + 1, offsets: &offsets))
             }
@@ -62,10 +62,32 @@ struct LabelStudioDecoder: JSONElementDecoder {
         return record
     }
 
+    /// The task's list under `key`, empty when the task has none; anything else there is an
+    /// error rather than a task passed over as if it had no answers.
+    static func list(_ object: [String: Any], _ key: String) throws(AnnotationLineError) -> [Any] {
+        guard let raw = object[key] else { return [] }
+        guard let list = raw as? [Any] else { throw AnnotationLineError("\"\(key)\" is not a list") }
+        return list
+    }
+
+    /// The longest `lead_time` taken as a duration: a year, in seconds.
+    static let longestLeadTime = 365.0 * 24 * 3600
+
+    /// `lead_time` (seconds) in milliseconds; one that cannot be a duration (negative, not
+    /// finite, over a year) is refused rather than converted (Fuzz/FuzzImportLabelStudio found
+    /// 1.1e86 trapping the conversion to Int).
+    static func milliseconds(leadTime raw: Any?, number: Int) throws(AnnotationLineError) -> Int? {
+        guard let seconds = ForeignJSON.number(raw) else { return nil }
+        guard seconds.isFinite, (0...longestLeadTime).contains(seconds) else {
+            throw AnnotationLineError("annotation \(number): \"lead_time\" is \(seconds); it must be seconds between 0 and \(Int(longestLeadTime))")
+        }
+        return Int((seconds * 1000).rounded())
+    }
+
     static func annotation(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
         let annotator = try Self.annotator(object["completed_by"], number: number)
         let decidedAt = ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"])
-        let duration = ForeignJSON.number(object["lead_time"]).map { Int(($0 * 1000).rounded()) }
+        let duration = try Self.milliseconds(leadTime: object["lead_time"], number: number)
         if object["was_cancelled"] as? Bool == true {
             return ForeignAnnotation(annotator: annotator, kind: .skip, value: nil, decidedAt: decidedAt, durationMilliseconds: duration)
         }
