@@ -3,7 +3,7 @@ import GlossCore
 
 /// What a backend reads for team statistics and session reports (see `StoreBackend`).
 protocol StatsBackend {
-    func statsInput(project: String, since: Date?) throws -> StatsInput
+    func statsInput(project: String, since: Date?, agreement: (TaskType) -> any AgreementMeasure) throws -> StatsInput
     func teamStats(project: String, filter: StatsFilter,
                    agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult
     func sessions(project: String) throws -> [SessionRecord]
@@ -30,10 +30,11 @@ extension GlossDatabase {
     /// Everything `TeamStats.report` needs about a project, read in one transaction and held
     /// in memory (`teamStats` is the way for large projects): its decision rows in id order
     /// (decided at or after `since` when given), gold answers, current adjudications, task,
-    /// overlap, item total and guide labels; for span projects also the texts of items that
-    /// two or more annotators labeled.
-    public func statsInput(project: String, since: Date? = nil) throws -> StatsInput {
-        try backend.statsInput(project: project, since: since)
+    /// overlap, item total and guide labels; when the task's `agreement` measure reads item
+    /// texts (token-level span agreement), also the texts of items two or more annotators labeled.
+    public func statsInput(project: String, since: Date? = nil,
+                           agreement: (TaskType) -> any AgreementMeasure) throws -> StatsInput {
+        try backend.statsInput(project: project, since: since, agreement: agreement)
     }
 
     /// The sessions of a project, newest first.

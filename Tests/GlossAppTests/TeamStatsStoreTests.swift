@@ -104,7 +104,7 @@ struct RandomStore {
 struct TeamStatsStoreTests {
     /// Every filter: everything, `--since` half way, `--annotator`, both, and an annotator with no rows.
     static func filters(_ store: GlossDatabase) throws -> [StatsFilter] {
-        let dates = try store.statsInput(project: "p").decisions.map(\.decidedAt).sorted()
+        let dates = try store.statsInput(project: "p", agreement: AgreementMeasures.measure(for:)).decisions.map(\.decidedAt).sorted()
         let middle = dates[dates.count / 2]
         return [StatsFilter(), StatsFilter(since: middle), StatsFilter(annotator: "bob"),
                 StatsFilter(since: middle, annotator: "cy"), StatsFilter(annotator: "zed")]
@@ -113,7 +113,7 @@ struct TeamStatsStoreTests {
     static func expectSameReports(_ store: GlossDatabase, task: TaskType) throws {
         for filter in try filters(store) {
             let fast = try store.teamStats(project: "p", filter: filter, agreement: AgreementMeasures.measure(for:))
-            let input = try store.statsInput(project: "p", since: filter.since)
+            let input = try store.statsInput(project: "p", since: filter.since, agreement: AgreementMeasures.measure(for:))
             let reference = TeamStats.report(input, filter: filter, agreement: AgreementMeasures.measure(for: task))
             #expect(fast.report == reference, "\(task) \(filter)")
             #expect(fast.annotators == Set(input.decisions.map(\.annotator)).sorted())
@@ -129,7 +129,7 @@ struct TeamStatsStoreTests {
             let value = try #require(AnnotationValue(json: "{" + fixture.valueFields(item: id) + "}"))
             return (id, value, "test")
         }, rules: TaskKinds.valueRules)
-        let input = try fixture.store.statsInput(project: "p")
+        let input = try fixture.store.statsInput(project: "p", agreement: AgreementMeasures.measure(for:))
         #expect(input.decisions.contains { !$0.isCurrent && !$0.undone } && input.decisions.contains(where: \.undone))
         #expect(!input.adjudications.isEmpty && !input.gold.isEmpty)
         try Self.expectSameReports(fixture.store, task: task)

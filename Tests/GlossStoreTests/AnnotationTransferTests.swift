@@ -130,14 +130,14 @@ struct AnnotationTransferTests {
         ])
         try store.addGold(project: "sent", answers: [("r-2", .label("negative"), "test")],
                           rules: TaskKinds.valueRules, at: Date(timeIntervalSince1970: 1_767_225_600))
-        let input = try store.statsInput(project: "sent")
+        let input = try store.statsInput(project: "sent", agreement: AgreementMeasures.measure(for:))
         #expect(input.project == StatsProjectFacts(name: "sent", task: .classify, overlap: 1, totalItems: 6, labels: ["positive", "negative", "neutral"]))
         #expect(input.decisions.map(\.annotator) == ["ana", "ana", "bob"])
         #expect(input.decisions.map(\.isCurrent) == [false, true, true])
         #expect(input.decisions[0].activeMilliseconds == 1000 && input.decisions[1].activeMilliseconds == nil)
         #expect(input.gold == ["r-2": .label("negative")])
         #expect(input.adjudications == ["r-1": .label("neutral")])
-        let since = try store.statsInput(project: "sent", since: ISODate.parse("2026-01-06"))
+        let since = try store.statsInput(project: "sent", since: ISODate.parse("2026-01-06"), agreement: AgreementMeasures.measure(for:))
         #expect(since.decisions.map(\.id) == [2, 3])
     }
 }

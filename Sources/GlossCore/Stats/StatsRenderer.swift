@@ -13,7 +13,7 @@ public enum StatsRenderer {
         out += [""] + agreement(report.agreement)
         if !report.annotators.isEmpty {
             out += [""] + annotatorTable(report.annotators)
-            out += [""] + pairTable(report.annotators, task: report.task)
+            out += [""] + pairTable(report.annotators)
             out += [""] + usageTable(report.annotators)
             let missed = report.annotators.filter { !$0.gold.missed.isEmpty }
             if !missed.isEmpty {
@@ -73,8 +73,9 @@ public enum StatsRenderer {
         return table.render().components(separatedBy: "\n")
     }
 
-    static func pairTable(_ annotators: [AnnotatorStats], task: TaskType) -> [String] {
-        let spans = task == .spans
+    static func pairTable(_ annotators: [AnnotatorStats]) -> [String] {
+        // Span agreement (exact and token F1) where the measure gave it, else Cohen's κ.
+        let spans = annotators.contains { $0.pairs.contains { $0.spans != nil } }
         // Figures of kinds beyond the three above get a column each, by name.
         var extra: [String] = []
         for figure in annotators.flatMap({ $0.pairs.flatMap { $0.figures ?? [] } }) where !extra.contains(figure.name) {

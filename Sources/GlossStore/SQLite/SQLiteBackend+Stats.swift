@@ -32,7 +32,7 @@ extension SQLiteBackend: StatsBackend {
     }
 
     /// One read transaction, with cursors.
-    func statsInput(project: String, since: Date?) throws -> StatsInput {
+    func statsInput(project: String, since: Date?, agreement: (TaskType) -> any AgreementMeasure) throws -> StatsInput {
         try read { db in
             let projectID = try Self.projectID(db, project)
             let facts = try Self.statsFacts(db, projectID: projectID, project: project).facts
@@ -49,7 +49,7 @@ extension SQLiteBackend: StatsBackend {
                     SELECT i.external_id, j.value FROM adjudications j JOIN items i ON i.id = j.item_id
                     WHERE j.project_id = ? AND j.superseded_by IS NULL AND j.undone_at IS NULL ORDER BY j.id
                     """, projectID: projectID, values: &values),
-                texts: task == .spans ? try Self.sharedItemTexts(db, projectID: projectID) : [:])
+                texts: agreement(task).readsItemText ? try Self.sharedItemTexts(db, projectID: projectID) : [:])
         }
     }
 
