@@ -1,4 +1,5 @@
 import Foundation
+import GlossCore
 import GlossApp
 import Testing
 

@@ -16,7 +16,7 @@ struct PendingImport {
     static let removalChunk = 20_000
 
     /// Who is importing, as the claim records it.
-    static var claimant: String { "process \(ProcessInfo.processInfo.processIdentifier) on \(ProcessInfo.processInfo.hostName)" }
+    static var claimant: String { "process \(ProcessInfo.processInfo.processIdentifier) on \(HostName.current)" }
 
     /// Claims the store for an import, inside the caller's write transaction. A pending import
     /// that is still writing makes it fail; one that stopped writing long ago (killed) is
