@@ -193,15 +193,19 @@ public struct LabelerItem: Sendable, Equatable {
     public var existing: ExistingDecision?
     /// The model's pre-label, or a stored (imported) suggestion, when one exists.
     public var suggestion: Suggestion?
+    /// The prompt and model responses of an item that has them (the pairwise task draws
+    /// these, not `text`).
+    public var parts: ItemParts?
 
     public init(rowID: Int64, externalID: String, text: String, metadata: String? = nil,
-                existing: ExistingDecision? = nil, suggestion: Suggestion? = nil) {
+                existing: ExistingDecision? = nil, suggestion: Suggestion? = nil, parts: ItemParts? = nil) {
         self.rowID = rowID
         self.externalID = externalID
         self.text = text
         self.metadata = metadata
         self.existing = existing
         self.suggestion = suggestion
+        self.parts = parts
     }
 }
 
