@@ -6,11 +6,12 @@ import GlossFormats
 /// `neither`), `winner` (the preferred model, null for a tie or neither) and `models` (the
 /// two models judged, in name order) in `jsonl` and `hf`; the same as the CSV columns
 /// `outcome`, `winner`, `model_a`, `model_b`; and, for `dpo`, the preferred response as
-/// chosen and the other as rejected (ties and neither give no row). A value counts under its
-/// outcome label (`left`, `right`, `tie`, `neither`) as normalized.
+/// chosen and the other as rejected (ties and neither give no row). `label-studio` does not
+/// take pairwise projects yet. The manifest counts
+/// values by outcome: `win`, `tie`, `neither`.
 struct PairwiseExport: ExportMapping, DPOMapping {
     func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
-        if case .pairwise(let judgment) = value { body(judgment.outcome.rawValue) }
+        if case .pairwise(let judgment) = value { body(Self.outcome(judgment)) }
     }
 
     func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
@@ -48,11 +49,12 @@ struct PairwiseExport: ExportMapping, DPOMapping {
             + "`models` the two models judged."
     }
 
+    /// Not written yet (the format refuses pairwise projects: `writesLabelStudio`).
+    var writesLabelStudio: Bool { false }
+
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError) {
-        throw ExportWriterError(
-            "The label-studio export does not write pairwise judgments yet; export project \"\(record.id)\"'s "
-                + "judgments with --format jsonl or dpo.")
+        throw ExportWriterError("The label-studio export does not write pairwise judgments yet (item \"\(record.id)\").")
     }
 
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
