@@ -52,7 +52,7 @@ struct MigrationV11Tests {
         // The widened CHECK takes pairwise and still refuses a task nobody knows.
         try old.execute("INSERT INTO projects (id, name, dataset_id, task, created_at) VALUES (9, 'r', 1, 'pairwise', 'now')")
         #expect(throws: SQLiteShellError.self) {
-            try old.execute("INSERT INTO projects (id, name, dataset_id, task, created_at) VALUES (10, 's', 1, 'ranking', 'now')")
+            try old.execute("INSERT INTO projects (id, name, dataset_id, task, created_at) VALUES (10, 's', 1, 'judge', 'now')")
         }
         // The items view shows the new columns; the old items have no parts.
         #expect(try old.int("SELECT COUNT(*) FROM items WHERE parts IS NULL AND parts_check IS NULL") == 2)

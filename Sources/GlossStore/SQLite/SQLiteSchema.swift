@@ -403,14 +403,15 @@ extension SQLiteBackend {
                 DROP VIEW items;
                 CREATE VIEW items AS
                 SELECT * FROM item_rows WHERE id <= (SELECT through_item FROM item_visibility WHERE id = 1);
-                -- The pairwise task: the projects table is rebuilt to widen its CHECK on task
+                -- The judging tasks (pairwise now; rating, ranking and text to come, named here so
+                -- they need no second rebuild): the projects table is rebuilt to widen its CHECK on task
                 -- (SQLite cannot alter a CHECK). Ids are copied, so every reference to a
                 -- project stays; the migrator runs with foreign keys off and checks them after.
                 CREATE TABLE projects_v11 (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE,
                     dataset_id INTEGER NOT NULL REFERENCES dataset_rows(id),
-                    task TEXT NOT NULL CHECK (task IN ('classify', 'multilabel', 'spans', 'pairwise')),
+                    task TEXT NOT NULL CHECK (task IN ('classify', 'multilabel', 'spans', 'pairwise', 'rating', 'ranking', 'text')),
                     overlap INTEGER NOT NULL DEFAULT 1 CHECK (overlap >= 1),
                     item_order TEXT NOT NULL DEFAULT 'sequential',
                     created_at TEXT NOT NULL,
