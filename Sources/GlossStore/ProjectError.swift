@@ -9,6 +9,8 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
     case taskChange(project: String, from: String, to: String, annotations: Int)
     case unknownItem(project: String, id: String)
     case unreadableGuide(project: String, version: Int, problem: String)
+    /// A pairwise guide for a dataset whose items do not all have two responses.
+    case itemsWithoutPair(dataset: String, item: String, count: Int)
 
     /// A label and how many current annotations use it.
     public struct LabelUse: Equatable, Sendable {
@@ -43,6 +45,11 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
             "this version changes the task of \"\(project)\" from \(from) to \(to), but \(annotations) annotation\(annotations == 1 ? " was" : "s were") made as \(from). Nothing was published; pass --allow-removal to publish anyway."
         case let .unknownItem(project, id):
             "project \"\(project)\" has no item with id \"\(id)\"."
+        case let .itemsWithoutPair(dataset, item, count):
+            "a pairwise project needs two responses on every item, but item \"\(item)\" of dataset \"\(dataset)\""
+                + (count > 1 ? " (and \(count - 1) other\(count == 2 ? "" : "s"))" : "")
+                + " has fewer. Import items with \"prompt\" or \"messages\" and at least two \"responses\" "
+                + "(or \"response_a\" and \"response_b\") into a dataset of their own."
         }
     }
 }

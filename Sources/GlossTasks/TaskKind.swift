@@ -3,7 +3,7 @@ import GlossCore
 import GlossFormats
 import GlossTUI
 
-/// One kind of task (classify, multilabel, spans): everything that differs between kinds
+/// One kind of task (classify, multilabel, spans, pairwise): everything that differs between kinds
 /// lives in the kind's folder behind this protocol. Each facet is a protocol of the target
 /// that uses it (the labeling screen's `TaskAnswer`, …); a kind conforms to all of them,
 /// and `TaskKinds` registers it under its `TaskType`.
@@ -24,7 +24,8 @@ public protocol TaskKind: Sendable {
     /// The labeler's model for a guide of this kind.
     func model(for guide: Guide, seed: UInt64) -> any LabelModel
     /// An answer a headless annotator gives (`gloss drive`, for load and fault tests).
-    func sampleAnswer(for text: String, guide: Guide, using generator: inout some RandomNumberGenerator) -> AnnotationValue
+    func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
+                      using generator: inout some RandomNumberGenerator) -> AnnotationValue
     /// How an export combines this kind's decisions, for a guide with `labels` (in order).
     func consensusRule(labels: [String]) -> any ConsensusRule
     /// How answers in another tool's export (Label Studio, Prodigy, doccano) become this kind's values.
@@ -35,7 +36,7 @@ public protocol TaskKind: Sendable {
 
 /// The registry of task kinds: one line per kind.
 public enum TaskKinds {
-    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind()]
+    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind()]
 
     /// The kind of a task type (every `TaskType` has one).
     public static func kind(for type: TaskType) -> any TaskKind {

@@ -10,7 +10,7 @@ extension ConsensusPolicy: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a project's labels for training: jsonl, csv, fasttext, hf, spacy, conll or label-studio.",
+        abstract: "Export a project's labels for training: jsonl, csv, fasttext, hf, spacy, conll, label-studio or dpo.",
         discussion: """
             An export is a directory (--out DIR, created; - writes a one-file export to standard \
             output) with the format's files and manifest.json: the project, dataset import batches, \
@@ -20,7 +20,9 @@ struct ExportCommand: ParsableCommand {
 
             Files: jsonl data.jsonl · csv data.csv · label-studio tasks.json · fasttext, spacy, \
             conll one file per split (train, validation, test) · hf train/validation/test.jsonl, \
-            label_names.json and a dataset card README.md for datasets.load_dataset(DIR).
+            label_names.json and a dataset card README.md for datasets.load_dataset(DIR) · dpo \
+            (pairwise projects) train/validation/test.jsonl of TRL preference rows (id, prompt, \
+            chosen, rejected; ties and neither left out).
 
             Consensus (--policy): an adjudication is the final value under every policy; the \
             policy decides the other items. majority (default): classify the most frequent label, \

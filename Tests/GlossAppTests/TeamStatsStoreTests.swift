@@ -69,6 +69,9 @@ struct RandomStore {
                 start = end
             }
             return #""spans": [\#(spans.joined(separator: ", "))]"#
+        case .pairwise:
+            // Not among this suite's tasks (its items have no responses); a judgment all the same.
+            return #""outcome": "tie", "left": "m1", "right": "m2""#
         }
     }
 

@@ -40,6 +40,10 @@ struct RandomStatsRows {
                 start = end
             }
             return .spans(chance(0.5) ? spans.reversed() : spans)
+        case .pairwise:
+            let models = ["m1", "m2", "m3"].shuffled(using: &random)
+            let outcome = PairwiseJudgment.Outcome.allCases.randomElement(using: &random)!
+            return .pairwise(PairwiseJudgment(outcome: outcome, left: models[0], right: models[1]))
         }
     }
 

@@ -105,6 +105,7 @@ struct ExportJSONLinesCSVTests {
                 case .classify: ExportFixtures.classify(split: true)
                 case .multilabel: ExportFixtures.multilabel(split: true)
                 case .spans: ExportFixtures.spans(split: true)
+                case .pairwise: ExportFixtures.pairwise(split: true)
                 }
                 let context = ExportFixtures.context(task, splits: [.train, .validation, .test])
                 let first = try ExportFixtures.export(format, context, records)

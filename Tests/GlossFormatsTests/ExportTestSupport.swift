@@ -65,6 +65,29 @@ enum ExportFixtures {
     }
 
     /// Spans: `서울` cuts the token `서울에서`; `❤️` is two scalars; `Seoul` sits between emoji.
+    /// Judgments on a string prompt, a chat (in Korean) and a tie.
+    static func pairwise(split: Bool = false) -> [ExportRecord] {
+        let text = ItemParts(prompt: .text("2+2?"), responses: [ItemResponse(model: "m1", text: "4"),
+                                                                ItemResponse(model: "m2", text: "five")])
+        let chat = ItemParts(prompt: .chat([ChatTurn(role: "system", content: "간단히"), ChatTurn(role: "user", content: "안녕?")]),
+                             responses: [ItemResponse(model: "m1", text: "안녕하세요!"), ItemResponse(model: "m2", text: "...")])
+        func judged(_ rowID: Int64, _ id: String, _ parts: ItemParts, _ judgment: PairwiseJudgment,
+                    _ split: ExportSplit) -> ExportRecord {
+            var record = record(rowID, id, parts.flattened, .pairwise(judgment), split: split)
+            record.partsJSON = parts.json
+            return record
+        }
+        return [
+            judged(1, "q1", text, PairwiseJudgment(outcome: .left, left: "m1", right: "m2"), .train),
+            judged(2, "q2", chat, PairwiseJudgment(outcome: .right, left: "m2", right: "m1"), .validation),
+            judged(3, "q3", text, PairwiseJudgment(outcome: .tie, left: "m1", right: "m2"), .test),
+        ].map { record in
+            var record = record
+            if !split { record.split = nil }
+            return record
+        }
+    }
+
     static func spans(split: Bool = false) -> [ExportRecord] {
         [
             record(1, "s1", "서울에서 만나요 🎉", .spans([

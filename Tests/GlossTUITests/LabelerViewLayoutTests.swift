@@ -12,7 +12,7 @@ import Testing
     @Test func relayoutIsANoOpWhenNothingChanged() throws {
         var state = ViewFixtures.showing(ViewFixtures.englishReview, in: try ViewFixtures.state())
         let key = try #require(state.layoutKey)
-        #expect(key == LayoutKey(itemRowID: 1, textWidth: 78, guideWidth: nil))
+        #expect(key == LayoutKey(itemRowID: 1, textWidth: 78, guideWidth: nil, bodyAnswer: state.answer))
         let marker = [WrappedLine(text: "marker", scalarRange: 0..<1)]
         state.wrappedItem = marker
         state.status = StatusLine("saved")

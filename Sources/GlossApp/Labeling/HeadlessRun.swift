@@ -48,7 +48,7 @@ public struct HeadlessRun {
             }
             let shown = Date()
             if thinkMilliseconds > 0 { Thread.sleep(forTimeInterval: Double(thinkMilliseconds) / 1000) }
-            let value = kind.sampleAnswer(for: current.text, guide: session.guide, using: &random)
+            let value = kind.sampleAnswer(for: current.text, parts: current.parts, guide: session.guide, using: &random)
             let input = DecisionInput(itemRowID: current.rowID, kind: .label, value: value, shownAt: shown,
                                       decidedAt: Date(), activeMilliseconds: thinkMilliseconds, keystrokes: 1)
             do {

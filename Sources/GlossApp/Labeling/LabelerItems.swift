@@ -11,6 +11,6 @@ enum LabelerItems {
                     },
                     suggestion: item.suggestion.map {
                         Suggestion(value: $0.value, confidence: $0.score ?? 0, source: $0.source, scored: $0.score != nil)
-                    })
+                    }, parts: item.parts)
     }
 }

@@ -71,8 +71,10 @@ public final class LabelingRun {
     public init(database: GlossDatabase, project: String, options: Options, terminalSize: (width: Int, height: Int),
                 clock: @escaping @Sendable () -> Date = { Date() },
                 model: ((LabelingSession) throws -> ModelWorker)? = nil) throws {
-        let stored = try database.project(named: project).itemOrder
-        let wantsModel = options.model && options.browse == nil
+        let summary = try database.project(named: project)
+        let stored = summary.itemOrder
+        // A task no model learns (pairwise) labels without one, in sequence.
+        let wantsModel = options.model && options.browse == nil && TaskKinds.kind(for: summary.task).modelFamily != .none
         order = wantsModel ? options.order ?? stored : .sequential
         self.database = database
         self.options = options

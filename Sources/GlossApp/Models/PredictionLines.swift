@@ -47,6 +47,9 @@ public final class PredictionLines {
                 buffer.append(UInt8(ascii: "}"))
             }
             buffer.appendASCII("]}\n")
+        case .pairwise:
+            // No model of Gloss judges pairs (the family is `.none`), so none predicts one.
+            preconditionFailure("a text model predicted a pairwise judgment")
         }
     }
 

@@ -2,6 +2,8 @@
 public enum ExportFormat: String, Sendable, Codable, CaseIterable {
     case jsonl, csv, fasttext, hf, spacy, conll
     case labelStudio = "label-studio"
+    /// Preference rows for TRL (`prompt`, `chosen`, `rejected`): pairwise projects.
+    case dpo
 }
 
 /// How the decisions on an item become its exported value. An adjudication is the final word

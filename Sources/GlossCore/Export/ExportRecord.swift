@@ -67,10 +67,12 @@ public struct ExportRecord: Sendable, Equatable {
     public var split: ExportSplit?
     /// Every current decision on the item (labels, skips and flags), oldest first.
     public var decisions: [ExportDecision]
+    /// The item's prompt and responses as canonical JSON (`ItemParts.json`), when it has them.
+    public var partsJSON: String?
 
     public init(rowID: Int64, id: String, text: String, metadataJSON: String?, value: AnnotationValue,
                 source: ExportSource, annotators: [String], agreement: Double?, confidence: Double? = nil,
-                split: ExportSplit?, decisions: [ExportDecision]) {
+                split: ExportSplit?, decisions: [ExportDecision], partsJSON: String? = nil) {
         self.rowID = rowID
         self.id = id
         self.text = text
@@ -82,5 +84,6 @@ public struct ExportRecord: Sendable, Equatable {
         self.confidence = confidence
         self.split = split
         self.decisions = decisions
+        self.partsJSON = partsJSON
     }
 }

@@ -113,4 +113,28 @@ extension FrontMatterReader {
             }
         }
     }
+
+    /// A pairwise guide's labels are its outcomes: `left` and `right`, and optionally `tie`
+    /// and `neither`; `d` is the screen's diff key, so no outcome may take it.
+    mutating func checkPairwiseLabels(_ node: Node) {
+        guard case .sequence(let items) = node else { return }
+        let outcomes = PairwiseJudgment.Outcome.allCases.map(\.rawValue)
+        var named: Set<String> = []
+        for item in items {
+            guard let nameNode = nameNode(item), let name = nameNode.string?.trimmingASCIIWhitespace() else { continue }
+            named.insert(name)
+            if !outcomes.contains(name) {
+                error(nameNode, "a pairwise guide's labels are its outcomes left, right, tie and neither; "
+                          + "\"\(name)\" is none of them")
+            }
+            if let keyNode = keyNode(item), let key = keyNode.string, key.count == 1,
+               LabelerKeys.sameKey(Character(key), LabelerKeys.pairwiseDiffKey) {
+                error(keyNode, "the key '\(key)' of \"\(name)\" shows the word diff on the pairwise screen; give it another key")
+            }
+        }
+        let missing = ["left", "right"].filter { !named.contains($0) }
+        if !missing.isEmpty {
+            error(node, "a pairwise guide needs the outcomes left and right; it has no \(missing.joined(separator: " and "))")
+        }
+    }
 }

@@ -46,6 +46,7 @@ struct FrontMatterReader {
         let name = requiredString(fields["name"], field: "name")
         let task = readTask(fields["task"])
         labels = readLabels(fields["labels"])
+        if task == .pairwise, let field = fields["labels"], !labels.isEmpty { checkPairwiseLabels(field.value) }
         var instructions: String?
         if let field = fields["instructions"] {
             instructions = field.value.string
@@ -70,11 +71,11 @@ struct FrontMatterReader {
 
     mutating func readTask(_ field: (key: Node, value: Node)?) -> TaskType? {
         guard let field else {
-            sink.error(closeLine, 1, "the front matter has no \"task\" (one of classify, multilabel, spans)")
+            sink.error(closeLine, 1, "the front matter has no \"task\" (one of \(TaskType.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
         }
         guard let text = field.value.string, let task = TaskType(rawValue: text) else {
-            error(field.value, "unknown task \"\(field.value.string ?? "")\"; the tasks are classify, multilabel, spans")
+            error(field.value, "unknown task \"\(field.value.string ?? "")\"; the tasks are \(TaskType.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return task

@@ -6,6 +6,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case multilabel
     /// Labeled character ranges of the text.
     case spans
+    /// Which of two model responses is better (or a tie, or neither), judged blind.
+    case pairwise
 }
 
 /// A place in a guide file: 1-based line and column (columns count Unicode scalars).

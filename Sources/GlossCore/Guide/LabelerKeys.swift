@@ -20,6 +20,10 @@ public enum LabelerKeys {
         (".", "move the span end left"),
     ]
 
+    /// The key that shows the word diff of two responses on the pairwise screen (a letter:
+    /// pairwise guides may not give it to an outcome; other guides may use it).
+    public static let pairwiseDiffKey: Character = "d"
+
     /// What a reserved key does, or nil when the key is free for labels.
     public static func purpose(of key: Character) -> String? {
         reserved.first { sameKey($0.key, key) }?.purpose

@@ -31,10 +31,13 @@ public struct ImportRecord: Sendable, Equatable {
     public var contentHash: ContentHash
     /// The annotations and predictions another tool's record carried (Label Studio, Prodigy, doccano).
     public var foreign: ForeignTask?
+    /// The item's parts (prompt or chat, and model responses) as canonical JSON
+    /// (`ItemParts.json`), when it has them; `text` is then their flattening.
+    public var partsJSON: String?
 
     public init(line: Int, externalID: String?, text: String, labels: [String], metadataJSON: String?,
                 contentHash: ContentHash,
-                foreign: ForeignTask? = nil) {
+                foreign: ForeignTask? = nil, partsJSON: String? = nil) {
         self.line = line
         self.externalID = externalID
         self.text = text
@@ -42,6 +45,7 @@ public struct ImportRecord: Sendable, Equatable {
         self.metadataJSON = metadataJSON
         self.contentHash = contentHash
         self.foreign = foreign
+        self.partsJSON = partsJSON
     }
 
     /// The id used when the data has none: stable across re-imports and input order.

@@ -5,18 +5,22 @@ public enum AnnotationValue: Sendable, Hashable {
     case label(String)
     case labels([String])
     case spans([LabeledRange])
+    /// A pairwise judgment: its label is the outcome (`left`, `right`, `tie`, `neither`).
+    case pairwise(PairwiseJudgment)
 
-    /// The labels the decision uses (each span's label included).
+    /// The labels the decision uses (each span's label included; a pairwise judgment's outcome).
     public var labelNames: [String] {
         switch self {
         case .label(let name): [name]
         case .labels(let names): names
         case .spans(let spans): spans.map(\.label)
+        case .pairwise(let judgment): [judgment.outcome.rawValue]
         }
     }
 
-    /// The JSON stored in `annotations.value`: `{"label":…}`, `{"labels":[…]}` or
-    /// `{"spans":[{"start":…,"end":…,"label":…,"text":…}]}`. Span offsets count Unicode
+    /// The JSON stored in `annotations.value`: `{"label":…}`, `{"labels":[…]}`,
+    /// `{"spans":[{"start":…,"end":…,"label":…,"text":…}]}`, or a pairwise judgment
+    /// `{"winner":…,"side":…,"left":…,"right":…}` / `{"outcome":…,"left":…,"right":…}`. Span offsets count Unicode
     /// scalars of the item's original text (as Python's `str` indexes); each span's `text`
     /// is included when `itemText` is given.
     public func json(itemText: String? = nil) -> String {
@@ -45,6 +49,9 @@ public enum AnnotationValue: Sendable, Hashable {
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
+        case .pairwise(let judgment):
+            out.append(UInt8(ascii: "{"))
+            judgment.appendMembers(to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
@@ -70,6 +77,8 @@ extension AnnotationValue {
                 ranges.append(LabeledRange(start: start, end: end, label: label))
             }
             self = .spans(ranges)
+        } else if let judgment = try? PairwiseJudgment.read(object) {
+            self = .pairwise(judgment)
         } else {
             return nil
         }
@@ -81,6 +90,7 @@ extension AnnotationValue {
         case .label(let name): name
         case .labels(let names): names.isEmpty ? "no labels" : names.joined(separator: " + ")
         case .spans(let spans): spans.count == 1 ? "1 span" : "\(spans.count) spans"
+        case .pairwise(let judgment): judgment.outcome.rawValue
         }
     }
 }
@@ -97,6 +107,8 @@ extension AnnotationValue {
         case (.spans(let x), .spans(let y)):
             let order: (LabeledRange, LabeledRange) -> Bool = { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
             return x.sorted(by: order) == y.sorted(by: order)
+        case (.pairwise(let x), .pairwise(let y)):
+            return x == y || x == y.swapped
         default:
             return false
         }

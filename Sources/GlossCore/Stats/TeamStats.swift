@@ -124,7 +124,8 @@ public enum TeamStats {
 }
 
 /// A decision value as one nominal category, so that agreement coefficients can compare it:
-/// a label is itself, a label set its sorted distinct labels, spans their sorted offsets and labels.
+/// a label is itself, a label set its sorted distinct labels, spans their sorted offsets and labels,
+/// a pairwise judgment its pair of models and the model preferred (whichever side it was on).
 public enum NominalValue {
     public static func key(_ value: AnnotationValue) -> String {
         switch value {
@@ -133,6 +134,10 @@ public enum NominalValue {
         case .spans(let spans):
             spans.sorted { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
                 .map { "\($0.start)-\($0.end):\($0.label)" }.joined(separator: "\u{1F}")
+        case .pairwise(let judgment):
+            // The pair whatever its sides, and the model preferred (or tie, neither).
+            [min(judgment.left, judgment.right), max(judgment.left, judgment.right),
+             judgment.winner.map { "winner:" + $0 } ?? judgment.outcome.rawValue].joined(separator: "\u{1F}")
         }
     }
 }

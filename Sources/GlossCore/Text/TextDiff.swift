@@ -42,6 +42,14 @@ public enum TextDiff {
         return result
     }
 
+    /// Which elements of `a` and of `b` a minimal edit script removes and adds: those outside
+    /// a longest common subsequence (Myers' algorithm, as `lines` uses).
+    public static func changes(_ a: [Int], _ b: [Int]) -> (removed: [Bool], added: [Bool]) {
+        var myers = Myers(a, b)
+        myers.compare(0, a.count, 0, b.count)
+        return (myers.removed, myers.added)
+    }
+
     /// A unified diff in the format of `diff -u` / `git diff`: "--- oldName", "+++ newName"
     /// headers, then hunks "@@ -l,s +l,s @@" with `context` lines of context (default 3;
     /// changes at most 2 × `context` lines apart share a hunk), lines prefixed " ", "-", "+".

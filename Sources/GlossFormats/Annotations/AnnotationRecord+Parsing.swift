@@ -8,6 +8,8 @@ extension AnnotationRecord {
     static let fields: Set<String> = [
         "record", "id", "item", "annotator", "reviewer", "kind", "label", "labels", "spans", "decided_at", "duration_ms",
         "active_ms", "comment", "suggestion", "suggestion_accepted", "guide_version", "undone_at", "superseded_by", "session",
+        // A pairwise judgment's members (`PairwiseJudgment`).
+        "winner", "outcome", "side", "left", "right",
     ]
 
     /// Parses one line; the error is a phrase saying what is wrong (the caller adds file:line).
@@ -43,8 +45,12 @@ extension AnnotationRecord {
         default: throw AnnotationLineError("\"kind\" must be a string")
         }
         let value = try AnnotationRecord.value(object, context: "")
-        if kind == .label, value == nil { throw AnnotationLineError("a label decision needs \"label\", \"labels\" or \"spans\"") }
-        if record == .adjudication, value == nil { throw AnnotationLineError("an adjudication needs \"label\", \"labels\" or \"spans\"") }
+        if kind == .label, value == nil {
+            throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\" or a pairwise \"winner\" or \"outcome\"")
+        }
+        if record == .adjudication, value == nil {
+            throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\" or a pairwise \"winner\" or \"outcome\"")
+        }
         return AnnotationRecord(
             record: record, item: item, annotator: annotator, kind: kind, value: value,
             decidedAt: try date(object, "decided_at"),
@@ -61,10 +67,20 @@ extension AnnotationRecord {
         return integer(raw).map(String.init)
     }
 
-    /// The value in `label`, `labels` or `spans` (exactly one of them), or nil with none.
+    /// The value in `label`, `labels` or `spans` (exactly one of them), or a pairwise judgment
+    /// (`winner` or `outcome`, with `left` and `right`), or nil with none.
     static func value(_ object: [String: Any], context: String) throws(AnnotationLineError) -> AnnotationValue? {
         let present = ["label", "labels", "spans"].filter { object[$0] != nil && !(object[$0] is NSNull) }
         guard present.count <= 1 else { throw AnnotationLineError("\(context)give only one of \"label\", \"labels\" and \"spans\"") }
+        let judged = ["winner", "outcome"].first { object[$0] != nil && !(object[$0] is NSNull) }
+        if let judged {
+            if let other = present.first { throw AnnotationLineError("\(context)give \"\(other)\" or \"\(judged)\", not both") }
+            do {
+                return try PairwiseJudgment.read(object).map(AnnotationValue.pairwise)
+            } catch {
+                throw AnnotationLineError("\(context)\(error.description)")
+            }
+        }
         switch present.first {
         case "label":
             guard let label = object["label"] as? String else { throw AnnotationLineError("\(context)\"label\" must be a string") }

@@ -1,3 +1,4 @@
+import Foundation
 import GlossCore
 
 /// Turns the bytes of one JSON object (a JSONL line or a JSON array element) into a record.
@@ -11,6 +12,9 @@ struct JSONRecordDecoder: Sendable {
     private let labelKey: [UInt8]?
     private var normalizer = TextNormalizer()
     private var metadata: [UInt8] = []
+    /// The members that are neither text, id nor label, in order, and whether each is an
+    /// item part (`prompt`, `responses`, …: see `ItemPartsReader`).
+    private var others: [(range: Range<Int>, value: Range<Int>, part: String?)] = []
 
     init(fields: ImportFields) {
         self.fields = fields
@@ -42,6 +46,7 @@ struct JSONRecordDecoder: Sendable {
         var seen: (text: Bool, id: Bool, label: Bool) = (false, false, false)
         metadata.removeAll(keepingCapacity: true)
         metadata.append(UInt8(ascii: "{"))
+        others.removeAll(keepingCapacity: true)
         do {
             try scanner.scanObjectMembers { member in
                 let role = try role(of: member, in: bytes)
@@ -66,6 +71,7 @@ struct JSONRecordDecoder: Sendable {
                 case .other:
                     if metadata.count > 1 { metadata.append(UInt8(ascii: ",")) }
                     metadata.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.key.lowerBound..<member.value.upperBound]))
+                    others.append((member.key.lowerBound..<member.value.upperBound, member.value, partKey(of: member, in: bytes)))
                 }
             }
             try scanner.expectEnd()
@@ -75,6 +81,16 @@ struct JSONRecordDecoder: Sendable {
             throw error
         } catch {
             throw InvalidRecord(line: line, message: "\(error)")
+        }
+        var partsJSON: String?
+        let hasResponses = others.contains { $0.part.map(ItemPartsReader.responseKeys.contains) ?? false }
+        if text == nil, others.contains(where: { $0.part != nil }) {
+            let parts = try readParts(bytes, line: line)
+            text = parts.flattened
+            partsJSON = parts.json
+        } else if hasResponses, let response = others.first(where: { $0.part.map(ItemPartsReader.responseKeys.contains) ?? false }) {
+            throw located(response.range.lowerBound, "the record has both \"\(fields.text)\" and \"\(response.part ?? "")\"; an item "
+                          + "with responses takes its text from its \"prompt\" or \"messages\": leave out \"\(fields.text)\"")
         }
         guard let text else {
             throw InvalidRecord(line: line, message: "the record has no \"\(fields.text)\" field (name the text field with --text-field)")
@@ -92,7 +108,47 @@ struct JSONRecordDecoder: Sendable {
             }
             metadataJSON = json
         }
-        return ImportRecord(line: line, externalID: id, text: text, labels: labels, metadataJSON: metadataJSON, contentHash: hash)
+        return ImportRecord(line: line, externalID: id, text: text, labels: labels, metadataJSON: metadataJSON,
+                            contentHash: hash, partsJSON: partsJSON)
+    }
+
+    /// The name of an item-part member (`prompt`, `responses`, …), nil for any other.
+    private func partKey(of member: JSONScanner.Member, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard member.key.count <= 14 else { return nil }
+        let name = member.keyHasEscapes
+            ? (try? JSONString.decode(bytes, member.key, hasEscapes: true)) ?? ""
+            : String(decoding: UnsafeBufferPointer(rebasing: bytes[(member.key.lowerBound + 1)..<(member.key.upperBound - 1)]),
+                     as: UTF8.self)
+        return ItemPartsReader.keys.contains(name) ? name : nil
+    }
+
+    /// Reads the record's parts and takes their members out of the metadata (rebuilt from
+    /// the other members, in order).
+    private mutating func readParts(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(InvalidRecord) -> ItemParts {
+        var members: [String: Any] = [:]
+        var offsets: [String: Int] = [:]
+        for other in others {
+            guard let key = other.part else { continue }
+            let data = Data(UnsafeBufferPointer(rebasing: bytes[other.value]))
+            guard let value = FoundationJSON.object(data, options: [.fragmentsAllowed]) else {
+                throw Self.locate(offset: other.value.lowerBound, in: bytes, line: line, message: "\"\(key)\" is not valid JSON")
+            }
+            members[key] = value
+            offsets[key] = other.value.lowerBound
+        }
+        let parts: ItemParts
+        do {
+            parts = try ItemPartsReader.parts(members)
+        } catch {
+            throw Self.locate(offset: offsets[error.member] ?? 0, in: bytes, line: line, message: error.message)
+        }
+        metadata.removeAll(keepingCapacity: true)
+        metadata.append(UInt8(ascii: "{"))
+        for other in others where other.part == nil {
+            if metadata.count > 1 { metadata.append(UInt8(ascii: ",")) }
+            metadata.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[other.range]))
+        }
+        return parts
     }
 
     private func role(of member: JSONScanner.Member, in bytes: UnsafeBufferPointer<UInt8>) throws -> Role {

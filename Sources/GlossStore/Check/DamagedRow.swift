@@ -5,7 +5,7 @@ import GlossCore
 /// Gloss wrote it (a disk, a copy or a tool went wrong). Named so a lead can find it.
 public struct DamagedRow: Error, Equatable, Sendable, Encodable, CustomStringConvertible {
     public enum Kind: String, Sendable, Encodable {
-        case decision, adjudication, goldAnswer = "gold answer", itemText = "item text"
+        case decision, adjudication, goldAnswer = "gold answer", itemText = "item text", itemParts = "item parts"
     }
 
     public var kind: Kind
@@ -36,6 +36,11 @@ public struct DamagedRow: Error, Equatable, Sendable, Encodable, CustomStringCon
             let dataset = scope.map { " of dataset \"\($0)\"" } ?? ""
             let name: String = self.item.map { " \"\($0)\"" } ?? ""
             return "the text of item\(name) (row \(rowID))\(dataset) no longer matches the checksum written with it"
+        case .itemParts:
+            let dataset = scope.map { " of dataset \"\($0)\"" } ?? ""
+            let name: String = self.item.map { " \"\($0)\"" } ?? ""
+            return "the parts (prompt and responses) of item\(name) (row \(rowID))\(dataset) no longer match the "
+                + "checksum written with them"
         case .decision, .adjudication, .goldAnswer:
             let project = scope.map { " in project \"\($0)\"" } ?? ""
             return "\(kind.rawValue) #\(rowID)\(author)\(item)\(project): its stored value no longer matches the "

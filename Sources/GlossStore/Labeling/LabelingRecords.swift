@@ -12,6 +12,8 @@ public struct StoredItem: Sendable, Equatable {
     /// The suggestion kept in the store for the item (an imported model prediction), read
     /// with the item in one primary-key lookup; the labeler shows it when its own model has none.
     public var suggestion: StoredSuggestion? = nil
+    /// The item's prompt and model responses, when it has them (`items.parts`).
+    public var parts: ItemParts? = nil
 }
 
 /// An annotator's current (not superseded, not undone) decision on an item.

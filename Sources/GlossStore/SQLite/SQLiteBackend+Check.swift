@@ -41,6 +41,12 @@ extension SQLiteBackend: CheckBackend {
                     WHERE i.id = ?
                     """))
             }
+            _ = try scanValues(db, "SELECT id, parts, parts_check FROM items WHERE parts IS NOT NULL ORDER BY id") {
+                damaged(try Self.describe(db, .itemParts, $0, sql: """
+                    SELECT i.external_id, d.name, NULL FROM items i LEFT JOIN datasets d ON d.id = i.dataset_id
+                    WHERE i.id = ?
+                    """))
+            }
             return report
         }
     }

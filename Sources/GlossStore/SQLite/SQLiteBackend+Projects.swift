@@ -10,6 +10,7 @@ extension SQLiteBackend: ProjectsBackend {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM projects WHERE name = ?", arguments: [name]) == true {
                 throw ProjectError.projectExists(name)
             }
+            if guide.task == .pairwise { try Self.checkPairs(db, datasetID: datasetID, dataset: dataset) }
             try Self.insertProject(db, name: name, datasetID: datasetID, guide: guide, author: author, overlap: overlap,
                                    itemOrder: itemOrder, at: Date())
             return try Self.projectSummaries(db, name: name)[0]
@@ -79,6 +80,24 @@ extension SQLiteBackend: ProjectsBackend {
         return id
     }
 
+    /// Refuses a dataset with an item that has no two responses to compare (a pairwise task
+    /// needs them on every item), naming the first such item and how many there are.
+    static func checkPairs(_ db: Database, datasetID: Int64, dataset: String) throws {
+        let lacking = "dataset_id = ? AND (parts IS NULL OR json_array_length(parts, '$.responses') < 2)"
+        guard let first = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE \(lacking) ORDER BY id LIMIT 1",
+                                              arguments: [datasetID]) else { return }
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE \(lacking)", arguments: [datasetID]) ?? 1
+        throw ProjectError.itemsWithoutPair(dataset: dataset, item: first, count: count)
+    }
+
+    /// The dataset a project labels: its id and name.
+    static func dataset(_ db: Database, projectID: Int64) throws -> (Int64, String) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT d.id, d.name FROM projects p JOIN datasets d ON d.id = p.dataset_id WHERE p.id = ?
+            """, arguments: [projectID])
+        return (row?[0] ?? 0, row?[1] ?? "")
+    }
+
     static func unknownProject(_ db: Database, _ name: String) throws -> ProjectError {
         .unknownProject(name, known: try String.fetchAll(db, sql: "SELECT name FROM projects ORDER BY name"))
     }
@@ -99,6 +118,10 @@ extension SQLiteBackend: ProjectsBackend {
                             WHERE project_id = ? AND superseded_by IS NULL AND undone_at IS NULL
                             """, arguments: [projectID]) ?? 0
                     })
+            }
+            if guide.task == .pairwise, changes.taskChange != nil {
+                let (datasetID, dataset) = try Self.dataset(db, projectID: projectID)
+                try Self.checkPairs(db, datasetID: datasetID, dataset: dataset)
             }
             try Self.insertVersion(db, projectID: projectID, version: current.version + 1, text: guide.text,
                                    author: author, message: message, at: Date())

@@ -8,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 10
+    static let schemaVersion: UInt32 = 11
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -388,6 +388,40 @@ extension SQLiteBackend {
                 SELECT * FROM import_rows WHERE id <= (SELECT through_import FROM item_visibility WHERE id = 1);
                 CREATE VIEW datasets AS
                 SELECT * FROM dataset_rows WHERE id <= (SELECT through_dataset FROM item_visibility WHERE id = 1);
+                """
+        ),
+        (
+            "v11-item-parts-pairwise",
+            """
+                PRAGMA user_version = 11;
+                -- Items that ask for a judgment of model outputs keep their parts (the prompt or
+                -- chat, and each model's response) as canonical JSON (ItemParts.json) beside
+                -- their text, which is the parts' readable flattening; parts_check is its
+                -- checksum, verified where exports read it. NULL for items without parts.
+                ALTER TABLE item_rows ADD COLUMN parts TEXT;
+                ALTER TABLE item_rows ADD COLUMN parts_check INTEGER;
+                DROP VIEW items;
+                CREATE VIEW items AS
+                SELECT * FROM item_rows WHERE id <= (SELECT through_item FROM item_visibility WHERE id = 1);
+                -- The judging tasks (pairwise now; rating, ranking and text to come, named here so
+                -- they need no second rebuild): the projects table is rebuilt to widen its CHECK on task
+                -- (SQLite cannot alter a CHECK). Ids are copied, so every reference to a
+                -- project stays; the migrator runs with foreign keys off and checks them after.
+                CREATE TABLE projects_v11 (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    dataset_id INTEGER NOT NULL REFERENCES dataset_rows(id),
+                    task TEXT NOT NULL CHECK (task IN ('classify', 'multilabel', 'spans', 'pairwise', 'rating', 'ranking', 'text')),
+                    overlap INTEGER NOT NULL DEFAULT 1 CHECK (overlap >= 1),
+                    item_order TEXT NOT NULL DEFAULT 'sequential',
+                    created_at TEXT NOT NULL,
+                    gold_rate REAL NOT NULL DEFAULT 0.05,
+                    full_frontier INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO projects_v11 (id, name, dataset_id, task, overlap, item_order, created_at, gold_rate, full_frontier)
+                SELECT id, name, dataset_id, task, overlap, item_order, created_at, gold_rate, full_frontier FROM projects;
+                DROP TABLE projects;
+                ALTER TABLE projects_v11 RENAME TO projects;
                 """
         ),
     ]

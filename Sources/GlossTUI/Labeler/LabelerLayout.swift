@@ -132,19 +132,27 @@ extension LabelerState {
         if layoutKey?.itemRowID != item?.rowID || layoutKey == nil {
             itemScalars = ScalarCheckpoints(text: item?.text ?? "")
         }
+        // The task's own lines depend on its answer (sides, the diff) too, so they are laid
+        // out again when it changes.
+        if layoutKey?.itemRowID != item?.rowID || layoutKey?.textWidth != widths.text || layoutKey?.bodyAnswer != answer {
+            itemBody = item.flatMap { answer.value.itemBody($0, guide: guide, width: widths.text) }
+        }
         var guideWidth = layoutKey?.guideWidth
         if guideVisible, guideWidth != widths.guide {
             guideLines = GuideDocument.lines(guide, version: guideVersion, width: widths.guide)
             guideWidth = widths.guide
         }
-        layoutKey = LayoutKey(itemRowID: item?.rowID, textWidth: widths.text, guideWidth: guideWidth)
+        layoutKey = LayoutKey(itemRowID: item?.rowID, textWidth: widths.text, guideWidth: guideWidth, bodyAnswer: answer)
     }
 
     /// The largest `itemScroll` that still fills the item pane (0 when the text fits).
-    public var maxItemScroll: Int { LabelerLayout(self).maxItemScroll(lineCount: wrappedItem.count) }
+    public var maxItemScroll: Int { LabelerLayout(self).maxItemScroll(lineCount: itemLineCount) }
+
+    /// The item pane's line count: the task's own lines, or the wrapped text's.
+    public var itemLineCount: Int { itemBody?.count ?? wrappedItem.count }
 
     /// Item text lines a page (PgUp/PgDn) moves by.
-    public var itemPageSize: Int { LabelerLayout(self).itemPage(lineCount: wrappedItem.count) }
+    public var itemPageSize: Int { LabelerLayout(self).itemPage(lineCount: itemLineCount) }
 
     /// The largest `guideScroll` that still fills the guide pane (0 when it is closed).
     public var maxGuideScroll: Int {

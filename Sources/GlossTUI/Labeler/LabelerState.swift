@@ -91,6 +91,9 @@ public struct LabelerState: Sendable, Equatable {
     // MARK: Layout caches (filled by `relayout()`, never read from the data on a keystroke)
     /// The item text wrapped to the item pane's width.
     public var wrappedItem: [WrappedLine]
+    /// The lines the task draws in place of the wrapped text (pairwise), laid out for the
+    /// item pane's width; nil when the task draws the text.
+    public var itemBody: [ItemBodyLine]? = nil
     /// Where every 1,024th scalar of the item text starts, so drawing a page deep in a long
     /// text does not walk the text from its start.
     var itemScalars = ScalarCheckpoints(text: "")
@@ -193,15 +196,19 @@ public struct LabelerItem: Sendable, Equatable {
     public var existing: ExistingDecision?
     /// The model's pre-label, or a stored (imported) suggestion, when one exists.
     public var suggestion: Suggestion?
+    /// The prompt and model responses of an item that has them (the pairwise task draws
+    /// these, not `text`).
+    public var parts: ItemParts?
 
     public init(rowID: Int64, externalID: String, text: String, metadata: String? = nil,
-                existing: ExistingDecision? = nil, suggestion: Suggestion? = nil) {
+                existing: ExistingDecision? = nil, suggestion: Suggestion? = nil, parts: ItemParts? = nil) {
         self.rowID = rowID
         self.externalID = externalID
         self.text = text
         self.metadata = metadata
         self.existing = existing
         self.suggestion = suggestion
+        self.parts = parts
     }
 }
 
@@ -347,9 +354,12 @@ public struct LayoutKey: Sendable, Equatable {
     public var itemRowID: Int64?
     public var textWidth: Int
     public var guideWidth: Int?
-    public init(itemRowID: Int64?, textWidth: Int, guideWidth: Int?) {
+    /// The answer the task's item body was laid out for (nil: none yet).
+    public var bodyAnswer: AnswerBox?
+    public init(itemRowID: Int64?, textWidth: Int, guideWidth: Int?, bodyAnswer: AnswerBox? = nil) {
         self.itemRowID = itemRowID
         self.textWidth = textWidth
         self.guideWidth = guideWidth
+        self.bodyAnswer = bodyAnswer
     }
 }

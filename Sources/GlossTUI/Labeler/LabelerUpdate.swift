@@ -105,7 +105,7 @@ enum LabelerUpdate {
         state.pendingComment = nonEmpty(item?.existing?.comment)
         // A prompt belongs to the item it was opened on; the help overlay stays open.
         if case .prompt = state.mode { state.mode = .labeling }
-        state.answer = AnswerBox(state.answer.value.restarted(for: item, guide: state.guide))
+        state.answer = AnswerBox(state.answer.value.restarted(for: item, guide: state.guide, annotator: state.annotator))
         state.awaitedSuggestion = nil
         guard item != nil else { return [] }
         return askModel(&state)

@@ -179,7 +179,8 @@ extension LabelerUpdate {
         if !publication.message.isEmpty { text += ": " + publication.message }
         text += " · " + changes.joined(separator: " · ")
         if delta.taskChange != nil {
-            state.answer = AnswerBox(publication.answer.value.restarted(for: state.item, guide: publication.guide))
+            state.answer = AnswerBox(publication.answer.value.restarted(for: state.item, guide: publication.guide,
+                                                                              annotator: state.annotator))
         }
         state.guide = publication.guide
         state.guideVersion = publication.version

@@ -86,6 +86,14 @@ extension LabelerUpdate {
                 return choose(&state, label, at: time)
             }
             if state.item == nil { queueDone(&state); return [] }
+            // A letter no label has may be the task's own (the pairwise diff's `d`).
+            if let item = state.item {
+                var answer = state.answer.value
+                if let step = answer.key(.character(normalized), on: item) {
+                    state.answer = AnswerBox(answer)
+                    return apply(&state, step, item: item, at: time)
+                }
+            }
             let shown = normalized == character ? "\(character)" : "\(character) (\(normalized))"
             state.status = StatusLine("no label on key \(shown)", isError: true)
         }

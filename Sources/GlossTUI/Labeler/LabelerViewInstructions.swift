@@ -13,7 +13,7 @@ extension Labeler {
         let rows = layout.textRows - reserved
         let title = "instructions · Esc hides them"
         let body = LineWrapper.wrap([StyledRun(TerminalText.visible(instructions))], width: layout.textWidth)
-        let free = rows - min(state.wrappedItem.count, rows)
+        let free = rows - min(state.itemLineCount, rows)
         let height = min(body.count + 1, max(free, rows / 3))
         guard height >= 2 else { return }
         let top = layout.textTop + rows - height

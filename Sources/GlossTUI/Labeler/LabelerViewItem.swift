@@ -17,6 +17,10 @@ extension Labeler {
         } else {
             drawMetaLine(item, state.context, layout, palette, &screen)
         }
+        if let body = state.itemBody {
+            drawItemBody(body, state, layout, palette, &screen)
+            return
+        }
         let lines = state.wrappedItem
         let rows = layout.textRows
         guard rows > 0 else { return }
@@ -32,6 +36,28 @@ extension Labeler {
         drawInstructions(state, layout, palette, below: overflow ? 1 : 0, &screen)
         guard overflow else { return }
         let below = lines.count - scroll - shownCount
+        let indicator = scrollIndicator(below: below, above: scroll, width: layout.textWidth)
+        screen.put(indicator, x: layout.textX, y: layout.textTop + rows - 1, style: palette.hint, maxWidth: layout.textWidth)
+    }
+
+    /// The task's own lines (pairwise), scrolled as text is, with the same indicator.
+    static func drawItemBody(_ body: [ItemBodyLine], _ state: LabelerState, _ layout: LabelerLayout, _ palette: Palette,
+                             _ screen: inout Screen) {
+        let rows = layout.textRows
+        guard rows > 0 else { return }
+        let overflow = body.count > rows
+        let shownCount = overflow ? rows - 1 : body.count
+        let scroll = min(max(0, state.itemScroll), layout.maxItemScroll(lineCount: body.count))
+        let right = layout.textX + layout.textWidth
+        for (index, line) in body[min(scroll, body.count)..<min(body.count, scroll + shownCount)].enumerated() {
+            for run in line.runs where layout.textX + run.x < right {
+                screen.put(run.text, x: layout.textX + run.x, y: layout.textTop + index, style: palette.style(run.look),
+                           maxWidth: right - layout.textX - run.x)
+            }
+        }
+        drawInstructions(state, layout, palette, below: overflow ? 1 : 0, &screen)
+        guard overflow else { return }
+        let below = body.count - scroll - shownCount
         let indicator = scrollIndicator(below: below, above: scroll, width: layout.textWidth)
         screen.put(indicator, x: layout.textX, y: layout.textTop + rows - 1, style: palette.hint, maxWidth: layout.textWidth)
     }

@@ -36,6 +36,19 @@ public protocol TaskAnswer: Sendable {
     /// The task's own lines of the help (label keys, Enter, its other keys).
     var help: [LabelerHelp.Entry] { get }
     func isEqual(to other: any TaskAnswer) -> Bool
+    /// The answer for `item` as it comes on screen before `annotator` (a task whose answer
+    /// depends on who judges, as pairwise sides do, implements it; others keep the default).
+    func restarted(for item: LabelerItem?, guide: Guide, annotator: String) -> any TaskAnswer
+    /// The item pane's lines, laid out `width` columns wide, when the task draws the item
+    /// itself; nil (the default) draws the item text wrapped.
+    func itemBody(_ item: LabelerItem, guide: Guide, width: Int) -> [ItemBodyLine]?
+}
+
+extension TaskAnswer {
+    public func restarted(for item: LabelerItem?, guide: Guide, annotator: String) -> any TaskAnswer {
+        restarted(for: item, guide: guide)
+    }
+    public func itemBody(_ item: LabelerItem, guide: Guide, width: Int) -> [ItemBodyLine]? { nil }
 }
 
 extension TaskAnswer where Self: Equatable {

@@ -19,7 +19,7 @@ public struct ClassifyKind: TaskKind {
     }
 
     /// A random label of the guide.
-    public func sampleAnswer(for text: String, guide: Guide,
+    public func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         .label(guide.labels[Int.random(in: 0..<guide.labels.count, using: &generator)].name)
     }

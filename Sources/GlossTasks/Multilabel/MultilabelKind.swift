@@ -19,7 +19,7 @@ public struct MultilabelKind: TaskKind {
     }
 
     /// Each label of the guide with probability one half.
-    public func sampleAnswer(for text: String, guide: Guide,
+    public func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         .labels(guide.labels.map(\.name).filter { _ in Bool.random(using: &generator) })
     }

@@ -17,6 +17,9 @@ enum SuggestionPieces {
             return pieces
         case .spans(let spans):
             return [DetailPiece("\(spans.count) span\(spans.count == 1 ? "" : "s")")]
+        case .pairwise(let judgment):
+            // The outcome only: naming the models would unblind the judge.
+            return [DetailPiece(judgment.outcome.rawValue, .label(judgment.outcome.rawValue))]
         }
     }
 }

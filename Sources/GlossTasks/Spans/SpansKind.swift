@@ -19,7 +19,7 @@ public struct SpansKind: TaskKind {
     }
 
     /// The text's first token under the guide's first label (no span for a text without one).
-    public func sampleAnswer(for text: String, guide: Guide,
+    public func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         let first = SpanTokenizer.tokens(text).first
         return .spans(first.map { [LabeledRange(start: $0.start, end: $0.end, label: guide.labels[0].name)] } ?? [])

@@ -17,6 +17,7 @@ extension ExportFormat {
         case .spacy: SpacyExportWriter.self
         case .conll: CoNLLExportWriter.self
         case .labelStudio: LabelStudioExportWriter.self
+        case .dpo: DPOExportWriter.self
         }
     }
 

@@ -19,6 +19,8 @@ import GlossCore
 ///   confidence as the score. Suggestions shown to annotators are not written: Label Studio's
 ///   predictions belong to the task, not to one annotator's decision.
 struct LabelStudioExportWriter: ExportWriter {
+    static func accepts(_ mapping: any ExportMapping) -> Bool { mapping.writesLabelStudio }
+
     static let fileName = "tasks.json"
     static let scope = "projects whose values have Label Studio results"
     let context: ExportContext
@@ -150,6 +152,13 @@ public protocol LabelStudioMapping: Sendable {
     /// `LabelStudioRegion`). A decision, an adjudication and a prediction each come here.
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError)
+    /// Whether the kind's values have Label Studio results yet (pairwise does not: its
+    /// `Pairwise` results over two text objects are to come); false refuses the format.
+    var writesLabelStudio: Bool { get }
+}
+
+extension LabelStudioMapping {
+    public var writesLabelStudio: Bool { true }
 }
 
 /// The results of Label Studio tasks, as kinds write them: a region of the control named

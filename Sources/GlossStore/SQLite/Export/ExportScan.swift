@@ -64,7 +64,7 @@ struct ExportScan {
             summary.written += 1
             try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
                                   value: value, source: source, annotators: annotators(), agreement: agreement,
-                                  split: split, decisions: group.decisions))
+                                  split: split, decisions: group.decisions, partsJSON: item.partsJSON))
         case .leftOut(let reason):
             if reason.wantsPrediction, let predict,
                let (predicted, probability) = try predict(UnlabeledItem(rowID: item.rowID, id: item.id, text: item.text,
@@ -75,7 +75,7 @@ struct ExportScan {
                 summary.predicted += 1
                 try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
                                       value: value, source: .prediction, annotators: [], agreement: nil,
-                                      confidence: probability, split: split, decisions: []))
+                                      confidence: probability, split: split, decisions: [], partsJSON: item.partsJSON))
             } else if decided {
                 leftOut[reason, default: 0] += 1
             }

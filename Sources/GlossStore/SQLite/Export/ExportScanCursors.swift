@@ -7,6 +7,7 @@ struct ExportItemFields {
     var id: String
     var text: String
     var metadataJSON: String?
+    var partsJSON: String?
 }
 
 /// The current decisions of one item, as its record carries them, with what the scan needs
@@ -66,7 +67,7 @@ struct ExportScanCursors {
         let rows = try RawStatement(db, "SELECT id, name FROM annotators")
         while try rows.step() { names[rows.int64(0)] = rows.string(1) }
         annotatorNames = names
-        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata, i.text_check"
+        let itemColumns = withItemCursor ? "" : ", i.external_id, i.text, i.metadata, i.text_check, i.parts, i.parts_check"
         let itemJoin = withItemCursor ? "" : "JOIN items i ON i.id = a.item_id"
         decisions = try RawStatement(db, """
             SELECT a.item_id, a.id, a.annotator_id, a.kind, a.value, a.decided_at, a.active_ms, a.suggestion,
@@ -83,7 +84,8 @@ struct ExportScanCursors {
             """, [projectID])
         items = withItemCursor
             ? try RawStatement(db, """
-                SELECT id, external_id, text, metadata, text_check FROM items WHERE dataset_id = ?1 ORDER BY id
+                SELECT id, external_id, text, metadata, text_check, parts, parts_check FROM items WHERE dataset_id = ?1
+                ORDER BY id
                 """, [datasetID])
             : nil
         decisionItem = try decisions.step() ? decisions.int64(0) : nil
@@ -165,15 +167,19 @@ struct ExportScanCursors {
         return name
     }
 
-    /// Reads `id, external_id, text, metadata, text_check` starting at column `first` (or,
-    /// with `rowID` given, `external_id, text, metadata, text_check`), the text verified
-    /// against its check.
+    /// Reads `id, external_id, text, metadata, text_check, parts, parts_check` starting at
+    /// column `first` (or, with `rowID` given, from `external_id`), the text and the parts
+    /// verified against their checks.
     private mutating func fields(_ statement: RawStatement, from first: Int32, rowID: Int64? = nil) throws -> ExportItemFields {
         let column = rowID == nil ? first + 1 : first
         let fields = ExportItemFields(rowID: rowID ?? statement.int64(first), id: statement.string(column),
-                                      text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2))
+                                      text: statement.string(column + 1), metadataJSON: statement.optionalString(column + 2),
+                                      partsJSON: statement.optionalString(column + 4))
         guard statement.valueMatchesCheck(column + 1, check: column + 3) else {
             throw DamagedRow(kind: .itemText, rowID: fields.rowID, item: fields.id)
+        }
+        guard statement.valueMatchesCheck(column + 4, check: column + 5) else {
+            throw DamagedRow(kind: .itemParts, rowID: fields.rowID, item: fields.id)
         }
         return fields
     }

@@ -29,8 +29,9 @@ final class ItemWriter {
         self.datasetID = datasetID
         self.datasetName = datasetName
         insertItem = try Self.prepare(connection, """
-            INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash, text_check)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash, text_check, parts,
+                parts_check)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT (content_hash, dataset_id) DO NOTHING
             """)
         findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM item_rows WHERE content_hash = ?1 AND dataset_id = ?2")
@@ -57,7 +58,9 @@ final class ItemWriter {
         let code = Self.withText(record.effectiveID) { id in
             Self.withText(record.text) { text in
                 Self.withText(record.metadataJSON) { metadata in
-                    step(record, id: id, text: text, metadata: metadata)
+                    Self.withText(record.partsJSON) { parts in
+                        step(record, id: id, text: text, metadata: metadata, parts: parts)
+                    }
                 }
             }
         }
@@ -76,7 +79,8 @@ final class ItemWriter {
     }
 
     /// Binds without copying (SQLITE_STATIC): the bytes outlive the step that reads them.
-    private func step(_ record: ImportRecord, id: UnsafeBufferPointer<UInt8>?, text: UnsafeBufferPointer<UInt8>?, metadata: UnsafeBufferPointer<UInt8>?) -> Int32 {
+    private func step(_ record: ImportRecord, id: UnsafeBufferPointer<UInt8>?, text: UnsafeBufferPointer<UInt8>?,
+                      metadata: UnsafeBufferPointer<UInt8>?, parts: UnsafeBufferPointer<UInt8>?) -> Int32 {
         let s = insertItem
         sqlite3_bind_int64(s, 1, datasetID)
         sqlite3_bind_int64(s, 2, importID)
@@ -86,6 +90,8 @@ final class ItemWriter {
         sqlite3_bind_int64(s, 6, Self.key(record.contentHash))
         // The checksum of the stored bytes, verified by export, train and gloss check.
         sqlite3_bind_int64(s, 7, ValueCheck.of(UnsafeRawBufferPointer(text ?? UnsafeBufferPointer(start: nil, count: 0))))
+        Self.bind(s, 8, parts)
+        if let parts { sqlite3_bind_int64(s, 9, ValueCheck.of(UnsafeRawBufferPointer(parts))) } else { sqlite3_bind_null(s, 9) }
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         return code

@@ -82,7 +82,7 @@ extension SQLiteBackend {
     /// the suggestion kept for it.
     static func storedItem(_ db: Database, _ scope: LabelingScope, rowID: Int64) throws -> StoredItem? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, external_id, CAST(text AS BLOB), metadata FROM items WHERE id = ? AND dataset_id = ?
+            SELECT id, external_id, CAST(text AS BLOB), metadata, parts FROM items WHERE id = ? AND dataset_id = ?
             """), arguments: [rowID, scope.datasetID])
         else { return nil }
         let text = (row[2] as Data?).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -97,7 +97,7 @@ extension SQLiteBackend {
         }
         let suggestion = try suggestion(db, projectID: scope.projectID, itemID: rowID)
         return StoredItem(rowID: row[0], externalID: row[1], text: text, metadata: row[3], decision: decision,
-                          suggestion: suggestion)
+                          suggestion: suggestion, parts: (row[4] as String?).flatMap(ItemParts.init(json:)))
     }
 
     /// `PRAGMA data_version` changes only when another connection commits, so a poll of an

@@ -1,0 +1,78 @@
+import GlossCore
+import GlossFormats
+
+/// How exports write a pairwise judgment, told by model, not by side (an export's value is
+/// the consensus of judgments shown on different sides): `outcome` (`win`, `tie`,
+/// `neither`), `winner` (the preferred model, null for a tie or neither) and `models` (the
+/// two models judged, in name order) in `jsonl` and `hf`; the same as the CSV columns
+/// `outcome`, `winner`, `model_a`, `model_b`; and, for `dpo`, the preferred response as
+/// chosen and the other as rejected (ties and neither give no row). `label-studio` does not
+/// take pairwise projects yet. The manifest counts
+/// values by outcome: `win`, `tie`, `neither`.
+struct PairwiseExport: ExportMapping, DPOMapping {
+    func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
+        if case .pairwise(let judgment) = value { body(Self.outcome(judgment)) }
+    }
+
+    func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
+        let judgment = try self.judgment(record.value, of: record)
+        out.appendASCII(",\"outcome\":")
+        out.appendJSONString(Self.outcome(judgment))
+        out.appendASCII(",\"winner\":")
+        if let winner = judgment.winner { out.appendJSONString(winner) } else { out.appendASCII("null") }
+        out.appendASCII(",\"models\":")
+        out.appendJSONStrings(Self.models(judgment))
+    }
+
+    var csvColumns: [String] { ["outcome", "winner", "model_a", "model_b"] }
+
+    func appendCSVFields(of record: ExportRecord, to row: inout CSVRow) throws(ExportWriterError) {
+        let judgment = try self.judgment(record.value, of: record)
+        let models = Self.models(judgment)
+        row.append(Self.outcome(judgment))
+        row.append(judgment.winner ?? "")
+        row.append(models[0])
+        row.append(models[1])
+    }
+
+    func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
+        throws(ExportWriterError) {
+        try appendJSONMembers(of: record, to: &out)
+    }
+
+    func huggingFaceFeatures(classLabel: String) -> String {
+        "  - name: outcome\n    dtype: string\n  - name: winner\n    dtype: string\n  - name: models\n    sequence: string\n"
+    }
+
+    var huggingFaceDescription: String {
+        "`outcome` is win, tie or neither; `winner` the preferred model (null for a tie or neither); "
+            + "`models` the two models judged."
+    }
+
+    /// Not written yet (the format refuses pairwise projects: `writesLabelStudio`).
+    var writesLabelStudio: Bool { false }
+
+    func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
+                                  to out: inout [UInt8]) throws(ExportWriterError) {
+        throw ExportWriterError("The label-studio export does not write pairwise judgments yet (item \"\(record.id)\").")
+    }
+
+    func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
+        let judgment = try self.judgment(record.value, of: record)
+        guard let winner = judgment.winner, let loser = judgment.loser else { return nil }
+        return (winner, loser)
+    }
+
+    static func outcome(_ judgment: PairwiseJudgment) -> String {
+        judgment.winner == nil ? judgment.outcome.rawValue : "win"
+    }
+
+    static func models(_ judgment: PairwiseJudgment) -> [String] {
+        [min(judgment.left, judgment.right), max(judgment.left, judgment.right)]
+    }
+
+    private func judgment(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> PairwiseJudgment {
+        guard case .pairwise(let judgment) = value else { throw .unexpectedValue(value, item: record.id, task: .pairwise) }
+        return judgment
+    }
+}
