@@ -1,5 +1,4 @@
 import Foundation
-import GlossCore
 
 /// Which items `gloss review` walks.
 public enum ReviewScope: String, Sendable, Equatable, CaseIterable {
