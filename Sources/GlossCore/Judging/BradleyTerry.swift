@@ -146,4 +146,18 @@ public struct ModelStrength: Sendable, Equatable, Codable {
     /// The 95% interval, strength ∓ 1.96 standard errors.
     public var lower: Double
     public var upper: Double
+
+    public init(model: String, judgments: Int, wins: Int, ties: Int, losses: Int, winRate: Double?,
+                strength: Double, standardError: Double, lower: Double, upper: Double) {
+        self.model = model
+        self.judgments = judgments
+        self.wins = wins
+        self.ties = ties
+        self.losses = losses
+        self.winRate = winRate
+        self.strength = strength
+        self.standardError = standardError
+        self.lower = lower
+        self.upper = upper
+    }
 }
