@@ -42,4 +42,15 @@ public struct PositionBias: Sendable, Equatable, Codable {
     /// The 95% Wilson interval of the left share.
     public var lower: Double?
     public var upper: Double?
+
+    public init(annotator: String, decisive: Int, leftWins: Int, leftShare: Double?, pValue: Double?,
+                lower: Double?, upper: Double?) {
+        self.annotator = annotator
+        self.decisive = decisive
+        self.leftWins = leftWins
+        self.leftShare = leftShare
+        self.pValue = pValue
+        self.lower = lower
+        self.upper = upper
+    }
 }

@@ -16,7 +16,9 @@ public struct ScaleUnitsTally: Sendable {
     public private(set) var units = 0
     /// Values outside `points`, left out of their units (a guide's scale changed, say).
     public private(set) var outOfScale = 0
-    private var pairsBySize: [Int: [Int]] = [:]
+    /// pairsBySize[m]: the integer coincidences of the units of m values (row-major,
+    /// points × points), empty for sizes not seen.
+    private var pairsBySize: [[Int]] = []
     private var counts: [Int]
 
     public init(points: ClosedRange<Int>) {
@@ -38,13 +40,13 @@ public struct ScaleUnitsTally: Sendable {
         }
         guard m >= 2 else { return }
         let size = counts.count
-        var pairs = pairsBySize[m] ?? Array(repeating: 0, count: size * size)
+        if pairsBySize.count <= m { pairsBySize += Array(repeating: [], count: m + 1 - pairsBySize.count) }
+        if pairsBySize[m].isEmpty { pairsBySize[m] = Array(repeating: 0, count: size * size) }
         for c in 0..<size where counts[c] > 0 {
             for k in 0..<size where counts[k] > 0 {
-                pairs[c * size + k] += counts[c] * (counts[k] - (c == k ? 1 : 0))
+                pairsBySize[m][c * size + k] += counts[c] * (counts[k] - (c == k ? 1 : 0))
             }
         }
-        pairsBySize[m] = pairs
         units += 1
     }
 
@@ -57,8 +59,7 @@ public struct ScaleUnitsTally: Sendable {
         let size = counts.count
         var observed = Array(repeating: 0.0, count: size * size)
         var pooled = Array(repeating: 0, count: size)
-        for m in pairsBySize.keys.sorted() {
-            let pairs = pairsBySize[m]!
+        for (m, pairs) in pairsBySize.enumerated() where !pairs.isEmpty {
             for i in pairs.indices where pairs[i] != 0 {
                 observed[i] += Double(pairs[i]) / Double(m - 1)
             }
