@@ -76,6 +76,24 @@ struct PairwiseJudgingTests {
         expectClose(one.models[0].strength - one.models[1].strength, log(3.0), "log 3", tolerance: 1e-13)
     }
 
+    /// 200,000 judgments of 20 models in a fixed pattern (model i % 20 on the left against
+    /// (i / 20) % 20, outcomes left, right, tie, neither in turn): with counts this large the
+    /// fit must still converge. Expected: choix 0.4.1 `ilsr_pairwise_dense` on the same
+    /// counts with the virtual ties (tol 1e-14): m0 1.750846237387083, m1 −1.7508462373870823.
+    @Test func manyJudgmentsConverge() throws {
+        var tally = PairwiseTally()
+        let models = (0..<20).map { "m\($0)" }
+        let outcomes: [JudgedPair.Outcome] = [.left, .right, .tie, .neither]
+        for i in 0..<200_000 {
+            tally.add(JudgedPair(left: models[i % 20], right: models[(i / 20) % 20], outcome: outcomes[i % 4]))
+        }
+        let board = BradleyTerry.fit(tally)
+        #expect(board.converged)
+        expectClose(board.models.first { $0.model == "m0" }?.strength, 1.750846237387083, "m0")
+        expectClose(board.models.first { $0.model == "m1" }?.strength, -1.7508462373870823, "m1")
+        expectClose(board.models.first { $0.model == "m2" }?.strength, 0, "m2")
+    }
+
     @Test(arguments: names)
     func positionBiasEqualsBinomtest(_ name: String) throws {
         let fixture = try JudgingFixture.load(name, as: JudgingFixture.Pairwise.self)

@@ -46,7 +46,10 @@ public enum BradleyTerry {
                 t /= 2
             }
             theta = next
-            converged = step.reduce(0) { max($0, abs($1 * t)) } < 1e-13
+            // Newton converges quadratically: after a full step under 1e-10 the error is far
+            // below it, and with a million judgments the rounding of the gradient alone moves
+            // later steps by about 1e-13, so a smaller bound would never be met.
+            converged = t == 1 && step.reduce(0) { max($0, abs($1)) } < 1e-10
         }
         let mean = theta.reduce(0, +) / Double(max(k, 1))
         theta = theta.map { $0 - mean }
