@@ -21,14 +21,15 @@ public struct LabelPresenceTally: Sendable {
         absent = values
     }
 
-    /// Adds a unit of `size` values (two or more), `having` of which have the label.
-    public mutating func add(size m: Int, having k: Int) {
+    /// Adds a unit of `size` values (two or more), `having` of which have the label;
+    /// `times` adds that many such units.
+    public mutating func add(size m: Int, having k: Int, times: Int = 1) {
         let agreeing = k * (k - 1) + (m - k) * (m - k - 1)
-        agreementSum += Double(agreeing) / Double(m * (m - 1))
-        disagreement += Double(m * m - k * k - (m - k) * (m - k)) / Double(m - 1)
-        present += k
-        absent += m - k
-        units += 1
+        agreementSum += Double(times) * (Double(agreeing) / Double(m * (m - 1)))
+        disagreement += Double(times) * (Double(m * m - k * k - (m - k) * (m - k)) / Double(m - 1))
+        present += k * times
+        absent += (m - k) * times
+        units += times
     }
 
     /// The label's percent and α (nil when undefined, as for a label nobody used).
@@ -72,7 +73,8 @@ public struct LabelPresenceTallies: Sendable {
 
     /// Adds a unit of `size` values (fewer than two add nothing). `labels` lists, for each
     /// value, the distinct labels it has: a label's count there is how many values have it.
-    public mutating func add(size: Int, labels used: some Sequence<Int>) {
+    /// `times` adds that many units alike.
+    public mutating func add(size: Int, labels used: some Sequence<Int>, times: Int = 1) {
         guard size >= 2 else { return }
         for label in used {
             if known(label) {
@@ -83,11 +85,11 @@ public struct LabelPresenceTallies: Sendable {
             }
         }
         for at in tallies.indices {
-            tallies[at].add(size: size, having: having[at])
+            tallies[at].add(size: size, having: having[at], times: times)
             having[at] = 0
         }
-        units += 1
-        values += size
+        units += times
+        values += size * times
     }
 
     /// Each label's tally, in the order the labels came.

@@ -21,19 +21,21 @@ public struct NominalUnitsTally: Sendable {
 
     public init() {}
 
-    /// Adds one unit: the categories its coders gave, one per coder.
-    public mutating func add(_ categories: some Collection<Int>) {
+    /// Adds one unit: the categories its coders gave, one per coder. `times` adds that many
+    /// units alike (the store's aggregates count units by their values); with 1 the sums
+    /// are those of adding the unit once, to the bit.
+    public mutating func add(_ categories: some Collection<Int>, times: Int = 1) {
         guard categories.count >= 2 else { return }
         unit.count(categories)
         let m = categories.count
-        agreementSum += Double(unit.agreeingPairs) / Double(m * (m - 1))
-        disagreement += Double(m * m - unit.sumOfSquares) / Double(m - 1)
+        agreementSum += Double(times) * (Double(unit.agreeingPairs) / Double(m * (m - 1)))
+        disagreement += Double(times) * (Double(m * m - unit.sumOfSquares) / Double(m - 1))
         for category in categories {
             if category >= pooled.count { pooled += Array(repeating: 0, count: category - pooled.count + 1) }
-            pooled[category] += 1
+            pooled[category] += times
         }
-        values += m
-        units += 1
+        values += m * times
+        units += times
     }
 
     private var pooledSumOfSquares: Int { pooled.reduce(0) { $0 + $1 * $1 } }
