@@ -8,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 10
+    static let schemaVersion: UInt32 = 11
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -390,6 +390,7 @@ extension SQLiteBackend {
                 SELECT * FROM dataset_rows WHERE id <= (SELECT through_dataset FROM item_visibility WHERE id = 1);
                 """
         ),
+        (statsAggregatesIdentifier, statsAggregatesMigration),
     ]
 
     /// `gloss_value_check(text)`: `ValueCheck` in SQL, for the migration that fills the

@@ -124,7 +124,7 @@ struct StatsScan {
 /// The builder's number for each annotator row id, asked for the first time a row of theirs
 /// comes (so `annotatorNames` lists only those with rows). Row ids of annotators are small:
 /// an array by row id.
-private struct AnnotatorNumbers {
+struct AnnotatorNumbers {
     let names: [Int64: String]
     /// The builder's number by annotator row id; -1 until asked for.
     private var numbers: [Int]
