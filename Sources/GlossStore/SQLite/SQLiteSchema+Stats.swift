@@ -94,7 +94,8 @@ extension SQLiteBackend {
         GROUP BY project_id, labels, adjudication;
 
         -- Decision rows: what a row adds comes in with it, goes with it, and an update
-        -- takes the old row's share out and puts the new one's in.
+        -- takes the old row's share out and puts the new one's in (refreshing its item's state
+        -- when a column that state reads changed).
         CREATE TRIGGER stats_annotation_added AFTER INSERT ON annotations BEGIN
         \(rowShare("NEW", sign: 1))
         \(refreshItem(project: "NEW.project_id", item: "NEW.item_id"))
@@ -110,7 +111,11 @@ extension SQLiteBackend {
         \(rowShare("NEW", sign: 1))
         \(refreshItem(project: "OLD.project_id", item: "OLD.item_id",
                       when: "OLD.project_id != NEW.project_id OR OLD.item_id != NEW.item_id"))
-        \(refreshItem(project: "NEW.project_id", item: "NEW.item_id"))
+        \(refreshItem(project: "NEW.project_id", item: "NEW.item_id", when: """
+            OLD.project_id != NEW.project_id OR OLD.item_id != NEW.item_id OR OLD.annotator_id != NEW.annotator_id
+              OR OLD.kind IS NOT NEW.kind OR OLD.value IS NOT NEW.value OR OLD.superseded_by IS NOT NEW.superseded_by
+              OR OLD.undone_at IS NOT NEW.undone_at
+            """))
         END;
 
         -- Adjudications change only their item's state.
