@@ -15,7 +15,7 @@ public enum StatsMethod: Sendable {
     /// open of a store older than migration v11 does not) and no `since` asks for part of
     /// the rows; else as `passOverRows`.
     case totalsWhenKept
-    /// One pass over the decision rows: the figures of `TeamStats.report` to the bit.
+    /// One pass over the decision rows (the same figures, read the slow way).
     case passOverRows
 }
 
@@ -32,9 +32,8 @@ extension GlossDatabase {
     /// rows); with `since`, on a read-only store older than the totals, or with
     /// `.passOverRows`, from one pass over the decisions in item order without holding them.
     /// `agreement` gives the measure of the project's task kind (read in the same
-    /// transaction). The figures are those of `TeamStats.report` over `statsInput`: counts
-    /// exactly, and from the totals α, κ, percents and rates to about 1e-15 (sums taken in
-    /// another order); from the pass, to the bit.
+    /// transaction). The figures are those of `TeamStats.report` over `statsInput`, to the
+    /// bit, either way.
     public func teamStats(project: String, filter: StatsFilter = StatsFilter(), method: StatsMethod = .totalsWhenKept,
                           agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult {
         try backend.teamStats(project: project, filter: filter, method: method, agreement: agreement)

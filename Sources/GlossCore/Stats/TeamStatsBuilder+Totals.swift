@@ -2,8 +2,8 @@
 /// duration, guide version and day, items counted by their number of current decisions and
 /// by their labels, all up to date with every write, so a report of a million decisions
 /// reads a few thousand rows. Give each total once (no `add(_:)` or `finishItem` beside
-/// them); the report equals that of the rows, its sums being taken in another order (α, κ
-/// and the percents to about 1e-15).
+/// them); the report equals that of the rows to the bit, the agreement tallies summing
+/// integers (`NominalUnitsTally`, `LabelPresenceTally`, `CohensKappaTally`).
 extension TeamStatsBuilder {
     /// One annotator's counters over their decision rows (see `AnnotatorTally`).
     public struct AnnotatorCounts: Sendable, Equatable {
