@@ -9,7 +9,7 @@ int gloss_sqlite_tune(void) {
     /* A statement inside a transaction keeps the pages it changes in a statement journal, a
        temporary file past 64 KiB by default. A decision's INSERT runs the statistics triggers
        (migration v11), which touch a dozen 16 KiB pages: that journal went to disk on every
-       statement (30 writes per decision of an annotations import). Kept in memory up to 4 MiB,
+       statement (30 writes per decision of an annotations import). Kept in memory up to 512 KiB,
        beyond which it spills as before. */
     rc = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 512 << 10);
     if (rc != SQLITE_OK) return rc;
