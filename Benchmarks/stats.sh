@@ -160,7 +160,7 @@ PEER_SQL="SELECT COUNT(*), SUM(current), SUM(length(value)), SUM(active_ms), SUM
 FROM (SELECT a.annotator_id, a.kind, a.value, substr(a.decided_at, 1, 10) AS day, a.active_ms,
              a.suggestion IS NOT NULL AS suggested, a.suggestion_accepted AS accepted, a.guide_version,
              a.superseded_by IS NULL AND a.undone_at IS NULL AS current, a.undone_at IS NOT NULL AS undone
-      FROM items i INDEXED BY items_by_external_id
+      FROM item_rows i INDEXED BY items_by_external_id
       CROSS JOIN annotations a INDEXED BY annotations_by_item
       WHERE i.dataset_id = 1 AND a.project_id = 1 AND a.item_id = i.id
       ORDER BY i.external_id);"

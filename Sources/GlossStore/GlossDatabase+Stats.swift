@@ -4,9 +4,19 @@ import GlossCore
 /// What a backend reads for team statistics and session reports (see `StoreBackend`).
 protocol StatsBackend {
     func statsInput(project: String, since: Date?, agreement: (TaskType) -> any AgreementMeasure) throws -> StatsInput
-    func teamStats(project: String, filter: StatsFilter,
+    func teamStats(project: String, filter: StatsFilter, method: StatsMethod,
                    agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult
     func sessions(project: String) throws -> [SessionRecord]
+}
+
+/// How `teamStats` computes the report.
+public enum StatsMethod: Sendable {
+    /// From the totals every write keeps up to date, when the store has them (a read-only
+    /// open of a store older than migration v12 does not) and no `since` asks for part of
+    /// the rows; else as `passOverRows`.
+    case totalsWhenKept
+    /// One pass over the decision rows (the same figures, read the slow way).
+    case passOverRows
 }
 
 /// A project's team statistics, and who made decisions in the period they cover.
@@ -17,14 +27,16 @@ public struct TeamStatsResult: Sendable {
 }
 
 extension GlossDatabase {
-    /// A project's team statistics (`gloss stats`, the labeler's `:stats`), computed in one
-    /// pass over its decisions in item order without holding them, so a million decisions
-    /// take a fraction of a second in little memory. `agreement` gives the measure of the
-    /// project's task kind (read in the same transaction). The figures are those of
-    /// `TeamStats.report` over `statsInput`, to the bit.
-    public func teamStats(project: String, filter: StatsFilter = StatsFilter(),
+    /// A project's team statistics (`gloss stats`, the labeler's `:stats`). By default they
+    /// come from totals kept by the writes (a million decisions read as a few thousand
+    /// rows); with `since`, on a read-only store older than the totals, or with
+    /// `.passOverRows`, from one pass over the decisions in item order without holding them.
+    /// `agreement` gives the measure of the project's task kind (read in the same
+    /// transaction). The figures are those of `TeamStats.report` over `statsInput`, to the
+    /// bit, either way.
+    public func teamStats(project: String, filter: StatsFilter = StatsFilter(), method: StatsMethod = .totalsWhenKept,
                           agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult {
-        try backend.teamStats(project: project, filter: filter, agreement: agreement)
+        try backend.teamStats(project: project, filter: filter, method: method, agreement: agreement)
     }
 
     /// Everything `TeamStats.report` needs about a project, read in one transaction and held

@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reads the whole store without writing to it (it works on a read-only file): SQLite's
             integrity check of pages and indexes, then each decision, adjudication and gold answer
-            and item text against the checksum written with it.
+            and item text against the checksum written with it, then the totals gloss stats reads
+            against the same totals recomputed from the decisions.
             Exits 1 when something is damaged, listing each damaged row; gloss export and gloss
             train refuse to use a damaged row the same way.
 
@@ -44,7 +45,9 @@ enum StoreCheckText {
             + "\(NumberText.grouped(report.goldAnswersChecked)) gold answers, "
             + "\(NumberText.grouped(report.itemsChecked)) item texts"
         if report.isClean {
-            return ["\(TerminalText.visible(path)): no damage found (SQLite integrity check ok; \(counts) match their checksums)."]
+            let totals = report.statsTotalsChecked ? "; statistics totals match the decisions" : ""
+            return ["\(TerminalText.visible(path)): no damage found (SQLite integrity check ok; \(counts) match their "
+                + "checksums\(totals))."]
         }
         var lines = ["\(TerminalText.visible(path)): damage found (checked \(counts))."]
         if !report.integrityProblems.isEmpty {
@@ -54,6 +57,10 @@ enum StoreCheckText {
         if !report.damagedRows.isEmpty {
             lines.append("Rows whose bytes changed since Gloss wrote them:")
             lines += report.damagedRows.map { "  \($0)" }
+        }
+        if !report.statsTotalsProblems.isEmpty {
+            lines.append("Statistics totals that no longer match the decisions (gloss stats would report them wrong):")
+            lines += report.statsTotalsProblems.map { "  " + $0 }
         }
         return lines
     }

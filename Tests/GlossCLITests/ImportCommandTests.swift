@@ -162,8 +162,13 @@ struct StoreFailureTests {
         let lines = (1...3000).map { "{\"text\": \"item number \($0) with some padding text to fill several pages\"}" }
         try gloss.run(["import", dir.write("many.jsonl", lines.joined(separator: "\n")), "--dataset", "d"])
         let path = dir.path("gloss.db")
+        // Keep the first pages and the schema's (since v11 the schema spans several pages).
+        let schema = Set(try SQLiteShell(path).column("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+            .compactMap(\.int64).map(Int.init))
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-        for i in (16384 * 3)..<bytes.count { bytes[i] = 0xAB }  // keep the schema pages
+        for page in 4...(bytes.count / 16384) where !schema.contains(page) {
+            for i in ((page - 1) * 16384)..<(page * 16384) { bytes[i] = 0xAB }
+        }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try gloss.run(["dataset", "log", "d"])
         #expect(result.status == 1)

@@ -28,17 +28,17 @@ public struct CohensKappaTally: Sendable {
 
     public init() {}
 
-    /// Adds the categories the two coders gave one unit.
-    public mutating func add(_ a: Int, _ b: Int) {
+    /// Adds the categories the two coders gave one unit (`times` units alike).
+    public mutating func add(_ a: Int, _ b: Int, times: Int = 1) {
         let needed = max(a, b) + 1
         if needed > first.count {
             first += Array(repeating: 0, count: needed - first.count)
             second += Array(repeating: 0, count: needed - second.count)
         }
-        first[a] += 1
-        second[b] += 1
-        if a == b { agreeing += 1 }
-        pairs += 1
+        first[a] += times
+        second[b] += times
+        if a == b { agreeing += times }
+        pairs += times
     }
 
     /// κ, or nil with no pair or when it is undefined.

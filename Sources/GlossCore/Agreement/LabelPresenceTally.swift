@@ -1,38 +1,45 @@
 /// Present/absent agreement of one label, unit by unit: each coder's value on a unit becomes
 /// "has the label" or "has not", and the unit adds what ``NominalUnitsTally`` would add for
 /// those two categories, without building them. A unit of m values of which k have the label
-/// adds k(k − 1) + (m − k)(m − k − 1) agreeing ordered pairs and m² − k² − (m − k)² to the
-/// disagreement, so the results are bit-for-bit those of the nominal coefficients.
+/// adds k(k − 1) + (m − k)(m − k − 1) agreeing ordered pairs and m² − k² − (m − k)²
+/// disagreeing ones, kept per unit size as integers, so the results are bit-for-bit those of
+/// the nominal coefficients whatever the order of the units.
 public struct LabelPresenceTally: Sendable {
-    private var agreementSum = 0.0
-    private var disagreement = 0.0
+    /// By unit size m: the agreeing and the disagreeing ordered pairs of its units.
+    private var agreeingPairs: [Int] = []
+    private var disagreeingPairs: [Int] = []
     private var present = 0
     private var absent = 0
     /// Pairable units added.
     public private(set) var units = 0
 
-    /// A tally that has seen `units` pairable units of `values` values in all, none of
-    /// which had the label: a label first seen late starts where it would have been. Each
-    /// such unit added exactly 1 to the agreement sum and 0 to the disagreement, so the
-    /// partial sums are the integers below whatever order the additions ran in.
-    public init(afterUnits units: Int = 0, values: Int = 0) {
-        self.units = units
-        agreementSum = Double(units)
-        absent = values
+    /// A tally that has seen `unitsBySize[m]` pairable units of m values, none of which had
+    /// the label: a label first seen late starts where it would have been.
+    public init(unitsBySize: [Int] = []) {
+        for (m, count) in unitsBySize.enumerated() where m >= 2 && count > 0 { add(size: m, having: 0, times: count) }
     }
 
-    /// Adds a unit of `size` values (two or more), `having` of which have the label.
-    public mutating func add(size m: Int, having k: Int) {
-        let agreeing = k * (k - 1) + (m - k) * (m - k - 1)
-        agreementSum += Double(agreeing) / Double(m * (m - 1))
-        disagreement += Double(m * m - k * k - (m - k) * (m - k)) / Double(m - 1)
-        present += k
-        absent += m - k
-        units += 1
+    /// Adds a unit of `size` values (two or more), `having` of which have the label;
+    /// `times` adds that many such units.
+    public mutating func add(size m: Int, having k: Int, times: Int = 1) {
+        if m >= agreeingPairs.count {
+            agreeingPairs += Array(repeating: 0, count: m + 1 - agreeingPairs.count)
+            disagreeingPairs += Array(repeating: 0, count: m + 1 - disagreeingPairs.count)
+        }
+        agreeingPairs[m] += times * (k * (k - 1) + (m - k) * (m - k - 1))
+        disagreeingPairs[m] += times * (m * m - k * k - (m - k) * (m - k))
+        present += k * times
+        absent += (m - k) * times
+        units += times
     }
 
     /// The label's percent and α (nil when undefined, as for a label nobody used).
     public func agreement(label: String) -> LabelAgreement {
+        var agreementSum = 0.0, disagreement = 0.0
+        for m in agreeingPairs.indices.dropFirst(2) {
+            agreementSum += Double(agreeingPairs[m]) / Double(m * (m - 1))
+            disagreement += Double(disagreeingPairs[m]) / Double(m - 1)
+        }
         let n = present + absent
         let expectedPairs = n * n - present * present - absent * absent
         return LabelAgreement(
@@ -51,8 +58,8 @@ public struct LabelPresenceTallies: Sendable {
     /// Position in `labels` by label number; -1 for none.
     private var position: [Int] = []
     private let growing: Bool
-    private var units = 0
-    private var values = 0
+    /// Pairable units added so far, by size.
+    private var unitsBySize: [Int] = []
     private var having: [Int] = []
 
     public init(labels: [Int] = [], growing: Bool) {
@@ -66,13 +73,14 @@ public struct LabelPresenceTallies: Sendable {
         if label >= position.count { position += Array(repeating: -1, count: label - position.count + 1) }
         position[label] = labels.count
         labels.append(label)
-        tallies.append(LabelPresenceTally(afterUnits: units, values: values))
+        tallies.append(LabelPresenceTally(unitsBySize: unitsBySize))
         having.append(0)
     }
 
     /// Adds a unit of `size` values (fewer than two add nothing). `labels` lists, for each
     /// value, the distinct labels it has: a label's count there is how many values have it.
-    public mutating func add(size: Int, labels used: some Sequence<Int>) {
+    /// `times` adds that many units alike.
+    public mutating func add(size: Int, labels used: some Sequence<Int>, times: Int = 1) {
         guard size >= 2 else { return }
         for label in used {
             if known(label) {
@@ -83,11 +91,11 @@ public struct LabelPresenceTallies: Sendable {
             }
         }
         for at in tallies.indices {
-            tallies[at].add(size: size, having: having[at])
+            tallies[at].add(size: size, having: having[at], times: times)
             having[at] = 0
         }
-        units += 1
-        values += size
+        if size >= unitsBySize.count { unitsBySize += Array(repeating: 0, count: size + 1 - unitsBySize.count) }
+        unitsBySize[size] += times
     }
 
     /// Each label's tally, in the order the labels came.

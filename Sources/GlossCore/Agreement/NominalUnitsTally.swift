@@ -3,17 +3,20 @@
 /// a list of units run through it too, so both give the same bits).
 ///
 /// Categories are numbers (`CategoryNumbers` gives them to names). Each unit (the values its
-/// coders gave) adds integers (its size m, its agreeing ordered pairs Σ n_c(n_c − 1), Σ n_c²)
-/// and two doubles, in the order units arrive: agreement Σ n_c(n_c − 1) / (m(m − 1)) and
-/// disagreement (m² − Σ n_c²) / (m − 1). The pooled counts per category are integers, so
-/// only the order of units matters to the last bit, never the order of values in a unit.
-/// See ``Agreement`` for the formulas and the undefined cases.
+/// coders gave) adds integers only, kept per unit size m: its agreeing ordered pairs
+/// Σ n_c(n_c − 1) and its disagreeing ones m² − Σ n_c², beside the pooled counts per
+/// category. The doubles come at the end, one division per unit size: agreement
+/// Σ_m A_m / (m(m − 1)) and disagreement Σ_m D_m / (m − 1). So neither the order units
+/// arrive in nor adding alike units at once (`times`) changes a bit: a pass over the rows
+/// and the store's totals give the same figures. See ``Agreement`` for the formulas and the
+/// undefined cases.
 public struct NominalUnitsTally: Sendable {
     /// Pairable values per category number.
     private var pooled: [Int] = []
     private var values = 0
-    private var agreementSum = 0.0
-    private var disagreement = 0.0
+    /// By unit size m: the agreeing and the disagreeing ordered pairs of its units.
+    private var agreeingPairs: [Int] = []
+    private var disagreeingPairs: [Int] = []
     /// Units with at least two values (the pairable ones); smaller units add nothing.
     public private(set) var units = 0
     /// One unit's counts, reused from unit to unit.
@@ -21,19 +24,38 @@ public struct NominalUnitsTally: Sendable {
 
     public init() {}
 
-    /// Adds one unit: the categories its coders gave, one per coder.
-    public mutating func add(_ categories: some Collection<Int>) {
+    /// Adds one unit: the categories its coders gave, one per coder. `times` adds that many
+    /// units alike (the store's totals count units by their values).
+    public mutating func add(_ categories: some Collection<Int>, times: Int = 1) {
         guard categories.count >= 2 else { return }
         unit.count(categories)
         let m = categories.count
-        agreementSum += Double(unit.agreeingPairs) / Double(m * (m - 1))
-        disagreement += Double(m * m - unit.sumOfSquares) / Double(m - 1)
+        if m >= agreeingPairs.count {
+            agreeingPairs += Array(repeating: 0, count: m + 1 - agreeingPairs.count)
+            disagreeingPairs += Array(repeating: 0, count: m + 1 - disagreeingPairs.count)
+        }
+        agreeingPairs[m] += times * unit.agreeingPairs
+        disagreeingPairs[m] += times * (m * m - unit.sumOfSquares)
         for category in categories {
             if category >= pooled.count { pooled += Array(repeating: 0, count: category - pooled.count + 1) }
-            pooled[category] += 1
+            pooled[category] += times
         }
-        values += m
-        units += 1
+        values += m * times
+        units += times
+    }
+
+    /// Σ over units of their agreement Σ n_c(n_c − 1) / (m(m − 1)).
+    private var agreementSum: Double {
+        var sum = 0.0
+        for m in agreeingPairs.indices.dropFirst(2) { sum += Double(agreeingPairs[m]) / Double(m * (m - 1)) }
+        return sum
+    }
+
+    /// Σ over units of their disagreement (m² − Σ n_c²) / (m − 1).
+    private var disagreement: Double {
+        var sum = 0.0
+        for m in disagreeingPairs.indices.dropFirst(2) { sum += Double(disagreeingPairs[m]) / Double(m - 1) }
+        return sum
     }
 
     private var pooledSumOfSquares: Int { pooled.reduce(0) { $0 + $1 * $1 } }

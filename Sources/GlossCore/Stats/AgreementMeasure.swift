@@ -42,16 +42,35 @@ public struct AgreementValue: Sendable {
 public protocol PairAgreementTally: AnyObject {
     /// Adds one item both labeled; `itemText` is "" unless the measure reads texts.
     func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String)
+    /// Adds `times` items both labeled alike (a default adds them one by one).
+    func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String, times: Int)
     /// Writes the kind's figures into the pair's section (`items` and `percent` are set).
     func fill(_ pair: inout PairAgreement)
+}
+
+extension PairAgreementTally {
+    /// Adds `times` items both labeled alike (the store's aggregates count items by their
+    /// values); a tally whose figures are counts overrides it to add them at once.
+    public func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String, times: Int) {
+        for _ in 0..<times { add(first, second, itemText: itemText) }
+    }
 }
 
 /// A kind's own figures over the units: items with two or more current labels, each given
 /// its values in annotator name order.
 public protocol UnitAgreementTally: AnyObject {
     func add(_ unit: [AgreementValue], itemText: String)
+    /// Adds `times` units alike (a default adds them one by one).
+    func add(_ unit: [AgreementValue], itemText: String, times: Int)
     /// Writes the kind's figures into the project's agreement (usually into `figures`).
     func fill(_ agreement: inout ProjectAgreement)
+}
+
+extension UnitAgreementTally {
+    /// Adds `times` units alike; a tally of counts may override it to add them at once.
+    public func add(_ unit: [AgreementValue], itemText: String, times: Int) {
+        for _ in 0..<times { add(unit, itemText: itemText) }
+    }
 }
 
 /// A named agreement figure a kind adds to the report, such as `ordinal_alpha`; nil when

@@ -89,12 +89,13 @@ struct DurationCounts {
     private var dense: [UInt32] = []
     private var sparse: [Int: Int] = [:]
 
-    mutating func add(_ milliseconds: Int) {
+    /// Counts `count` durations of `milliseconds`.
+    mutating func add(_ milliseconds: Int, count: Int = 1) {
         if !dense.isEmpty, milliseconds >= 0, milliseconds < Self.denseLimit {
-            dense[milliseconds] += 1
+            dense[milliseconds] += UInt32(count)
             return
         }
-        sparse[milliseconds, default: 0] += 1
+        sparse[milliseconds, default: 0] += count
         if dense.isEmpty, sparse.count > Self.sparseLimit {
             dense = Array(repeating: 0, count: Self.denseLimit)
             for (value, count) in sparse where value >= 0 && value < Self.denseLimit {

@@ -21,7 +21,7 @@ extension TeamStatsBuilder {
 
     /// Each labeler against the item's consensus without them: the adjudication when there
     /// is one, else the strict plurality of the others' values (a tie has none).
-    mutating func countConsensus(_ adjudicated: Int?) {
+    mutating func countConsensus(_ adjudicated: Int?, times: Int) {
         votes.removeAll(keepingCapacity: true)
         for label in itemLabels {
             if let at = votes.firstIndex(where: { $0.key == label.info.category }) {
@@ -47,17 +47,17 @@ extension TeamStatsBuilder {
                 target = leaders == 1 ? leader : nil
             }
             guard let target else { continue }
-            annotators[label.annotator].consensusItems += 1
-            if label.info.category == target { annotators[label.annotator].consensusAgreeing += 1 }
+            annotators[label.annotator].consensusItems += times
+            if label.info.category == target { annotators[label.annotator].consensusAgreeing += times }
         }
     }
 
     /// The item's labels (two or more, in annotator name order) as a unit of the project's
-    /// agreement and as one shared item of each pair of its annotators.
-    mutating func addUnit(text: String) {
-        units.add(itemLabels.lazy.map(\.info.category))
-        labelPresence.add(size: itemLabels.count, labels: itemLabels.lazy.flatMap(\.info.distinctLabels))
-        unitTally?.add(itemLabels.map(\.info.agreementValue), itemText: text)
+    /// agreement and as one shared item of each pair of its annotators; `times` such items.
+    mutating func addUnit(text: String, times: Int) {
+        units.add(itemLabels.lazy.map(\.info.category), times: times)
+        labelPresence.add(size: itemLabels.count, labels: itemLabels.lazy.flatMap(\.info.distinctLabels), times: times)
+        unitTally?.add(itemLabels.map(\.info.agreementValue), itemText: text, times: times)
         for i in itemLabels.indices {
             for j in (i + 1)..<itemLabels.count {
                 let (first, second) = (itemLabels[i], itemLabels[j])
@@ -69,9 +69,9 @@ extension TeamStatsBuilder {
                     pair = PairTally(measure.pairTally())
                     pairs[low][high] = pair
                 }
-                pair.items += 1
-                if first.info.category == second.info.category { pair.equal += 1 }
-                pair.kind.add(first.info.agreementValue, second.info.agreementValue, itemText: text)
+                pair.items += times
+                if first.info.category == second.info.category { pair.equal += times }
+                pair.kind.add(first.info.agreementValue, second.info.agreementValue, itemText: text, times: times)
             }
         }
     }

@@ -85,14 +85,20 @@ public struct TeamStatsBuilder {
         }
         progress.add(itemDecisions, overlap: facts.overlap)
         guard !itemLabels.isEmpty else { return }
-        for label in itemLabels {
-            for number in label.info.labels { annotators[label.annotator].labelUses[number, default: 0] += 1 }
-        }
         if let gold { countGold(gold, item: id) }
-        countConsensus(adjudication.map { values.category(of: $0) })
+        try countLabels(adjudication: adjudication, times: 1, text: text)
+    }
+
+    /// What the labels of `times` items alike (`itemLabels`, their adjudication) add: label
+    /// uses, consensus, and with two or more labels a unit and its pairs.
+    mutating func countLabels(adjudication: AnnotationValue?, times: Int, text: () throws -> String) rethrows {
+        for label in itemLabels {
+            for number in label.info.labels { annotators[label.annotator].labelUses[number, default: 0] += times }
+        }
+        countConsensus(adjudication.map { values.category(of: $0) }, times: times)
         guard itemLabels.count >= 2 else { return }
         itemLabels.sort { rank[$0.annotator] < rank[$1.annotator] }
-        try addUnit(text: measure.readsItemText ? text() : "")
+        try addUnit(text: measure.readsItemText ? text() : "", times: times)
     }
 
     /// The report of the rows so far.
@@ -127,12 +133,13 @@ struct ProgressTally {
     var decisions = 0
     var itemsByDecisions: [Int: Int] = [:]
 
-    mutating func add(_ count: Int, overlap: Int) {
+    /// Counts `items` items (one by default) of `count` current decisions each.
+    mutating func add(_ count: Int, overlap: Int, items: Int = 1) {
         guard count > 0 else { return }
-        decided += 1
-        if count >= overlap { complete += 1 }
-        decisions += count
-        itemsByDecisions[count, default: 0] += 1
+        decided += items
+        if count >= overlap { complete += items }
+        decisions += count * items
+        itemsByDecisions[count, default: 0] += items
     }
 
     func progress(totalItems: Int) -> ProjectProgress {

@@ -9,9 +9,14 @@ public struct StoreCheckReport: Equatable, Sendable, Encodable {
     public var adjudicationsChecked = 0
     public var goldAnswersChecked = 0
     public var itemsChecked = 0
+    /// Tables of statistics totals that differ from the decisions they total (see
+    /// `StatsTotalsCheck`): `gloss stats` would report wrong figures from them.
+    public var statsTotalsProblems: [String] = []
+    /// Whether the store keeps statistics totals to check (a store older than v12 does not).
+    public var statsTotalsChecked = false
 
     public init() {}
 
     /// Whether nothing was found damaged.
-    public var isClean: Bool { integrityProblems.isEmpty && damagedRows.isEmpty }
+    public var isClean: Bool { integrityProblems.isEmpty && damagedRows.isEmpty && statsTotalsProblems.isEmpty }
 }

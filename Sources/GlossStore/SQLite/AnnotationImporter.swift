@@ -97,11 +97,9 @@ struct AnnotationImporter {
                                       shownAt: decidedAt, decidedAt: decidedAt,
                                       activeMilliseconds: record.durationMilliseconds ?? 0,
                                       suggestion: record.suggestion, suggestionAccepted: record.suggestionAccepted)
-            let outcome = try DecisionWriter.insert(db, input, scope: scope)
             // What the file did not measure stays unknown (NULL) instead of a made-up zero.
-            try db.cachedStatement(
-                sql: "UPDATE annotations SET active_ms = ?, keystrokes = NULL, shown_at = NULL WHERE id = ?")
-                .execute(arguments: [record.durationMilliseconds, outcome.annotationID])
+            _ = try DecisionWriter.insert(db, input, scope: scope,
+                                          timing: .fromFile(activeMilliseconds: record.durationMilliseconds))
             report.decisions += 1
             if let undoneAt = record.undoneAt {
                 _ = try DecisionWriter.undoLast(db, scope: scope, at: undoneAt)

@@ -3,14 +3,21 @@ import GlossCore
 internal import GRDB
 
 extension SQLiteBackend: StatsBackend {
-    /// One read transaction: a pass over the decisions in item order (see `StatsScan`).
-    func teamStats(project: String, filter: StatsFilter,
+    /// One read transaction: the totals the writes keep (see `StatsTotals`) when the store
+    /// has them and no `since` asks for part of the rows, else a pass over the decisions in
+    /// item order (see `StatsScan`).
+    func teamStats(project: String, filter: StatsFilter, method: StatsMethod,
                    agreement: (TaskType) -> any AgreementMeasure) throws -> TeamStatsResult {
         try read { db in
             let projectID = try Self.projectID(db, project)
             let (facts, datasetID) = try Self.statsFacts(db, projectID: projectID, project: project)
-            var builder = TeamStatsBuilder(project: facts, filter: filter, agreement: agreement(facts.task))
-            try StatsScan(db, projectID: projectID, datasetID: datasetID).run(since: filter.since, into: &builder)
+            let measure = agreement(facts.task)
+            var builder = TeamStatsBuilder(project: facts, filter: filter, agreement: measure)
+            if method == .totalsWhenKept, filter.since == nil, hasStatsAggregates {
+                try StatsTotals(db, projectID: projectID).run(into: &builder, readsItemText: measure.readsItemText)
+            } else {
+                try StatsScan(db, projectID: projectID, datasetID: datasetID).run(since: filter.since, into: &builder)
+            }
             return TeamStatsResult(report: builder.report(), annotators: builder.annotatorNames)
         }
     }

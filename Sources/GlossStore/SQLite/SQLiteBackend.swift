@@ -16,20 +16,28 @@ final class SQLiteBackend: Sendable {
     var path: String { writer.path }
     /// Opened with `SQLITE_OPEN_READONLY`: every write fails, and nothing was migrated.
     let isReadOnly: Bool
+    /// Whether the store keeps the totals of migration v12 (a read-only open of an older
+    /// store does not: statistics then make a pass over the rows).
+    let hasStatsAggregates: Bool
 
     private init(writer: any DatabaseWriter, busyWait: BusyWait = BusyWait()) throws {
         self.writer = writer
         self.busyWait = busyWait
         isReadOnly = false
         try Self.migrator.migrate(writer)
+        hasStatsAggregates = true
     }
 
-    /// A read-only connection to a store whose migrations must all be applied already.
+    /// A read-only connection to a store whose migrations must all be applied already
+    /// (but those in `readableWithout`).
     private init(readOnly reader: DatabaseQueue, path: String) throws {
         writer = reader
         busyWait = BusyWait()
         isReadOnly = true
-        try reader.read { db in try Self.requireCurrentSchema(db, path: path) }
+        hasStatsAggregates = try reader.read { db in
+            try Self.requireCurrentSchema(db, path: path)
+            return try Self.migrator.appliedIdentifiers(db).contains(Self.statsAggregatesIdentifier)
+        }
     }
 
     /// Opens (or creates) the store file at `path`; see `GlossDatabase.open`.
@@ -79,13 +87,19 @@ final class SQLiteBackend: Sendable {
         }
     }
 
+    /// Migrations a read-only open of an older store can do without: they add only what
+    /// readers have a slower way around (v12's statistics totals: a pass over the rows).
+    static let readableWithout: Set<String> = [statsAggregatesIdentifier]
+    static let statsAggregatesIdentifier = "v12-stats-aggregates"
+
     /// Refuses a store from a newer Gloss (unknown migrations) or an older one (missing
-    /// migrations: a read-only open must not migrate it, and the code expects the newest schema).
+    /// migrations: a read-only open must not migrate it, and the code expects the newest
+    /// schema, but for the migrations in `readableWithout`).
     static func requireCurrentSchema(_ db: Database, path: String) throws {
         let applied = try migrator.appliedIdentifiers(db)
         let unknown = applied.subtracting(migrator.migrations)
         if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown.sorted()) }
-        if applied.count < migrations.count {
+        if !Set(migrator.migrations).subtracting(applied).isSubset(of: readableWithout) {
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             throw StoreError.needsMigration(path: path, version: version, current: Int(schemaVersion))
         }

@@ -8,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 11
+    static let schemaVersion: UInt32 = 12
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -424,6 +424,7 @@ extension SQLiteBackend {
                 ALTER TABLE projects_v11 RENAME TO projects;
                 """
         ),
+        (statsAggregatesIdentifier, statsAggregatesMigration),
     ]
 
     /// `gloss_value_check(text)`: `ValueCheck` in SQL, for the migration that fills the

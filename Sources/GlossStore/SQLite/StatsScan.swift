@@ -9,6 +9,11 @@ internal import GRDB
 /// answers and current adjudications (by item row id) and what the builder keeps, never the
 /// rows: a million decisions cost little more than SQLite's own stepping through them.
 ///
+/// Only visible items count; their bound is on `+i.id`, not `i.id`: SQLite would carry a
+/// bound on `i.id` over to `a.item_id` and walk each item's decisions as a range of
+/// `annotations_by_item` from the first item on (minutes for a million decisions) instead of
+/// looking them up by item.
+///
 /// Ordering by external id is what lets the report's sums run in the order of
 /// `TeamStats.report`, which sorts items by their ids (Swift and SQLite order valid UTF-8
 /// alike, by code point, for ids in NFC).
@@ -40,7 +45,7 @@ struct StatsScan {
             FROM item_rows i INDEXED BY items_by_external_id
             CROSS JOIN annotations a INDEXED BY annotations_by_item
             WHERE i.dataset_id = ?1 AND a.project_id = ?2 AND a.item_id = i.id
-              AND i.id <= (SELECT through_item FROM item_visibility WHERE id = 1)
+              AND +i.id <= (SELECT through_item FROM item_visibility WHERE id = 1)
               \(since == nil ? "" : "AND a.decided_at >= ?3")
             ORDER BY i.external_id
             """, [datasetID, projectID] + (since.map { [String.fromDatabaseValue($0.databaseValue)!] } ?? []))
@@ -124,7 +129,7 @@ struct StatsScan {
 /// The builder's number for each annotator row id, asked for the first time a row of theirs
 /// comes (so `annotatorNames` lists only those with rows). Row ids of annotators are small:
 /// an array by row id.
-private struct AnnotatorNumbers {
+struct AnnotatorNumbers {
     let names: [Int64: String]
     /// The builder's number by annotator row id; -1 until asked for.
     private var numbers: [Int]

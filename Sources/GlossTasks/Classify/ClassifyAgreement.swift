@@ -13,6 +13,10 @@ public struct ClassifyAgreement: AgreementMeasure {
             kappa.add(first.category, second.category)
         }
 
+        func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String, times: Int) {
+            kappa.add(first.category, second.category, times: times)
+        }
+
         func fill(_ pair: inout PairAgreement) {
             pair.cohensKappa = kappa.kappa
         }

@@ -14,9 +14,13 @@ public struct MultilabelAgreement: AgreementMeasure {
         private var names: [String] = []
 
         func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String) {
-            kappa.add(first.category, second.category)
+            add(first, second, itemText: itemText, times: 1)
+        }
+
+        func add(_ first: AgreementValue, _ second: AgreementValue, itemText: String, times: Int) {
+            kappa.add(first.category, second.category, times: times)
             let used = Array(Set(first.value.labelNames)) + Array(Set(second.value.labelNames))
-            presence.add(size: 2, labels: used.map(number))
+            presence.add(size: 2, labels: used.map(number), times: times)
         }
 
         private func number(_ label: String) -> Int {

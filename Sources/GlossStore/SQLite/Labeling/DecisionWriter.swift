@@ -8,8 +8,18 @@ internal import GRDB
 enum DecisionWriter {
     typealias Scope = LabelingScope
 
-    /// Inserts `input` and returns what it did. Runs inside the caller's transaction.
-    static func insert(_ db: Database, _ input: DecisionInput, scope: Scope) throws -> SaveOutcome {
+    /// What a decision's timing columns hold: the labeler's measures, or only the active time
+    /// a file gave (nil when it gave none), its display time and keystrokes unknown (NULL).
+    enum Timing {
+        case measured
+        case fromFile(activeMilliseconds: Int?)
+    }
+
+    /// Inserts `input` and returns what it did. Runs inside the caller's transaction. The row
+    /// is written whole at once (never fixed up after): each write to `annotations` runs the
+    /// statistics triggers.
+    static func insert(_ db: Database, _ input: DecisionInput, scope: Scope,
+                       timing: Timing = .measured) throws -> SaveOutcome {
         let previous = try currentDecisionID(db, scope: scope, itemID: input.itemRowID)
         let text = try input.value.flatMap { value -> String? in
             guard case .spans = value else { return nil }
@@ -22,8 +32,9 @@ enum DecisionWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 scope.projectID, input.itemRowID, scope.annotatorID, input.kind.rawValue,
-                value, ValueCheck.of(value), scope.guideVersion, input.shownAt, input.decidedAt,
-                input.activeMilliseconds, input.keystrokes, input.suggestion?.json(itemText: text),
+                value, ValueCheck.of(value), scope.guideVersion, timing.measured ? input.shownAt : nil,
+                input.decidedAt, timing.activeMilliseconds(input), timing.measured ? input.keystrokes : nil,
+                input.suggestion?.json(itemText: text),
                 input.suggestionAccepted, input.note, scope.sessionID, input.comment,
             ])
         let annotationID = db.lastInsertedRowID
@@ -118,5 +129,19 @@ enum DecisionWriter {
     static func itemText(_ db: Database, _ itemID: Int64) throws -> String? {
         try Data.fetchOne(db.cachedStatement(sql: "SELECT CAST(text AS BLOB) FROM items WHERE id = ?"), arguments: [itemID])
             .map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension DecisionWriter.Timing {
+    var measured: Bool {
+        if case .measured = self { return true }
+        return false
+    }
+
+    func activeMilliseconds(_ input: DecisionInput) -> Int? {
+        switch self {
+        case .measured: input.activeMilliseconds
+        case .fromFile(let milliseconds): milliseconds
+        }
     }
 }
