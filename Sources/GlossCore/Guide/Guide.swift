@@ -93,6 +93,16 @@ public struct Guide: Sendable, Equatable {
         labels.first { $0.key.map { LabelerKeys.sameKey($0, key) } ?? false }
     }
 
+    /// The names statistics count decisions by, in guide order (`AnnotationValue.outcomeNames`
+    /// adds the others as they are met): the labels, but for a pairwise guide only its
+    /// `tie` and `neither` (a judgment counts by the model it prefers, never by side).
+    public var countedLabels: [String] {
+        switch task {
+        case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
+        default: labels.map(\.name)
+        }
+    }
+
     /// The label with this name, if any.
     public func label(named name: String) -> GuideLabel? {
         labels.first { $0.name == name }
