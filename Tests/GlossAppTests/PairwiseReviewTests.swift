@@ -18,7 +18,7 @@ private struct TwoJudges {
         dir = try TemporaryDirectory()
         store = try dir.store()
         try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
         try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead", overlap: 2)
         try store.importAnnotations(project: "prefs", from: dir.write("judged.jsonl", [
             // p001: both prefer atlas-7b, shown on different sides: they agree.
