@@ -121,6 +121,8 @@ struct LabelerUpdateQuestionsTests {
         #expect(guidePane.contains("1 wrong: a false claim"))
         harness.press(.character("5"), .character("4"))
         #expect(harness.state.guideLines.first?.plainText.hasPrefix("Now: clarity, 1-3") == true)
+        let help = LabelerHelp.entries(for: harness.state.guide, answer: harness.state.answer.value)
+        #expect(help.contains { $0.keys == "1-9" && $0.action.contains("rate the current criterion") })
         harness.press(.character("4"))
         #expect(harness.status == "clarity is rated 1-3; 4 is off its scale")
         let effects = harness.press(.character("3"))
