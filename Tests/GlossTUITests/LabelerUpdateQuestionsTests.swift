@@ -132,4 +132,40 @@ struct LabelerUpdateQuestionsTests {
         }
         #expect(input.value?.json() == #"{"ratings":{"clarity":3,"correctness":5,"helpfulness":4}}"#)
     }
+
+    @Test func enterSkipsAnOptionalQuestionAndSavesTheRest() throws {
+        let text = """
+            ---
+            name: judge
+            task: pairwise
+            labels:
+              - {name: left, key: f, description: the left one}
+              - {name: right, key: j, description: the right one}
+            questions:
+              - {id: winner, kind: pairwise}
+              - id: quality
+                kind: rating
+                per: response
+                optional: true
+                criteria: [{name: quality, scale: 3, anchors: {1: bad, 3: good}}]
+            ---
+            body
+            """
+        let guide = try #require(GuideParser.lint(text).guide)
+        var state = LabelerState(project: "demo", guide: guide, guideVersion: 1, annotator: "ann", width: 140, height: 30,
+                                 decided: 0, total: 10, now: loadTime.addingTimeInterval(-100),
+                                 answer: TaskKinds.kind(for: .pairwise).answer)
+        _ = Labeler.update(&state, .loaded(Navigation(item: judgedItem(), context: .queue, decided: 0, at: loadTime)))
+        // Enter before the judgment: the judgment is not optional.
+        _ = Labeler.update(&state, .key(.enter, at: loadTime.addingTimeInterval(1)))
+        #expect(state.status.text.hasPrefix("answer the judgment"))
+        _ = Labeler.update(&state, .key(.character("f"), at: loadTime.addingTimeInterval(2)))
+        #expect(Labeler.view(state).plainText.contains("(optional: Enter skips)"))
+        let effects = Labeler.update(&state, .key(.enter, at: loadTime.addingTimeInterval(3)))
+        guard case .save(let input, _)? = effects.first, case .answers(let answers)? = input.value else {
+            Issue.record("expected Enter to save the judgment alone, got \(effects)")
+            return
+        }
+        #expect(answers.pairwise?.outcome == .left && answers.ratings == nil)
+    }
 }
