@@ -106,9 +106,11 @@ public struct AnnotationImportError: Error, Sendable, Equatable, CustomStringCon
 enum AnnotationRules {
     /// The value fits the task, uses the guide's labels and (spans) lies inside the text
     /// without overlaps; `what` prefixes the message ("the suggestion: ").
-    static func check(_ value: AnnotationValue, task: TaskType, rules: any ValueRules, labels: Set<String>,
+    static func check(_ value: AnnotationValue, task: TaskType, rules: any ValueRules, labels: Set<String>, guide: Guide? = nil,
                       project: String, itemText: String?, what: String) throws(AnnotationLineError) {
-        switch rules.problem(with: value, labels: labels, itemText: itemText) {
+        let problem = guide.map { rules.problem(with: value, guide: $0, itemText: itemText) }
+            ?? rules.problem(with: value, labels: labels, itemText: itemText)
+        switch problem {
         case nil:
             return
         case .wrongShape:
@@ -122,6 +124,8 @@ enum AnnotationRules {
                 + " of \(length) characters (offsets count Unicode scalars; start < end)")
         case .overlap(let offset):
             throw AnnotationLineError("\(what)spans overlap at offset \(offset)")
+        case .answers(let phrase):
+            throw AnnotationLineError("\(what)\(phrase)")
         }
     }
 }

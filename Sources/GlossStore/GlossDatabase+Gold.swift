@@ -111,8 +111,10 @@ enum GoldRules {
     static func check(_ value: AnnotationValue, id: String, guide: Guide, rules: any ValueRules, itemText: String?,
                       source: String) throws {
         let labels = Set(guide.labels.map(\.name))
-        switch rules.problem(with: value, labels: labels, itemText: itemText) {
+        _ = labels
+        switch rules.problem(with: value, guide: guide, itemText: itemText) {
         case nil: return
+        case .answers: throw GoldError.wrongShape(id: id, task: guide.task.rawValue, source: source)
         case .wrongShape: throw GoldError.wrongShape(id: id, task: guide.task.rawValue, source: source)
         case .unknownLabel(let label):
             throw GoldError.unknownLabel(id: id, label: label, source: source, known: guide.labels.map(\.name))

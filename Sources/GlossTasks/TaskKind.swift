@@ -36,7 +36,7 @@ public protocol TaskKind: Sendable {
 
 /// The registry of task kinds: one line per kind.
 public enum TaskKinds {
-    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind()]
+    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind(), RatingKind()]
 
     /// The kind of a task type (every `TaskType` has one).
     public static func kind(for type: TaskType) -> any TaskKind {

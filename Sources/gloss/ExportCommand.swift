@@ -10,7 +10,7 @@ extension ConsensusPolicy: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a project's labels for training: jsonl, csv, fasttext, hf, spacy, conll, label-studio or dpo.",
+        abstract: "Export a project's labels for training: jsonl, csv, fasttext, hf, spacy, conll, label-studio, dpo or kto.",
         discussion: """
             An export is a directory (--out DIR, created; - writes a one-file export to standard \
             output) with the format's files and manifest.json: the project, dataset import batches, \
@@ -22,7 +22,10 @@ struct ExportCommand: ParsableCommand {
             conll one file per split (train, validation, test) · hf train/validation/test.jsonl, \
             label_names.json and a dataset card README.md for datasets.load_dataset(DIR) · dpo \
             (pairwise projects) train/validation/test.jsonl of TRL preference rows (id, prompt, \
-            chosen, rejected; ties and neither left out).
+            chosen, rejected; ties and neither left out) · kto (pairwise projects) \
+            train/validation/test.jsonl of TRL unpaired rows (id, prompt, completion, label): \
+            winners true and losers false, or with --kto-threshold N each rated response, true \
+            when rated N or more on every criterion.
 
             Consensus (--policy): an adjudication is the final value under every policy; the \
             policy decides the other items. majority (default): classify the most frequent label, \
@@ -60,6 +63,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The seed of the split hash.") var seed: UInt32 = 0
     @Flag(help: "Balance each label across the splits (assignments are remembered in the store).") var stratify = false
     @Flag(help: "Replace an earlier export in --out.") var force = false
+    @Option(help: ArgumentHelp("kto: label each rated response true when rated this or more on every criterion (else winners and losers).", valueName: "n")) var ktoThreshold: Int?
     @Option(help: ArgumentHelp("Recheck an export directory's files against its manifest.json.", valueName: "dir")) var verify: String?
     @OptionGroup var store: StoreOptions
 
@@ -76,6 +80,10 @@ struct ExportCommand: ParsableCommand {
         if let minAgreement, !(0...1).contains(minAgreement) {
             throw ValidationError("--min-agreement must be between 0 and 1, not \(minAgreement).")
         }
+        if let ktoThreshold {
+            guard format == .kto else { throw ValidationError("--kto-threshold is for --format kto.") }
+            guard (1...9).contains(ktoThreshold) else { throw ValidationError("--kto-threshold is a point of a rating scale, 1 to 9, not \(ktoThreshold).") }
+        }
         if stratify, split.lowercased() == "none" { throw ValidationError("--stratify needs a split; drop --split none.") }
     }
 
@@ -88,7 +96,8 @@ struct ExportCommand: ParsableCommand {
             project: project, format: format, destination: out == "-" ? nil : out, replace: force,
             query: ExportQuery(policy: policy, filter: ExportFilter(
                 includeSkipped: includeSkipped, includeFlagged: includeFlagged,
-                minAgreement: minAgreement, includePredictions: includePredictions), split: plan))
+                minAgreement: minAgreement, includePredictions: includePredictions), split: plan),
+            ktoThreshold: ktoThreshold)
         let outcome = try ExportRun.run(request, database: store.openWritingIfAllowed())
         ExportSummary.print(outcome, request: request)
     }

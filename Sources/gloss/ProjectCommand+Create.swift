@@ -35,7 +35,19 @@ extension ProjectCommand {
             let project = try store.openExisting().createProject(
                 name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap,
                 itemOrder: order)
-            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task.rawValue), \(parsed.labels.count) labels, guide version 1).")
+            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task.rawValue), \(ProjectSummaryText.asked(parsed)), guide version 1).")
         }
+    }
+}
+
+/// How a project's guide reads on the summary line of `gloss project create`.
+enum ProjectSummaryText {
+    /// What the guide asks, for the summary line: "4 labels", "4 labels, 2 questions", "3 criteria".
+    static func asked(_ guide: Guide) -> String {
+        func count(_ n: Int, _ noun: String, _ plural: String) -> String { "\(n) \(n == 1 ? noun : plural)" }
+        let criteria = guide.askedQuestions.flatMap(\.criteria).count
+        if guide.labels.isEmpty { return count(criteria, "criterion", "criteria") }
+        let labels = count(guide.labels.count, "label", "labels")
+        return guide.asksSeveralQuestions ? labels + ", " + count(guide.askedQuestions.count, "question", "questions") : labels
     }
 }

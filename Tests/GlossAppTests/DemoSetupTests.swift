@@ -11,6 +11,22 @@ import Testing
         let guide = try String(contentsOfFile: Samples.guide("sentiment.md"), encoding: .utf8)
         #expect(DemoFiles.reviews == reviews, "run Scripts/embed-demo-files.sh")
         #expect(DemoFiles.guide == guide, "run Scripts/embed-demo-files.sh")
+        let preferences = try String(contentsOfFile: Samples.path("preference.jsonl"), encoding: .utf8)
+        let preferenceGuide = try String(contentsOfFile: Samples.guide("preference.md"), encoding: .utf8)
+        #expect(DemoFiles.preferences == preferences, "run Scripts/embed-demo-files.sh")
+        #expect(DemoFiles.preferenceGuide == preferenceGuide, "run Scripts/embed-demo-files.sh")
+    }
+
+    @Test func theJudgingDemoSitsBesideTheReviewsDemo() throws {
+        let dir = try TemporaryDirectory()
+        _ = try DemoSetup.open(path: dir.path("demo.db"), author: "kim")
+        let judging = try DemoSetup.open(path: dir.path("demo.db"), author: "kim", demo: .judging)
+        #expect(judging.created)
+        let project = try judging.database.project(named: "demo-judging")
+        #expect(project.task == .pairwise && project.dataset == "demo-prefs")
+        #expect(try judging.database.datasets().first { $0.name == "demo-prefs" }?.items == 42)
+        #expect(try judging.database.projects().map(\.name).sorted() == ["demo", "demo-judging"])
+        #expect(try !DemoSetup.open(path: dir.path("demo.db"), author: "kim", demo: .judging).created)
     }
 
     @Test func theFirstRunCreatesTheProjectAndLaterRunsReuseIt() throws {

@@ -16,7 +16,7 @@ private struct PairwiseFixture {
         dir = try TemporaryDirectory()
         store = try dir.store()
         try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
         try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead")
     }
 
@@ -57,7 +57,7 @@ struct PairwiseProjectTests {
         #expect(korean.count >= 5)
         let code = parts.filter { part in part.responses.contains { $0.text.contains("```") && $0.text.count > 500 } }
         #expect(code.count >= 5)
-        let lint = GuideParser.lint(try String(contentsOfFile: Samples.guide("preference.md"), encoding: .utf8))
+        let lint = GuideParser.lint(try String(contentsOfFile: Samples.fixture("pairwise-only.md"), encoding: .utf8))
         #expect(lint.errors.isEmpty && lint.warnings.isEmpty)
     }
 
@@ -69,7 +69,7 @@ struct PairwiseProjectTests {
             {"id":"plain","text":"no parts at all"}
             """)
         try fixture.store.importItems(ImportRequest(dataset: "mixed", sources: [ImportSource(path: file)]))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
         #expect(throws: ProjectError.itemsWithoutPair(dataset: "mixed", item: "one", count: 2)) {
             try fixture.store.createProject(name: "mixed", dataset: "mixed", guide: guide, author: "lead")
         }
@@ -104,7 +104,7 @@ struct PairwiseProjectTests {
         #expect(lines[2].contains(#""winner":"cirrus-70b","side":"left","left":"cirrus-70b","right":"borealis-13b""#))
         #expect(lines[1].contains(#""outcome":"tie","left":"atlas-7b","right":"borealis-13b""#))
         // Into a second project over the same items: the same stored values.
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
         try fixture.store.createProject(name: "copy", dataset: "prefs", guide: guide, author: "lead")
         try fixture.store.importAnnotations(project: "copy", from: out)
         let shell = SQLiteShell(fixture.dir.path("gloss.db"))

@@ -72,6 +72,9 @@ struct RandomStore {
         case .pairwise:
             // Not among this suite's tasks (its items have no responses); a judgment all the same.
             return #""outcome": "tie", "left": "m1", "right": "m2""#
+        case .rating:
+            // Not among this suite's tasks either.
+            return #""ratings": {"quality": 3}"#
         }
     }
 

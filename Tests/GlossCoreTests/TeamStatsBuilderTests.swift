@@ -44,6 +44,8 @@ struct RandomStatsRows {
             let models = ["m1", "m2", "m3"].shuffled(using: &random)
             let outcome = PairwiseJudgment.Outcome.allCases.randomElement(using: &random)!
             return .pairwise(PairwiseJudgment(outcome: outcome, left: models[0], right: models[1]))
+        case .rating:
+            return .answers(QuestionAnswers(ratings: .item(["quality": Int.random(in: 1...5, using: &random)])))
         }
     }
 

@@ -105,7 +105,13 @@ struct ExportJSONLinesCSVTests {
                 case .classify: ExportFixtures.classify(split: true)
                 case .multilabel: ExportFixtures.multilabel(split: true)
                 case .spans: ExportFixtures.spans(split: true)
-                case .pairwise: ExportFixtures.pairwise(split: true)
+                case .pairwise: ExportFixtures.pairwise(split: true) + ExportFixtures.judgedAndRated(split: true).map {
+                    var record = $0
+                    record.rowID += 10
+                    record.id += "r"
+                    return record
+                }
+                case .rating: ExportFixtures.rating(split: true)
                 }
                 let context = ExportFixtures.context(task, splits: [.train, .validation, .test])
                 let first = try ExportFixtures.export(format, context, records)

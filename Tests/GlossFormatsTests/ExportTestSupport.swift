@@ -88,6 +88,40 @@ enum ExportFixtures {
         }
     }
 
+    /// Judgments with ratings of each response (a guide with questions), one string and one chat prompt.
+    static func judgedAndRated(split: Bool = false) -> [ExportRecord] {
+        let text = ItemParts(prompt: .text("2+2?"), responses: [ItemResponse(model: "m1", text: "4"),
+                                                                ItemResponse(model: "m2", text: "five")])
+        let chat = ItemParts(prompt: .chat([ChatTurn(role: "user", content: "안녕?")]),
+                             responses: [ItemResponse(model: "m1", text: "안녕하세요!"), ItemResponse(model: "m2", text: "...")])
+        func judged(_ rowID: Int64, _ id: String, _ parts: ItemParts, _ judgment: PairwiseJudgment,
+                    _ ratings: [String: Int], _ split: ExportSplit) -> ExportRecord {
+            let value = AnnotationValue.answers(QuestionAnswers(pairwise: judgment,
+                                                                ratings: .responses(ratings.mapValues { ["quality": $0] })))
+            var record = record(rowID, id, parts.flattened, value, split: split)
+            record.partsJSON = parts.json
+            return record
+        }
+        return [
+            judged(1, "q1", text, PairwiseJudgment(outcome: .left, left: "m1", right: "m2"), ["m1": 5, "m2": 1], .train),
+            judged(2, "q2", chat, PairwiseJudgment(outcome: .right, left: "m2", right: "m1"), ["m1": 4, "m2": 4], .validation),
+            judged(3, "q3", text, PairwiseJudgment(outcome: .tie, left: "m1", right: "m2"), ["m1": 2, "m2": 3], .test),
+        ].map { record in
+            var record = record
+            if !split { record.split = nil }
+            return record
+        }
+    }
+
+    static func rating(split: Bool = false) -> [ExportRecord] {
+        [
+            record(1, "r1", "Q: 2+2? A: 4", .answers(QuestionAnswers(ratings: .item(["correctness": 5, "clarity": 3]))),
+                   split: split ? .train : nil),
+            record(2, "r2", "Q: capital of Australia? A: Sydney", .answers(QuestionAnswers(ratings: .item(["correctness": 1, "clarity": 3]))),
+                   split: split ? .validation : nil),
+        ]
+    }
+
     static func spans(split: Bool = false) -> [ExportRecord] {
         [
             record(1, "s1", "서울에서 만나요 🎉", .spans([

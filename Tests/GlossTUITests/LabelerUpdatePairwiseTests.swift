@@ -18,7 +18,7 @@ private func preferenceItem(existing: AnnotationValue? = nil) -> LabelerItem {
 @Suite("The labeler on a pairwise project")
 struct LabelerUpdatePairwiseTests {
     @Test func anOutcomeKeySavesTheJudgmentOfTheSidesOnScreen() throws {
-        var harness = try Harness("preference.md", item: preferenceItem(), width: 140, height: 30)
+        var harness = try Harness("pairwise-only.md", item: preferenceItem(), width: 140, height: 30)
         harness.press(.escape)  // the instructions
         let screen = Labeler.view(harness.state)
         let rows = (0..<screen.height).map { screen.text(row: $0) }
@@ -38,7 +38,7 @@ struct LabelerUpdatePairwiseTests {
     }
 
     @Test func dShowsTheWordDiffAndTheScreenMarksIt() throws {
-        var harness = try Harness("preference.md", item: preferenceItem(), width: 140, height: 30)
+        var harness = try Harness("pairwise-only.md", item: preferenceItem(), width: 140, height: 30)
         harness.press(.escape)
         #expect(harness.state.itemBody?.contains { $0.runs.contains { $0.look == .removed } } == false)
         let effects = harness.press(.character("d"))
@@ -54,7 +54,7 @@ struct LabelerUpdatePairwiseTests {
     }
 
     @Test func narrowScreensStackTheResponsesAndScrollThem() throws {
-        var harness = try Harness("preference.md", item: preferenceItem(), width: 80, height: 12)
+        var harness = try Harness("pairwise-only.md", item: preferenceItem(), width: 80, height: 12)
         harness.press(.escape)
         let body = try #require(harness.state.itemBody)
         #expect(body.allSatisfy { $0.runs.allSatisfy { $0.x == 0 } })
@@ -67,7 +67,7 @@ struct LabelerUpdatePairwiseTests {
 
     @Test func aRevisitedJudgmentShowsItsOwnSides() throws {
         let judged = PairwiseJudgment(outcome: .right, left: "borealis-13b", right: "atlas-7b")
-        var harness = try Harness("preference.md", item: preferenceItem(existing: .pairwise(judged)),
+        var harness = try Harness("pairwise-only.md", item: preferenceItem(existing: .pairwise(judged)),
                                   context: .history(annotationID: 3), width: 140, height: 30)
         harness.press(.escape)
         let rows = (0..<30).map { Labeler.view(harness.state).text(row: $0) }

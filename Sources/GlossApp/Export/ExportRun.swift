@@ -15,9 +15,12 @@ public enum ExportRun {
         /// Replace an earlier export at the destination.
         public var replace: Bool
         public var query: ExportQuery
+        /// `kto`: label responses from their ratings at or above this point (nil: from judgments).
+        public var ktoThreshold: Int?
 
         public init(project: String, format: ExportFormat, destination: String?, replace: Bool = false,
-                    query: ExportQuery) {
+                    query: ExportQuery, ktoThreshold: Int? = nil) {
+            self.ktoThreshold = ktoThreshold
             self.project = project
             self.format = format
             self.destination = destination
@@ -42,6 +45,7 @@ public enum ExportRun {
         public var seed: UInt32
         public var stratify: Bool
         public var filter: ExportFilter
+        public var ktoThreshold: Int?
     }
 
     /// Checks the destination, scans the project's records through the format's writer into
@@ -53,7 +57,7 @@ public enum ExportRun {
         let plan = request.query.split
         let context = ExportContext(project: request.project, task: provenance.task, labels: provenance.labels,
                                     splits: plan?.splits ?? [], guideVersion: provenance.guideVersion,
-                                    mapping: kind.exportMapping)
+                                    mapping: kind.exportMapping, ktoThreshold: request.ktoThreshold)
         var writer = try request.format.makeWriter(context: context)
         if let destination = request.destination { try ExportDestination.check(destination, replace: request.replace) }
         let prediction = request.query.filter.includePredictions
@@ -101,7 +105,8 @@ public enum ExportRun {
         guard !database.isReadOnly else { return Outcome(manifest: manifest, exportID: nil) }
         let options = RecordedOptions(format: request.format.rawValue, policy: request.query.policy.rawValue,
                                       split: plan?.description ?? "none", seed: plan?.seed ?? 0,
-                                      stratify: plan?.stratify ?? false, filter: request.query.filter)
+                                      stratify: plan?.stratify ?? false, filter: request.query.filter,
+                                      ktoThreshold: request.ktoThreshold)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let id = try database.recordExport(

@@ -47,7 +47,7 @@ public final class PredictionLines {
                 buffer.append(UInt8(ascii: "}"))
             }
             buffer.appendASCII("]}\n")
-        case .pairwise:
+        case .pairwise, .answers:
             // No model of Gloss judges pairs (the family is `.none`), so none predicts one.
             preconditionFailure("a text model predicted a pairwise judgment")
         }

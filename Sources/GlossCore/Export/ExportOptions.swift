@@ -4,6 +4,8 @@ public enum ExportFormat: String, Sendable, Codable, CaseIterable {
     case labelStudio = "label-studio"
     /// Preference rows for TRL (`prompt`, `chosen`, `rejected`): pairwise projects.
     case dpo
+    /// Unpaired preference rows for TRL (`prompt`, `completion`, `label`): pairwise projects.
+    case kto
 }
 
 /// How the decisions on an item become its exported value. An adjudication is the final word

@@ -39,22 +39,31 @@ struct FrontMatterReader {
             let name = key.string ?? ""
             if fields[name] != nil { error(key, "the field \"\(name)\" appears twice") }
             fields[name] = (key, value)
-            if !["name", "task", "labels", "instructions", "examples"].contains(name) {
-                warning(key, "unknown field \"\(name)\" (the fields are name, task, labels, instructions, examples)")
+            if !["name", "task", "labels", "instructions", "examples", "questions", "criteria"].contains(name) {
+                warning(key, "unknown field \"\(name)\" (the fields are name, task, labels, instructions, examples, "
+                            + "and for judging guides questions, criteria)")
             }
         }
         let name = requiredString(fields["name"], field: "name")
         let task = readTask(fields["task"])
-        labels = readLabels(fields["labels"])
+        if task == .rating {
+            if let field = fields["labels"] {
+                error(field.key, "a rating guide has criteria, not labels: a digit rates the current criterion")
+            }
+        } else {
+            labels = readLabels(fields["labels"])
+        }
         if task == .pairwise, let field = fields["labels"], !labels.isEmpty { checkPairwiseLabels(field.value) }
+        let questions = readQuestions(task: task, fields: fields, labels: labels)
         var instructions: String?
         if let field = fields["instructions"] {
             instructions = field.value.string
             if instructions == nil { error(field.value, "instructions must be text (one paragraph)") }
         }
         if let field = fields["examples"] { readTopLevelExamples(field.value, labels: labels) }
-        guard let name, let task, !labels.isEmpty else { return nil }
-        return Guide(name: name, task: task, labels: labels, instructions: instructions, body: body, bodyLine: bodyLine, text: text)
+        guard let name, let task, let questions, task == .rating || !labels.isEmpty else { return nil }
+        return Guide(name: name, task: task, labels: labels, questions: questions, instructions: instructions, body: body,
+                     bodyLine: bodyLine, text: text)
     }
 
     mutating func requiredString(_ field: (key: Node, value: Node)?, field name: String) -> String? {

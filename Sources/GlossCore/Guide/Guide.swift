@@ -8,6 +8,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case spans
     /// Which of two model responses is better (or a tie, or neither), judged blind.
     case pairwise
+    /// Points on a scale for each of a guide's criteria, one digit each.
+    case rating
 }
 
 /// A place in a guide file: 1-based line and column (columns count Unicode scalars).
@@ -72,16 +74,21 @@ public struct Guide: Sendable, Equatable {
     public var name: String
     public var task: TaskType
     public var labels: [GuideLabel]
+    /// The questions listed under `questions:` (or a rating guide's `criteria`), in the
+    /// order they are asked; empty: the task's one question (`askedQuestions`).
+    public var questions: [GuideQuestion]
     public var instructions: String?
     public var body: String
     /// The line of the file where the body starts.
     public var bodyLine: Int
     public var text: String
 
-    public init(name: String, task: TaskType, labels: [GuideLabel], instructions: String?, body: String, bodyLine: Int, text: String) {
+    public init(name: String, task: TaskType, labels: [GuideLabel], questions: [GuideQuestion] = [], instructions: String?,
+                body: String, bodyLine: Int, text: String) {
         self.name = name
         self.task = task
         self.labels = labels
+        self.questions = questions
         self.instructions = instructions
         self.body = body
         self.bodyLine = bodyLine
@@ -91,6 +98,17 @@ public struct Guide: Sendable, Equatable {
     /// The label a key picks (letters case-insensitively), if any.
     public func label(forKey key: Character) -> GuideLabel? {
         labels.first { $0.key.map { LabelerKeys.sameKey($0, key) } ?? false }
+    }
+
+    /// The names statistics count decisions by, in guide order (`AnnotationValue.outcomeNames`
+    /// adds the others as they are met): the labels, but for a pairwise guide only its
+    /// `tie` and `neither` (a judgment counts by the model it prefers, never by side).
+    public var countedLabels: [String] {
+        switch task {
+        case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
+        case .rating: []
+        default: labels.map(\.name)
+        }
     }
 
     /// The label with this name, if any.

@@ -6,12 +6,28 @@ public enum GuideDocument {
     public static func markdown(_ guide: Guide, version: Int?) -> String {
         var md = "# \(guide.name)\n\n"
         md += "*Task: \(guide.task.rawValue)" + (version.map { " · guide version \($0)" } ?? "") + "*\n\n"
-        md += "**Labels**\n\n"
+        if !guide.labels.isEmpty { md += guide.task == .pairwise ? "**Outcomes**\n\n" : "**Labels**\n\n" }
         for label in guide.labels {
             md += "- " + (label.key.map { "`\($0)` " } ?? "") + "**\(label.name)**"
             if let description = label.description { md += ": \(description)" }
             md += "\n"
             for example in label.examples { md += "  - *e.g.* \(example)\n" }
+        }
+        if guide.asksSeveralQuestions {
+            md += "\n**Questions**, asked in this order, one key each\n\n"
+            for (index, question) in guide.askedQuestions.enumerated() {
+                let what = switch question.kind {
+                case .pairwise: "which answer is better (the outcomes above)"
+                case .rating: question.perResponse ? "rate each answer, the left one first" : "rate the item"
+                }
+                md += "\(index + 1). **\(question.id)**: \(what)" + (question.optional ? " (optional: Enter skips it)" : "") + "\n"
+                for criterion in question.criteria {
+                    md += "   - **\(criterion.name)** (1-\(criterion.scale))"
+                    if let description = criterion.description { md += ": \(description)" }
+                    md += "\n"
+                    for point in criterion.anchors.keys.sorted() { md += "     - `\(point)` \(criterion.anchors[point]!)\n" }
+                }
+            }
         }
         if let instructions = guide.instructions {
             md += "\n> \(instructions)\n"

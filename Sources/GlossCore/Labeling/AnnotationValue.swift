@@ -7,6 +7,9 @@ public enum AnnotationValue: Sendable, Hashable {
     case spans([LabeledRange])
     /// A pairwise judgment: its label is the outcome (`left`, `right`, `tie`, `neither`).
     case pairwise(PairwiseJudgment)
+    /// Answers to a guide's questions, saved together: a rating guide's ratings, or a
+    /// combined guide's judgment with its ratings (`QuestionAnswers`).
+    case answers(QuestionAnswers)
 
     /// The labels the decision uses (each span's label included; a pairwise judgment's outcome).
     public var labelNames: [String] {
@@ -15,6 +18,16 @@ public enum AnnotationValue: Sendable, Hashable {
         case .labels(let names): names
         case .spans(let spans): spans.map(\.label)
         case .pairwise(let judgment): [judgment.outcome.rawValue]
+        case .answers(let answers): answers.pairwise.map { [$0.outcome.rawValue] } ?? []
+        }
+    }
+
+    /// The pairwise judgment of the value: itself, or the judgment among its answers.
+    public var pairwiseJudgment: PairwiseJudgment? {
+        switch self {
+        case .pairwise(let judgment): judgment
+        case .answers(let answers): answers.pairwise
+        default: nil
         }
     }
 
@@ -52,6 +65,9 @@ public enum AnnotationValue: Sendable, Hashable {
         case .pairwise(let judgment):
             out.append(UInt8(ascii: "{"))
             judgment.appendMembers(to: &out)
+        case .answers(let answers):
+            out.append(UInt8(ascii: "{"))
+            answers.appendMembers(to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
@@ -77,6 +93,8 @@ extension AnnotationValue {
                 ranges.append(LabeledRange(start: start, end: end, label: label))
             }
             self = .spans(ranges)
+        } else if let answers = try? QuestionAnswers.read(object) {
+            self = .answers(answers)
         } else if let judgment = try? PairwiseJudgment.read(object) {
             self = .pairwise(judgment)
         } else {
@@ -84,13 +102,61 @@ extension AnnotationValue {
         }
     }
 
-    /// A short description for status lines: `positive`, `billing + outage`, `2 spans`.
+    /// A short description for status lines and listings: `positive`, `billing + outage`,
+    /// `2 spans`; a pairwise judgment by its outcome, whatever the sides it was shown on:
+    /// `winner atlas-7b`, `tie`, `neither`.
     public var summary: String {
         switch self {
         case .label(let name): name
         case .labels(let names): names.isEmpty ? "no labels" : names.joined(separator: " + ")
         case .spans(let spans): spans.count == 1 ? "1 span" : "\(spans.count) spans"
+        case .pairwise(let judgment): judgment.outcomeName
+        case .answers(let answers):
+            ([answers.pairwise?.outcomeName, answers.ratings?.summary].compactMap { $0 }).joined(separator: " · ")
+        }
+    }
+
+    /// The summary as the annotator saw the decision (the labeler's status line): a pairwise
+    /// judgment by the side chosen (`left`, `tie`), which keeps the models hidden from a
+    /// blind judge; other values as `summary`.
+    public var shownSummary: String {
+        switch self {
         case .pairwise(let judgment): judgment.outcome.rawValue
+        case .answers(let answers):
+            // Ratings of responses are by model: the judge sees how many, not whose.
+            switch answers.ratings {
+            case .responses(let byModel)?:
+                ([answers.pairwise?.outcome.rawValue].compactMap { $0 }
+                    + ["\(byModel.values.reduce(0) { $0 + $1.count }) ratings"]).joined(separator: " · ")
+            case .item?, nil:
+                ([answers.pairwise?.outcome.rawValue, answers.ratings?.summary].compactMap { $0 }).joined(separator: " · ")
+            }
+        default: summary
+        }
+    }
+
+    /// What the decision says, for counting and comparing decisions (per-label rows of
+    /// statistics, review's disagreements): the labels used, and for a pairwise judgment its
+    /// outcome by model (the winner's name, or `tie`, `neither`), never the side.
+    public var outcomeNames: [String] {
+        switch self {
+        case .pairwise(let judgment): [judgment.winner ?? judgment.outcome.rawValue]
+        case .answers(let answers): answers.pairwise.map { [$0.winner ?? $0.outcome.rawValue] } ?? []
+        default: labelNames
+        }
+    }
+
+    /// Whether two decisions decide the same for review: as `saysTheSame`, except that
+    /// pairwise judgments compare by outcome (the same winning model, or both a tie, or both
+    /// neither), whatever the sides or the pair they were shown.
+    public func decidesTheSame(as other: AnnotationValue) -> Bool {
+        switch (self, other) {
+        case (.pairwise(let x), .pairwise(let y)): x.outcomeName == y.outcomeName
+        case (.answers(let x), .answers(let y)):
+            // With a judgment, by its outcome alone (ratings vary by a point or two between
+            // judges on nearly every item); ratings alone must be equal.
+            if let a = x.pairwise, let b = y.pairwise { a.outcomeName == b.outcomeName } else { x == y }
+        default: saysTheSame(as: other)
         }
     }
 }
@@ -109,6 +175,13 @@ extension AnnotationValue {
             return x.sorted(by: order) == y.sorted(by: order)
         case (.pairwise(let x), .pairwise(let y)):
             return x == y || x == y.swapped
+        case (.answers(let x), .answers(let y)):
+            let samePair = switch (x.pairwise, y.pairwise) {
+            case (nil, nil): true
+            case (let a?, let b?): a == b || a == b.swapped
+            default: false
+            }
+            return samePair && x.ratings == y.ratings
         default:
             return false
         }

@@ -38,6 +38,11 @@ public struct PairwiseJudgment: Sendable, Hashable {
         }
     }
 
+    /// The outcome by model, never by side: `winner MODEL`, `tie` or `neither`.
+    public var outcomeName: String {
+        winner.map { "winner " + $0 } ?? outcome.rawValue
+    }
+
     /// The same judgment told with the sides swapped.
     public var swapped: PairwiseJudgment {
         let outcome: Outcome = switch self.outcome {

@@ -10,10 +10,19 @@ public protocol ValueRules: Sendable {
     var checksText: Bool { get }
     /// Why `value` does not fit a project whose current guide has `labels`; nil when it fits.
     func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem?
+    /// Why `value` does not fit a project whose current guide is `guide` (its questions,
+    /// criteria and scales too); the default checks its labels.
+    func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem?
     /// The value in the form the labeler stores it (spans in text order).
     func stored(_ value: AnnotationValue) -> AnnotationValue
     /// The answer an item's reference labels give, when the task takes one from them.
     func referenceAnswer(_ labels: [String]) -> AnnotationValue?
+}
+
+extension ValueRules {
+    public func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem? {
+        problem(with: value, labels: Set(guide.labels.map(\.name)), itemText: itemText)
+    }
 }
 
 /// Finds the value rules of a task (the registry of task kinds).
@@ -29,4 +38,6 @@ public enum ValueProblem: Sendable, Equatable {
     case spanOutside(LabeledRange, length: Int)
     /// Two spans overlap at this offset.
     case overlap(at: Int)
+    /// Answers to a guide's questions that do not fit them, said as a phrase.
+    case answers(String)
 }

@@ -98,11 +98,20 @@ public struct ReviewEntry: Sendable, Equatable {
     /// Whether any current decision flags the item for review.
     public var flagged: Bool { decisions.contains { $0.kind == .flag } }
 
-    /// Whether the decisions differ in kind or value (an annotator has one current decision
-    /// per item, so differing decisions are different annotators').
+    /// Whether the decisions differ in kind or in what they decide (an annotator has one
+    /// current decision per item, so differing decisions are different annotators'). Values
+    /// compare as `AnnotationValue.decidesTheSame` says: pairwise judgments by outcome (the
+    /// winning model, tie, neither), never by the side it was shown on.
     public static func disagree(_ decisions: [(annotator: String, kind: AnnotationKind, value: AnnotationValue?)]) -> Bool {
         guard let first = decisions.first else { return false }
-        return decisions.contains { $0.kind != first.kind || $0.value != first.value }
+        return decisions.contains { decision in
+            guard decision.kind == first.kind else { return true }
+            switch (decision.value, first.value) {
+            case (nil, nil): return false
+            case (let a?, let b?): return !a.decidesTheSame(as: b)
+            default: return true
+            }
+        }
     }
 }
 

@@ -48,7 +48,7 @@ struct StatsValues {
             remember(info)
             return info
         }
-        let labels = value.labelNames.map { number(ofLabel: $0) }
+        let labels = value.outcomeNames.map { number(ofLabel: $0) }
         var distinct: [Int] = []
         for label in labels where !distinct.contains(label) { distinct.append(label) }
         let info = Info(value: value, category: category(of: value), labels: labels, distinctLabels: distinct)

@@ -98,7 +98,7 @@ extension TeamStats {
 
     static func distribution(_ values: [String: AnnotationValue]) -> [LabelCount] {
         var counts: [String: Int] = [:]
-        for value in values.values { for label in value.labelNames { counts[label, default: 0] += 1 } }
+        for value in values.values { for label in value.outcomeNames { counts[label, default: 0] += 1 } }
         return counts.map { LabelCount(label: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.label) < ($0.count, $1.label) }
     }

@@ -84,9 +84,9 @@ public enum TeamStats {
             return values.count >= 2 ? (item, values) : nil
         }
         let nominal = units.map { $0.values.map(NominalValue.key) }
-        let allLabels = orderedLabels(guide: labels, seen: units.flatMap { $0.values.flatMap(\.labelNames) })
+        let allLabels = orderedLabels(guide: labels, seen: units.flatMap { $0.values.flatMap(\.outcomeNames) })
         let perLabel = units.isEmpty ? []
-            : Agreement.perLabel(units.map { $0.values.map { Set($0.labelNames) } }, labels: allLabels)
+            : Agreement.perLabel(units.map { $0.values.map { Set($0.outcomeNames) } }, labels: allLabels)
         var agreement = ProjectAgreement(
             items: units.count,
             krippendorffAlpha: units.isEmpty ? nil : Agreement.krippendorffAlpha(nominal),
@@ -138,6 +138,9 @@ public enum NominalValue {
             // The pair whatever its sides, and the model preferred (or tie, neither).
             [min(judgment.left, judgment.right), max(judgment.left, judgment.right),
              judgment.winner.map { "winner:" + $0 } ?? judgment.outcome.rawValue].joined(separator: "\u{1F}")
+        case .answers(let answers):
+            // A combined judgment agrees by its pairwise part; ratings alone by their points.
+            answers.pairwise.map { key(.pairwise($0)) } ?? "ratings\u{1F}" + AnnotationValue.answers(answers).json()
         }
     }
 }

@@ -10,6 +10,8 @@ extension AnnotationRecord {
         "active_ms", "comment", "suggestion", "suggestion_accepted", "guide_version", "undone_at", "superseded_by", "session",
         // A pairwise judgment's members (`PairwiseJudgment`).
         "winner", "outcome", "side", "left", "right",
+        // Answers to a guide's questions (`QuestionAnswers`).
+        "pairwise", "ratings",
     ]
 
     /// Parses one line; the error is a phrase saying what is wrong (the caller adds file:line).
@@ -46,10 +48,10 @@ extension AnnotationRecord {
         }
         let value = try AnnotationRecord.value(object, context: "")
         if kind == .label, value == nil {
-            throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\" or a pairwise \"winner\" or \"outcome\"")
+            throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", or \"ratings\"")
         }
         if record == .adjudication, value == nil {
-            throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\" or a pairwise \"winner\" or \"outcome\"")
+            throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", or \"ratings\"")
         }
         return AnnotationRecord(
             record: record, item: item, annotator: annotator, kind: kind, value: value,
@@ -73,6 +75,17 @@ extension AnnotationRecord {
         let present = ["label", "labels", "spans"].filter { object[$0] != nil && !(object[$0] is NSNull) }
         guard present.count <= 1 else { throw AnnotationLineError("\(context)give only one of \"label\", \"labels\" and \"spans\"") }
         let judged = ["winner", "outcome"].first { object[$0] != nil && !(object[$0] is NSNull) }
+        let answered = ["pairwise", "ratings"].filter { object[$0] != nil && !(object[$0] is NSNull) }
+        if let first = answered.first {
+            if let other = present.first ?? judged {
+                throw AnnotationLineError("\(context)give \"\(other)\" or \"\(first)\", not both (a judgment with ratings goes in \"pairwise\")")
+            }
+            do {
+                return try QuestionAnswers.read(object).map(AnnotationValue.answers)
+            } catch {
+                throw AnnotationLineError("\(context)\(error.description)")
+            }
+        }
         if let judged {
             if let other = present.first { throw AnnotationLineError("\(context)give \"\(other)\" or \"\(judged)\", not both") }
             do {

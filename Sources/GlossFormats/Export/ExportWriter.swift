@@ -14,9 +14,12 @@ public struct ExportContext: Sendable {
     public var guideVersion: Int
     /// How the project's task kind writes its values in each format it supports.
     public var mapping: any ExportMapping
+    /// `kto`: the rating from which a response is desirable (nil: from pairwise judgments).
+    public var ktoThreshold: Int?
 
     public init(project: String, task: TaskType, labels: [String], splits: [ExportSplit], guideVersion: Int,
-                mapping: any ExportMapping) {
+                mapping: any ExportMapping, ktoThreshold: Int? = nil) {
+        self.ktoThreshold = ktoThreshold
         self.project = project
         self.task = task
         self.labels = labels

@@ -14,6 +14,7 @@ struct AnnotationImporter {
     let task: TaskType
     let rules: any ValueRules
     let labels: Set<String>
+    let guide: Guide
     let latestVersion: Int
     let now = Date()
     var annotatorIDs: [String: Int64] = [:]
@@ -32,6 +33,7 @@ struct AnnotationImporter {
         task = guide.guide.task
         self.rules = rules(task)
         labels = Set(guide.guide.labels.map(\.name))
+        self.guide = guide.guide
         latestVersion = guide.version
     }
 
@@ -74,7 +76,7 @@ struct AnnotationImporter {
 
     /// See `AnnotationRules.check`.
     func check(_ value: AnnotationValue, itemText: String?, what: String) throws(AnnotationLineError) {
-        try AnnotationRules.check(value, task: task, rules: rules, labels: labels, project: project, itemText: itemText,
+        try AnnotationRules.check(value, task: task, rules: rules, labels: labels, guide: guide, project: project, itemText: itemText,
                                   what: what)
     }
 

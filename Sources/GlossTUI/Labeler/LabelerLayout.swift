@@ -85,7 +85,7 @@ struct LabelerLayout: Equatable {
 
     init(_ state: LabelerState) {
         self.init(width: state.width, height: state.height, guideVisible: state.guideVisible,
-                  labels: state.guide.labels, bars: !Labeler.barProbabilities(state).isEmpty)
+                  labels: state.answer.value.barLabels(guide: state.guide) ?? state.guide.labels, bars: !Labeler.barProbabilities(state).isEmpty)
     }
 
     /// Width the guide is rendered at (the pane's when open, the overlay's otherwise).
@@ -138,11 +138,15 @@ extension LabelerState {
             itemBody = item.flatMap { answer.value.itemBody($0, guide: guide, width: widths.text) }
         }
         var guideWidth = layoutKey?.guideWidth
-        if guideVisible, guideWidth != widths.guide {
-            guideLines = GuideDocument.lines(guide, version: guideVersion, width: widths.guide)
+        let focus = answer.value.guideFocus(guide: guide)
+        if guideVisible, guideWidth != widths.guide || layoutKey?.guideFocus != focus {
+            let document = GuideDocument.markdown(guide, version: guideVersion)
+            guideLines = MarkdownRenderer.render(focus.map { $0 + "\n\n---\n\n" + document } ?? document, width: widths.guide)
             guideWidth = widths.guide
+            if layoutKey?.guideFocus != focus { guideScroll = 0 }
         }
-        layoutKey = LayoutKey(itemRowID: item?.rowID, textWidth: widths.text, guideWidth: guideWidth, bodyAnswer: answer)
+        layoutKey = LayoutKey(itemRowID: item?.rowID, textWidth: widths.text, guideWidth: guideWidth, bodyAnswer: answer,
+                              guideFocus: guideVisible ? focus : layoutKey?.guideFocus)
     }
 
     /// The largest `itemScroll` that still fills the item pane (0 when the text fits).

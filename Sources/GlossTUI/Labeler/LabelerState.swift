@@ -356,7 +356,10 @@ public struct LayoutKey: Sendable, Equatable {
     public var guideWidth: Int?
     /// The answer the task's item body was laid out for (nil: none yet).
     public var bodyAnswer: AnswerBox?
-    public init(itemRowID: Int64?, textWidth: Int, guideWidth: Int?, bodyAnswer: AnswerBox? = nil) {
+    /// The question's lines atop the guide pane the guide was rendered with.
+    public var guideFocus: String?
+    public init(itemRowID: Int64?, textWidth: Int, guideWidth: Int?, bodyAnswer: AnswerBox? = nil, guideFocus: String? = nil) {
+        self.guideFocus = guideFocus
         self.itemRowID = itemRowID
         self.textWidth = textWidth
         self.guideWidth = guideWidth

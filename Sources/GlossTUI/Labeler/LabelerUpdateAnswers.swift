@@ -147,7 +147,7 @@ extension LabelerUpdate {
     /// "positive", "skipped", "flagged for review".
     static func describe(_ kind: AnnotationKind, _ value: AnnotationValue?) -> String {
         switch kind {
-        case .label: value?.summary ?? "label"
+        case .label: value?.shownSummary ?? "label"
         case .skip: "skipped"
         case .flag: "flagged for review"
         }

@@ -11,6 +11,13 @@ extension LabelerUpdate {
         case .enter:
             return enter(&state, at: time)
         case .backspace:
+            if let item = state.item {
+                var answer = state.answer.value
+                if let step = answer.stepBack() {
+                    state.answer = AnswerBox(answer)
+                    return apply(&state, step, item: item, at: time)
+                }
+            }
             return [.undo]
         case .escape:
             return escape(&state)
@@ -82,6 +89,11 @@ extension LabelerUpdate {
         default:
             if isQuitKey(.character(character)) { return quit(&state) }
             guard case .character(let normalized) = Key.character(character).normalizedForLabels else { return [] }
+            // An answer given over several keys: each of them waits for the item's minimum look.
+            if state.item != nil, state.answer.value.composesInSteps,
+               state.guide.label(forKey: normalized) != nil || normalized.isWholeNumber, tooQuick(&state, at: time) {
+                return []
+            }
             if let label = state.guide.label(forKey: normalized) {
                 return choose(&state, label, at: time)
             }

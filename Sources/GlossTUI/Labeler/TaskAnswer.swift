@@ -42,9 +42,25 @@ public protocol TaskAnswer: Sendable {
     /// The item pane's lines, laid out `width` columns wide, when the task draws the item
     /// itself; nil (the default) draws the item text wrapped.
     func itemBody(_ item: LabelerItem, guide: Guide, width: Int) -> [ItemBodyLine]?
+    /// Backspace inside the answer: steps back one question of several (nil, the default:
+    /// nothing to step back over, so Backspace undoes the last decision).
+    mutating func stepBack() -> AnswerStep?
+    /// The label bar's chips for the question being asked (a rating's points); nil, the
+    /// default: the guide's labels.
+    func barLabels(guide: Guide) -> [GuideLabel]?
+    /// Markdown shown at the top of the guide pane for the question being asked (a
+    /// criterion's anchors); nil, the default: the guide alone.
+    func guideFocus(guide: Guide) -> String?
+    /// Whether the answer is composed over several keys before it is saved (questions): its
+    /// keys then wait for the item's minimum look too, not only the save.
+    var composesInSteps: Bool { get }
 }
 
 extension TaskAnswer {
+    public mutating func stepBack() -> AnswerStep? { nil }
+    public func barLabels(guide: Guide) -> [GuideLabel]? { nil }
+    public func guideFocus(guide: Guide) -> String? { nil }
+    public var composesInSteps: Bool { false }
     public func restarted(for item: LabelerItem?, guide: Guide, annotator: String) -> any TaskAnswer {
         restarted(for: item, guide: guide)
     }

@@ -118,13 +118,19 @@ extension Review {
         return []
     }
 
-    /// A label key: on classify items it is the final answer.
+    /// A label key: the final answer the task makes of it (classify: the label; pairwise:
+    /// the outcome on the pair of the selected decision).
     static func pick(_ state: inout ReviewState, _ label: GuideLabel) -> [ReviewEffect] {
         guard let entry = state.current else {
             state.status = StatusLine("no item on screen: ← goes back, q quits", isError: true)
             return []
         }
-        return [.adjudicate(itemRowID: entry.itemRowID, value: .label(label.name))]
+        guard let value = state.task.value.judgment(for: label, on: entry, selected: state.cursor) else {
+            state.status = StatusLine("\(label.name) cannot judge this item anew: select a decision with ↑/↓ and press Enter to adopt it",
+                                      isError: true)
+            return []
+        }
+        return [.adjudicate(itemRowID: entry.itemRowID, value: value)]
     }
 
     /// Enter: the selected decision's value is the final answer.

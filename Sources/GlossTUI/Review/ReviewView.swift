@@ -149,10 +149,11 @@ extension Review {
         if state.labelKeysDecide {
             for label in state.guide.labels {
                 guard let key = label.key else { continue }
-                let chip = "\(key) \(label.name)"
+                let name = state.task.value.keyName(for: label, on: state.current, selected: state.cursor)
+                let chip = "\(key) \(name)"
                 guard x + screenWidth(chip) + 2 <= right else { break }
                 x += screen.put(String(key), x: x, y: layout.keyBarRow, style: palette.bold)
-                x += screen.put(" " + label.name + "  ", x: x, y: layout.keyBarRow, style: palette.label(label))
+                x += screen.put(" " + name + "  ", x: x, y: layout.keyBarRow, style: palette.label(label))
             }
         }
         let keys = ReviewHelp.keyBar(state, width: right - x)

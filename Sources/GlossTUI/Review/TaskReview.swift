@@ -10,6 +10,19 @@ public protocol TaskReview: Sendable {
     /// A value as one line (`mixed`, `person “Maria Lopez”`) for the item's text.
     func line(for value: AnnotationValue, itemText: String) -> String
     func isEqual(to other: any TaskReview) -> Bool
+    /// The final answer a label's key gives on `entry` (where `labelKeysDecide`), with the
+    /// decision at `selected` under the cursor; nil when the key cannot judge this item. The
+    /// default is the label itself.
+    func judgment(for label: GuideLabel, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
+    /// How a label's key reads in the key bar on `entry` (the default: the label's name).
+    func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String
+}
+
+extension TaskReview {
+    public func judgment(for label: GuideLabel, on entry: ReviewEntry, selected: Int) -> AnnotationValue? {
+        .label(label.name)
+    }
+    public func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String { label.name }
 }
 
 extension TaskReview where Self: Equatable {

@@ -21,16 +21,25 @@ struct PairwiseAnswer: TaskAnswer, Equatable {
     }
 
     func restarted(for item: LabelerItem?, guide: Guide, annotator: String) -> any TaskAnswer {
-        var next = PairwiseAnswer(annotator: annotator, diff: diff)
-        guard let item, let parts = item.parts, parts.responses.count >= 2 else { return next }
-        if case .pairwise(let judged)? = item.existing?.value,
-           parts.response(of: judged.left) != nil, parts.response(of: judged.right) != nil {
-            (next.left, next.right) = (judged.left, judged.right)
-        } else if let sides = PairwiseSides.pick(models: parts.responses.map(\.model), itemID: item.externalID,
-                                                  annotator: annotator) {
-            (next.left, next.right) = (sides.left, sides.right)
+        // A guide with rating questions asks them after the judgment, one key each.
+        if guide.asksSeveralQuestions {
+            return QuestionsAnswer(annotator: annotator, diff: diff).restarted(for: item, guide: guide, annotator: annotator)
         }
+        var next = PairwiseAnswer(annotator: annotator, diff: diff)
+        if let sides = Self.sides(for: item, annotator: annotator) { (next.left, next.right) = sides }
         return next
+    }
+
+    /// The models on the left and on the right of `item` for `annotator`: those its current
+    /// judgment was made on, else the ones `PairwiseSides` draws; nil without two responses.
+    static func sides(for item: LabelerItem?, annotator: String) -> (String, String)? {
+        guard let item, let parts = item.parts, parts.responses.count >= 2 else { return nil }
+        if let judged = item.existing?.value?.pairwiseJudgment,
+           parts.response(of: judged.left) != nil, parts.response(of: judged.right) != nil {
+            return (judged.left, judged.right)
+        }
+        return PairwiseSides.pick(models: parts.responses.map(\.model), itemID: item.externalID, annotator: annotator)
+            .map { ($0.left, $0.right) }
     }
 
     mutating func choose(_ label: GuideLabel, on item: LabelerItem, guide: Guide) -> AnswerStep {

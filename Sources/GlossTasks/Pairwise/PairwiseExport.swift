@@ -9,9 +9,9 @@ import GlossFormats
 /// chosen and the other as rejected (ties and neither give no row). `label-studio` does not
 /// take pairwise projects yet. The manifest counts
 /// values by outcome: `win`, `tie`, `neither`.
-struct PairwiseExport: ExportMapping, DPOMapping {
+struct PairwiseExport: ExportMapping, DPOMapping, KTOMapping {
     func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
-        if case .pairwise(let judgment) = value { body(Self.outcome(judgment)) }
+        if let judgment = value.pairwiseJudgment { body(Self.outcome(judgment)) }
     }
 
     func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
@@ -22,6 +22,10 @@ struct PairwiseExport: ExportMapping, DPOMapping {
         if let winner = judgment.winner { out.appendJSONString(winner) } else { out.appendASCII("null") }
         out.appendASCII(",\"models\":")
         out.appendJSONStrings(Self.models(judgment))
+        if case .answers(let answers) = record.value, let ratings = answers.ratings {
+            out.appendASCII(",\"ratings\":")
+            out += Array(AnnotationValue.answers(QuestionAnswers(ratings: ratings)).json().utf8.dropFirst(11).dropLast())
+        }
     }
 
     var csvColumns: [String] { ["outcome", "winner", "model_a", "model_b"] }
@@ -37,7 +41,14 @@ struct PairwiseExport: ExportMapping, DPOMapping {
 
     func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
         throws(ExportWriterError) {
-        try appendJSONMembers(of: record, to: &out)
+        // The card declares outcome, winner and models; ratings (keyed by model) go to jsonl.
+        let judgment = try self.judgment(record.value, of: record)
+        out.appendASCII(",\"outcome\":")
+        out.appendJSONString(Self.outcome(judgment))
+        out.appendASCII(",\"winner\":")
+        if let winner = judgment.winner { out.appendJSONString(winner) } else { out.appendASCII("null") }
+        out.appendASCII(",\"models\":")
+        out.appendJSONStrings(Self.models(judgment))
     }
 
     func huggingFaceFeatures(classLabel: String) -> String {
@@ -63,6 +74,22 @@ struct PairwiseExport: ExportMapping, DPOMapping {
         return (winner, loser)
     }
 
+    /// `kto`: without a threshold the winner is desirable and the loser not (a tie or
+    /// neither gives no row); with one, each rated response is desirable when every rating
+    /// it got is at or above it (a value without ratings of responses gives no row).
+    /// Winner first, or models in name order.
+    func desirability(of record: ExportRecord, threshold: Int?) throws(ExportWriterError) -> [(model: String, desirable: Bool)] {
+        let judgment = try self.judgment(record.value, of: record)
+        guard let threshold else {
+            guard let winner = judgment.winner, let loser = judgment.loser else { return [] }
+            return [(winner, true), (loser, false)]
+        }
+        guard case .answers(let answers) = record.value, case .responses(let byModel)? = answers.ratings else { return [] }
+        return byModel.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { model in
+            (model, byModel[model]!.values.allSatisfy { $0 >= threshold })
+        }
+    }
+
     static func outcome(_ judgment: PairwiseJudgment) -> String {
         judgment.winner == nil ? judgment.outcome.rawValue : "win"
     }
@@ -72,7 +99,7 @@ struct PairwiseExport: ExportMapping, DPOMapping {
     }
 
     private func judgment(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> PairwiseJudgment {
-        guard case .pairwise(let judgment) = value else { throw .unexpectedValue(value, item: record.id, task: .pairwise) }
+        guard let judgment = value.pairwiseJudgment else { throw .unexpectedValue(value, item: record.id, task: .pairwise) }
         return judgment
     }
 }

@@ -17,8 +17,9 @@ public struct PairwiseKind: TaskKind {
 
     public func model(for guide: Guide, seed: UInt64) -> any LabelModel { NoLabelModel(labels: guide.labels.map(\.name)) }
 
-    /// A random outcome of the guide on the sides `PairwiseSides` draws for a headless
-    /// annotator named "drive"; a tie between "a" and "b" for an item without two responses.
+    /// A random outcome of the guide on two of the item's responses (with random ratings of
+    /// both when the guide asks for them), for a headless annotator; a tie between "a" and
+    /// "b" for an item without two responses.
     public func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
                              using generator: inout some RandomNumberGenerator) -> AnnotationValue {
         let outcomes = guide.labels.compactMap { PairwiseJudgment.Outcome(rawValue: $0.name) }
@@ -28,7 +29,16 @@ public struct PairwiseKind: TaskKind {
         let first = Int.random(in: 0..<models.count, using: &generator)
         var second = Int.random(in: 0..<(models.count - 1), using: &generator)
         if second >= first { second += 1 }
-        return .pairwise(PairwiseJudgment(outcome: outcome, left: models[first], right: models[second]))
+        let judgment = PairwiseJudgment(outcome: outcome, left: models[first], right: models[second])
+        // A guide with rating questions: random points for each of the two answers too.
+        guard guide.asksSeveralQuestions else { return .pairwise(judgment) }
+        var ratings: [String: [String: Int]] = [:]
+        for criterion in guide.askedQuestions.flatMap(\.criteria) {
+            for model in [judgment.left, judgment.right] {
+                ratings[model, default: [:]][criterion.name] = Int.random(in: 1...criterion.scale, using: &generator)
+            }
+        }
+        return .answers(QuestionAnswers(pairwise: judgment, ratings: ratings.isEmpty ? nil : .responses(ratings)))
     }
 
     public func consensusRule(labels: [String]) -> any ConsensusRule { PairwiseConsensus() }

@@ -13,7 +13,7 @@ enum PairwiseLayout {
     static let sideBySideWidth = 118
 
     static func lines(parts: ItemParts, left: ItemResponse, right: ItemResponse, guide: Guide, diff: Bool,
-                      width: Int) -> [ItemBodyLine] {
+                      width: Int, focus: (side: PairwiseJudgment.Outcome, note: String)? = nil) -> [ItemBodyLine] {
         var lines: [ItemBodyLine] = []
         switch parts.prompt {
         case .text(let text):
@@ -28,7 +28,8 @@ enum PairwiseLayout {
         lines.append(ItemBodyLine())
         let pieces = diff ? WordDiff.compare(left.text, right.text)
                           : (left: WordDiff.pieces(left.text), right: WordDiff.pieces(right.text))
-        let leftTitle = title(.left, guide: guide), rightTitle = title(.right, guide: guide)
+        var leftTitle = title(.left, guide: guide), rightTitle = title(.right, guide: guide)
+        if let focus { if focus.side == .left { leftTitle += " · " + focus.note } else { rightTitle += " · " + focus.note } }
         if width >= sideBySideWidth {
             let column = (width - 3) / 2
             let rightX = column + 3

@@ -20,6 +20,8 @@ enum SuggestionPieces {
         case .pairwise(let judgment):
             // The outcome only: naming the models would unblind the judge.
             return [DetailPiece(judgment.outcome.rawValue, .label(judgment.outcome.rawValue))]
+        case .answers:
+            return [DetailPiece(value.shownSummary)]
         }
     }
 }

@@ -18,6 +18,7 @@ extension ExportFormat {
         case .conll: CoNLLExportWriter.self
         case .labelStudio: LabelStudioExportWriter.self
         case .dpo: DPOExportWriter.self
+        case .kto: KTOExportWriter.self
         }
     }
 

@@ -1,0 +1,148 @@
+import GlossClassifier
+import GlossCore
+import GlossFormats
+import GlossTUI
+
+/// Points on a scale for each of a guide's criteria (`task: rating`): a digit rates the
+/// current criterion and moves to the next; the item's decision, saved when the last
+/// criterion is rated, is `{"ratings": {CRITERION: n}}`. The item is rated as a whole: its
+/// text, or an item with parts (a prompt and one response) as its flattened text. Rating
+/// each response of an item, by model, is a question of a pairwise guide (`per: response`).
+/// No model of Gloss learns it.
+public struct RatingKind: TaskKind {
+    public init() {}
+    public var type: TaskType { .rating }
+    public var values: any ValueRules { RatingValues() }
+    public var answer: any TaskAnswer { QuestionsAnswer() }
+    public var agreement: any AgreementMeasure { PairwiseAgreement() }
+    public var review: any TaskReview { RatingReview() }
+    public var modelFamily: ModelFamily { .none }
+
+    public func model(for guide: Guide, seed: UInt64) -> any LabelModel { NoLabelModel(labels: []) }
+
+    /// Random points on each criterion's scale.
+    public func sampleAnswer(for text: String, parts: ItemParts?, guide: Guide,
+                             using generator: inout some RandomNumberGenerator) -> AnnotationValue {
+        var points: [String: Int] = [:]
+        for criterion in guide.askedQuestions.flatMap(\.criteria) {
+            points[criterion.name] = Int.random(in: 1...criterion.scale, using: &generator)
+        }
+        return .answers(QuestionAnswers(ratings: .item(points.isEmpty ? ["rating": 1] : points)))
+    }
+
+    public func consensusRule(labels: [String]) -> any ConsensusRule { RatingConsensus() }
+    public var foreignAnswers: any ForeignAnswerRule { RatingForeignAnswers() }
+    public var exportMapping: any ExportMapping { RatingExport() }
+}
+
+/// Rating values: ratings of the item, each a criterion of the guide on its scale.
+struct RatingValues: ValueRules {
+    var field: String { "ratings" }
+    var checksText: Bool { false }
+
+    func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem? {
+        guard case .answers(let answers) = value, answers.pairwise == nil, case .item? = answers.ratings else { return .wrongShape }
+        return nil
+    }
+
+    func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem? {
+        if let problem = problem(with: value, labels: [], itemText: itemText) { return problem }
+        guard case .answers(let answers) = value else { return .wrongShape }
+        return AnswerChecks.problem(answers, guide: guide)
+    }
+
+    func stored(_ value: AnnotationValue) -> AnnotationValue { value }
+    func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
+}
+
+/// Ratings on the review screen: read as `quality 4, clarity 3`; the reviewer adopts one
+/// annotator's ratings with Enter.
+struct RatingReview: TaskReview, Equatable {
+    var labelKeysDecide: Bool { false }
+    func line(for value: AnnotationValue, itemText: String) -> String { value.summary }
+}
+
+/// Rating consensus: for each criterion, the median of the annotators' points (the lower of
+/// the two middle ones for an even count); `unanimous` and `all` keep only ratings every
+/// annotator gave alike. The stratum is the ratings themselves.
+struct RatingConsensus: ConsensusRule {
+    func normalized(_ value: AnnotationValue) -> AnnotationValue { value }
+
+    func combine(_ values: [AnnotationValue], policy: ConsensusPolicy) -> ConsensusResult {
+        if policy == .unanimous || policy == .all { return ConsensusVote.choice(values, policy: policy) }
+        var points: [String: [Int]] = [:]
+        for case .answers(let answers) in values {
+            guard case .item(let ratings)? = answers.ratings else { continue }
+            for (criterion, point) in ratings { points[criterion, default: []].append(point) }
+        }
+        guard !points.isEmpty else { return .leftOut(.noLabel) }
+        return .value(.answers(QuestionAnswers(ratings: .item(points.mapValues { $0.sorted()[($0.count - 1) / 2] }))))
+    }
+
+    func stratum(of value: AnnotationValue) -> String {
+        guard case .answers(let answers) = value, let ratings = answers.ratings else { return "" }
+        return StratifiedSplitter.stratum(ratings.all.map { "\($0.criterion)=\($0.point)" })
+    }
+}
+
+/// Another tool's answers on a rating project: none of the shapes Gloss reads from Label
+/// Studio, Prodigy or doccano is a rating, so each is refused with what it has.
+struct RatingForeignAnswers: ForeignAnswerRule {
+    var placesOffsets: Bool { false }
+
+    func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
+        switch answer {
+        case .choices: throw .foreignShape("choices", task: .rating)
+        case .accepted: throw .foreignShape("an accept or reject", task: .rating)
+        case .spans: throw .foreignShape("spans", task: .rating)
+        }
+    }
+}
+
+/// How exports write ratings: `ratings`, an object of each criterion's point, in `jsonl`;
+/// the same object as a JSON string in the CSV column `ratings` and in `hf` (whose card
+/// cannot list the criteria ahead). `label-studio` does not take rating projects yet. The
+/// manifest counts values by `CRITERION=POINT`.
+struct RatingExport: ExportMapping {
+    func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
+        guard case .answers(let answers) = value, let ratings = answers.ratings else { return }
+        for rating in ratings.all { body("\(rating.criterion)=\(rating.point)") }
+    }
+
+    func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
+        out.appendASCII(",\"ratings\":")
+        out += Array(try ratingsJSON(record.value, of: record).utf8)
+    }
+
+    var csvColumns: [String] { ["ratings"] }
+
+    func appendCSVFields(of record: ExportRecord, to row: inout CSVRow) throws(ExportWriterError) {
+        row.append(try ratingsJSON(record.value, of: record))
+    }
+
+    func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
+        throws(ExportWriterError) {
+        out.appendASCII(",\"ratings\":")
+        out.appendJSONString(try ratingsJSON(record.value, of: record))
+    }
+
+    func huggingFaceFeatures(classLabel: String) -> String {
+        "  - name: ratings\n    dtype: string\n"
+    }
+
+    var huggingFaceDescription: String { "`ratings` is a JSON object of each criterion's point, as a string." }
+
+    var writesLabelStudio: Bool { false }
+
+    func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
+                                  to out: inout [UInt8]) throws(ExportWriterError) {
+        throw ExportWriterError("The label-studio export does not write ratings yet (item \"\(record.id)\").")
+    }
+
+    private func ratingsJSON(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> String {
+        guard case .answers(let answers) = value, answers.pairwise == nil, let ratings = answers.ratings else {
+            throw .unexpectedValue(value, item: record.id, task: .rating)
+        }
+        return String(AnnotationValue.answers(QuestionAnswers(ratings: ratings)).json().dropFirst(11).dropLast())
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GlossApp
+import GlossCore
+import GlossFormats
+import GlossStore
+import GlossTasks
+import GlossTestSupport
+import Testing
+
+/// The sample preference items under the combined guide (a judgment, then a quality rating of each answer).
+private struct CombinedFixture {
+    let dir: TemporaryDirectory
+    let store: GlossDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        store = try dir.store()
+        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
+        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead")
+    }
+
+    func judge(_ lines: [String], name: String = "judgments.jsonl") throws {
+        try store.importAnnotations(project: "prefs", from: dir.write(name, lines.joined(separator: "\n")))
+    }
+
+    func export(_ format: ExportFormat, to name: String, threshold: Int? = nil) throws -> ExportRun.Outcome {
+        try ExportRun.run(ExportRun.Request(project: "prefs", format: format, destination: dir.path(name),
+                                            query: ExportQuery(split: nil), ktoThreshold: threshold), database: store)
+    }
+}
+
+@Suite("Judging projects: a judgment with ratings, and rating projects, in and out")
+struct JudgingProjectTests {
+    static let judged = [
+        #"{"item":"p001","annotator":"ana","pairwise":{"winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}}"#,
+        #"{"item":"p004","annotator":"ana","pairwise":{"outcome":"tie","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":4},"borealis-13b":{"quality":4}}}"#,
+    ]
+
+    @Test func answersRoundTripThroughAnnotationFilesAndAreChecked() throws {
+        let fixture = try CombinedFixture()
+        try fixture.judge(Self.judged)
+        let out = fixture.dir.path("out.jsonl")
+        try fixture.store.exportAnnotations(project: "prefs", to: out)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].contains(#""pairwise":{"winner":"atlas-7b","side":"right","left":"borealis-13b","right":"atlas-7b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}"#))
+        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
+        try fixture.store.createProject(name: "copy", dataset: "prefs", guide: guide, author: "lead")
+        try fixture.store.importAnnotations(project: "copy", from: out)
+        let shell = SQLiteShell(fixture.dir.path("gloss.db"))
+        let values = { (project: String) in
+            try shell.column("""
+                SELECT a.value FROM annotations a JOIN projects p ON p.id = a.project_id WHERE p.name = '\(project)'
+                ORDER BY a.item_id
+                """).map(\.string)
+        }
+        #expect(try values("copy") == values("prefs"))
+        // Answers that do not fit the guide's questions are refused, saying why.
+        for (line, message) in [
+            (#"{"item":"p002","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
+             "the guide's rating questions are not optional"),
+            (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":7},"borealis-13b":{"quality":1}}}"#,
+             "quality is rated 7 but its scale is 1-5"),
+            (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"tone":3}}}"#,
+             "\"tone\" is not a criterion of the guide"),
+            (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"cirrus-70b":{"quality":3}}}"#,
+             "neither model judged"),
+        ] {
+            let error = try #require(throws: (any Error).self) { try fixture.judge([line], name: "bad.jsonl") }
+            #expect("\(error)".contains(message), "\(error)")
+        }
+    }
+
+    @Test func ktoFromWinnersOrFromRatingsAndDPOFromTheJudgment() throws {
+        let fixture = try CombinedFixture()
+        try fixture.judge(Self.judged)
+        _ = try fixture.export(.dpo, to: "dpo")
+        let dpo = try String(contentsOfFile: fixture.dir.path("dpo/train.jsonl"), encoding: .utf8)
+        #expect(dpo.split(separator: "\n").count == 1)  // the tie gives none
+        #expect(dpo.contains(#""chosen":"Around 70 °C"#))
+        _ = try fixture.export(.kto, to: "kto")
+        let kto = try String(contentsOfFile: fixture.dir.path("kto/train.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(kto.count == 2)
+        #expect(kto[0].hasPrefix(#"{"id":"p001","prompt":"What is the boiling point"#) && kto[0].hasSuffix(#""label":true}"#))
+        #expect(kto[1].hasSuffix(#""label":false}"#))
+        _ = try fixture.export(.kto, to: "kto4", threshold: 4)
+        let rated = try String(contentsOfFile: fixture.dir.path("kto4/train.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(rated.map { $0.hasSuffix(#""label":true}"#) } == [true, false, true, true])
+        // The same store and options give the same bytes.
+        _ = try fixture.export(.kto, to: "kto4-again", threshold: 4)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.dir.path("kto4/train.jsonl")))
+                == Data(contentsOf: URL(fileURLWithPath: fixture.dir.path("kto4-again/train.jsonl"))))
+    }
+
+    @Test func aRatingProjectTakesRatingsInAndOut() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
+        let guide = try GuideFile.cleanGuide(file: Samples.guide("rating.md")) { _ in }
+        try store.createProject(name: "rated", dataset: "prefs", guide: guide, author: "lead")
+        #expect(try store.project(named: "rated").task == .rating)
+        try store.importAnnotations(project: "rated", from: dir.write("r.jsonl", """
+            {"item":"p001","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":3}}
+            {"item":"p001","annotator":"bo","ratings":{"correctness":3,"helpfulness":4,"clarity":2}}
+            """))
+        let error = try #require(throws: (any Error).self) {
+            try store.importAnnotations(project: "rated", from: dir.write("bad.jsonl", """
+                {"item":"p002","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":4}}
+                """))
+        }
+        #expect("\(error)".contains("clarity is rated 4 but its scale is 1-3"))
+        let out = dir.path("out.jsonl")
+        try store.exportAnnotations(project: "rated", to: out)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains(#""ratings":{"clarity":3,"correctness":5,"helpfulness":4}"#))
+        _ = try ExportRun.run(ExportRun.Request(project: "rated", format: .jsonl, destination: dir.path("x"),
+                                                query: ExportQuery(split: nil)), database: store)
+        // Two raters: the lower median of each criterion.
+        #expect(try String(contentsOfFile: dir.path("x/data.jsonl"), encoding: .utf8)
+            .contains(#""ratings":{"clarity":2,"correctness":3,"helpfulness":4}"#))
+    }
+}
