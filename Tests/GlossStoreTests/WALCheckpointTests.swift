@@ -47,8 +47,13 @@ struct WALCheckpointTests {
         #expect(checkpointer.longestWALFrames < WALCheckpointer.threshold + 100)
     }
 
-    @Test func savesBackToBackLeaveTheWriterToCheckpointPastFourTimesTheThreshold() throws {
+    @Test func savesBackToBackStillLetTheWALRestartAndFinishingStopsTheThread() throws {
+        // The checkpoint queues behind the writes: a few saves may pass before it runs.
         let checkpointer = try labelAll { _ in }
-        #expect(checkpointer.longestWALFrames < WALCheckpointer.writerTakesOver + 100)
+        #expect(checkpointer.checkpointsRun >= 1)
+        #expect(checkpointer.longestWALFrames < 2 * WALCheckpointer.threshold)
+        let deadline = Date().addingTimeInterval(10)
+        while !checkpointer.hasStopped, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(checkpointer.hasStopped)
     }
 }

@@ -1,12 +1,18 @@
 import Foundation
 internal import GRDB
+internal import GRDBSQLite
 
 extension SQLiteBackend {
-    /// A labeling session's WAL checkpoints, on a thread of their own (`WALCheckpointer`);
-    /// nil for the in-memory store, or when SQLite cannot open a second connection (the
-    /// writer then keeps checkpointing itself).
+    /// A labeling session's WAL checkpoints, just after its saves instead of in them
+    /// (`WALCheckpointer`); nil for the in-memory store.
     func startSessionCompanion() -> (any SessionCompanion)? {
-        guard isWAL, !isReadOnly, let checkpointer = WALCheckpointer(path: path) else { return nil }
+        guard isWAL, !isReadOnly else { return nil }
+        let checkpointer = WALCheckpointer { [weak self] in
+            // Busy (another process's checkpoint) or failing: the next commit asks again.
+            try? self?.writeWithoutTransaction { db in
+                _ = sqlite3_wal_checkpoint_v2(db.sqliteConnection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            }
+        }
         do {
             try writeWithoutTransaction { checkpointer.start(writer: $0) }
         } catch {
