@@ -186,4 +186,34 @@ struct RankingProjectTests {
         let rows = try String(contentsOfFile: fixture.dir.path("rows/data.jsonl"), encoding: .utf8)
         #expect(rows.contains(#""ranking":[["m0"],["m2"],["m1"]]"#), "\(rows)")
     }
+
+    @Test func aReviewerRanksAnewWithTheLabelersKeysOverTheModelsInNameOrder() throws {
+        let fixture = try RankingFixture(importRankings: false)
+        try fixture.judge([
+            #"{"item":"r2","annotator":"ana","ranking":[["m2"],["m0"],["m1"]]}"#,
+            #"{"item":"r2","annotator":"bo","ranking":[["m0"],["m2"],["m1"]]}"#,
+            #"{"item":"r5","annotator":"ana","ranking":[["m1"],["m0"],["m2"]]}"#,
+            #"{"item":"r5","annotator":"bo","ranking":[["m0"],["m1"],["m2"]]}"#,
+        ])
+        let entries = try fixture.store.reviewList(project: "ranks", scope: .disagreements)
+        #expect(entries.map(\.externalID) == ["r2", "r5"])
+        let guide = try GuideFile.cleanGuide(file: Samples.guide("ranking.md")) { _ in }
+        // r2: 2 (m1), taken back, then 3 = 1: m2 = m0, m1 implied last. r5: 1 then Enter: m0 > m1 = m2.
+        let keys: [Key] = [.character("2"), .backspace, .character("3"), .character("="), .character("1"),
+                           .character("1"), .enter, .character("q")]
+        let terminal = FakeTerminal(width: 100, height: 30, keys: keys)
+        let state = ReviewState(project: "ranks", guide: guide, reviewer: "lead", kind: .disagreements, blind: false,
+                                task: TaskKinds.kind(for: .ranking).review, entries: entries, width: 100, height: 30)
+        let handler = ReviewEffects(database: fixture.store, project: "ranks", reviewer: "lead",
+                                    clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        let runtime = ProgramRuntime<Review, ReviewEffects, FakeTerminal>(state: state, handler: handler, terminal: terminal)
+        #expect(runtime.run() == .quit)
+        let groups = try fixture.store.adjudications(project: "ranks").map { adjudication -> [[String]]? in
+            guard case .answers(let answers) = adjudication.value else { return nil }
+            return answers.ranking?.groups
+        }
+        #expect(groups == [[["m0", "m2"], ["m1"]], [["m0"], ["m1", "m2"]]])
+        #expect(terminal.frames.contains { $0.plainText.contains("1 m0  2 m1  3 m2  = tie") })
+        #expect(terminal.frames.contains { $0.plainText.contains("ranking anew: m2 =") })
+    }
 }

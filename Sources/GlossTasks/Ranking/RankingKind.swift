@@ -60,12 +60,6 @@ struct RankingValues: ValueRules {
     func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
 }
 
-/// Rankings on the review screen: read by model, `atlas-7b > borealis-13b = cirrus-2`; the
-/// reviewer adopts one annotator's ranking with Enter.
-struct RankingReview: TaskReview, Equatable {
-    var labelKeysDecide: Bool { false }
-    func line(for value: AnnotationValue, itemText: String) -> String { value.summary }
-}
 
 /// Another tool's answers on a ranking project: none of the shapes Gloss reads from Label
 /// Studio, Prodigy or doccano is a ranking, so each is refused with what it has.
