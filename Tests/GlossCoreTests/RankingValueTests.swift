@@ -61,3 +61,22 @@ struct RankingValueTests {
         #expect(NominalValue.key(a) != NominalValue.key(c))
     }
 }
+
+@Suite("Ranking guides in lint")
+struct RankingGuideLintTests {
+    @Test func theSampleGuideLintsCleanWithoutLabels() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../guides/ranking.md")
+        let lint = GuideParser.lint(try String(contentsOf: url, encoding: .utf8))
+        #expect(lint.isClean && lint.warnings.isEmpty, "\(lint.diagnostics)")
+        #expect(lint.guide?.task == .ranking && lint.guide?.labels == [])
+    }
+
+    @Test func labelsAndQuestionsAreRefusedAtTheirPositions() {
+        let labels = GuideParser.lint("---\nname: R\ntask: ranking\nlabels:\n  - {name: best, key: b}\n---\n# R\n")
+        #expect(labels.errors.map { "\($0.position.line):\($0.position.column) \($0.message)" }
+                    == ["4:1 a ranking guide has no labels: a digit places the response of that number, = ties the next with the previous"])
+        let questions = GuideParser.lint("---\nname: R\ntask: ranking\nquestions:\n  - {id: order, kind: ranking}\n---\n# R\n")
+        #expect(questions.errors.map { "\($0.position.line):\($0.position.column)" } == ["4:1"])
+        #expect(questions.errors.first?.message.contains("\"questions\" are for pairwise and rating guides") == true)
+    }
+}
