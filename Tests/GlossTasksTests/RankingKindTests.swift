@@ -51,6 +51,8 @@ struct RankingKindTests {
         #expect(current.key(.character("5"), on: item()) == .status(StatusLine("there are 4 responses: press 1-4", isError: true)))
         _ = current.key(.character("4"), on: item())
         #expect(current.key(.character("1"), on: item()) == ranked([[shown[1]], [shown[3]], [shown[0]], [shown[2]]], shown: shown))
+        // A save the screen could not make is made again by the same key.
+        #expect(current.key(.character("1"), on: item()) == ranked([[shown[1]], [shown[3]], [shown[0]], [shown[2]]], shown: shown))
     }
 
     @Test func theTieKeyJoinsTheNextToThePreviousAndBackspaceTakesBack() throws {
@@ -66,8 +68,12 @@ struct RankingKindTests {
         _ = current.key(.character("1"), on: item())
         #expect(current.draft?.text == "3 = 1")
         #expect(current.detail(guide: guide).map(\.text).joined() == "ranked so far: 3 = 1 · 2 left")
-        _ = current.key(.character("4"), on: item())
-        #expect(current.stepBack() == .status(StatusLine("back to: ranked 3 = 1")))
+        // 3 = 1 > 4, then 2 implied.
+        #expect(current.key(.character("4"), on: item())
+                    == ranked([[shown[2], shown[0]], [shown[3]], [shown[1]]], shown: shown))
+        #expect(current.stepBack() == .status(StatusLine("back to: ranked 3")))
+        _ = current.key(.character("="), on: item())
+        _ = current.key(.character("1"), on: item())
         // 3 = 1 > 2, then 4 implied.
         #expect(current.key(.character("2"), on: item())
                     == ranked([[shown[2], shown[0]], [shown[1]], [shown[3]]], shown: shown))

@@ -63,7 +63,8 @@ struct RankingAnswer: TaskAnswer, Equatable {
         case .refused(let why):
             return .status(StatusLine(why, isError: true))
         case .complete(let ranking):
-            self.draft = draft
+            // The draft stays one short of complete: a save the screen refuses (the store
+            // busy) is made again by the same key.
             return .save(.answers(QuestionAnswers(ranking: ranking)))
         case .changed:
             self.draft = draft
