@@ -36,7 +36,8 @@ public protocol TaskKind: Sendable {
 
 /// The registry of task kinds: one line per kind.
 public enum TaskKinds {
-    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind(), RatingKind()]
+    public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind(), RatingKind(),
+                                          RankingKind()]
 
     /// The kind of a task type (every `TaskType` has one).
     public static func kind(for type: TaskType) -> any TaskKind {

@@ -46,6 +46,7 @@ enum ProjectSummaryText {
     static func asked(_ guide: Guide) -> String {
         func count(_ n: Int, _ noun: String, _ plural: String) -> String { "\(n) \(n == 1 ? noun : plural)" }
         let criteria = guide.askedQuestions.flatMap(\.criteria).count
+        if guide.task == .ranking { return "responses ranked best first" }
         if guide.labels.isEmpty { return count(criteria, "criterion", "criteria") }
         let labels = count(guide.labels.count, "label", "labels")
         return guide.asksSeveralQuestions ? labels + ", " + count(guide.askedQuestions.count, "question", "questions") : labels

@@ -195,9 +195,10 @@ import Testing
         }
     }
 
-    /// Every task whose guide has labels (a rating guide has criteria instead; its digits are
-    /// listed by `LabelerUpdateQuestionsTests`).
-    @Test(arguments: TaskType.allCases.filter { $0 != .rating })
+    /// Every task whose guide has labels (a rating guide has criteria instead, a ranking guide
+    /// digits for its responses; they are listed by `LabelerUpdateQuestionsTests` and
+    /// `RankingKindTests`).
+    @Test(arguments: TaskType.allCases.filter { $0 != .rating && $0 != .ranking })
     func theHelpListsTheGuidesLabelsAndTheTasksKeys(task: TaskType) throws {
         var guide = try ViewFixtures.guide("sentiment.md")
         guide.task = task

@@ -110,7 +110,9 @@ extension FrontMatterReader {
         }
         let kindName = kindNode.string ?? ""
         guard let kind = GuideQuestion.Kind(rawValue: kindName) else {
-            if ["ranking", "text"].contains(kindName) {
+            if kindName == "ranking" {
+                error(kindNode, "a ranking is a guide of its own (task: ranking), not a question; the kinds are pairwise and rating")
+            } else if ["ranking", "text"].contains(kindName) {
                 error(kindNode, "questions of kind \(kindName) are not built yet; the kinds are pairwise and rating")
             } else {
                 error(kindNode, "unknown question kind \"\(kindName)\"; the kinds are pairwise and rating")

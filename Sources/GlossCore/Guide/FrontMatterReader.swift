@@ -50,6 +50,11 @@ struct FrontMatterReader {
             if let field = fields["labels"] {
                 error(field.key, "a rating guide has criteria, not labels: a digit rates the current criterion")
             }
+        } else if task == .ranking {
+            if let field = fields["labels"] {
+                error(field.key, "a ranking guide has no labels: a digit places the response of that number, "
+                          + "\(LabelerKeys.rankingTieKey) ties the next with the previous")
+            }
         } else {
             labels = readLabels(fields["labels"])
         }
@@ -61,7 +66,7 @@ struct FrontMatterReader {
             if instructions == nil { error(field.value, "instructions must be text (one paragraph)") }
         }
         if let field = fields["examples"] { readTopLevelExamples(field.value, labels: labels) }
-        guard let name, let task, let questions, task == .rating || !labels.isEmpty else { return nil }
+        guard let name, let task, let questions, task == .rating || task == .ranking || !labels.isEmpty else { return nil }
         return Guide(name: name, task: task, labels: labels, questions: questions, instructions: instructions, body: body,
                      bodyLine: bodyLine, text: text)
     }

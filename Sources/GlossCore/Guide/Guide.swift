@@ -10,6 +10,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case pairwise
     /// Points on a scale for each of a guide's criteria, one digit each.
     case rating
+    /// Two to nine model responses ordered best first, ties allowed, one digit each.
+    case ranking
 }
 
 /// A place in a guide file: 1-based line and column (columns count Unicode scalars).
@@ -106,7 +108,7 @@ public struct Guide: Sendable, Equatable {
     public var countedLabels: [String] {
         switch task {
         case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
-        case .rating: []
+        case .rating, .ranking: []
         default: labels.map(\.name)
         }
     }

@@ -5,14 +5,24 @@ import Foundation
 /// question of a combined guide) and ratings. Canonical JSON, members in this order and
 /// absent when not answered (an optional question skipped):
 /// `{"pairwise":{"winner":…,"side":…,"left":…,"right":…},"ratings":{"atlas-7b":{"quality":4},…}}`;
-/// a `rating` guide's value is `{"ratings":{"clarity":4,"quality":5}}`.
+/// a `rating` guide's value is `{"ratings":{"clarity":4,"quality":5}}`; a `ranking`
+/// guide's `{"ranking":[["atlas-7b"],["borealis-13b","cirrus-2"]],"shown":[…]}` (`Ranking`).
 public struct QuestionAnswers: Sendable, Hashable {
     public var pairwise: PairwiseJudgment?
     public var ratings: Ratings?
+    public var ranking: Ranking?
 
-    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil) {
+    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil, ranking: Ranking? = nil) {
         self.pairwise = pairwise
         self.ratings = ratings
+        self.ranking = ranking
+    }
+
+    /// The answers as decided, for comparing two annotators': a ranking without the order it was shown in.
+    public var decided: QuestionAnswers {
+        var answers = self
+        answers.ranking = ranking?.decided
+        return answers
     }
 
     /// The members of the stored JSON object, without its braces.
@@ -28,12 +38,17 @@ public struct QuestionAnswers: Sendable, Hashable {
             if !first { out.appendASCII(",") }
             out.appendASCII("\"ratings\":")
             ratings.appendJSON(to: &out)
+            first = false
+        }
+        if let ranking {
+            if !first { out.appendASCII(",") }
+            ranking.appendMembers(to: &out)
         }
     }
 
-    /// Reads `pairwise` and `ratings` from a JSON object's members; nil when it has neither.
+    /// Reads `pairwise`, `ratings` and `ranking` from a JSON object's members; nil when it has none.
     public static func read(_ object: [String: Any]) throws(PairwiseValueError) -> QuestionAnswers? {
-        guard object["pairwise"] != nil || object["ratings"] != nil else { return nil }
+        guard object["pairwise"] != nil || object["ratings"] != nil || object["ranking"] != nil else { return nil }
         var answers = QuestionAnswers()
         if let raw = object["pairwise"], !(raw is NSNull) {
             guard let inner = raw as? [String: Any], let judgment = try PairwiseJudgment.read(inner) else {
@@ -44,8 +59,9 @@ public struct QuestionAnswers: Sendable, Hashable {
         if let raw = object["ratings"], !(raw is NSNull) {
             answers.ratings = try Ratings.read(raw)
         }
-        guard answers.pairwise != nil || answers.ratings != nil else {
-            throw PairwiseValueError("the answers are empty: give \"pairwise\" or \"ratings\"")
+        answers.ranking = try Ranking.read(object)
+        guard answers.pairwise != nil || answers.ratings != nil || answers.ranking != nil else {
+            throw PairwiseValueError("the answers are empty: give \"pairwise\", \"ratings\" or \"ranking\"")
         }
         return answers
     }

@@ -7,9 +7,10 @@ import GlossCore
 /// is the list of `{"role", "content"}` messages and `chosen` and `rejected` are lists of one
 /// assistant message (TRL's conversational format). The preferred and the other response
 /// come from the kind (`DPOMapping`); an item whose value prefers neither (a tie, neither)
-/// is left out.
+/// is left out, and one whose value orders several pairs (a ranking) gives a row per pair,
+/// each with the item's id.
 struct DPOExportWriter: ExportWriter {
-    static let scope = "preference judgments only (pairwise projects)"
+    static let scope = "preference judgments only (pairwise and ranking projects)"
     let context: ExportContext
     let mapping: (any DPOMapping)?
     let splitFiles: SplitFiles
@@ -34,17 +35,24 @@ struct DPOExportWriter: ExportWriter {
     }
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
-        guard let preference = try context.require(mapping, for: .dpo).preference(of: record) else { return }
+        let preferences = try context.require(mapping, for: .dpo).preferences(of: record)
+        guard !preferences.isEmpty else { return }
         guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
             throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
                                         + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
         }
+        let file = try splitFiles.file(for: record)
+        for preference in preferences { try write(record, parts: parts, preference, to: file, &sink) }
+    }
+
+    /// One row: the prompt, the chosen response and the rejected one.
+    mutating func write(_ record: ExportRecord, parts: ItemParts, _ preference: (chosen: String, rejected: String),
+                        to file: String, _ sink: inout some ExportSink) throws {
         guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
             let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
             throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
                                         + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
         }
-        let file = try splitFiles.file(for: record)
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
         line.appendJSONString(record.id)
@@ -74,4 +82,13 @@ struct DPOExportWriter: ExportWriter {
 /// record's value prefers, and which it rejects; nil when it prefers none (a tie).
 public protocol DPOMapping: Sendable {
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)?
+    /// Every preference the value holds, one row each (a ranking's ordered pairs); by
+    /// default the one `preference`.
+    func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)]
+}
+
+extension DPOMapping {
+    public func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
+        try preference(of: record).map { [$0] } ?? []
+    }
 }
