@@ -69,6 +69,7 @@ struct LabelStudioExportWriter: ExportWriter {
             line.appendASCII(",\"meta\":")
             line.appendRawJSON(meta)
         }
+        try mapping.appendLabelStudioData(of: record, to: &line)
         line.appendASCII("},\"annotations\":[")
         var annotation = 0
         for decision in record.decisions where decision.kind != .flag {
@@ -152,13 +153,16 @@ public protocol LabelStudioMapping: Sendable {
     /// `LabelStudioRegion`). A decision, an adjudication and a prediction each come here.
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError)
-    /// Whether the kind's values have Label Studio results yet (pairwise does not: its
-    /// `Pairwise` results over two text objects are to come); false refuses the format.
+    /// Whether the kind's values have Label Studio results yet; false refuses the format.
     var writesLabelStudio: Bool { get }
+    /// Appends the kind's own members of the task's `data` after `text` and `id` (each
+    /// starting with a comma): the prompt and the two responses of a pairwise task.
+    func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError)
 }
 
 extension LabelStudioMapping {
     public var writesLabelStudio: Bool { true }
+    public func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {}
 }
 
 /// The results of Label Studio tasks, as kinds write them: a region of the control named
@@ -167,11 +171,29 @@ public enum LabelStudioRegion {
     /// Appends `{"id":…,"from_name":"label","to_name":"text","type":…,"value":` (the caller
     /// closes the value and the region).
     public static func appendStart(id: String, type: StaticString, to out: inout [UInt8]) {
+        appendStart(id: id, from: "label", to: "text", type: type, to: &out)
+    }
+
+    /// Appends `{"id":…,"from_name":FROM,"to_name":TO,"type":…,"value":` for a control
+    /// other than `label` (a `Pairwise` or a `Rating`).
+    public static func appendStart(id: String, from: String, to: String, type: StaticString, to out: inout [UInt8]) {
         out.appendASCII("{\"id\":")
         out.appendJSONString(id)
-        out.appendASCII(",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"")
+        out.appendASCII(",\"from_name\":")
+        out.appendJSONString(from)
+        out.appendASCII(",\"to_name\":")
+        out.appendJSONString(to)
+        out.appendASCII(",\"type\":\"")
         out.appendASCII(type)
         out.appendASCII("\",\"value\":")
+    }
+
+    /// Appends one `rating` region: `{"rating": POINT}` of the `Rating` control `from`.
+    public static func appendRating(_ point: Int, id: String, from: String, to: String, out: inout [UInt8]) {
+        appendStart(id: id, from: from, to: to, type: "rating", to: &out)
+        out.appendASCII("{\"rating\":")
+        out.appendInt(point)
+        out.appendASCII("}}")
     }
 
     /// Appends one `choices` region holding `names` (a `<Choices>` control).
