@@ -24,9 +24,14 @@ import GlossFormats
 /// - ratings of each response: a `rating` result per criterion from `CRITERION_a` or
 ///   `CRITERION_b` on its response.
 ///
-/// A judgment of another pair of the item's responses (three or more responses) gives an
-/// annotation without results: the task shows one pair.
+/// A judgment of another pair of the item's responses (three or more responses) is left
+/// out: the task shows one pair.
 extension PairwiseExport {
+    func labelStudioShows(_ value: AnnotationValue, of record: ExportRecord) -> Bool {
+        guard let shown = value.pairwiseJudgment, let task = record.value.pairwiseJudgment else { return true }
+        return Self.models(shown) == Self.models(task)
+    }
+
     func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
         let models = Self.models(try judgment(record.value, of: record))
         guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {

@@ -85,13 +85,21 @@ struct RatingConsensus: ConsensusRule {
     }
 }
 
-/// Another tool's answers on a rating project: none of the shapes Gloss reads from Label
-/// Studio, Prodigy or doccano is a rating, so each is refused with what it has.
+/// Another tool's answers on a rating project: ratings of the item (Label Studio's Rating
+/// results, Argilla's rating answers); a judgment, ratings of each response, choices,
+/// accepts and spans are refused with what they have.
 struct RatingForeignAnswers: ForeignAnswerRule {
     var placesOffsets: Bool { false }
 
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
+        case .judgment(let found):
+            guard found.outcome == nil else { throw .foreignShape("a pairwise judgment", task: .rating) }
+            guard case .item? = found.ratings else {
+                throw found.ratings == nil ? AnnotationLineError("the answer has no ratings")
+                    : .foreignShape("ratings of each response", task: .rating)
+            }
+            return .answers(QuestionAnswers(ratings: found.ratings))
         case .choices: throw .foreignShape("choices", task: .rating)
         case .accepted: throw .foreignShape("an accept or reject", task: .rating)
         case .spans: throw .foreignShape("spans", task: .rating)

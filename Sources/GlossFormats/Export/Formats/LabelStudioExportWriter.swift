@@ -12,7 +12,8 @@ import GlossCore
 ///   resolves to a member on import; names that are no member's email need the server's
 ///   `ALLOW_IMPORT_TASKS_WITH_UNKNOWN_EMAILS=true`), `lead_time` in seconds when measured, and
 ///   `created_at` in ISO 8601 UTC. A skip is an annotation with an empty result and
-///   `was_cancelled: true`; flags have no Label Studio form and are left out.
+///   `was_cancelled: true`; flags have no Label Studio form and are left out, as are values
+///   the task cannot show (`labelStudioShows`).
 /// - An adjudicated item adds its final value as an annotation with `ground_truth: true`, no
 ///   `completed_by` (Label Studio gives it to the importing user) and the latest decision's time.
 /// - A prediction (`--include-predictions`) is `predictions: [{result, score}]` with the model's
@@ -72,7 +73,7 @@ struct LabelStudioExportWriter: ExportWriter {
         try mapping.appendLabelStudioData(of: record, to: &line)
         line.appendASCII("},\"annotations\":[")
         var annotation = 0
-        for decision in record.decisions where decision.kind != .flag {
+        for decision in record.decisions where decision.kind != .flag && decision.value.map({ mapping.labelStudioShows($0, of: record) }) != false {
             if annotation > 0 { line.append(UInt8(ascii: ",")) }
             annotation += 1
             line.appendASCII("{\"result\":")
@@ -158,10 +159,14 @@ public protocol LabelStudioMapping: Sendable {
     /// Appends the kind's own members of the task's `data` after `text` and `id` (each
     /// starting with a comma): the prompt and the two responses of a pairwise task.
     func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError)
+    /// Whether the task can show a decision's value (a judgment of another pair of the item's
+    /// responses cannot: the task shows one pair); false leaves the decision out.
+    func labelStudioShows(_ value: AnnotationValue, of record: ExportRecord) -> Bool
 }
 
 extension LabelStudioMapping {
     public var writesLabelStudio: Bool { true }
+    public func labelStudioShows(_ value: AnnotationValue, of record: ExportRecord) -> Bool { true }
     public func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {}
 }
 

@@ -1,0 +1,103 @@
+import Foundation
+import GlossApp
+import GlossCore
+import GlossStore
+import GlossTasks
+import GlossTestSupport
+import Testing
+
+/// Label Studio exports of pairwise and rating projects (the Pairwise and Rating tags):
+/// items with parts, judgments on the task's sides, ratings of each response or of the item.
+@Suite("Importing Label Studio pairwise and rating exports")
+struct ForeignJudgingImportTests {
+    let dir: TemporaryDirectory
+    let store: GlossDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        store = try dir.store()
+    }
+
+    @discardableResult
+    func load(path: String, dataset: String, project: String, guide: String) throws -> ImportReport {
+        let text = try String(contentsOfFile: Samples.guide(guide), encoding: .utf8)
+        return try store.importItems(ImportRequest(
+            dataset: dataset, sources: [ImportSource(path: path, format: .labelStudio)],
+            project: ImportProject(name: project, guide: try #require(GuideParser.lint(text).guide), author: "lead",
+                                   rules: TaskKinds.valueRules)))
+    }
+
+    func column(_ sql: String) throws -> [String] {
+        try store.file.column(sql).map { $0.string ?? "-" }
+    }
+
+    @Test func pairwiseTasksBecomeItemsWithPartsAndJudgmentsWithRatings() throws {
+        let report = try load(path: Samples.fixture("foreign/label-studio-pairwise.json"), dataset: "cmp", project: "cmp",
+                              guide: "preference.md")
+        #expect(report.added == 2)
+        #expect(report.foreign?.decisions == 4 && report.foreign?.skips == 1)
+        #expect(try column("SELECT parts FROM items ORDER BY external_id").first
+            == #"{"prompt":"Is 221 prime?","responses":[{"model":"atlas-7b","text":"No: 221 = 13 × 17."},{"model":"borealis-13b","text":"Yes, it is not divisible by 2, 3, 5 or 7."}]}"#)
+        #expect(try column("SELECT metadata FROM items ORDER BY external_id").first == #"{"source":"eval-batch-3"}"#)
+        #expect(try column("""
+            SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
+            JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id ORDER BY n.name, i.external_id
+            """) == [
+                #"ana@example.com cmp-1 label {"pairwise":{"winner":"atlas-7b","side":"left","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}}"#,
+                #"ana@example.com cmp-2 label {"pairwise":{"winner":"cirrus-70b","side":"right","left":"atlas-7b","right":"cirrus-70b"},"ratings":{"atlas-7b":{"quality":3},"cirrus-70b":{"quality":4}}}"#,
+                #"bo@example.com cmp-1 label {"pairwise":{"outcome":"tie","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":3},"borealis-13b":{"quality":3}}}"#,
+                "bo@example.com cmp-2 skip -",
+            ])
+        // The statistics read them as judgments.
+        let board = try #require(try store.teamStats(project: "cmp", agreement: AgreementMeasures.measure(for:)).report.judging?.leaderboard)
+        #expect(board.models.map(\.model).sorted() == ["atlas-7b", "borealis-13b", "cirrus-70b"])
+    }
+
+    @Test func ratingTasksGiveRatingsOfTheItem() throws {
+        try load(path: Samples.fixture("foreign/label-studio-rating.json"), dataset: "rate", project: "rate", guide: "rating.md")
+        #expect(try column("SELECT value FROM annotations") == [#"{"ratings":{"clarity":3,"correctness":1,"helpfulness":2}}"#])
+    }
+
+    /// Bad judging results name the file's task and the field, and nothing is stored.
+    @Test func aBadResultNamesTheTaskAndFieldAndChangesNothing() throws {
+        for (edit, message) in [
+            (#""selected": "left""#, #""selected": "up""#, "task 1 (id 101): annotation 1: result 1 (pairwise) needs \"value.selected\": \"left\" or \"right\""),
+            (#""rating": 5"#, #""rating": 12"#, "result 2 (rating) needs an integer \"value.rating\" from 1 to 9"),
+            (#""response_a": "No: 221 = 13 × 17.","#, #""response_a": 221,"#, "task 1 (id 101): data.response_a"),
+        ].map({ (($0.0, $0.1), $0.2) }) {
+            let original = try String(contentsOfFile: Samples.fixture("foreign/label-studio-pairwise.json"), encoding: .utf8)
+            let path = try dir.write("bad.json", original.replacingOccurrences(of: edit.0, with: edit.1))
+            #expect(original.contains(edit.0))
+            var failure = ""
+            do {
+                try load(path: path, dataset: "cmp", project: "cmp", guide: "preference.md")
+            } catch {
+                failure = "\(error)"
+            }
+            #expect(failure.contains(message), "\(failure)")
+            #expect(failure.contains("bad.json"), "\(failure)")
+            #expect(try column("SELECT CAST(COUNT(*) AS TEXT) FROM items") == ["0"])
+            #expect(try column("SELECT CAST(COUNT(*) AS TEXT) FROM annotations") == ["0"])
+        }
+    }
+
+    /// Gloss's own label-studio export comes back as it went (cmp-1: cmp-2, with a skip, is
+    /// left out under `any`).
+    @Test func aPairwiseExportRoundTrips() throws {
+        try load(path: Samples.fixture("foreign/label-studio-pairwise.json"), dataset: "cmp", project: "cmp", guide: "preference.md")
+        let outcome = try ExportRun.run(ExportRun.Request(project: "cmp", format: .labelStudio, destination: dir.path("out"),
+                                                          query: ExportQuery(policy: .any, split: nil)), database: store)
+        #expect(outcome.manifest.counts.items == 1)
+        try load(path: dir.path("out/tasks.json"), dataset: "again", project: "again", guide: "preference.md")
+        let values = { (project: String) in
+            try column("""
+                SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
+                JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
+                WHERE p.name = '\(project)' AND i.external_id = 'cmp-1' ORDER BY n.name, i.external_id
+                """)
+        }
+        #expect(try values("again") == values("cmp"))
+        #expect(try values("again").count == 2)
+        #expect(try column("SELECT CAST(COUNT(DISTINCT parts) AS TEXT) FROM items") == ["2"])
+    }
+}
