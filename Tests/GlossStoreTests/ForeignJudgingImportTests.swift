@@ -6,9 +6,10 @@ import GlossTasks
 import GlossTestSupport
 import Testing
 
-/// Label Studio exports of pairwise and rating projects (the Pairwise and Rating tags):
-/// items with parts, judgments on the task's sides, ratings of each response or of the item.
-@Suite("Importing Label Studio pairwise and rating exports")
+/// Label Studio exports of pairwise and rating projects (the Pairwise and Rating tags) and
+/// Argilla 2.x records: items with parts, judgments on the sides shown, ratings of each
+/// response or of the item.
+@Suite("Importing Label Studio pairwise and rating exports and Argilla records")
 struct ForeignJudgingImportTests {
     let dir: TemporaryDirectory
     let store: GlossDatabase
@@ -19,10 +20,11 @@ struct ForeignJudgingImportTests {
     }
 
     @discardableResult
-    func load(path: String, dataset: String, project: String, guide: String) throws -> ImportReport {
+    func load(path: String, format: ImportFormat = .labelStudio, dataset: String, project: String,
+              guide: String) throws -> ImportReport {
         let text = try String(contentsOfFile: Samples.guide(guide), encoding: .utf8)
         return try store.importItems(ImportRequest(
-            dataset: dataset, sources: [ImportSource(path: path, format: .labelStudio)],
+            dataset: dataset, sources: [ImportSource(path: path, format: format)],
             project: ImportProject(name: project, guide: try #require(GuideParser.lint(text).guide), author: "lead",
                                    rules: TaskKinds.valueRules)))
     }
@@ -99,5 +101,63 @@ struct ForeignJudgingImportTests {
         #expect(try values("again") == values("cmp"))
         #expect(try values("again").count == 2)
         #expect(try column("SELECT CAST(COUNT(DISTINCT parts) AS TEXT) FROM items") == ["2"])
+    }
+
+    static let argillaDecisions = [
+        #"argilla-1f0c8a2e-5b1d-4c6e-9f3a-2d7b8c9e0a11 pref-001 label {"pairwise":{"winner":"response1","side":"left","left":"response1","right":"response2"},"ratings":{"response1":{"quality":5},"response2":{"quality":1}}}"#,
+        #"argilla-1f0c8a2e-5b1d-4c6e-9f3a-2d7b8c9e0a11 pref-002 label {"pairwise":{"winner":"response2","side":"right","left":"response1","right":"response2"},"ratings":{"response1":{"quality":3},"response2":{"quality":4}}}"#,
+        #"argilla-7a9e4b10-3c2d-4e5f-8a6b-1c2d3e4f5a62 pref-001 label {"pairwise":{"outcome":"tie","left":"response1","right":"response2"},"ratings":{"response1":{"quality":3},"response2":{"quality":3}}}"#,
+    ]
+
+    func decisions() throws -> [String] {
+        try column("""
+            SELECT n.name || ' ' || i.external_id || ' ' || a.kind || ' ' || IFNULL(a.value, '-') FROM annotations a
+            JOIN annotators n ON n.id = a.annotator_id JOIN items i ON i.id = a.item_id ORDER BY n.name, i.external_id
+            """)
+    }
+
+    /// `Dataset.to_disk`'s records.json: a ranking of the two response fields (equal ranks a
+    /// tie), ratings named after a response; the text question is passed over.
+    @Test func argillaRecordsFromDiskGiveJudgmentsWithRatings() throws {
+        let report = try load(path: Samples.fixture("foreign/argilla-records.json"), format: .argilla, dataset: "pref",
+                              project: "pref", guide: "preference.md")
+        #expect(report.added == 2)
+        #expect(try decisions() == Self.argillaDecisions)
+        #expect(try column("SELECT parts FROM items ORDER BY external_id").first
+            == #"{"prompt":"Is 221 prime?","responses":[{"model":"response1","text":"No: 221 = 13 × 17."},{"model":"response2","text":"Yes, it is not divisible by 2, 3, 5 or 7."}]}"#)
+        #expect(try column("SELECT metadata FROM items ORDER BY external_id") == [#"{"source":"eval-batch-3"}"#, #"{"source":"eval-batch-3"}"#])
+    }
+
+    /// The flattened rows of `to_datasets()` as JSON Lines give the same decisions, and a
+    /// `discarded` response a skip.
+    @Test func argillaFlatRowsGiveTheSameDecisionsAndDiscardedASkip() throws {
+        try load(path: Samples.fixture("foreign/argilla-records.jsonl"), format: .argilla, dataset: "pref", project: "pref",
+                 guide: "preference.md")
+        var expected = Self.argillaDecisions
+        expected.append("argilla-7a9e4b10-3c2d-4e5f-8a6b-1c2d3e4f5a62 pref-002 skip -")
+        #expect(try decisions() == expected)
+        #expect(try column("SELECT metadata FROM items ORDER BY external_id").first == #"{"source":"eval-batch-3"}"#)
+    }
+
+    @Test func aBadArgillaAnswerNamesTheRecordAndQuestionAndChangesNothing() throws {
+        let original = try String(contentsOfFile: Samples.fixture("foreign/argilla-records.json"), encoding: .utf8)
+        for (edit, message) in [
+            ((#"{"value": 5, "user_id""#, #"{"value": 12, "user_id""#), "record 1 (id pref-001): quality_response1: the rating 12 must be an integer from 1 to 9"),
+            ((#"{"value": ["response1", "response2"], "user_id""#, #"{"value": ["response1", "response2", "response1"], "user_id""#),
+             "record 1 (id pref-001): preference ranks 3 of 2 responses; a pairwise judgment ranks two"),
+            ((#""prompt": "Is 221 prime?","#, ""), "record 1 (id pref-001): fields: an item with responses needs a \"prompt\""),
+        ] {
+            #expect(original.contains(edit.0))
+            let path = try dir.write("bad.json", original.replacingOccurrences(of: edit.0, with: edit.1))
+            var failure = ""
+            do {
+                try load(path: path, format: .argilla, dataset: "pref", project: "pref", guide: "preference.md")
+            } catch {
+                failure = "\(error)"
+            }
+            #expect(failure.contains(message) && failure.contains("bad.json"), "\(failure)")
+            #expect(try column("SELECT CAST(COUNT(*) AS TEXT) FROM items") == ["0"])
+            #expect(try column("SELECT CAST(COUNT(*) AS TEXT) FROM annotations") == ["0"])
+        }
     }
 }
