@@ -91,3 +91,23 @@ struct JudgingTallyTests {
         #expect(byResponse.stats.ratings == byItem.stats.ratings)
     }
 }
+
+/// Judging values are longer than the short value cache takes: the judging cache keeps them
+/// by their bytes, and a value differing in one byte is parsed anew.
+@Suite("Canonical value cache: judgments")
+struct JudgingValueCacheTests {
+    @Test func longJudgmentsComeBackEqualAndADifferentOneIsParsedAnew() throws {
+        var cache = CanonicalValueCache()
+        func parse(_ text: String) -> AnnotationValue? {
+            Array(text.utf8).withUnsafeBufferPointer { cache.parse($0) }
+        }
+        let first = #"{"pairwise":{"winner":"atlas-7b","side":"left","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}}"#
+        let second = first.replacingOccurrences(of: #""quality":5"#, with: #""quality":4"#)
+        let value = try #require(parse(first))
+        #expect(parse(first) == value)
+        #expect(parse(first) == AnnotationValue(json: first))
+        let other = try #require(parse(second))
+        #expect(other != value && other == AnnotationValue(json: second))
+        #expect(parse(#"{"pairwise":{"winner":"x"}}"#) == nil)
+    }
+}

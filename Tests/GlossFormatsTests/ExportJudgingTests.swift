@@ -27,11 +27,11 @@ struct ExportJudgingTests {
     @Test func pairwiseTasksHaveTheirPairAndPairwiseChoiceAndRatingResults() throws {
         let sink = try ExportFixtures.export(.labelStudio, ExportFixtures.context(.pairwise), [Self.judgedByThree()])
         let task = #"{"id":1,"data":{"text":"2+2?\n\n[m1]\n4\n\n[m2]\nfive","id":"q1","prompt":"2+2?","model_a":"m1","response_a":"4","model_b":"m2","response_b":"five"},"annotations":["#
-            + #"{"result":[{"id":"1_1_1","from_name":"pairwise","to_name":"pairwise","type":"pairwise","value":{"selected":"left"}},"#
+            + #"{"result":[{"id":"1_1_1","from_name":"pairwise","to_name":"response_a","type":"pairwise","value":{"selected":"left"}},"#
             + #"{"id":"1_1_2","from_name":"quality_a","to_name":"response_a","type":"rating","value":{"rating":5}},"#
             + #"{"id":"1_1_3","from_name":"quality_b","to_name":"response_b","type":"rating","value":{"rating":1}}],"#
             + #""was_cancelled":false,"completed_by":{"email":"ana"},"lead_time":4.200,"created_at":"2026-12-01T09:00:00.000Z"},"#
-            + #"{"result":[{"id":"1_2_1","from_name":"pairwise","to_name":"pairwise","type":"pairwise","value":{"selected":"left"}},"#
+            + #"{"result":[{"id":"1_2_1","from_name":"pairwise","to_name":"response_a","type":"pairwise","value":{"selected":"left"}},"#
             + #"{"id":"1_2_2","from_name":"quality_a","to_name":"response_a","type":"rating","value":{"rating":4}},"#
             + #"{"id":"1_2_3","from_name":"quality_b","to_name":"response_b","type":"rating","value":{"rating":2}}],"#
             + #""was_cancelled":false,"completed_by":{"email":"bo"},"created_at":"2026-12-01T09:01:00.000Z"},"#

@@ -18,8 +18,9 @@ import GlossFormats
 ///       <Rating name="quality_b" toName="response_b"/>
 ///     </View>
 ///
-/// - a winner: `{"type":"pairwise","value":{"selected":"left"|"right"}}` from `pairwise`
-///   (to itself, as Label Studio's editor writes it);
+/// - a winner: `{"type":"pairwise","value":{"selected":"left"|"right"}}` from `pairwise` to
+///   `response_a` (the SDK's `LabelInterface` accepts a `to_name` among the tag's `toName`
+///   only; the editor writes the control's own name, which the import reads as well);
 /// - a tie or neither (Pairwise has no such choice): a `choices` result from `outcome`;
 /// - ratings of each response: a `rating` result per criterion from `CRITERION_a` or
 ///   `CRITERION_b` on its response.
@@ -63,7 +64,7 @@ extension PairwiseExport {
             return "\(idPrefix)_\(count)"
         }
         if let winner = judgment.winner {
-            LabelStudioRegion.appendStart(id: nextID(), from: "pairwise", to: "pairwise", type: "pairwise", to: &out)
+            LabelStudioRegion.appendStart(id: nextID(), from: "pairwise", to: "response_a", type: "pairwise", to: &out)
             out.appendASCII(winner == models[0] ? "{\"selected\":\"left\"}}" : "{\"selected\":\"right\"}}")
         } else {
             LabelStudioRegion.appendStart(id: nextID(), from: "outcome", to: "prompt", type: "choices", to: &out)
