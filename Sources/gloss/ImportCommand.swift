@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
                             annotator: its email, else ls-<id>), predictions[]; span offsets are \
                             checked against value.text (code points, or the UTF-16 units of old exports); \
                             a task whose data has prompt and response_a/response_b (with model_a/model_b) \
-                            is an item with parts, its Pairwise and Rating results a judgment
+                            or text1/text2 is an item with parts, its Pairwise and Rating results a judgment
               prodigy       JSONL: text, answer (accept; ignore = skip; reject is left out), accept, \
                             label or spans; the annotator is _annotator_id, else _session_id, else \
                             --annotator, else "prodigy"

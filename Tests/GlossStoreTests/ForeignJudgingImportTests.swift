@@ -55,6 +55,24 @@ struct ForeignJudgingImportTests {
         #expect(board.models.map(\.model).sorted() == ["atlas-7b", "borealis-13b", "cirrus-70b"])
     }
 
+    /// Label Studio's pairwise template: `text1` and `text2` (models `model1`, `model2`), the
+    /// prompt in `data.prompt`; ratings on `text1`/`text2` named `quality1`/`quality2`.
+    @Test func theTemplatesTwoTextsAreTheResponses() throws {
+        try load(path: Samples.fixture("foreign/label-studio-pairwise-template.json"), dataset: "t", project: "t",
+                 guide: "preference.md")
+        #expect(try column("SELECT value FROM annotations")
+            == [#"{"pairwise":{"winner":"atlas-7b","side":"left","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}}"#])
+        #expect(try column("SELECT IFNULL(metadata, '-') FROM items") == ["-"])
+        let original = try String(contentsOfFile: Samples.fixture("foreign/label-studio-pairwise-template.json"), encoding: .utf8)
+        let path = try dir.write("noprompt.json", original.replacingOccurrences(of: #""prompt": "Summarize: the meeting moved to Friday at 3 pm.", "#, with: ""))
+        #expect(throws: (any Error).self) { try load(path: path, dataset: "u", project: "u", guide: "preference.md") }
+        do {
+            try load(path: path, dataset: "u", project: "u", guide: "preference.md")
+        } catch {
+            #expect("\(error)".contains("task 1 (id 301): data.prompt: an item with responses needs a \"prompt\""), "\(error)")
+        }
+    }
+
     @Test func ratingTasksGiveRatingsOfTheItem() throws {
         try load(path: Samples.fixture("foreign/label-studio-rating.json"), dataset: "rate", project: "rate", guide: "rating.md")
         #expect(try column("SELECT value FROM annotations") == [#"{"ratings":{"clarity":3,"correctness":1,"helpfulness":2}}"#])

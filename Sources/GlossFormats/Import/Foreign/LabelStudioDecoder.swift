@@ -8,7 +8,9 @@ import GlossCore
 ///   become the item's metadata.
 /// - A task whose `data` has responses (`prompt` or `messages` with `response_a`/`response_b`
 ///   and `model_a`/`model_b`, or `responses`: `ItemPartsReader`, the shape the `label-studio`
-///   export of a pairwise project writes) is an item with parts; its text is their flattening.
+///   export of a pairwise project writes), or the two texts `text1` and `text2` of Label
+///   Studio's pairwise template (models `model1`/`model2`, else the field names; the prompt
+///   `prompt`, else the text field), is an item with parts; its text is their flattening.
 /// - `annotations[]` (older exports: `completions[]`): the annotator is `completed_by`: an
 ///   object's `email` when it has one, else `ls-<id>` (Label Studio exports a user id unless
 ///   annotator details are asked for). `result[]` entries of type `choices` give the labels,
@@ -42,8 +44,9 @@ struct LabelStudioDecoder: JSONElementDecoder {
         func refuse(_ message: String) -> InvalidRecord { InvalidRecord(line: line, message: "\(location): \(message)") }
         guard let data = object["data"] as? [String: Any] else { throw refuse("the task has no \"data\" object") }
         let itemID = ForeignJSON.identifier(data["id"]) ?? taskID
-        let parts = try Self.parts(data, refuse: refuse)
-        var metadata = data.filter { $0.key != fields.text && $0.key != "id" && (parts == nil || !ItemPartsReader.keys.contains($0.key)) }
+        let found = try Self.parts(data, textField: fields.text, refuse: refuse)
+        let parts = found?.parts
+        var metadata = data.filter { $0.key != fields.text && $0.key != "id" && !(found?.keys.contains($0.key) ?? false) }
         for (key, value) in object["meta"] as? [String: Any] ?? [:] where metadata[key] == nil { metadata[key] = value }
         var record = try ForeignJSON.record(line: line, id: itemID, text: parts?.flattened ?? data[fields.text],
                                             textField: "data.\(fields.text)", metadata: metadata, foreign: nil,
@@ -108,13 +111,27 @@ struct LabelStudioDecoder: JSONElementDecoder {
         return ForeignAnnotation(annotator: annotator, kind: .label, value: value, decidedAt: decidedAt, durationMilliseconds: duration)
     }
 
-    /// The item's parts when `data` has responses; a malformed part is refused naming its field.
-    static func parts(_ data: [String: Any], refuse: (String) -> InvalidRecord) throws(InvalidRecord) -> ItemParts? {
-        guard data.keys.contains(where: ItemPartsReader.responseKeys.contains) else { return nil }
+    /// The item's parts when `data` has responses, and the members they were read from; a
+    /// malformed part is refused naming its field.
+    static func parts(_ data: [String: Any], textField: String,
+                      refuse: (String) -> InvalidRecord) throws(InvalidRecord) -> (parts: ItemParts, keys: Set<String>)? {
+        var members = data.filter { ItemPartsReader.keys.contains($0.key) }
+        var names: [String: String] = [:]
+        if !data.keys.contains(where: ItemPartsReader.responseKeys.contains) {
+            guard data["text1"] != nil, data["text2"] != nil else { return nil }
+            let prompt = members["prompt"] != nil || members["messages"] != nil ? nil : "prompt"
+            if prompt != nil, let text = data[textField] { members["prompt"] = text }
+            members["responses"] = ["1", "2"].map { side in
+                ["model": data["model" + side] ?? "text" + side, "text": data["text" + side] ?? NSNull()]
+            }
+            names = ["prompt": data["prompt"] == nil ? textField : "prompt", "responses": "text1"]
+        }
         do {
-            return try ItemPartsReader.parts(data.filter { ItemPartsReader.keys.contains($0.key) })
+            let parts = try ItemPartsReader.parts(members)
+            return (parts, Set(members.keys).union(names.isEmpty ? [] : ["text1", "text2", "model1", "model2", textField]))
         } catch {
-            throw refuse("data.\(error.member): \(error.message)")
+            let field = error.message.contains("needs a \"prompt\"") && !names.isEmpty ? "prompt" : names[error.member] ?? error.member
+            throw refuse("data.\(field): \(error.message)")
         }
     }
 

@@ -6,9 +6,9 @@ import GlossCore
 /// - a `choices` result from the control `outcome` holding `tie` or `neither` (Pairwise has
 ///   no such choice; the `label-studio` export writes these), on a task with two responses;
 /// - `{"type":"rating","value":{"rating":n}}` (the `Rating` tag): a rating of the response
-///   its `to_name` shows (`response_a`, `response_b`), the criterion being the control's
-///   name without the side's `_a`/`_b`; on any other object, a rating of the item named
-///   after the control.
+///   its `to_name` shows (`response_a`, `response_b`, or the template's `text1`, `text2`),
+///   the criterion being the control's name without the side's `_a`/`_b` (`_1`/`_2`, `1`/`2`);
+///   on any other object, a rating of the item named after the control.
 struct LabelStudioJudgment {
     /// The models of the task's first and second response, when it has them.
     let pair: (String, String)?
@@ -39,10 +39,11 @@ struct LabelStudioJudgment {
                 throw AnnotationLineError("result \(number) (rating) needs an integer \"value.rating\" from 1 to 9")
             }
             let to = result["to_name"] as? String ?? ""
-            if let pair, to == "response_a" || to == "response_b" {
-                let side = to.suffix(2)
-                let criterion = from.hasSuffix(side) && from.count > 2 ? String(from.dropLast(2)) : from
-                responses[side == "_a" ? pair.0 : pair.1, default: [:]][criterion] = point
+            if let pair, let left = ["response_a": true, "text1": true, "response_b": false, "text2": false][to] {
+                let tags = left ? ["_a", "_1", "1"] : ["_b", "_2", "2"]
+                let tag = tags.first { from.hasSuffix($0) && from.count > $0.count }
+                let criterion = tag.map { String(from.dropLast($0.count)) } ?? from
+                responses[left ? pair.0 : pair.1, default: [:]][criterion] = point
             } else {
                 item[from.isEmpty ? "rating" : from] = point
             }
