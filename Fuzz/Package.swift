@@ -5,7 +5,7 @@ import PackageDescription
 // main build, its tests and CI never see the fuzzer flags; `Scripts/fuzz.sh` builds it with
 // `-Xswiftc -sanitize=fuzzer` and runs each target against its corpus in Corpus/<target>/.
 let targets = [
-    "FuzzImportJSONL", "FuzzImportCSV", "FuzzImportLabelStudio", "FuzzImportProdigy", "FuzzImportDoccano",
+    "FuzzImportJSONL", "FuzzImportCSV", "FuzzImportLabelStudio", "FuzzImportProdigy", "FuzzImportDoccano", "FuzzImportArgilla",
     "FuzzGuideLint", "FuzzCanonicalValue", "FuzzAnnotationLine",
 ]
 

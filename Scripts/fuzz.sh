@@ -12,7 +12,7 @@ seconds=${1:-60}
 shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz="$root/Fuzz"
-all=(FuzzImportJSONL FuzzImportCSV FuzzImportLabelStudio FuzzImportProdigy FuzzImportDoccano
+all=(FuzzImportJSONL FuzzImportCSV FuzzImportLabelStudio FuzzImportProdigy FuzzImportDoccano FuzzImportArgilla
      FuzzGuideLint FuzzCanonicalValue FuzzAnnotationLine)
 targets=("${@:-${all[@]}}")
 

@@ -13,7 +13,7 @@ enum ForeignImportOptions {
         if !foreign {
             let given = [(project, "--project"), (guide, "--guide"), (annotator, "--annotator")].filter { $0.0 != nil }.map(\.1)
             if let option = given.first {
-                throw ValidationError("\(option) applies to another tool's export; add --format label-studio, prodigy or doccano.")
+                throw ValidationError("\(option) applies to another tool's export; add --format label-studio, prodigy, doccano or argilla.")
             }
             return
         }

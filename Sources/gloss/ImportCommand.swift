@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
             An import is all or nothing: the first invalid record stops it and nothing is stored, \
             unless --skip-invalid is given.
 
-            Another tool's export (--format label-studio, prodigy or doccano) brings its items into the \
+            Another tool's export (--format label-studio, prodigy, doccano or argilla) brings its items into the \
             dataset and, with --project, its \
             annotations as decisions of their annotators and its model predictions as suggestions, \
             checked against the project's guide and task; a missing project is created from --guide. \
@@ -38,12 +38,19 @@ struct ImportCommand: ParsableCommand {
             decision is left alone. Without --project only the items are imported.
               label-studio  a JSON array of tasks: data.text, annotations[] (completed_by names the \
                             annotator: its email, else ls-<id>), predictions[]; span offsets are \
-                            checked against value.text (code points, or the UTF-16 units of old exports)
+                            checked against value.text (code points, or the UTF-16 units of old exports); \
+                            a task whose data has prompt and response_a/response_b (with model_a/model_b) \
+                            or text1/text2 is an item with parts, its Pairwise and Rating results a judgment
               prodigy       JSONL: text, answer (accept; ignore = skip; reject is left out), accept, \
                             label or spans; the annotator is _annotator_id, else _session_id, else \
                             --annotator, else "prodigy"
               doccano       JSONL: text, label (names, or [start, end, label]); the annotator is \
                             --annotator, else "doccano"
+              argilla       Argilla 2.x records: records.json of Dataset.to_disk, or the JSONL of \
+                            to_datasets(); fields prompt and response… (the field names are the models) \
+                            make an item with parts; a ranking of the two responses, a label naming one, \
+                            and ratings (quality_response1: of response1) make the judgment of \
+                            argilla-<user id>
 
             Examples:
               gloss import reviews.jsonl --dataset reviews --label-field label

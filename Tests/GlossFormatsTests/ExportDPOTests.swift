@@ -22,11 +22,11 @@ struct ExportDPOTests {
         #expect(sink.text("test.jsonl") == "")  // the tie gives no row
     }
 
-    @Test func otherKindsAndLabelStudioRefuse() throws {
+    @Test func otherKindsRefuse() throws {
         #expect(!ExportFormat.dpo.supports(ExportFixtures.mapping(.classify)))
         #expect(!ExportFormat.dpo.supports(ExportFixtures.mapping(.spans)))
         #expect(ExportFormat.dpo.supports(ExportFixtures.mapping(.pairwise)))
-        #expect(!ExportFormat.labelStudio.supports(ExportFixtures.mapping(.pairwise)))
+        #expect(ExportFormat.labelStudio.supports(ExportFixtures.mapping(.pairwise)))
         #expect(throws: ExportWriterError.self) { try ExportFormat.dpo.makeWriter(context: ExportFixtures.context(.classify)) }
     }
 

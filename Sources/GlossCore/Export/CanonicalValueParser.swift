@@ -162,12 +162,13 @@ public struct CanonicalValueCache {
     private var lengths: [Int] = []
     private var values: [AnnotationValue] = []
     private var nextSlot = 0
+    private var judging = JudgingValueCache()
 
     public init() {}
 
     /// The value in `bytes`, from the cache when seen recently; nil when it is not a value.
     public mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AnnotationValue? {
-        guard bytes.count <= Self.longest else { return CanonicalValueParser.parse(bytes) }
+        guard bytes.count <= Self.longest else { return judging.parse(bytes) }
         let hit = keys.withUnsafeBufferPointer { keys -> Int? in
             for slot in lengths.indices where lengths[slot] == bytes.count {
                 if bytes.isEmpty || memcmp(keys.baseAddress! + slot * Self.longest, bytes.baseAddress!, bytes.count) == 0 {
@@ -191,5 +192,34 @@ public struct CanonicalValueCache {
         }
         keys.replaceSubrange((slot * Self.longest)..<(slot * Self.longest + bytes.count), with: bytes)
         return value
+    }
+}
+
+/// Judgments and ratings (`{"pairwise":…`, `{"ratings":…`, `{"winner":…`, `{"outcome":…`) are
+/// longer than the short cache takes and go through Foundation's parser (about 20 µs each),
+/// while a project repeats a few thousand of them: they are kept by their bytes' hash, up to
+/// a bound (then forgotten and gathered again). Other long values (spans) pass straight by.
+struct JudgingValueCache {
+    private static let capacity = 8192
+    private var entries: [Int: (bytes: [UInt8], value: AnnotationValue)] = [:]
+
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AnnotationValue? {
+        guard Self.isJudging(bytes) else { return CanonicalValueParser.parse(bytes) }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let key = hasher.finalize()
+        if let entry = entries[key], entry.bytes.elementsEqual(bytes) { return entry.value }
+        guard let value = CanonicalValueParser.parse(bytes) else { return nil }
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = (Array(bytes), value)
+        return value
+    }
+
+    private static func isJudging(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 10, bytes[0] == UInt8(ascii: "{"), bytes[1] == UInt8(ascii: "\"") else { return false }
+        switch bytes[2] {
+        case UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "w"), UInt8(ascii: "o"): return true
+        default: return false
+        }
     }
 }

@@ -68,4 +68,25 @@ public enum ForeignValue: Sendable, Equatable {
     case accepted(String)
     /// Spans with Unicode scalar offsets into the item's text.
     case spans([LabeledRange])
+    /// A judgment of two responses and ratings (Label Studio's Pairwise and Rating results,
+    /// Argilla's ranking and rating answers).
+    case judgment(ForeignJudgment)
+}
+
+/// What another tool said of an item's responses: which of the two shown won (nil when it
+/// said nothing of it) and its ratings, of the item or of each response by model.
+public struct ForeignJudgment: Sendable, Equatable {
+    /// The models on the left and on the right as the tool showed them; nil for an item
+    /// without responses (ratings of the item alone).
+    public var left: String?
+    public var right: String?
+    public var outcome: PairwiseJudgment.Outcome?
+    public var ratings: Ratings?
+
+    public init(left: String? = nil, right: String? = nil, outcome: PairwiseJudgment.Outcome? = nil, ratings: Ratings? = nil) {
+        self.left = left
+        self.right = right
+        self.outcome = outcome
+        self.ratings = ratings
+    }
 }

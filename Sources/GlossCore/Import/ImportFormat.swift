@@ -2,8 +2,8 @@
 /// their annotations and predictions), which only --format names.
 public enum ImportFormat: String, CaseIterable, Sendable, Codable {
     case jsonl, json, csv, tsv, text, directory
-    case labelStudio = "label-studio", prodigy, doccano
+    case labelStudio = "label-studio", prodigy, doccano, argilla
 
     /// Whether the format is another annotation tool's export.
-    public var isForeign: Bool { self == .labelStudio || self == .prodigy || self == .doccano }
+    public var isForeign: Bool { self == .labelStudio || self == .prodigy || self == .doccano || self == .argilla }
 }

@@ -13,11 +13,12 @@ public struct PairwiseOutcomeTally: Sendable {
 
     public init() {}
 
-    /// Adds one item: the judgments its annotators made (an item with one adds nothing).
-    public mutating func add(_ judgments: some Sequence<JudgedPair>) {
+    /// Adds one item (or `times` items alike): the judgments its annotators made (an item
+    /// with one adds nothing).
+    public mutating func add(_ judgments: some Sequence<JudgedPair>, times: Int = 1) {
         unit.removeAll(keepingCapacity: true)
         for judgment in judgments { unit.append(numbers.number(for: judgment.category)) }
-        tally.add(unit)
+        tally.add(unit, times: times)
     }
 
     /// Items with two or more judgments.

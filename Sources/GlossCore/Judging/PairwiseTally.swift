@@ -23,25 +23,26 @@ public struct PairwiseTally: Sendable {
 
     public init() {}
 
-    public mutating func add(_ judgment: JudgedPair) {
-        guard judgment.left != judgment.right else { return }
+    /// Adds `times` judgments alike (the statistics totals count items by their values).
+    public mutating func add(_ judgment: JudgedPair, times: Int = 1) {
+        guard judgment.left != judgment.right, times > 0 else { return }
         let left = number(judgment.left), right = number(judgment.right)
-        records[left].judgments += 1
-        records[right].judgments += 1
+        records[left].judgments += times
+        records[right].judgments += times
         switch judgment.outcome {
         case .left:
-            halfWins[left][right] += 2
-            records[left].wins += 1
-            records[right].losses += 1
+            halfWins[left][right] += 2 * times
+            records[left].wins += times
+            records[right].losses += times
         case .right:
-            halfWins[right][left] += 2
-            records[right].wins += 1
-            records[left].losses += 1
+            halfWins[right][left] += 2 * times
+            records[right].wins += times
+            records[left].losses += times
         case .tie:
-            halfWins[left][right] += 1
-            halfWins[right][left] += 1
-            records[left].ties += 1
-            records[right].ties += 1
+            halfWins[left][right] += times
+            halfWins[right][left] += times
+            records[left].ties += times
+            records[right].ties += times
         case .neither:
             break
         }

@@ -8,11 +8,12 @@ public struct PositionBiasTally: Sendable {
 
     public init() {}
 
-    public mutating func add(_ judgment: JudgedPair, by annotator: String) {
+    /// Adds `times` judgments alike by `annotator`.
+    public mutating func add(_ judgment: JudgedPair, by annotator: String, times: Int = 1) {
         var count = counts[annotator] ?? (0, 0)
         if judgment.isDecisive {
-            count.decisive += 1
-            if judgment.outcome == .left { count.left += 1 }
+            count.decisive += times
+            if judgment.outcome == .left { count.left += times }
         }
         counts[annotator] = count
     }

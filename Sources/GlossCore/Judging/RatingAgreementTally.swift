@@ -17,14 +17,15 @@ public struct RatingAgreementTally: Sendable {
 
     /// Adds one item: each annotator's ratings by criterion. A criterion an annotator left
     /// out is missing data; a criterion the guide does not have is left out.
-    public mutating func add(_ ratings: some Sequence<[String: Int]>) {
+    /// `times` items alike add their units `times` over.
+    public mutating func add(_ ratings: some Sequence<[String: Int]>, times: Int = 1) {
         for i in values.indices { values[i].removeAll(keepingCapacity: true) }
         for annotator in ratings {
             for (criterion, point) in annotator {
                 if let i = index[criterion] { values[i].append(point) }
             }
         }
-        for i in tallies.indices { tallies[i].add(values[i]) }
+        for i in tallies.indices { tallies[i].add(values[i], times: times) }
     }
 
     /// One line per criterion, in the guide's order.

@@ -26,13 +26,13 @@ public struct ScaleUnitsTally: Sendable {
         counts = Array(repeating: 0, count: points.count)
     }
 
-    /// Adds one unit: the points its coders gave, one per coder.
-    public mutating func add(_ values: some Sequence<Int>) {
+    /// Adds one unit (or `times` units alike): the points its coders gave, one per coder.
+    public mutating func add(_ values: some Sequence<Int>, times: Int = 1) {
         for i in counts.indices { counts[i] = 0 }
         var m = 0
         for value in values {
             guard points.contains(value) else {
-                outOfScale += 1
+                outOfScale += times
                 continue
             }
             counts[value - points.lowerBound] += 1
@@ -44,10 +44,10 @@ public struct ScaleUnitsTally: Sendable {
         if pairsBySize[m].isEmpty { pairsBySize[m] = Array(repeating: 0, count: size * size) }
         for c in 0..<size where counts[c] > 0 {
             for k in 0..<size where counts[k] > 0 {
-                pairsBySize[m][c * size + k] += counts[c] * (counts[k] - (c == k ? 1 : 0))
+                pairsBySize[m][c * size + k] += times * counts[c] * (counts[k] - (c == k ? 1 : 0))
             }
         }
-        units += 1
+        units += times
     }
 
     /// Krippendorff's α at `level`: 1 − D_o / D_e with the observed coincidences o_ck and

@@ -16,10 +16,15 @@ public protocol AgreementMeasure: Sendable {
     /// A new tally of the project's units, for figures of the kind's own; nil when the
     /// kind adds none.
     func unitTally() -> (any UnitAgreementTally)?
+    /// Whether the report adds the judging section (`JudgingStats`: leaderboard, outcome
+    /// agreement, α per rating criterion, position bias) over the values' pairwise
+    /// judgments and ratings.
+    var judgingFigures: Bool { get }
 }
 
 extension AgreementMeasure {
     public var readsItemText: Bool { false }
+    public var judgingFigures: Bool { false }
     public func unitTally() -> (any UnitAgreementTally)? { nil }
 }
 

@@ -55,13 +55,17 @@ public struct StatsProjectFacts: Sendable, Equatable {
     public var totalItems: Int
     /// The labels of the guide in force, in guide order; per-label agreement lists them all.
     public var labels: [String]
+    /// The rating criteria of the guide in force, in guide order (α per criterion).
+    public var criteria: [RatingCriterion]
 
-    public init(name: String, task: TaskType, overlap: Int, totalItems: Int, labels: [String]) {
+    public init(name: String, task: TaskType, overlap: Int, totalItems: Int, labels: [String],
+                criteria: [RatingCriterion] = []) {
         self.name = name
         self.task = task
         self.overlap = overlap
         self.totalItems = totalItems
         self.labels = labels
+        self.criteria = criteria
     }
 }
 

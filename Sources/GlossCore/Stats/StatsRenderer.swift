@@ -11,6 +11,7 @@ public enum StatsRenderer {
         var out: [String] = []
         out += header(report)
         out += [""] + agreement(report.agreement)
+        if let judging = report.judging { out += judgingLines(judging, width: width) }
         if !report.annotators.isEmpty {
             out += [""] + annotatorTable(report.annotators)
             out += [""] + pairTable(report.annotators)
@@ -53,6 +54,23 @@ public enum StatsRenderer {
                           label.label == a.lowestLabel ? "◀ least agreed" : ""])
         }
         out += table.render().components(separatedBy: "\n")
+        return out
+    }
+
+    /// The leaderboard with its chart, outcome agreement, α per criterion and position
+    /// bias, each after a blank line, those without data left out.
+    static func judgingLines(_ judging: JudgingStats, width: Int) -> [String] {
+        var out: [String] = []
+        if let board = judging.leaderboard { out += [""] + LeaderboardChart.lines(board, width: width) }
+        if let o = judging.outcomes {
+            out += ["", "Agreement on outcomes (the model preferred, tie or neither, whatever the sides) over "
+                    + "\(NumberText.grouped(o.items)) item\(o.items == 1 ? "" : "s") judged twice or more: "
+                    + "Krippendorff's α \(score(o.alpha)), percent \(percent(o.percent))"]
+        }
+        let ratings = JudgingTables.ratings(judging.ratings)
+        if !ratings.isEmpty { out += [""] + ratings }
+        let bias = JudgingTables.positionBias(judging.positionBias)
+        if !bias.isEmpty { out += [""] + bias }
         return out
     }
 

@@ -16,10 +16,14 @@ public struct StatsReport: Sendable, Equatable, Codable {
     public var throughput: [DayCount]
     /// One section per annotator (only the `--annotator` one when given), by name.
     public var annotators: [AnnotatorStats]
+    /// Pairwise and rating projects: the leaderboard, outcome and rating agreement and
+    /// position bias; absent for other kinds.
+    public var judging: JudgingStats?
 
     public init(project: String, task: TaskType, overlap: Int, since: Date?, annotator: String?,
                 progress: ProjectProgress, agreement: ProjectAgreement, throughput: [DayCount],
-                annotators: [AnnotatorStats]) {
+                annotators: [AnnotatorStats], judging: JudgingStats? = nil) {
+        self.judging = judging
         self.project = project
         self.task = task
         self.overlap = overlap

@@ -47,7 +47,19 @@ public enum TeamStats {
             throughput: throughput(rows),
             annotators: shown.map { name in
                 annotatorStats(name, rows: rows, labeled: labeled, input: input, measure: agreement)
-            })
+            },
+            judging: agreement?.judgingFigures == true ? judging(labeled, criteria: input.project.criteria) : nil)
+    }
+
+    /// The judging figures over each item's current label values (see `JudgingTally`).
+    static func judging(_ labeled: [String: [String: AnnotationValue]], criteria: [RatingCriterion]) -> JudgingStats {
+        var byItem: [String: [(annotator: String, value: AnnotationValue)]] = [:]
+        for (annotator, items) in labeled {
+            for (item, value) in items { byItem[item, default: []].append((annotator, value)) }
+        }
+        var tally = JudgingTally(criteria: criteria)
+        for item in byItem.keys.sorted() { tally.add(byItem[item]!) }
+        return tally.stats
     }
 
     /// Each annotator's current label value per item: `[annotator: [item: value]]`.

@@ -30,6 +30,8 @@ public struct TeamStatsBuilder {
     var pairs: [[PairTally?]] = []
     /// Category counts of the item in progress, for consensus.
     var votes: [KeyCount] = []
+    /// The judging figures, when the measure asks for them.
+    var judging: JudgingTally?
 
     public init(project: StatsProjectFacts, filter: StatsFilter, agreement: any AgreementMeasure) {
         facts = project
@@ -38,6 +40,7 @@ public struct TeamStatsBuilder {
         values = StatsValues(guideLabels: project.labels)
         labelPresence = LabelPresenceTallies(labels: Array(values.labelNames.indices), growing: true)
         unitTally = agreement.unitTally()
+        if agreement.judgingFigures { judging = JudgingTally(criteria: project.criteria) }
     }
 
     /// The number of the annotator named `name`, for `StatsRow.annotator`.
@@ -96,6 +99,7 @@ public struct TeamStatsBuilder {
             for number in label.info.labels { annotators[label.annotator].labelUses[number, default: 0] += times }
         }
         countConsensus(adjudication.map { values.category(of: $0) }, times: times)
+        judging?.add(itemLabels.map { (names[$0.annotator], $0.info.value) }, times: times)
         guard itemLabels.count >= 2 else { return }
         itemLabels.sort { rank[$0.annotator] < rank[$1.annotator] }
         try addUnit(text: measure.readsItemText ? text() : "", times: times)
@@ -114,7 +118,8 @@ public struct TeamStatsBuilder {
                 let number = numbers[name]!
                 return annotators[number].stats(name: name, pairs: pairAgreements(of: number),
                                                 labelNames: values.labelNames)
-            })
+            },
+            judging: judging?.stats)
     }
 }
 

@@ -41,6 +41,7 @@ extension ImportFormat {
         case .labelStudio: JSONArrayReader(decoder: LabelStudioDecoder(fields: fields))
         case .prodigy: ForeignLinesStream(decoder: ProdigyDecoder(fields: fields))
         case .doccano: ForeignLinesStream(decoder: DoccanoDecoder(fields: fields))
+        case .argilla: ArgillaStream(fields: fields)
         }
     }
 }

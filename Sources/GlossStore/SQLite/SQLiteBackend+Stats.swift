@@ -34,7 +34,8 @@ extension SQLiteBackend: StatsBackend {
         let guide = try? Self.currentGuide(db, projectID: projectID, project: project).guide
         let facts = StatsProjectFacts(name: project, task: TaskType(rawValue: row["task"]) ?? .classify,
                                       overlap: row["overlap"], totalItems: row["items"],
-                                      labels: guide?.countedLabels ?? [])
+                                      labels: guide?.countedLabels ?? [],
+                                      criteria: guide?.askedQuestions.flatMap(\.criteria) ?? [])
         return (facts, row["dataset_id"])
     }
 

@@ -6,8 +6,8 @@ import GlossFormats
 /// `neither`), `winner` (the preferred model, null for a tie or neither) and `models` (the
 /// two models judged, in name order) in `jsonl` and `hf`; the same as the CSV columns
 /// `outcome`, `winner`, `model_a`, `model_b`; and, for `dpo`, the preferred response as
-/// chosen and the other as rejected (ties and neither give no row). `label-studio` does not
-/// take pairwise projects yet. The manifest counts
+/// chosen and the other as rejected (ties and neither give no row); `label-studio` in
+/// PairwiseLabelStudio.swift. The manifest counts
 /// values by outcome: `win`, `tie`, `neither`.
 struct PairwiseExport: ExportMapping, DPOMapping, KTOMapping {
     func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
@@ -41,31 +41,29 @@ struct PairwiseExport: ExportMapping, DPOMapping, KTOMapping {
 
     func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
         throws(ExportWriterError) {
-        // The card declares outcome, winner and models; ratings (keyed by model) go to jsonl.
         let judgment = try self.judgment(record.value, of: record)
+        JudgingHuggingFace.appendParts(of: record, to: &out)
         out.appendASCII(",\"outcome\":")
         out.appendJSONString(Self.outcome(judgment))
         out.appendASCII(",\"winner\":")
         if let winner = judgment.winner { out.appendJSONString(winner) } else { out.appendASCII("null") }
         out.appendASCII(",\"models\":")
         out.appendJSONStrings(Self.models(judgment))
+        if case .answers(let answers) = record.value { JudgingHuggingFace.appendRatings(answers.ratings, to: &out) } else {
+            JudgingHuggingFace.appendRatings(nil, to: &out)
+        }
     }
 
     func huggingFaceFeatures(classLabel: String) -> String {
-        "  - name: outcome\n    dtype: string\n  - name: winner\n    dtype: string\n  - name: models\n    sequence: string\n"
+        JudgingHuggingFace.partsFeatures
+            + "  - name: outcome\n    dtype: string\n  - name: winner\n    dtype: string\n  - name: models\n    sequence: string\n"
+            + JudgingHuggingFace.ratingsFeature(byResponse: true)
     }
 
     var huggingFaceDescription: String {
-        "`outcome` is win, tie or neither; `winner` the preferred model (null for a tie or neither); "
-            + "`models` the two models judged."
-    }
-
-    /// Not written yet (the format refuses pairwise projects: `writesLabelStudio`).
-    var writesLabelStudio: Bool { false }
-
-    func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
-                                  to out: inout [UInt8]) throws(ExportWriterError) {
-        throw ExportWriterError("The label-studio export does not write pairwise judgments yet (item \"\(record.id)\").")
+        JudgingHuggingFace.partsDescription
+            + " `outcome` is win, tie or neither; `winner` the preferred model (null for a tie or neither); "
+            + "`models` the two models judged; `ratings` each response's `{model, criterion, rating}` (empty without)."
     }
 
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
@@ -98,7 +96,7 @@ struct PairwiseExport: ExportMapping, DPOMapping, KTOMapping {
         [min(judgment.left, judgment.right), max(judgment.left, judgment.right)]
     }
 
-    private func judgment(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> PairwiseJudgment {
+    func judgment(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> PairwiseJudgment {
         guard let judgment = value.pairwiseJudgment else { throw .unexpectedValue(value, item: record.id, task: .pairwise) }
         return judgment
     }

@@ -71,6 +71,7 @@ struct RankingForeignAnswers: ForeignAnswerRule {
         case .choices: throw .foreignShape("choices", task: .ranking)
         case .accepted: throw .foreignShape("an accept or reject", task: .ranking)
         case .spans: throw .foreignShape("spans", task: .ranking)
+        case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .ranking)
         }
     }
 }

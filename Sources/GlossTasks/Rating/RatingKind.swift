@@ -85,13 +85,21 @@ struct RatingConsensus: ConsensusRule {
     }
 }
 
-/// Another tool's answers on a rating project: none of the shapes Gloss reads from Label
-/// Studio, Prodigy or doccano is a rating, so each is refused with what it has.
+/// Another tool's answers on a rating project: ratings of the item (Label Studio's Rating
+/// results, Argilla's rating answers); a judgment, ratings of each response, choices,
+/// accepts and spans are refused with what they have.
 struct RatingForeignAnswers: ForeignAnswerRule {
     var placesOffsets: Bool { false }
 
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
+        case .judgment(let found):
+            guard found.outcome == nil else { throw .foreignShape("a pairwise judgment", task: .rating) }
+            guard case .item? = found.ratings else {
+                throw found.ratings == nil ? AnnotationLineError("the answer has no ratings")
+                    : .foreignShape("ratings of each response", task: .rating)
+            }
+            return .answers(QuestionAnswers(ratings: found.ratings))
         case .choices: throw .foreignShape("choices", task: .rating)
         case .accepted: throw .foreignShape("an accept or reject", task: .rating)
         case .spans: throw .foreignShape("spans", task: .rating)
@@ -100,8 +108,9 @@ struct RatingForeignAnswers: ForeignAnswerRule {
 }
 
 /// How exports write ratings: `ratings`, an object of each criterion's point, in `jsonl`;
-/// the same object as a JSON string in the CSV column `ratings` and in `hf` (whose card
-/// cannot list the criteria ahead). `label-studio` does not take rating projects yet. The
+/// the same object as a JSON string in the CSV column `ratings`; in `hf` the item's parts and
+/// a list of `{criterion, rating}` (`JudgingHuggingFace`); `label-studio` a `rating` result
+/// per criterion. The
 /// manifest counts values by `CRITERION=POINT`.
 struct RatingExport: ExportMapping {
     func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
@@ -122,21 +131,32 @@ struct RatingExport: ExportMapping {
 
     func appendHuggingFaceMembers(of record: ExportRecord, classes: inout ClassIndex, to out: inout [UInt8])
         throws(ExportWriterError) {
-        out.appendASCII(",\"ratings\":")
-        out.appendJSONString(try ratingsJSON(record.value, of: record))
+        guard case .answers(let answers) = record.value, answers.pairwise == nil, answers.ratings != nil else {
+            throw .unexpectedValue(record.value, item: record.id, task: .rating)
+        }
+        JudgingHuggingFace.appendParts(of: record, to: &out)
+        JudgingHuggingFace.appendRatings(answers.ratings, to: &out)
     }
 
     func huggingFaceFeatures(classLabel: String) -> String {
-        "  - name: ratings\n    dtype: string\n"
+        JudgingHuggingFace.partsFeatures + JudgingHuggingFace.ratingsFeature(byResponse: false)
     }
 
-    var huggingFaceDescription: String { "`ratings` is a JSON object of each criterion's point, as a string." }
+    var huggingFaceDescription: String {
+        JudgingHuggingFace.partsDescription + " `ratings` each criterion's `{criterion, rating}`."
+    }
 
-    var writesLabelStudio: Bool { false }
-
+    /// One `rating` result per criterion, `{"rating": POINT}` from the `Rating` control
+    /// named after the criterion on `text` (`<Rating name="clarity" toName="text" maxRating="3"/>`).
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError) {
-        throw ExportWriterError("The label-studio export does not write ratings yet (item \"\(record.id)\").")
+        guard case .answers(let answers) = value, answers.pairwise == nil, case .item? = answers.ratings else {
+            throw .unexpectedValue(value, item: record.id, task: .rating)
+        }
+        for (n, rating) in answers.ratings!.all.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            LabelStudioRegion.appendRating(rating.point, id: "\(idPrefix)_\(n + 1)", from: rating.criterion, to: "text", out: &out)
+        }
     }
 
     private func ratingsJSON(_ value: AnnotationValue, of record: ExportRecord) throws(ExportWriterError) -> String {

@@ -12,7 +12,8 @@ import GlossCore
 ///   resolves to a member on import; names that are no member's email need the server's
 ///   `ALLOW_IMPORT_TASKS_WITH_UNKNOWN_EMAILS=true`), `lead_time` in seconds when measured, and
 ///   `created_at` in ISO 8601 UTC. A skip is an annotation with an empty result and
-///   `was_cancelled: true`; flags have no Label Studio form and are left out.
+///   `was_cancelled: true`; flags have no Label Studio form and are left out, as are values
+///   the task cannot show (`labelStudioShows`).
 /// - An adjudicated item adds its final value as an annotation with `ground_truth: true`, no
 ///   `completed_by` (Label Studio gives it to the importing user) and the latest decision's time.
 /// - A prediction (`--include-predictions`) is `predictions: [{result, score}]` with the model's
@@ -69,9 +70,10 @@ struct LabelStudioExportWriter: ExportWriter {
             line.appendASCII(",\"meta\":")
             line.appendRawJSON(meta)
         }
+        try mapping.appendLabelStudioData(of: record, to: &line)
         line.appendASCII("},\"annotations\":[")
         var annotation = 0
-        for decision in record.decisions where decision.kind != .flag {
+        for decision in record.decisions where decision.kind != .flag && decision.value.map({ mapping.labelStudioShows($0, of: record) }) != false {
             if annotation > 0 { line.append(UInt8(ascii: ",")) }
             annotation += 1
             line.appendASCII("{\"result\":")
@@ -152,13 +154,20 @@ public protocol LabelStudioMapping: Sendable {
     /// `LabelStudioRegion`). A decision, an adjudication and a prediction each come here.
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError)
-    /// Whether the kind's values have Label Studio results yet (pairwise does not: its
-    /// `Pairwise` results over two text objects are to come); false refuses the format.
+    /// Whether the kind's values have Label Studio results yet; false refuses the format.
     var writesLabelStudio: Bool { get }
+    /// Appends the kind's own members of the task's `data` after `text` and `id` (each
+    /// starting with a comma): the prompt and the two responses of a pairwise task.
+    func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError)
+    /// Whether the task can show a decision's value (a judgment of another pair of the item's
+    /// responses cannot: the task shows one pair); false leaves the decision out.
+    func labelStudioShows(_ value: AnnotationValue, of record: ExportRecord) -> Bool
 }
 
 extension LabelStudioMapping {
     public var writesLabelStudio: Bool { true }
+    public func labelStudioShows(_ value: AnnotationValue, of record: ExportRecord) -> Bool { true }
+    public func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {}
 }
 
 /// The results of Label Studio tasks, as kinds write them: a region of the control named
@@ -167,11 +176,29 @@ public enum LabelStudioRegion {
     /// Appends `{"id":…,"from_name":"label","to_name":"text","type":…,"value":` (the caller
     /// closes the value and the region).
     public static func appendStart(id: String, type: StaticString, to out: inout [UInt8]) {
+        appendStart(id: id, from: "label", to: "text", type: type, to: &out)
+    }
+
+    /// Appends `{"id":…,"from_name":FROM,"to_name":TO,"type":…,"value":` for a control
+    /// other than `label` (a `Pairwise` or a `Rating`).
+    public static func appendStart(id: String, from: String, to: String, type: StaticString, to out: inout [UInt8]) {
         out.appendASCII("{\"id\":")
         out.appendJSONString(id)
-        out.appendASCII(",\"from_name\":\"label\",\"to_name\":\"text\",\"type\":\"")
+        out.appendASCII(",\"from_name\":")
+        out.appendJSONString(from)
+        out.appendASCII(",\"to_name\":")
+        out.appendJSONString(to)
+        out.appendASCII(",\"type\":\"")
         out.appendASCII(type)
         out.appendASCII("\",\"value\":")
+    }
+
+    /// Appends one `rating` region: `{"rating": POINT}` of the `Rating` control `from`.
+    public static func appendRating(_ point: Int, id: String, from: String, to: String, out: inout [UInt8]) {
+        appendStart(id: id, from: from, to: to, type: "rating", to: &out)
+        out.appendASCII("{\"rating\":")
+        out.appendInt(point)
+        out.appendASCII("}}")
     }
 
     /// Appends one `choices` region holding `names` (a `<Choices>` control).

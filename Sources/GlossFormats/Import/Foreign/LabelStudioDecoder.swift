@@ -6,6 +6,11 @@ import GlossCore
 /// - Item: the text is `data.text` (or `data.<--text-field>`); the id is `data.id` when
 ///   present, else the task's `id`; the other `data` members and the task's `meta` members
 ///   become the item's metadata.
+/// - A task whose `data` has responses (`prompt` or `messages` with `response_a`/`response_b`
+///   and `model_a`/`model_b`, or `responses`: `ItemPartsReader`, the shape the `label-studio`
+///   export of a pairwise project writes), or the two texts `text1` and `text2` of Label
+///   Studio's pairwise template (models `model1`/`model2`, else the field names; the prompt
+///   `prompt`, else the text field), is an item with parts; its text is their flattening.
 /// - `annotations[]` (older exports: `completions[]`): the annotator is `completed_by`: an
 ///   object's `email` when it has one, else `ls-<id>` (Label Studio exports a user id unless
 ///   annotator details are asked for). `result[]` entries of type `choices` give the labels,
@@ -39,21 +44,26 @@ struct LabelStudioDecoder: JSONElementDecoder {
         func refuse(_ message: String) -> InvalidRecord { InvalidRecord(line: line, message: "\(location): \(message)") }
         guard let data = object["data"] as? [String: Any] else { throw refuse("the task has no \"data\" object") }
         let itemID = ForeignJSON.identifier(data["id"]) ?? taskID
-        var metadata = data.filter { $0.key != fields.text && $0.key != "id" }
+        let found = try Self.parts(data, textField: fields.text, refuse: refuse)
+        let parts = found?.parts
+        var metadata = data.filter { $0.key != fields.text && $0.key != "id" && !(found?.keys.contains($0.key) ?? false) }
         for (key, value) in object["meta"] as? [String: Any] ?? [:] where metadata[key] == nil { metadata[key] = value }
-        var record = try ForeignJSON.record(line: line, id: itemID, text: data[fields.text], textField: "data.\(fields.text)",
-                                            metadata: metadata, foreign: nil, normalizer: &normalizer, prefix: "\(location): ")
+        var record = try ForeignJSON.record(line: line, id: itemID, text: parts?.flattened ?? data[fields.text],
+                                            textField: "data.\(fields.text)", metadata: metadata, foreign: nil,
+                                            normalizer: &normalizer, prefix: "\(location): ")
+        record.partsJSON = parts?.json
+        let pair = parts.flatMap { $0.responses.count >= 2 ? ($0.responses[0].model, $0.responses[1].model) : nil }
         var offsets = ForeignSpanOffsets(text: record.text)
         var foreign = ForeignTask(location: location)
         do throws(AnnotationLineError) {
             let annotationsKey = object["annotations"] != nil ? "annotations" : "completions"
             for (n, raw) in try Self.list(object, annotationsKey).enumerated() {
                 guard let annotation = raw as? [String: Any] else { throw AnnotationLineError("annotation \(n + 1) is not an object") }
-                foreign.annotations.append(try Self.annotation(annotation, number: n + 1, offsets: &offsets))
+                foreign.annotations.append(try Self.annotation(annotation, number: n + 1, pair: pair, offsets: &offsets))
             }
             for (n, raw) in try Self.list(object, "predictions").enumerated() {
                 guard let prediction = raw as? [String: Any] else { throw AnnotationLineError("prediction \(n + 1) is not an object") }
-                foreign.predictions.append(try Self.prediction(prediction, number: n + 1, offsets: &offsets))
+                foreign.predictions.append(try Self.prediction(prediction, number: n + 1, pair: pair, offsets: &offsets))
             }
         } catch {
             throw refuse(error.message)
@@ -84,7 +94,8 @@ struct LabelStudioDecoder: JSONElementDecoder {
         return Int((seconds * 1000).rounded())
     }
 
-    static func annotation(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
+    static func annotation(_ object: [String: Any], number: Int, pair: (String, String)? = nil,
+                           offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignAnnotation {
         let annotator = try Self.annotator(object["completed_by"], number: number)
         let decidedAt = ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"])
         let duration = try Self.milliseconds(leadTime: object["lead_time"], number: number)
@@ -93,11 +104,35 @@ struct LabelStudioDecoder: JSONElementDecoder {
         }
         let value: ForeignValue
         do throws(AnnotationLineError) {
-            value = try Self.value(object["result"], offsets: &offsets)
+            value = try Self.value(object["result"], pair: pair, offsets: &offsets)
         } catch {
             throw AnnotationLineError("annotation \(number): \(error.message)")
         }
         return ForeignAnnotation(annotator: annotator, kind: .label, value: value, decidedAt: decidedAt, durationMilliseconds: duration)
+    }
+
+    /// The item's parts when `data` has responses, and the members they were read from; a
+    /// malformed part is refused naming its field.
+    static func parts(_ data: [String: Any], textField: String,
+                      refuse: (String) -> InvalidRecord) throws(InvalidRecord) -> (parts: ItemParts, keys: Set<String>)? {
+        var members = data.filter { ItemPartsReader.keys.contains($0.key) }
+        var names: [String: String] = [:]
+        if !data.keys.contains(where: ItemPartsReader.responseKeys.contains) {
+            guard data["text1"] != nil, data["text2"] != nil else { return nil }
+            let prompt = members["prompt"] != nil || members["messages"] != nil ? nil : "prompt"
+            if prompt != nil, let text = data[textField] { members["prompt"] = text }
+            members["responses"] = ["1", "2"].map { side in
+                ["model": data["model" + side] ?? "text" + side, "text": data["text" + side] ?? NSNull()]
+            }
+            names = ["prompt": data["prompt"] == nil ? textField : "prompt", "responses": "text1"]
+        }
+        do {
+            let parts = try ItemPartsReader.parts(members)
+            return (parts, Set(members.keys).union(names.isEmpty ? [] : ["text1", "text2", "model1", "model2", textField]))
+        } catch {
+            let field = error.message.contains("needs a \"prompt\"") && !names.isEmpty ? "prompt" : names[error.member] ?? error.member
+            throw refuse("data.\(field): \(error.message)")
+        }
     }
 
     /// `completed_by`: an object's email, else `ls-<id>`.
@@ -111,12 +146,13 @@ struct LabelStudioDecoder: JSONElementDecoder {
         throw AnnotationLineError("annotation \(number) has no \"completed_by\" (a user id, or an object with \"email\" or \"id\")")
     }
 
-    static func prediction(_ object: [String: Any], number: Int, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignPrediction {
+    static func prediction(_ object: [String: Any], number: Int, pair: (String, String)? = nil,
+                           offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignPrediction {
         let version = (object["model_version"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             ?? ForeignJSON.identifier(object["model_version"])
         let value: ForeignValue
         do throws(AnnotationLineError) {
-            value = try Self.value(object["result"], offsets: &offsets)
+            value = try Self.value(object["result"], pair: pair, offsets: &offsets)
         } catch {
             throw AnnotationLineError("prediction \(number): \(error.message)")
         }
@@ -125,16 +161,21 @@ struct LabelStudioDecoder: JSONElementDecoder {
                                  createdAt: ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"]))
     }
 
-    /// The labels (`choices`) or spans (`labels`) of a result list; both at once is refused.
-    static func value(_ raw: Any?, offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignValue {
+    /// The labels (`choices`), spans (`labels`) or judgment (`pairwise`, `rating`, and on a
+    /// task with two responses an `outcome` choice of tie or neither: see
+    /// `LabelStudioJudgment`) of a result list; two of them at once is refused.
+    static func value(_ raw: Any?, pair: (String, String)? = nil,
+                      offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignValue {
         guard let results = raw as? [Any] else { throw AnnotationLineError("\"result\" must be a list") }
         var choices: [String]?
         var spans: [LabeledRange]?
+        var judgment = LabelStudioJudgment(pair: pair)
         for (n, element) in results.enumerated() {
             guard let result = element as? [String: Any], let type = result["type"] as? String else {
                 throw AnnotationLineError("result \(n + 1) has no \"type\"")
             }
             let value = result["value"] as? [String: Any] ?? [:]
+            if try judgment.read(result, type: type, value: value, number: n + 1) { continue }
             switch type {
             case "choices":
                 guard let names = ForeignJSON.names(value["choices"]) else {
@@ -156,6 +197,12 @@ struct LabelStudioDecoder: JSONElementDecoder {
             }
         }
         if choices != nil, spans != nil { throw AnnotationLineError("the result has both choices and spans; a Gloss project has one task") }
+        if let found = try judgment.value {
+            if choices != nil || spans != nil {
+                throw AnnotationLineError("the result has both a judgment or ratings and \(spans != nil ? "spans" : "choices"); a Gloss project has one task")
+            }
+            return .judgment(found)
+        }
         if let spans { return .spans(spans) }
         return .choices(choices ?? [])
     }
