@@ -153,7 +153,10 @@ struct RankingProjectTests {
         _ = try fixture.export(.jsonl, to: "rows")
         let rows = try String(contentsOfFile: fixture.dir.path("rows/data.jsonl"), encoding: .utf8)
         #expect(rows.contains(#""ranking":[["m0","m2"],["m1"]]"#), "\(rows)")
-        #expect(throws: (any Error).self) { try fixture.export(.labelStudio, to: "ls") }
+        _ = try fixture.export(.labelStudio, to: "ls")
+        let tasks = try String(contentsOfFile: fixture.dir.path("ls/tasks.json"), encoding: .utf8)
+        #expect(tasks.contains(#""value":{"ranker":{"rank-1":["m2"],"rank-2":["m0"],"rank-3":["m1"]}}"#), "\(tasks)")
+        #expect(tasks.contains(#""value":{"ranker":{"rank-1":["m0"],"rank-2":["m2"],"rank-3":["m1"]}}"#), "\(tasks)")
     }
 
     @Test func aReviewerAdoptsOneAnnotatorsRanking() throws {

@@ -31,9 +31,27 @@ struct ExportRankingTests {
         #expect(csv.text("data.csv")?.contains(#""[[""m1""],[""m2"",""m3""]]""#) == true)
     }
 
-    @Test func labelStudioRefusesRankingsAndDPOTakesThem() {
+    @Test func dpoAndLabelStudioTakeRankingsAndKTORefusesThem() {
         #expect(ExportFormat.dpo.supports(ExportFixtures.mapping(.ranking)))
-        #expect(!ExportFormat.labelStudio.supports(ExportFixtures.mapping(.ranking)))
+        #expect(ExportFormat.labelStudio.supports(ExportFixtures.mapping(.ranking)))
         #expect(!ExportFormat.kto.supports(ExportFixtures.mapping(.ranking)))
+    }
+
+    @Test func labelStudioTasksListTheResponsesAndARankerResultWithOneBucketPerPlace() throws {
+        var record = ExportFixtures.ranking()[0]
+        record.decisions = [ExportDecision(annotator: "ana", kind: .label, value: record.value, decidedAt: "2026-12-01 09:00:00.000")]
+        let sink = try ExportFixtures.export(.labelStudio, ExportFixtures.context(.ranking), [record])
+        // m1 first, then m2 and m3 tied: two buckets, the tied models in one.
+        #expect(sink.text("tasks.json") == "[\n"
+            + #"{"id":1,"data":{"text":"2+2?\n\n[m1]\n4\n\n[m2]\nfive\n\n[m3]\n22","id":"k1","prompt":"2+2?","responses":["#
+            + #"{"id":"m1","title":"m1","body":"4"},{"id":"m2","title":"m2","body":"five"},{"id":"m3","title":"m3","body":"22"}]},"#
+            + #""annotations":[{"result":[{"id":"1_1_1","from_name":"rank","to_name":"responses","type":"ranker","#
+            + #""value":{"ranker":{"rank-1":["m1"],"rank-2":["m2","m3"]}}}],"#
+            + #""was_cancelled":false,"completed_by":{"email":"ana"},"created_at":"2026-12-01T09:00:00.000Z"}]}"#
+            + "\n]\n")
+        record.partsJSON = nil
+        #expect(throws: ExportWriterError.self) {
+            try ExportFixtures.export(.labelStudio, ExportFixtures.context(.ranking), [record])
+        }
     }
 }

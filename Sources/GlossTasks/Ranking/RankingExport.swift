@@ -5,8 +5,25 @@ import GlossFormats
 /// (`[["atlas-7b"],["borealis-13b","cirrus-2"]]`), in `jsonl` and `hf` (a sequence of
 /// sequences of strings), and as that JSON in the CSV column `ranking`; for `dpo`, every
 /// ordered pair, the better response chosen and the worse rejected (tied responses give no
-/// row). `label-studio` refuses ranking projects: its Ranker results have no ties. The
+/// row); for `label-studio`, a `ranker` result whose buckets are the tie groups (below). The
 /// manifest counts values by the top group: `top:MODEL` (tied models joined by `+`).
+///
+/// A Label Studio task's `data` adds `prompt` (a chat flattened to text) and `responses`,
+/// a list of `{"id": MODEL, "title": MODEL, "body": TEXT}` in the item's order; a ranking is
+/// one result of the `Ranker` named `rank` whose buckets `rank-1`, `rank-2`, … hold the
+/// models of each place, tied models in one bucket, for this labeling config:
+///
+///     <View>
+///       <Text name="prompt" value="$prompt"/>
+///       <List name="responses" value="$responses" title="Responses"/>
+///       <Ranker name="rank" toName="responses">
+///         <Bucket name="rank-1" title="1st"/>
+///         <Bucket name="rank-2" title="2nd"/>
+///         <Bucket name="rank-3" title="3rd"/>
+///       </Ranker>
+///     </View>
+///
+/// (one bucket per place, up to the most responses an item has).
 struct RankingExport: ExportMapping, DPOMapping {
     func forEachCountedLabel(in value: AnnotationValue, _ body: (String) -> Void) {
         if let top = RankingAnswer.ranking(value)?.groups.first { body("top:" + top.joined(separator: "+")) }
@@ -36,11 +53,38 @@ struct RankingExport: ExportMapping, DPOMapping {
         "`ranking` lists the responses' models best first, in groups of tied models."
     }
 
-    var writesLabelStudio: Bool { false }
+    func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
+        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
+            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
+                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no Label Studio ranking task.")
+        }
+        out.appendASCII(",\"prompt\":")
+        out.appendJSONString(parts.promptText)
+        out.appendASCII(",\"responses\":[")
+        for (index, response) in parts.responses.enumerated() {
+            out.appendASCII(index == 0 ? "{\"id\":" : ",{\"id\":")
+            out.appendJSONString(response.model)
+            out.appendASCII(",\"title\":")
+            out.appendJSONString(response.model)
+            out.appendASCII(",\"body\":")
+            out.appendJSONString(response.text)
+            out.appendASCII("}")
+        }
+        out.appendASCII("]")
+    }
 
     func appendLabelStudioResults(_ value: AnnotationValue, of record: ExportRecord, idPrefix: String,
                                   to out: inout [UInt8]) throws(ExportWriterError) {
-        throw ExportWriterError("The label-studio export does not write rankings (item \"\(record.id)\").")
+        guard let ranking = RankingAnswer.ranking(value) else { throw .unexpectedValue(value, item: record.id, task: .ranking) }
+        LabelStudioRegion.appendStart(id: "\(idPrefix)_1", from: "rank", to: "responses", type: "ranker", to: &out)
+        out.appendASCII("{\"ranker\":{")
+        for (index, group) in ranking.groups.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.appendJSONString("rank-\(index + 1)")
+            out.append(UInt8(ascii: ":"))
+            out.appendJSONStrings(group)
+        }
+        out.appendASCII("}}}")
     }
 
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
