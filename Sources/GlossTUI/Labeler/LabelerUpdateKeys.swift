@@ -49,7 +49,7 @@ extension LabelerUpdate {
             scrollGuide(&state, by: 1)
         case .left, .right, .shiftLeft, .shiftRight, .delete:
             taskKey(&state, key)
-        case .backTab, .function, .control, .unknown:
+        case .backTab, .function, .control, .unknown, .controlLeft, .controlRight, .alt:
             state.status = StatusLine("\(key.displayName) does nothing here; ? lists the keys")
         }
         return []
