@@ -10,6 +10,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case pairwise
     /// Points on a scale for each of a guide's criteria, one digit each.
     case rating
+    /// A text typed with the line editor: a free answer, or a correction of a response.
+    case text
 }
 
 /// A place in a guide file: 1-based line and column (columns count Unicode scalars).
@@ -106,7 +108,7 @@ public struct Guide: Sendable, Equatable {
     public var countedLabels: [String] {
         switch task {
         case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
-        case .rating: []
+        case .rating, .text: []
         default: labels.map(\.name)
         }
     }

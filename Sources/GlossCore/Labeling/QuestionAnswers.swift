@@ -5,14 +5,17 @@ import Foundation
 /// question of a combined guide) and ratings. Canonical JSON, members in this order and
 /// absent when not answered (an optional question skipped):
 /// `{"pairwise":{"winner":…,"side":…,"left":…,"right":…},"ratings":{"atlas-7b":{"quality":4},…}}`;
-/// a `rating` guide's value is `{"ratings":{"clarity":4,"quality":5}}`.
+/// a `rating` guide's value is `{"ratings":{"clarity":4,"quality":5}}`. A text answer
+/// (`TypedText`) comes last, as its members `text`, `corrects`, `diff`.
 public struct QuestionAnswers: Sendable, Hashable {
     public var pairwise: PairwiseJudgment?
     public var ratings: Ratings?
+    public var text: TypedText?
 
-    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil) {
+    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil, text: TypedText? = nil) {
         self.pairwise = pairwise
         self.ratings = ratings
+        self.text = text
     }
 
     /// The members of the stored JSON object, without its braces.
@@ -28,12 +31,17 @@ public struct QuestionAnswers: Sendable, Hashable {
             if !first { out.appendASCII(",") }
             out.appendASCII("\"ratings\":")
             ratings.appendJSON(to: &out)
+            first = false
+        }
+        if let text {
+            if !first { out.appendASCII(",") }
+            text.appendMembers(to: &out)
         }
     }
 
-    /// Reads `pairwise` and `ratings` from a JSON object's members; nil when it has neither.
+    /// Reads `pairwise`, `ratings` and `text` from a JSON object's members; nil when it has none.
     public static func read(_ object: [String: Any]) throws(PairwiseValueError) -> QuestionAnswers? {
-        guard object["pairwise"] != nil || object["ratings"] != nil else { return nil }
+        guard object["pairwise"] != nil || object["ratings"] != nil || object["text"] != nil else { return nil }
         var answers = QuestionAnswers()
         if let raw = object["pairwise"], !(raw is NSNull) {
             guard let inner = raw as? [String: Any], let judgment = try PairwiseJudgment.read(inner) else {
@@ -44,8 +52,11 @@ public struct QuestionAnswers: Sendable, Hashable {
         if let raw = object["ratings"], !(raw is NSNull) {
             answers.ratings = try Ratings.read(raw)
         }
-        guard answers.pairwise != nil || answers.ratings != nil else {
-            throw PairwiseValueError("the answers are empty: give \"pairwise\" or \"ratings\"")
+        if let raw = object["text"], !(raw is NSNull) {
+            answers.text = try TypedText.read(object)
+        }
+        guard answers.pairwise != nil || answers.ratings != nil || answers.text != nil else {
+            throw PairwiseValueError("the answers are empty: give \"pairwise\", \"ratings\" or \"text\"")
         }
         return answers
     }

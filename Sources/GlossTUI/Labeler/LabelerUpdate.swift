@@ -66,6 +66,8 @@ extension Labeler {
             }
         case .guidePublished(let publication):
             LabelerUpdate.guidePublished(&state, publication)
+        case .textEdited(let result):
+            effects = LabelerUpdate.textEdited(&state, result)
         case .key(let key, let time):
             LabelerUpdate.countKey(&state, at: time)
             effects = LabelerUpdate.renewClaims(&state, at: time) + LabelerUpdate.handle(&state, key, at: time)

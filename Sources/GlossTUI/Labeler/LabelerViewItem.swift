@@ -17,6 +17,9 @@ extension Labeler {
         } else {
             drawMetaLine(item, state.context, layout, palette, &screen)
         }
+        if let box = state.answer.value.textEditor, layout.editorRows > 0 {
+            drawTextEditor(box, top: layout.textTop + layout.textRows, rows: layout.editorRows, layout, palette, &screen)
+        }
         if let body = state.itemBody {
             drawItemBody(body, state, layout, palette, &screen)
             return

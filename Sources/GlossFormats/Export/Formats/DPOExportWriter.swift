@@ -9,7 +9,7 @@ import GlossCore
 /// come from the kind (`DPOMapping`); an item whose value prefers neither (a tie, neither)
 /// is left out.
 struct DPOExportWriter: ExportWriter {
-    static let scope = "preference judgments only (pairwise projects)"
+    static let scope = "preference judgments and corrections only (pairwise and text projects)"
     let context: ExportContext
     let mapping: (any DPOMapping)?
     let splitFiles: SplitFiles
@@ -34,16 +34,9 @@ struct DPOExportWriter: ExportWriter {
     }
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
-        guard let preference = try context.require(mapping, for: .dpo).preference(of: record) else { return }
-        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
-            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
-        }
-        guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
-            let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
-            throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
-                                        + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
-        }
+        let parts = record.partsJSON.flatMap(ItemParts.init(json:))
+        guard let (chosen, rejected) = try context.require(mapping, for: .dpo).preferredTexts(of: record, parts: parts),
+              let parts else { return }
         let file = try splitFiles.file(for: record)
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
@@ -53,15 +46,15 @@ struct DPOExportWriter: ExportWriter {
         case .text(let text):
             line.appendJSONString(text)
             line.appendASCII(",\"chosen\":")
-            line.appendJSONString(chosen.text)
+            line.appendJSONString(chosen)
             line.appendASCII(",\"rejected\":")
-            line.appendJSONString(rejected.text)
+            line.appendJSONString(rejected)
         case .chat(let turns):
             ItemParts.appendMessages(turns, to: &line)
             line.appendASCII(",\"chosen\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: chosen.text)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: chosen)], to: &line)
             line.appendASCII(",\"rejected\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: rejected.text)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: rejected)], to: &line)
         }
         line.appendASCII("}\n")
         try line.withUnsafeBytes { try sink.append($0, to: file) }
@@ -70,8 +63,33 @@ struct DPOExportWriter: ExportWriter {
     mutating func end(_ sink: inout some ExportSink) throws {}
 }
 
+extension ExportWriterError {
+    /// An item without a prompt and responses has no preference row.
+    public static func noParts(_ record: ExportRecord) -> ExportWriterError {
+        ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
+                              + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
+    }
+}
+
 /// What the `dpo` format needs of a task kind that supports it: which model's response the
 /// record's value prefers, and which it rejects; nil when it prefers none (a tie).
 public protocol DPOMapping: Sendable {
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)?
+    /// The chosen and the rejected text of the record's row, on the item's parts (nil: the
+    /// item has none); nil when the record gives no row. By default the responses of the
+    /// models `preference` names; a correction gives its text over the original response.
+    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> (chosen: String, rejected: String)?
+}
+
+extension DPOMapping {
+    public func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
+        guard let preference = try preference(of: record) else { return nil }
+        guard let parts else { throw .noParts(record) }
+        guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
+            let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
+            throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
+                                        + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
+        }
+        return (chosen.text, rejected.text)
+    }
 }
