@@ -75,6 +75,8 @@ struct RandomStore {
         case .rating:
             // Not among this suite's tasks either.
             return #""ratings": {"quality": 3}"#
+        case .text:
+            return #""text": "a note""#
         }
     }
 

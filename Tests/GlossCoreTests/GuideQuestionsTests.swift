@@ -61,8 +61,8 @@ struct GuideQuestionsTests {
             """), 9, 22, "unknown question kind \"essay\""),
         (combined("""
               - {id: winner, kind: pairwise}
-              - {id: note, kind: text}
-            """), 9, 22, "questions of kind text are not built yet"),
+              - {id: order, kind: ranking}
+            """), 9, 23, "questions of kind ranking are not built yet"),
         (combined("""
               - {id: winner, kind: pairwise}
               - id: quality

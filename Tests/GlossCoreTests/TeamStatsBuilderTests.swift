@@ -46,6 +46,8 @@ struct RandomStatsRows {
             return .pairwise(PairwiseJudgment(outcome: outcome, left: models[0], right: models[1]))
         case .rating:
             return .answers(QuestionAnswers(ratings: .item(["quality": Int.random(in: 1...5, using: &random)])))
+        case .text:
+            return .answers(QuestionAnswers(text: TypedText(["yes", "no", "맞아요"].randomElement(using: &random)!)))
         }
     }
 
