@@ -20,6 +20,8 @@ extension LabelerUpdate {
         default:
             guard box.typing else { return nil }
         }
+        // The first key typed puts the guide's opening instructions away (they cover the editor).
+        if box.typing { state.instructions = nil }
         var answer = state.answer.value
         guard let step = answer.key(key, on: item) else {
             if !box.typing { return nil }
