@@ -132,4 +132,22 @@ struct LabelerUpdateTextTests {
         harness.press(.character("f"))
         #expect(harness.state.answer.value.textEditor?.editor.text == "")
     }
+
+    @Test func hostileTextInTheEditorIsShownAsVisibleEscapesAndTheCursorMovesOverIt() throws {
+        let parts = ItemParts(prompt: .text("Say hi"), responses: [ItemResponse(model: "borealis-13b",
+                                                                               text: "hi \u{1B}[31mred\u{202E}evil")])
+        let item = LabelerItem(rowID: 9, externalID: "h1", text: parts.flattened, metadata: nil, existing: nil, parts: parts)
+        var harness = try Harness("correction.md", item: item, width: 100, height: 30)
+        let screen = Labeler.view(harness.state)
+        #expect(!screen.plainText.contains("\u{1B}") && !screen.plainText.contains("\u{202E}"))
+        #expect(screen.plainText.contains("hi ␛[31mred\\u{202E}evil"))
+        // Ctrl-W deletes the word with the escapes in it; the stored text keeps what was typed.
+        harness.press(.control("w"))
+        harness.type("ok")
+        guard case .save(let input, _)? = harness.press(.enter).first, case .answers(let answers)? = input.value else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(answers.text?.text == "hi ok")
+    }
 }
