@@ -65,8 +65,10 @@ import Testing
             #expect(script.isEmpty == (original == corrected))
         }
         let korean = TextEdit.script(from: "물은 항상 100도에서 끓는다.", to: "물은 약 70도에서 끓는다.")
-        // Word by word: the space kept between the two changed words splits them into two edits.
-        #expect(korean == [TextEdit(at: 3, removed: "항상", inserted: "약"), TextEdit(at: 6, removed: "100도에서", inserted: "70도에서")])
+        // Two changed words only a space apart are one edit; a kept word keeps edits apart.
+        #expect(korean == [TextEdit(at: 3, removed: "항상 100도에서", inserted: "약 70도에서")])
+        #expect(TextEdit.script(from: "a b c d", to: "x b c y") == [TextEdit(at: 0, removed: "a", inserted: "x"),
+                                                                  TextEdit(at: 6, removed: "d", inserted: "y")])
         #expect(TextEdit.apply([TextEdit(at: 2, removed: "zz")], to: "abc") == nil)
         #expect(TextEdit.apply([TextEdit(at: 9, inserted: "x")], to: "abc") == nil)
     }

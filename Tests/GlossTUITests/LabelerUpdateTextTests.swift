@@ -45,7 +45,8 @@ struct LabelerUpdateTextTests {
 
     @Test func anEmptyRequiredTextIsRefusedAndEscLeavesTheEditorForTheLabelersKeys() throws {
         var harness = try Harness("correction.md", item: respondedItem(), width: 100, height: 30)
-        harness.press(.control("u"))
+        #expect(harness.state.answer.value.textEditor?.editor.cursor == 0)  // at the start, to read it through
+        harness.press(.end, .control("u"))
         #expect(harness.press(.enter).isEmpty)
         #expect(harness.status.hasPrefix("the text is empty"))
         harness.press(.control("z"))  // the undo brings the response back
@@ -61,7 +62,7 @@ struct LabelerUpdateTextTests {
         #expect(skip.kind == .skip)
         // `i` types again.
         var again = try Harness("correction.md", item: respondedItem(), width: 100, height: 30)
-        again.press(.escape, .character("i"))
+        again.press(.escape, .character("i"), .end)
         again.type("!")
         #expect(again.state.answer.value.textEditor?.editor.text == "Sydney is the capital of Australia.!")
     }
@@ -142,7 +143,7 @@ struct LabelerUpdateTextTests {
         #expect(!screen.plainText.contains("\u{1B}") && !screen.plainText.contains("\u{202E}"))
         #expect(screen.plainText.contains("hi ␛[31mred\\u{202E}evil"))
         // Ctrl-W deletes the word with the escapes in it; the stored text keeps what was typed.
-        harness.press(.control("w"))
+        harness.press(.end, .control("w"))
         harness.type("ok")
         guard case .save(let input, _)? = harness.press(.enter).first, case .answers(let answers)? = input.value else {
             Issue.record("expected a save")

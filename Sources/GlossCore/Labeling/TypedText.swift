@@ -116,8 +116,8 @@ public struct TextEdit: Sendable, Hashable {
 
     /// The word-level edit script from `original` to `corrected`: both cut into words and the
     /// white space between them (`WordDiff.pieces`), the pieces outside a longest common
-    /// subsequence (Myers) grouped into edits. Applying it to `original` gives `corrected`
-    /// exactly.
+    /// subsequence (Myers) grouped into edits, edits only white space apart joined into one.
+    /// Applying it to `original` gives `corrected` exactly.
     public static func script(from original: String, to corrected: String) -> [TextEdit] {
         let a = WordDiff.pieces(original).map(\.text), b = WordDiff.pieces(corrected).map(\.text)
         var ids: [String: Int] = [:]
@@ -129,8 +129,13 @@ public struct TextEdit: Sendable, Hashable {
         let (removed, added) = TextDiff.changes(a.map(id), b.map(id))
         var edits: [TextEdit] = []
         var i = 0, j = 0, offset = 0
+        // The pieces both texts keep since the last edit: only white space joins two edits
+        // into one ("100 °C, no" → "about 70 °C up" rather than four edits a word each).
+        var kept = "", keptIsSpace = true
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, !removed[i], !added[j] {
+                kept += a[i]
+                keptIsSpace = keptIsSpace && a[i].allSatisfy(\.isWhitespace)
                 offset += a[i].unicodeScalars.count
                 i += 1
                 j += 1
@@ -146,7 +151,14 @@ public struct TextEdit: Sendable, Hashable {
                 edit.inserted += b[j]
                 j += 1
             }
-            edits.append(edit)
+            if let last = edits.last, keptIsSpace {
+                edits[edits.count - 1] = TextEdit(at: last.at, removed: last.removed + kept + edit.removed,
+                                                  inserted: last.inserted + kept + edit.inserted)
+            } else {
+                edits.append(edit)
+            }
+            kept = ""
+            keptIsSpace = true
         }
         return edits
     }

@@ -48,10 +48,12 @@ public struct LineEditor: Sendable, Equatable {
         case notMine
     }
 
-    public init(_ text: String = "", multiline: Bool = true) {
+    /// An editor on `text`, the cursor at its end (or at its start: a text to read through
+    /// and correct).
+    public init(_ text: String = "", multiline: Bool = true, cursorAtStart: Bool = false) {
         self.multiline = multiline
         characters = Array(Self.normalized(text, multiline: multiline))
-        cursor = characters.count
+        cursor = cursorAtStart ? 0 : characters.count
     }
 
     public var text: String { String(characters) }

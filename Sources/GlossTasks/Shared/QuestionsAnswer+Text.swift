@@ -48,11 +48,12 @@ extension QuestionsAnswer {
     }
 
     /// Opens the editor when the current question is the text (with `start`, else the saved
-    /// text, the original or nothing).
+    /// text, the original or nothing; the cursor at the start, to read it through, except
+    /// on a text typed before and stepped back to).
     mutating func openTextIfAsked(start: String? = nil) {
         guard case .text(let index)? = current, text.editor == nil, text.problem == nil else { return }
         let initial = start ?? text.saved ?? text.original ?? ""
-        text.editor = LineEditor(initial, multiline: questions[index].text.multiline)
+        text.editor = LineEditor(initial, multiline: questions[index].text.multiline, cursorAtStart: start == nil)
         text.typing = true
     }
 
