@@ -37,4 +37,12 @@ struct ExportTextTests {
         #expect(!ExportFormat.kto.supports(ExportFixtures.mapping(.text)))
         #expect(ExportFormat.dpo.supports(ExportFixtures.mapping(.text)))
     }
+
+    @Test func aJudgmentsNoteGoesToJSONLinesAsItsAnswer() throws {
+        var record = ExportFixtures.pairwise()[0]
+        record.value = .answers(QuestionAnswers(pairwise: PairwiseJudgment(outcome: .left, left: "m1", right: "m2"),
+                                                text: TypedText("m2 cannot add")))
+        let sink = try ExportFixtures.export(.jsonl, ExportFixtures.context(.pairwise), [record])
+        #expect(sink.text("data.jsonl")?.contains(#""models":["m1","m2"],"answer":"m2 cannot add","meta""#) == true)
+    }
 }

@@ -19,10 +19,7 @@ struct TextExport: ExportMapping, DPOMapping {
 
     func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
         let answers = try self.answers(record)
-        // The stored members, `"text":…` (renamed) and a correction's.
-        let stored = AnnotationValue.answers(QuestionAnswers(text: answers.text)).json()
-        out.appendASCII(",\"answer\"")
-        out += Array(stored.utf8.dropFirst(7).dropLast())
+        Self.appendAnswer(answers.text, to: &out)
         if let ratings = answers.ratings {
             out.appendASCII(",\"ratings\":")
             out += Array(AnnotationValue.answers(QuestionAnswers(ratings: ratings)).json().utf8.dropFirst(11).dropLast())
@@ -83,6 +80,16 @@ struct TextExport: ExportMapping, DPOMapping {
         }
         guard !correction.diff.isEmpty, original.text != text.text else { return nil }
         return (text.text, original.text)
+    }
+
+    /// `,"answer":"…"` and a correction's `,"corrects":…,"diff":[…]`: the stored members, the
+    /// text renamed (`text` is the item's in every export). Nothing without a text (a note
+    /// skipped), so pairwise and rating exports add a guide's note with it.
+    static func appendAnswer(_ text: TypedText?, to out: inout [UInt8]) {
+        guard let text else { return }
+        let stored = AnnotationValue.answers(QuestionAnswers(text: text)).json()
+        out.appendASCII(",\"answer\"")
+        out += Array(stored.utf8.dropFirst(7).dropLast())
     }
 
     static func diffJSON(_ diff: [TextEdit]) -> String {
