@@ -119,4 +119,31 @@ struct TextProjectTests {
         }
         #expect(answers.text?.text == "Roughly 70 °C at the summit.")
     }
+
+    @Test func aReviewerWritesTheFinalTextAnewAndItStaysACorrectionOfTheOriginal() throws {
+        let fixture = try CorrectionFixture(overlap: 2)
+        try fixture.correct([
+            CorrectionFixture.line("p001", "ana", p001Original, "About 70 °C."),
+            CorrectionFixture.line("p001", "bo", p001Original, "Roughly 70 °C at the summit."),
+        ])
+        let entries = try fixture.store.reviewList(project: "fix", scope: .disagreements)
+        // e on ana's text, to the end, a word more (in Korean), Enter adjudicates it.
+        let keys: [Key] = [.character("e"), .end, .character(" "), .character("정"), .character("상"), .enter, .character("q")]
+        let terminal = FakeTerminal(width: 100, height: 30, keys: keys)
+        let state = ReviewState(project: "fix", guide: fixture.guide, reviewer: "lead", kind: .disagreements, blind: false,
+                                task: TaskKinds.kind(for: .text).review, entries: entries, width: 100, height: 30)
+        let handler = ReviewEffects(database: fixture.store, project: "fix", reviewer: "lead",
+                                    clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        let runtime = ProgramRuntime<Review, ReviewEffects, FakeTerminal>(state: state, handler: handler, terminal: terminal)
+        #expect(runtime.run() == .quit)
+        #expect(terminal.frames.contains { $0.plainText.contains("the final text · Enter adjudicates") })
+        guard case .answers(let answers)? = try fixture.store.adjudications(project: "fix").first?.value,
+              let text = answers.text else {
+            Issue.record("expected the text written anew")
+            return
+        }
+        #expect(text.text == "About 70 °C. 정상")
+        #expect(text.correction?.model == "borealis-13b")
+        #expect(TextEdit.apply(text.correction?.diff ?? [], to: p001Original) == "About 70 °C. 정상")
+    }
 }

@@ -63,6 +63,7 @@ import Testing
             let script = TextEdit.script(from: original, to: corrected)
             #expect(TextEdit.apply(script, to: original) == corrected, "\(original) → \(corrected): \(script)")
             #expect(script.isEmpty == (original == corrected))
+            #expect(TextEdit.original(of: corrected, undoing: script) == original)
         }
         let korean = TextEdit.script(from: "물은 항상 100도에서 끓는다.", to: "물은 약 70도에서 끓는다.")
         // Two changed words only a space apart are one edit; a kept word keeps edits apart.

@@ -151,4 +151,20 @@ struct LabelerUpdateTextTests {
         }
         #expect(answers.text?.text == "hi ok")
     }
+
+    /// Esc then a key sent at once arrives as Alt+key: where nothing is typed, it is Esc and the key.
+    @Test func altWhereNothingIsTypedIsEscapeThenTheKey() throws {
+        var harness = try Harness("preference-note.md", item: respondedItem(), width: 100, height: 30)
+        #expect(harness.press(.alt(.character("j"))).isEmpty)  // Esc (nothing to cancel), then j judges
+        #expect(harness.state.answer.value.textEditor?.typing == true)
+        harness.type("a b")
+        harness.press(.alt(.character("b")))  // while typing: a word back
+        harness.type("x")
+        #expect(harness.state.answer.value.textEditor?.editor.text == "a xb")
+        guard case .save(let input, _)? = harness.press(.enter).first, case .answers(let answers)? = input.value else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(answers.pairwise?.outcome == .right && answers.text?.text == "a xb")
+    }
 }

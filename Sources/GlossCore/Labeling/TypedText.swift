@@ -163,6 +163,18 @@ public struct TextEdit: Sendable, Hashable {
         return edits
     }
 
+    /// The text `edits` were made from: `corrected` with them undone (each edit sits in it
+    /// shifted by what the edits before it inserted and deleted); nil when they do not fit it.
+    public static func original(of corrected: String, undoing edits: [TextEdit]) -> String? {
+        var inverse: [TextEdit] = []
+        var shift = 0
+        for edit in edits {
+            inverse.append(TextEdit(at: edit.at + shift, removed: edit.inserted, inserted: edit.removed))
+            shift += edit.inserted.unicodeScalars.count - edit.removed.unicodeScalars.count
+        }
+        return apply(inverse, to: corrected)
+    }
+
     /// `original` with `edits` applied; nil when they do not fit it (an edit past its end,
     /// or deleting text it does not have there).
     public static func apply(_ edits: [TextEdit], to original: String) -> String? {

@@ -16,6 +16,12 @@ public protocol TaskReview: Sendable {
     func judgment(for label: GuideLabel, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
     /// How a label's key reads in the key bar on `entry` (the default: the label's name).
     func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String
+    /// The text `e` opens in the line editor to write the final answer anew, from the
+    /// decision at `selected` (nil, the default: the task has no text to write).
+    func textToEdit(on entry: ReviewEntry, selected: Int) -> String?
+    /// The final answer `text`, written anew from the decision at `selected`, makes; nil
+    /// when it makes none (an empty text).
+    func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
 }
 
 extension TaskReview {
@@ -23,6 +29,8 @@ extension TaskReview {
         .label(label.name)
     }
     public func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String { label.name }
+    public func textToEdit(on entry: ReviewEntry, selected: Int) -> String? { nil }
+    public func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue? { nil }
 }
 
 extension TaskReview where Self: Equatable {

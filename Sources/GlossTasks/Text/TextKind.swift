@@ -63,7 +63,9 @@ struct TextValues: ValueRules {
 }
 
 /// Texts on the review screen: `“the answer…”` or `corrected atlas-7b: 3 edits · “the text…”`;
-/// the reviewer adopts one annotator's text with Enter.
+/// the reviewer adopts one annotator's text with Enter, or writes the final text anew with
+/// `e` from the selected one (a correction stays a correction of the same original, its
+/// edits computed again).
 struct TextReview: TaskReview, Equatable {
     var labelKeysDecide: Bool { false }
 
@@ -71,6 +73,30 @@ struct TextReview: TaskReview, Equatable {
         guard case .answers(let answers) = value, let text = answers.text else { return value.summary }
         let quoted = TypedText(text.text).summary
         return text.correction == nil ? quoted : text.summary + " · " + quoted
+    }
+
+    func textToEdit(on entry: ReviewEntry, selected: Int) -> String? {
+        selectedAnswers(entry, selected)?.text?.text
+    }
+
+    func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue? {
+        guard !text.allSatisfy(\.isWhitespace), var answers = selectedAnswers(entry, selected),
+              let typed = answers.text else { return nil }
+        if let correction = typed.correction, let original = TextEdit.original(of: typed.text, undoing: correction.diff) {
+            answers.text = .correcting(original, model: correction.model, into: text)
+        } else {
+            answers.text = TypedText(text)
+        }
+        return .answers(answers)
+    }
+
+    /// The answers of the decision at `selected`, else of the first with a text.
+    private func selectedAnswers(_ entry: ReviewEntry, _ selected: Int) -> QuestionAnswers? {
+        let texts = entry.decisions.indices.compactMap { index -> (Int, QuestionAnswers)? in
+            guard case .answers(let answers)? = entry.decisions[index].value, answers.text != nil else { return nil }
+            return (index, answers)
+        }
+        return (texts.first { $0.0 == selected } ?? texts.first)?.1
     }
 }
 
