@@ -15,9 +15,18 @@ also contain non-ASCII words: Korean Hangul, accented Latin, or an emoji.
 Every text is distinct. The RNG is seeded, so the output is byte-identical
 on every run (for a given N and seed).
 
+With --pairwise each JSONL line is an item for judging instead: a generated text
+as the prompt and two more as the responses of two named models,
+
+    {"id": "item-0000001", "prompt": "...", "responses": [{"model": "atlas-7b", "text": "..."},
+     {"model": "borealis-13b", "text": "..."}]}
+
+(the CSV then holds the prompts).
+
 Python 3 standard library only. Usage:
 
     python3 generate.py --n 1000000 --jsonl bench.jsonl --csv bench.csv
+    python3 generate.py --n 1000000 --pairwise --jsonl pairs.jsonl --csv /dev/null
 """
 
 import argparse
@@ -184,7 +193,7 @@ def make_text(rng):
     return text, non_ascii
 
 
-def generate(n, jsonl_path, csv_path, seed=SEED):
+def generate(n, jsonl_path, csv_path, seed=SEED, pairwise=False):
     _check_vocabulary()
     rng = random.Random(seed)
     width = max(7, len(str(n)))
@@ -211,10 +220,18 @@ def generate(n, jsonl_path, csv_path, seed=SEED):
                 stats["retries"] += 1
             ident = f"item-{i:0{width}d}"
             num = int(rng.random() * 1000)
-            jlines.append(
-                f'{{"id": "{ident}", "text": {dumps(text)}, '
-                f'"source": "bench", "n": {num}}}\n'
-            )
+            if pairwise:
+                left, right = make_text(rng)[0], make_text(rng)[0]
+                jlines.append(
+                    f'{{"id": "{ident}", "prompt": {dumps(text)}, "responses": ['
+                    f'{{"model": "atlas-7b", "text": {dumps(left)}}}, '
+                    f'{{"model": "borealis-13b", "text": {dumps(right)}}}]}}\n'
+                )
+            else:
+                jlines.append(
+                    f'{{"id": "{ident}", "text": {dumps(text)}, '
+                    f'"source": "bench", "n": {num}}}\n'
+                )
             crows.append((ident, text))
             stats["non_ascii"] += non_ascii
             stats["text_bytes"] += len(text.encode("utf-8")) if non_ascii else len(text)
@@ -235,12 +252,13 @@ def main(argv=None):
     p.add_argument("--jsonl", required=True, help="output JSONL path")
     p.add_argument("--csv", required=True, help="output CSV path")
     p.add_argument("--seed", type=int, default=SEED, help="RNG seed")
+    p.add_argument("--pairwise", action="store_true", help="items for judging: a prompt and two responses")
     args = p.parse_args(argv)
     if args.n < 1:
         p.error("--n must be at least 1")
 
     start = time.monotonic()
-    stats = generate(args.n, args.jsonl, args.csv, args.seed)
+    stats = generate(args.n, args.jsonl, args.csv, args.seed, args.pairwise)
     elapsed = time.monotonic() - start
     n = stats["items"]
     print(

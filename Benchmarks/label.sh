@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Labeling benchmark: `gloss label` driven in a pseudo-terminal through 500
-# decisions on a 10,000-item and a 1,000,000-item project, vs. Python's sqlite3
-# module doing each decision's database work on a copy of the same store. See
-# Benchmarks/README.md.
+# decisions on a 10,000-item and a 1,000,000-item project, and on a 1,000,000-item
+# pairwise project (guides/preference.md: the winner, then a rating of each answer,
+# three keys a decision), vs. Python's sqlite3 module doing each decision's
+# database work on a copy of the same store. See Benchmarks/README.md.
 #
 #   bash Benchmarks/label.sh               # 10,000 and 1,000,000 items, 1 run
 #   N=100000 RUNS=3 KEEP=1 BENCH_DIR=/tmp/bench bash Benchmarks/label.sh
+#   PAIRWISE=0 bash Benchmarks/label.sh    # without the pairwise project
 #
 # Exits 0 whether or not the targets are met (it is a measurement); non-zero
 # only when something broke (build, generation, import, the labeler failing,
@@ -26,6 +28,7 @@ SCRATCH_PATH="${SCRATCH_PATH:-}" # swift build --scratch-path (default: .build)
 GLOSS_BIN="${GLOSS_BIN:-}"       # use this binary instead of building
 SETTLE_MS="${SETTLE_MS:-3}"      # a frame is complete after this long without output
 IMPORT_RUN="${IMPORT_RUN:-1}"     # also label the small project while another process imports N items
+PAIRWISE="${PAIRWISE:-1}"         # also label a pairwise project of N items
 
 # Targets (defined for N = 1,000,000 and N_SMALL = 10,000).
 TARGET_P50_MS="2"
@@ -39,6 +42,11 @@ PROJECT="bench"
 DATASET="bench"
 ANNOTATOR="bench"
 GUIDE="$REPO_ROOT/guides/sentiment.md"
+PAIRWISE_PROJECT="judge"
+PAIRWISE_GUIDE="$REPO_ROOT/guides/preference.md"
+# Each decision: the winner (f left, j right, t tie, n neither), then the quality of the
+# left and of the right answer (1-5).
+PAIRWISE_KEYS="f43,j35,t44,n21"
 DRIVER="$SCRIPT_DIR/label_driver.py"
 
 export LC_ALL=C # decimal points in awk/printf
@@ -65,6 +73,7 @@ command -v python3 >/dev/null || die "python3 not found"
 command -v sha256sum >/dev/null || die "sha256sum not found"
 [[ -n "$GLOSS_BIN" ]] || command -v swift >/dev/null || die "swift not found"
 [[ -f "$GUIDE" ]] || die "guide not found: $GUIDE"
+[[ -f "$PAIRWISE_GUIDE" ]] || die "guide not found: $PAIRWISE_GUIDE"
 
 # --- work dir ----------------------------------------------------------------
 
@@ -124,6 +133,7 @@ sum() { sha256sum "$1" | cut -c1-16; }
 GEN_SUM="$(sum "$SCRIPT_DIR/generate.py")"
 GLOSS_SUM="$(sum "$GLOSS")"
 GUIDE_SUM="$(sum "$GUIDE")"
+PAIRWISE_GUIDE_SUM="$(sum "$PAIRWISE_GUIDE")"
 
 # --- data --------------------------------------------------------------------
 
@@ -142,42 +152,54 @@ run_logged() {
     fi
 }
 
-# prepare N — makes items-N.jsonl and store-N.db (imported, project created,
+# The project, guide and keys of a run's key: a size (a classify project of that many
+# items) or "pw" (the pairwise project of N items).
+project_of() { if [[ "$1" == pw ]]; then echo "$PAIRWISE_PROJECT"; else echo "$PROJECT"; fi; }
+keys_of() { if [[ "$1" == pw ]]; then echo "$PAIRWISE_KEYS"; else echo "p,n,u,m"; fi; }
+items_of() { if [[ "$1" == pw ]]; then echo "$N"; else echo "$1"; fi; }
+
+# prepare KEY — makes items-KEY.jsonl and store-KEY.db (imported, project created,
 # checkpointed), reusing them when a kept BENCH_DIR already holds them for the
 # same generate.py, gloss binary and guide.
 prepare() {
-    local n="$1"
-    local jsonl="$WORK/items-$n.jsonl" store="$WORK/store-$n.db"
-    local want_items="n=$n generate=$GEN_SUM"
-    local want_store="$want_items gloss=$GLOSS_SUM guide=$GUIDE_SUM"
-    if [[ -s "$jsonl" && "$(cat "$WORK/items-$n.stamp" 2>/dev/null)" == "$want_items" ]]; then
+    local key="$1" n guide guide_sum generate_flags=()
+    n="$(items_of "$key")"
+    if [[ "$key" == pw ]]; then
+        guide="$PAIRWISE_GUIDE" guide_sum="$PAIRWISE_GUIDE_SUM" generate_flags=(--pairwise)
+    else
+        guide="$GUIDE" guide_sum="$GUIDE_SUM"
+    fi
+    local jsonl="$WORK/items-$key.jsonl" store="$WORK/store-$key.db"
+    local want_items="n=$n generate=$GEN_SUM ${generate_flags[*]}"
+    local want_store="$want_items gloss=$GLOSS_SUM guide=$guide_sum"
+    if [[ -s "$jsonl" && "$(cat "$WORK/items-$key.stamp" 2>/dev/null)" == "$want_items" ]]; then
         log "reusing $jsonl"
     else
-        rm -f -- "$jsonl" "$WORK/items-$n.stamp" "$WORK/store-$n.stamp"
-        log "generating $n items"
-        python3 "$SCRIPT_DIR/generate.py" --n "$n" --jsonl "$jsonl.tmp" --csv /dev/null ||
+        rm -f -- "$jsonl" "$WORK/items-$key.stamp" "$WORK/store-$key.stamp"
+        log "generating $n items ${generate_flags[*]}"
+        python3 "$SCRIPT_DIR/generate.py" --n "$n" "${generate_flags[@]}" --jsonl "$jsonl.tmp" --csv /dev/null ||
             die "generate.py failed"
         mv -- "$jsonl.tmp" "$jsonl"
-        printf '%s\n' "$want_items" >"$WORK/items-$n.stamp"
+        printf '%s\n' "$want_items" >"$WORK/items-$key.stamp"
     fi
-    if [[ -s "$store" && ! -e "$store-wal" && "$(cat "$WORK/store-$n.stamp" 2>/dev/null)" == "$want_store" ]]; then
+    if [[ -s "$store" && ! -e "$store-wal" && "$(cat "$WORK/store-$key.stamp" 2>/dev/null)" == "$want_store" ]]; then
         log "reusing $store"
         return
     fi
-    rm -f -- "$WORK/store-$n.stamp" "$WORK/store-$n.log"
+    rm -f -- "$WORK/store-$key.stamp" "$WORK/store-$key.log"
     fresh_db "$store"
-    log "importing $n items into store-$n.db and creating project '$PROJECT'"
-    run_logged "$WORK/store-$n.log" "$GLOSS" import "$jsonl" --dataset "$DATASET" --db "$store"
-    run_logged "$WORK/store-$n.log" "$GLOSS" project create "$PROJECT" --dataset "$DATASET" \
-        --guide "$GUIDE" --author "$ANNOTATOR" --db "$store"
+    log "importing $n items into store-$key.db and creating project '$(project_of "$key")'"
+    run_logged "$WORK/store-$key.log" "$GLOSS" import "$jsonl" --dataset "$DATASET" --db "$store"
+    run_logged "$WORK/store-$key.log" "$GLOSS" project create "$(project_of "$key")" --dataset "$DATASET" \
+        --guide "$guide" --author "$ANNOTATOR" --db "$store"
     local count
     count="$(sqlite3 "$store" "SELECT COUNT(*) FROM items")" || die "could not count the items in $store"
-    [[ "$count" == "$n" ]] || die "store-$n.db holds $count items, expected $n"
+    [[ "$count" == "$n" ]] || die "store-$key.db holds $count items, expected $n"
     # Fold the WAL into the file so that a plain copy is the whole store.
     sqlite3 "$store" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null || die "could not checkpoint $store"
     [[ ! -s "$store-wal" ]] || die "$store-wal is not empty after a checkpoint"
     rm -f -- "$store-wal" "$store-shm"
-    printf '%s\n' "$want_store" >"$WORK/store-$n.stamp"
+    printf '%s\n' "$want_store" >"$WORK/store-$key.stamp"
 }
 
 # copy_store N DEST — a scratch copy of store-N.db (the sessions write into it).
@@ -207,7 +229,9 @@ median() {
 
 kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1000000 }'; }
 
-for n in "${SIZES[@]}"; do prepare "$n"; done
+RUN_KEYS=("${SIZES[@]}")
+[[ "$PAIRWISE" == "1" ]] && RUN_KEYS+=(pw)
+for key in "${RUN_KEYS[@]}"; do prepare "$key"; done
 
 # --- runs --------------------------------------------------------------------
 
@@ -222,13 +246,14 @@ add() { # add ARRAY SIZE VALUE
 }
 
 run_gloss() {
-    local n="$1" run="$2"
+    local n="$1" run="$2" project
+    project="$(project_of "$n")"
     local db="$WORK/gloss-run.db" out="$WORK/drive-$n-$run.json"
     copy_store "$n" "$db"
-    log "run $run/$RUNS, $n items: gloss label, $DECISIONS decisions"
-    if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$PROJECT" --annotator "$ANNOTATOR" \
-        --decisions "$DECISIONS" --settle-ms "$SETTLE_MS" --look-ms "$LOOK_MS" --cwd "$WORK" --out "$out" \
-        --times "$WORK/drive-$n-$run.csv"; then
+    log "run $run/$RUNS, $(items_of "$n") items, project $project: gloss label, $DECISIONS decisions"
+    if ! python3 "$DRIVER" drive --gloss "$GLOSS" --db "$db" --project "$project" --annotator "$ANNOTATOR" \
+        --decisions "$DECISIONS" --keys "$(keys_of "$n")" --settle-ms "$SETTLE_MS" --look-ms "$LOOK_MS" \
+        --cwd "$WORK" --out "$out" --times "$WORK/drive-$n-$run.csv"; then
         die "the labeler run on $n items failed: $(jget "$out" error) ($(jget "$out" exit))"
     fi
     local row sid labels skips keys p50 p99 max first rss stored reason
@@ -237,8 +262,8 @@ run_gloss() {
                s.first_draw_ms, s.peak_rss_kb,
                (SELECT COUNT(*) FROM annotations a WHERE a.session_id = s.id), s.end_reason
         FROM sessions s JOIN projects p ON p.id = s.project_id
-        WHERE p.name = '$PROJECT' ORDER BY s.id DESC LIMIT 1")" || die "could not read the session from $db"
-    [[ -n "$row" ]] || die "no session row for project '$PROJECT' in $db"
+        WHERE p.name = '$project' ORDER BY s.id DESC LIMIT 1")" || die "could not read the session from $db"
+    [[ -n "$row" ]] || die "no session row for project '$project' in $db"
     IFS='|' read -r sid labels skips keys p50 p99 max first rss stored reason <<<"$row"
     log "session $sid: $labels labels, $skips skips, $keys keystrokes, $stored annotations, p50 $p50 ms, p99 $p99 ms, max $max ms, first draw $first ms, peak RSS $rss KiB, ended: $reason"
     [[ "$stored" == "$DECISIONS" ]] || die "session $sid stored $stored annotations, expected $DECISIONS (keys dropped?)"
@@ -269,8 +294,8 @@ run_peer() {
     local n="$1" run="$2"
     local db="$WORK/peer-run.db" out="$WORK/peer-$n-$run.json"
     copy_store "$n" "$db"
-    log "run $run/$RUNS, $n items: sqlite3 peer, $DECISIONS decisions"
-    python3 "$DRIVER" peer --db "$db" --project "$PROJECT" --decisions "$DECISIONS" --out "$out" ||
+    log "run $run/$RUNS, $(items_of "$n") items: sqlite3 peer, $DECISIONS decisions"
+    python3 "$DRIVER" peer --db "$db" --project "$(project_of "$n")" --decisions "$DECISIONS" --out "$out" ||
         die "the peer on $n items failed: $(jget "$out" error)"
     add PEER50 "$n" "$(jget "$out" decision_ms.p50)"
     add PEER99 "$n" "$(jget "$out" decision_ms.p99)"
@@ -278,7 +303,7 @@ run_peer() {
 }
 
 for ((run = 1; run <= RUNS; run++)); do
-    for n in "${SIZES[@]}"; do
+    for n in "${RUN_KEYS[@]}"; do
         run_gloss "$n" "$run"
         run_peer "$n" "$run"
     done
@@ -342,7 +367,7 @@ med() {
 
 WALL_S="$(awk -v a="$SCRIPT_START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')"
 {
-    for n in "${SIZES[@]}"; do
+    for n in "${RUN_KEYS[@]}"; do
         printf 'size %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$n" \
             "$(med P50 "$n")" "$(med P99 "$n")" "$(med MAXK "$n")" "$(med FIRST "$n")" \
             "$(kb_to_mb "$(med RSS "$n")")" "$(kb_to_mb "$(med EXT_RSS "$n")")" \
@@ -353,7 +378,7 @@ WALL_S="$(awk -v a="$SCRIPT_START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f",
     -v settle="$SETTLE_MS" -v wall="$WALL_S" \
     -v t_p50="$TARGET_P50_MS" -v t_p99="$TARGET_P99_MS" -v t_scale="$TARGET_SCALE" \
     -v t_first="$TARGET_FIRST_DRAW_MS" -v t_rss="$TARGET_RSS_MB" \
-    -v silent="$(for n in "${SIZES[@]}"; do printf '%s ' "${SILENT[$n]}"; done)" \
+    -v silent="$(for n in "${RUN_KEYS[@]}"; do printf '%s ' "${SILENT[$n]}"; done)" \
     -v sqlite_version="$(sqlite3 --version | awk '{ print $1 }')" \
     -v py_sqlite="$(python3 -c 'import sqlite3, platform; print(platform.python_version(), sqlite3.sqlite_version)')" \
     -v fs="$(stat -f -c %T "$WORK")" -v version="$("$GLOSS" --version 2>/dev/null || echo '?')" \
@@ -364,6 +389,7 @@ function commas(x,   s, out) {
     return s out
 }
 function mark(ok) { return ok ? "PASS" : "FAIL" }
+function label(n) { return n == "pw" ? commas(large) " pw" : commas(n) }
 function target(ok, text) { printf "    %s  %s\n", mark(ok), text; all = all && ok }
 {
     n = $2; order[++count] = n
@@ -373,17 +399,18 @@ function target(ok, text) { printf "    %s  %s\n", mark(ok), text; all = all && 
 END {
     all = 1
     printf "\nGloss labeling benchmark (gloss %s)\n", version
-    printf "  decisions:  %d per session, keys p n u m in turn, each sent once the previous\n", decisions
-    printf "              frame was drawn and the pty had been quiet for %s ms\n", settle
+    printf "  decisions:  %d per session, keys p n u m in turn (pw: the pairwise project, keys\n", decisions
+    printf "              f43 j35 t44 n21 in turn, three keys a decision), each sent once the\n"
+    printf "              previous frame was drawn and the pty had been quiet for %s ms\n", settle
     printf "  terminal:   80x24 pseudo-terminal, TERM=xterm-256color\n"
     printf "  runs:       %d per size; medians below\n", runs
     printf "  sqlite:     %s (gloss), Python %s (peer); work dir filesystem: %s\n\n", sqlite_version, py_sqlite, fs
-    printf "  %-10s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "", "key p50", "key p99", "key max", "first draw", "peak RSS", "(wait4)", "peer p50", "peer p99", "gloss/peer"
-    printf "  %-10s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "items", "ms", "ms", "ms", "ms", "MB", "MB", "ms", "ms", "p50"
+    printf "  %-12s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "", "key p50", "key p99", "key max", "first draw", "peak RSS", "(wait4)", "peer p50", "peer p99", "gloss/peer"
+    printf "  %-12s %8s %8s %8s %11s %9s %9s %9s %9s %11s\n", "items", "ms", "ms", "ms", "ms", "MB", "MB", "ms", "ms", "p50"
     for (i = 1; i <= count; i++) {
         n = order[i]
         ratio[n] = peer50[n] > 0 ? sprintf("%.2f", p50[n] / peer50[n]) : "n/a"
-        printf "  %-10s %8.3f %8.3f %8.2f %11.1f %9.1f %9.1f %9.3f %9.3f %11s\n", commas(n),
+        printf "  %-12s %8.3f %8.3f %8.2f %11.1f %9.1f %9.1f %9.3f %9.3f %11s\n", label(n),
             p50[n], p99[n], mx[n], first[n], rss[n], ext[n], peer50[n], peer99[n], ratio[n]
     }
     printf "\n  key times are gloss'\''s own (key read to frame flushed, the decision committed in\n"
@@ -393,7 +420,7 @@ END {
     for (i = 1; i <= count; i++) {
         n = order[i]
         printf "    %s items: p50 %.3f ms, p99 %.3f ms; first frame seen %.1f ms after fork; %d keystrokes recorded\n",
-            commas(n), drv50[n], drv99[n], ready[n], keys[n]
+            label(n), drv50[n], drv99[n], ready[n], keys[n]
     }
     split(silent, s, " "); nosil = 0
     for (i in s) nosil += s[i]
@@ -401,8 +428,8 @@ END {
     printf "\n  targets:\n"
     for (i = 1; i <= count; i++) {
         n = order[i]
-        target(p50[n] + 0 <= t_p50 + 0, sprintf("key p50 at %s items <= %s ms (%.3f)", commas(n), t_p50, p50[n]))
-        target(p99[n] + 0 <= t_p99 + 0, sprintf("key p99 at %s items <= %s ms (%.3f)", commas(n), t_p99, p99[n]))
+        target(p50[n] + 0 <= t_p50 + 0, sprintf("key p50 at %s items <= %s ms (%.3f)", label(n), t_p50, p50[n]))
+        target(p99[n] + 0 <= t_p99 + 0, sprintf("key p99 at %s items <= %s ms (%.3f)", label(n), t_p99, p99[n]))
     }
     if (large != small) {
         scale = p50[small] > 0 ? p50[large] / p50[small] : 1e9
@@ -410,6 +437,10 @@ END {
     }
     target(first[large] + 0 <= t_first + 0, sprintf("first item drawn at %s items <= %s ms after launch (%.1f)", commas(large), t_first, first[large]))
     target(rss[large] + 0 <= t_rss + 0, sprintf("peak RSS labeling %s items <= %s MB (%.1f)", commas(large), t_rss, rss[large]))
+    if ("pw" in p50) {
+        target(first["pw"] + 0 <= t_first + 0, sprintf("first item drawn at %s items <= %s ms after launch (%.1f)", label("pw"), t_first, first["pw"]))
+        target(rss["pw"] + 0 <= t_rss + 0, sprintf("peak RSS labeling %s items <= %s MB (%.1f)", label("pw"), t_rss, rss["pw"]))
+    }
     if (import_line != "") {
         printf "  %s\n", import_line
         target(import_max + 0 <= t_import + 0, sprintf("slowest key while another process imports %s items <= %s ms (%.2f)", commas(large), t_import, import_max))

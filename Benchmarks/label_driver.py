@@ -312,15 +312,18 @@ def drive(args):
             log(f"the project name '{args.project}' never appeared; started after the output went quiet")
         silent_run = 0
         shown = time.monotonic()
-        for i in range(args.decisions):
-            key = LABEL_KEYS[i % len(LABEL_KEYS)].encode()
+        groups = args.keys.split(",")
+        keys = [(key, k == 0) for i in range(args.decisions) for k, key in enumerate(groups[i % len(groups)])]
+        for i, (key, first_of_item) in enumerate(keys):
             # The labeler ignores a decision on an item shown for less than its minimum
-            # look (150 ms): the key waits until the item has been on screen that long.
-            look = args.look_ms / 1000 - (time.monotonic() - shown)
-            if look > 0:
-                time.sleep(look)
+            # look (150 ms): an item's first key waits until it has been on screen that
+            # long; the next keys of the same item (a rating after the judgment) follow
+            # the previous frame by --step-ms.
+            wait = (args.look_ms if first_of_item else args.step_ms) / 1000 - (time.monotonic() - shown)
+            if wait > 0:
+                time.sleep(wait)
             sent = time.monotonic()
-            child.write(key)
+            child.write(key.encode())
             result["keys_sent"] += 1
             got = wait_frame(child, sent, args.frame_timeout, args.settle_ms / 1000)
             if got is None:
@@ -328,7 +331,7 @@ def drive(args):
                 silent_run += 1
                 if silent_run >= args.max_silent:
                     raise RuntimeError(
-                        f"no frame after {silent_run} keys in a row (key {i + 1} of {args.decisions}): "
+                        f"no frame after {silent_run} keys in a row (key {i + 1} of {len(keys)}): "
                         "the labeler does not answer label keys")
                 continue
             silent_run = 0
@@ -342,7 +345,7 @@ def drive(args):
                 slowest.sort(reverse=True)
                 del slowest[5:]
             if args.progress and (i + 1) % args.progress == 0:
-                log(f"{i + 1}/{args.decisions} keys")
+                log(f"{i + 1}/{len(keys)} keys")
         if args.pause_ms:
             time.sleep(args.pause_ms / 1000)
         child.write(b"q")
@@ -487,6 +490,11 @@ def main(argv=None):
     d.add_argument("--project", required=True)
     d.add_argument("--annotator", default="bench")
     d.add_argument("--decisions", type=int, default=2000)
+    d.add_argument("--keys", default=",".join(LABEL_KEYS),
+                   help="the keys of each decision, comma-separated, used in turn (default: p,n,u,m; "
+                        "a pairwise judgment with two ratings: f43,j35,...)")
+    d.add_argument("--step-ms", type=float, default=60.0,
+                   help="between two keys of one decision, wait this long after the previous frame")
     d.add_argument("--cols", type=int, default=80)
     d.add_argument("--rows", type=int, default=24)
     d.add_argument("--term", default="xterm-256color")

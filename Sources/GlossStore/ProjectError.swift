@@ -11,6 +11,8 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
     case unreadableGuide(project: String, version: Int, problem: String)
     /// A pairwise guide for a dataset whose items do not all have two responses.
     case itemsWithoutPair(dataset: String, item: String, count: Int)
+    /// A ranking guide for a dataset with items of more responses than a ranking orders.
+    case tooManyResponses(dataset: String, item: String, count: Int, most: Int)
 
     /// A label and how many current annotations use it.
     public struct LabelUse: Equatable, Sendable {
@@ -46,10 +48,14 @@ public enum ProjectError: Error, Equatable, CustomStringConvertible {
         case let .unknownItem(project, id):
             "project \"\(project)\" has no item with id \"\(id)\"."
         case let .itemsWithoutPair(dataset, item, count):
-            "a pairwise project needs two responses on every item, but item \"\(item)\" of dataset \"\(dataset)\""
+            "a pairwise or ranking project needs two responses on every item, but item \"\(item)\" of dataset \"\(dataset)\""
                 + (count > 1 ? " (and \(count - 1) other\(count == 2 ? "" : "s"))" : "")
                 + " has fewer. Import items with \"prompt\" or \"messages\" and at least two \"responses\" "
                 + "(or \"response_a\" and \"response_b\") into a dataset of their own."
+        case let .tooManyResponses(dataset, item, count, most):
+            "a ranking project orders at most \(most) responses per item (one digit key each), but item \"\(item)\" of "
+                + "dataset \"\(dataset)\"" + (count > 1 ? " (and \(count - 1) other\(count == 2 ? "" : "s"))" : "")
+                + " has more. Split its responses over items of \(most) or fewer, in a dataset of their own."
         }
     }
 }

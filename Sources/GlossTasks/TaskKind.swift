@@ -37,7 +37,7 @@ public protocol TaskKind: Sendable {
 /// The registry of task kinds: one line per kind.
 public enum TaskKinds {
     public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind(), RatingKind(),
-                                             TextKind()]
+                                             RankingKind(), TextKind()]
 
     /// The kind of a task type (every `TaskType` has one).
     public static func kind(for type: TaskType) -> any TaskKind {

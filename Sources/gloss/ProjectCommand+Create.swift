@@ -51,6 +51,7 @@ enum ProjectSummaryText {
             return guide.askedQuestions.count > 1 ? what + ", " + count(guide.askedQuestions.count, "question", "questions") : what
         }
         let criteria = guide.askedQuestions.flatMap(\.criteria).count
+        if guide.task == .ranking { return "responses ranked best first" }
         if guide.labels.isEmpty { return count(criteria, "criterion", "criteria") }
         let labels = count(guide.labels.count, "label", "labels")
         return guide.asksSeveralQuestions ? labels + ", " + count(guide.askedQuestions.count, "question", "questions") : labels

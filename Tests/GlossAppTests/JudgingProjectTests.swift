@@ -66,6 +66,8 @@ struct JudgingProjectTests {
              "\"tone\" is not a criterion of the guide"),
             (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"cirrus-70b":{"quality":3}}}"#,
              "neither model judged"),
+            (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":3},"borealis-13b":{"quality":3}},"ranking":["atlas-7b","borealis-13b"]}"#,
+             "the guide asks for no ranking"),
         ] {
             let error = try #require(throws: (any Error).self) { try fixture.judge([line], name: "bad.jsonl") }
             #expect("\(error)".contains(message), "\(error)")

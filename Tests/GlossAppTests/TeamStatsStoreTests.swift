@@ -75,6 +75,9 @@ struct RandomStore {
         case .rating:
             // Not among this suite's tasks either.
             return #""ratings": {"quality": 3}"#
+        case .ranking:
+            // Nor this one.
+            return #""ranking": [["m1"], ["m2"]]"#
         case .text:
             return #""text": "a note""#
         }

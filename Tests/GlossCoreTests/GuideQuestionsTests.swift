@@ -65,6 +65,10 @@ struct GuideQuestionsTests {
             """), 9, 23, "questions of kind ranking are not built yet"),
         (combined("""
               - {id: winner, kind: pairwise}
+              - {id: order, kind: ranking}
+            """), 9, 23, "a ranking is a guide of its own (task: ranking), not a question"),
+        (combined("""
+              - {id: winner, kind: pairwise}
               - id: quality
                 kind: rating
                 criteria: [{name: quality, scale: 5}, {name: quality, scale: 3}]

@@ -46,6 +46,10 @@ struct RandomStatsRows {
             return .pairwise(PairwiseJudgment(outcome: outcome, left: models[0], right: models[1]))
         case .rating:
             return .answers(QuestionAnswers(ratings: .item(["quality": Int.random(in: 1...5, using: &random)])))
+        case .ranking:
+            let models = ["m1", "m2", "m3"].shuffled(using: &random)
+            return .answers(QuestionAnswers(ranking: Ranking(groups: chance(0.3) ? [[models[0]], [models[1], models[2]]]
+                                                                        : models.map { [$0] }, shown: models)))
         case .text:
             return .answers(QuestionAnswers(text: TypedText(["yes", "no", "맞아요"].randomElement(using: &random)!)))
         }

@@ -112,6 +112,7 @@ struct ExportJSONLinesCSVTests {
                     return record
                 }
                 case .rating: ExportFixtures.rating(split: true)
+                case .ranking: ExportFixtures.ranking(split: true)
                 case .text: ExportFixtures.corrections(split: true)
                 }
                 let context = ExportFixtures.context(task, splits: [.train, .validation, .test])

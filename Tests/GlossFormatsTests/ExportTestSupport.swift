@@ -122,6 +122,30 @@ enum ExportFixtures {
         ]
     }
 
+    /// Rankings of three responses: a string prompt with a tie below the best, a chat with no tie.
+    static func ranking(split: Bool = false) -> [ExportRecord] {
+        let text = ItemParts(prompt: .text("2+2?"), responses: [ItemResponse(model: "m1", text: "4"),
+                                                                ItemResponse(model: "m2", text: "five"),
+                                                                ItemResponse(model: "m3", text: "22")])
+        let chat = ItemParts(prompt: .chat([ChatTurn(role: "user", content: "안녕?")]),
+                             responses: [ItemResponse(model: "m1", text: "안녕하세요!"), ItemResponse(model: "m2", text: "..."),
+                                         ItemResponse(model: "m3", text: "hi")])
+        func ranked(_ rowID: Int64, _ id: String, _ parts: ItemParts, _ groups: [[String]], _ split: ExportSplit) -> ExportRecord {
+            var record = record(rowID, id, parts.flattened, .answers(QuestionAnswers(ranking: Ranking(groups: groups))),
+                                split: split)
+            record.partsJSON = parts.json
+            return record
+        }
+        return [
+            ranked(1, "k1", text, [["m1"], ["m3", "m2"]], .train),
+            ranked(2, "k2", chat, [["m3"], ["m1"], ["m2"]], .test),
+        ].map { record in
+            var record = record
+            if !split { record.split = nil }
+            return record
+        }
+    }
+
     /// Corrections of m2's response: on a string prompt, on a chat (in Korean), and one that changed nothing.
     static func corrections(split: Bool = false) -> [ExportRecord] {
         let text = ItemParts(prompt: .text("2+2?"), responses: [ItemResponse(model: "m1", text: "4"),

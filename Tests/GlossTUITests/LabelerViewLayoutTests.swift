@@ -195,9 +195,10 @@ import Testing
         }
     }
 
-    /// Every task whose guide has labels (a rating guide has criteria instead; its digits are
-    /// listed by `LabelerUpdateQuestionsTests`; a text guide has none: its keys are the editor's).
-    @Test(arguments: TaskType.allCases.filter { $0 != .rating && $0 != .text })
+    /// Every task whose guide has labels (a rating guide has criteria instead, a ranking guide
+    /// digits for its responses; they are listed by `LabelerUpdateQuestionsTests` and
+    /// `RankingKindTests`; a text guide has none: its keys are the editor's).
+    @Test(arguments: TaskType.allCases.filter { $0 != .rating && $0 != .ranking && $0 != .text })
     func theHelpListsTheGuidesLabelsAndTheTasksKeys(task: TaskType) throws {
         var guide = try ViewFixtures.guide("sentiment.md")
         guide.task = task

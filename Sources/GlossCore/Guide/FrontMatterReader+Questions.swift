@@ -134,7 +134,7 @@ extension FrontMatterReader {
         let kindName = kindNode.string ?? ""
         guard let kind = GuideQuestion.Kind(rawValue: kindName) else {
             if kindName == "ranking" {
-                error(kindNode, "questions of kind \(kindName) are not built yet; the kinds are pairwise, rating and text")
+                error(kindNode, "a ranking is a guide of its own (task: ranking), not a question; the kinds are pairwise, rating and text")
             } else {
                 error(kindNode, "unknown question kind \"\(kindName)\"; the kinds are pairwise, rating and text")
             }

@@ -52,6 +52,11 @@ struct FrontMatterReader {
                 error(field.key, task == .rating ? "a rating guide has criteria, not labels: a digit rates the current criterion"
                                                  : "a text guide has no labels: the annotator types the answer")
             }
+        } else if task == .ranking {
+            if let field = fields["labels"] {
+                error(field.key, "a ranking guide has no labels: a digit places the response of that number, "
+                          + "\(LabelerKeys.rankingTieKey) ties the next with the previous")
+            }
         } else {
             labels = readLabels(fields["labels"])
         }
@@ -63,7 +68,9 @@ struct FrontMatterReader {
             if instructions == nil { error(field.value, "instructions must be text (one paragraph)") }
         }
         if let field = fields["examples"] { readTopLevelExamples(field.value, labels: labels) }
-        guard let name, let task, let questions, task == .rating || task == .text || !labels.isEmpty else { return nil }
+        guard let name, let task, let questions, task == .rating || task == .ranking || task == .text || !labels.isEmpty else {
+            return nil
+        }
         return Guide(name: name, task: task, labels: labels, questions: questions, instructions: instructions, body: body,
                      bodyLine: bodyLine, text: text)
     }

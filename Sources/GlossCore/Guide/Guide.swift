@@ -12,6 +12,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case rating
     /// A text typed with the line editor: a free answer, or a correction of a response.
     case text
+    /// Two to nine model responses ordered best first, ties allowed, one digit each.
+    case ranking
 }
 
 /// A place in a guide file: 1-based line and column (columns count Unicode scalars).
@@ -108,7 +110,7 @@ public struct Guide: Sendable, Equatable {
     public var countedLabels: [String] {
         switch task {
         case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
-        case .rating, .text: []
+        case .rating, .text, .ranking: []
         default: labels.map(\.name)
         }
     }

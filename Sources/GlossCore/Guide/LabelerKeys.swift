@@ -24,6 +24,10 @@ public enum LabelerKeys {
     /// pairwise guides may not give it to an outcome; other guides may use it).
     public static let pairwiseDiffKey: Character = "d"
 
+    /// The key that ties the next response placed on the ranking screen with the one placed
+    /// before it (punctuation: no guide key can take it).
+    public static let rankingTieKey: Character = "="
+
     /// What a reserved key does, or nil when the key is free for labels.
     public static func purpose(of key: Character) -> String? {
         reserved.first { sameKey($0.key, key) }?.purpose

@@ -112,7 +112,8 @@ extension AnnotationValue {
         case .spans(let spans): spans.count == 1 ? "1 span" : "\(spans.count) spans"
         case .pairwise(let judgment): judgment.outcomeName
         case .answers(let answers):
-            ([answers.pairwise?.outcomeName, answers.ratings?.summary, answers.text?.summary].compactMap { $0 })
+            ([answers.pairwise?.outcomeName, answers.ratings?.summary, answers.ranking?.summary, answers.text?.summary]
+                .compactMap { $0 })
                 .joined(separator: " · ")
         }
     }
@@ -131,7 +132,9 @@ extension AnnotationValue {
                     + ["\(byModel.values.reduce(0) { $0 + $1.count }) ratings", answers.text.map { $0.correction == nil ? "a note" : "a correction" }].compactMap { $0 })
                     .joined(separator: " · ")
             case .item?, nil:
-                ([answers.pairwise?.outcome.rawValue, answers.ratings?.summary, answers.text?.summary].compactMap { $0 })
+                // A ranking is by model too: the judge sees that it was saved, not whose.
+                ([answers.pairwise?.outcome.rawValue, answers.ratings?.summary,
+                  answers.ranking.map { "\($0.models.count) responses ranked" }, answers.text?.summary].compactMap { $0 })
                     .joined(separator: " · ")
             }
         default: summary
@@ -157,8 +160,9 @@ extension AnnotationValue {
         case (.pairwise(let x), .pairwise(let y)): x.outcomeName == y.outcomeName
         case (.answers(let x), .answers(let y)):
             // With a judgment, by its outcome alone (ratings vary by a point or two between
-            // judges on nearly every item); ratings alone must be equal.
-            if let a = x.pairwise, let b = y.pairwise { a.outcomeName == b.outcomeName } else { x == y }
+            // judges on nearly every item); ratings and rankings alone must be equal (a
+            // ranking whatever order it was shown in).
+            if let a = x.pairwise, let b = y.pairwise { a.outcomeName == b.outcomeName } else { x.decided == y.decided }
         default: saysTheSame(as: other)
         }
     }
@@ -184,7 +188,7 @@ extension AnnotationValue {
             case (let a?, let b?): a == b || a == b.swapped
             default: false
             }
-            return samePair && x.ratings == y.ratings && x.text == y.text
+            return samePair && x.ratings == y.ratings && x.ranking?.decided == y.ranking?.decided && x.text == y.text
         default:
             return false
         }

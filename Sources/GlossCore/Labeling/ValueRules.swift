@@ -17,9 +17,17 @@ public protocol ValueRules: Sendable {
     func stored(_ value: AnnotationValue) -> AnnotationValue
     /// The answer an item's reference labels give, when the task takes one from them.
     func referenceAnswer(_ labels: [String]) -> AnnotationValue?
+    /// Whether a value is checked against the item's responses (a ranking names each once).
+    var checksResponses: Bool { get }
+    /// Why `value` does not fit an item whose responses are by `responses` (its models, in
+    /// order; empty for an item without parts); nil when it fits.
+    func problem(with value: AnnotationValue, responses: [String]) -> ValueProblem?
 }
 
 extension ValueRules {
+    public var checksResponses: Bool { false }
+    public func problem(with value: AnnotationValue, responses: [String]) -> ValueProblem? { nil }
+
     public func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem? {
         problem(with: value, labels: Set(guide.labels.map(\.name)), itemText: itemText)
     }

@@ -29,10 +29,14 @@ extension AgreementMeasure {
 public struct AgreementValue: Sendable {
     public var value: AnnotationValue
     public var category: Int
+    /// Who gave it, as a number fixed within one report (a unit tally that follows pairs
+    /// of judges across items reads it; -1 when not told).
+    public var judge: Int
 
-    public init(value: AnnotationValue, category: Int) {
+    public init(value: AnnotationValue, category: Int, judge: Int = -1) {
         self.value = value
         self.category = category
+        self.judge = judge
     }
 }
 

@@ -139,8 +139,9 @@ public enum NominalValue {
             [min(judgment.left, judgment.right), max(judgment.left, judgment.right),
              judgment.winner.map { "winner:" + $0 } ?? judgment.outcome.rawValue].joined(separator: "\u{1F}")
         case .answers(let answers):
-            // A combined judgment agrees by its pairwise part; ratings alone by their points.
-            answers.pairwise.map { key(.pairwise($0)) } ?? "ratings\u{1F}" + AnnotationValue.answers(answers).json()
+            // A combined judgment agrees by its pairwise part; ratings alone by their points;
+            // a ranking by its order, whatever order it was shown in.
+            answers.pairwise.map { key(.pairwise($0)) } ?? "ratings\u{1F}" + AnnotationValue.answers(answers.decided).json()
         }
     }
 }

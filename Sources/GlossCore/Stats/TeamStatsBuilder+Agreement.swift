@@ -57,7 +57,8 @@ extension TeamStatsBuilder {
     mutating func addUnit(text: String, times: Int) {
         units.add(itemLabels.lazy.map(\.info.category), times: times)
         labelPresence.add(size: itemLabels.count, labels: itemLabels.lazy.flatMap(\.info.distinctLabels), times: times)
-        unitTally?.add(itemLabels.map(\.info.agreementValue), itemText: text, times: times)
+        unitTally?.add(itemLabels.map { AgreementValue(value: $0.info.value, category: $0.info.category, judge: $0.annotator) },
+                       itemText: text, times: times)
         for i in itemLabels.indices {
             for j in (i + 1)..<itemLabels.count {
                 let (first, second) = (itemLabels[i], itemLabels[j])

@@ -62,6 +62,14 @@ protocol LabelingBackend {
                      using generator: inout some RandomNumberGenerator) throws -> [PoolCandidate]
     /// Stops the store work in progress on other threads (it fails at once; nothing of it is stored).
     func interrupt()
+    /// Starts the work the backend does beside a session's writes until it finishes (SQLite:
+    /// its WAL checkpoints, off the saves); nil when there is none.
+    func startSessionCompanion() -> (any SessionCompanion)?
+}
+
+/// Work a backend runs beside a labeling session until the session finishes.
+protocol SessionCompanion: AnyObject, Sendable {
+    func stop()
 }
 
 /// What a session opened with.
@@ -95,6 +103,8 @@ public final class LabelingSession: Sendable {
     let database: GlossDatabase
     let scope: LabelingScope
     let guideWatch = GuideWatch()
+    /// The backend's work beside this session's writes (SQLite: WAL checkpoints off the saves).
+    let companion: (any SessionCompanion)?
 
     private init(database: GlossDatabase, project: String, annotator: String, opening: SessionOpening, lease: TimeInterval) {
         self.database = database
@@ -107,7 +117,10 @@ public final class LabelingSession: Sendable {
         scope = opening.scope
         sessionID = opening.scope.sessionID ?? 0
         self.lease = lease
+        companion = database.backend.startSessionCompanion()
     }
+
+    deinit { companion?.stop() }
 
     /// Opens a session of `annotator` on `project` under its newest guide version and
     /// records its row (host, terminal size, order).
@@ -205,6 +218,7 @@ public final class LabelingSession: Sendable {
     /// Closes the session row (end time, why it ended, final timings and peak memory) and
     /// releases its claims, so its items go back to the queue at once.
     public func finish(reason: String, stats: KeystrokeStats, peakRSSKilobytes: Int?, at date: Date = Date()) throws {
+        companion?.stop()
         try database.backend.finishSession(scope, reason: reason, stats: stats, peakRSSKilobytes: peakRSSKilobytes, at: date)
     }
 

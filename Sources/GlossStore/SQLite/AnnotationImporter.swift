@@ -49,7 +49,10 @@ struct AnnotationImporter {
         do throws(AnnotationLineError) {
             record = try line.record.get()
             item = try lookUp(record.item)
-            if let value = record.value { try check(value, itemText: item.text, what: "") }
+            if let value = record.value {
+                try check(value, itemText: item.text, what: "")
+                try checkResponses(value, itemID: item.id)
+            }
             if let suggestion = record.suggestion {
                 try check(suggestion, itemText: item.text, what: "the suggestion: ")
             }
@@ -78,6 +81,14 @@ struct AnnotationImporter {
     func check(_ value: AnnotationValue, itemText: String?, what: String) throws(AnnotationLineError) {
         try AnnotationRules.check(value, task: task, rules: rules, labels: labels, guide: guide, project: project, itemText: itemText,
                                   what: what)
+    }
+
+    /// A value of a kind that names the item's responses (a ranking) against its models.
+    func checkResponses(_ value: AnnotationValue, itemID: Int64) throws(AnnotationLineError) {
+        guard rules.checksResponses else { return }
+        let json = try? String.fetchOne(db.cachedStatement(sql: "SELECT parts FROM items WHERE id = ?"), arguments: [itemID])
+        let models = json.flatMap(ItemParts.init(json:))?.responses.map(\.model) ?? []
+        if case .answers(let phrase)? = rules.problem(with: value, responses: models) { throw AnnotationLineError(phrase) }
     }
 
     mutating func write(_ record: AnnotationRecord, itemID: Int64) throws {

@@ -10,7 +10,7 @@ extension SQLiteBackend: ProjectsBackend {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM projects WHERE name = ?", arguments: [name]) == true {
                 throw ProjectError.projectExists(name)
             }
-            if guide.task == .pairwise { try Self.checkPairs(db, datasetID: datasetID, dataset: dataset) }
+            try Self.checkResponses(db, task: guide.task, datasetID: datasetID, dataset: dataset)
             try Self.insertProject(db, name: name, datasetID: datasetID, guide: guide, author: author, overlap: overlap,
                                    itemOrder: itemOrder, at: Date())
             return try Self.projectSummaries(db, name: name)[0]
@@ -80,14 +80,25 @@ extension SQLiteBackend: ProjectsBackend {
         return id
     }
 
-    /// Refuses a dataset with an item that has no two responses to compare (a pairwise task
-    /// needs them on every item), naming the first such item and how many there are.
-    static func checkPairs(_ db: Database, datasetID: Int64, dataset: String) throws {
+    /// Refuses a dataset with an item that has no two responses to compare (pairwise and
+    /// ranking tasks need them on every item), or, for a ranking, more responses than its
+    /// digits reach, naming the first such item and how many there are.
+    static func checkResponses(_ db: Database, task: TaskType, datasetID: Int64, dataset: String) throws {
+        guard task == .pairwise || task == .ranking else { return }
         let lacking = "dataset_id = ? AND (parts IS NULL OR json_array_length(parts, '$.responses') < 2)"
-        guard let first = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE \(lacking) ORDER BY id LIMIT 1",
-                                              arguments: [datasetID]) else { return }
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE \(lacking)", arguments: [datasetID]) ?? 1
-        throw ProjectError.itemsWithoutPair(dataset: dataset, item: first, count: count)
+        if let first = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE \(lacking) ORDER BY id LIMIT 1",
+                                           arguments: [datasetID]) {
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE \(lacking)", arguments: [datasetID]) ?? 1
+            throw ProjectError.itemsWithoutPair(dataset: dataset, item: first, count: count)
+        }
+        guard task == .ranking else { return }
+        let most = Ranking.maxResponses
+        let over = "dataset_id = ? AND json_array_length(parts, '$.responses') > \(most)"
+        if let first = try String.fetchOne(db, sql: "SELECT external_id FROM items WHERE \(over) ORDER BY id LIMIT 1",
+                                           arguments: [datasetID]) {
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE \(over)", arguments: [datasetID]) ?? 1
+            throw ProjectError.tooManyResponses(dataset: dataset, item: first, count: count, most: most)
+        }
     }
 
     /// The dataset a project labels: its id and name.
@@ -119,9 +130,9 @@ extension SQLiteBackend: ProjectsBackend {
                             """, arguments: [projectID]) ?? 0
                     })
             }
-            if guide.task == .pairwise, changes.taskChange != nil {
+            if changes.taskChange != nil {
                 let (datasetID, dataset) = try Self.dataset(db, projectID: projectID)
-                try Self.checkPairs(db, datasetID: datasetID, dataset: dataset)
+                try Self.checkResponses(db, task: guide.task, datasetID: datasetID, dataset: dataset)
             }
             try Self.insertVersion(db, projectID: projectID, version: current.version + 1, text: guide.text,
                                    author: author, message: message, at: Date())

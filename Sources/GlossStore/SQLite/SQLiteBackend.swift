@@ -14,6 +14,8 @@ final class SQLiteBackend: Sendable {
     private let busyWait: BusyWait
     /// The store file's path, for errors.
     var path: String { writer.path }
+    /// A store file in WAL mode (not the in-memory store of tests).
+    var isWAL: Bool { writer is DatabasePool }
     /// Opened with `SQLITE_OPEN_READONLY`: every write fails, and nothing was migrated.
     let isReadOnly: Bool
     /// Whether the store keeps the totals of migration v12 (a read-only open of an older

@@ -91,6 +91,17 @@ extension Review {
             return []
         }
         if state.editor != nil { return editorKey(&state, key) }
+        if let entry = state.current {
+            var task = state.task.value
+            if let step = task.key(key.normalizedForLabels, on: entry) {
+                state.task = TaskReviewBox(task)
+                switch step {
+                case .adjudicate(let value): return [.adjudicate(itemRowID: entry.itemRowID, value: value)]
+                case .status(let line): state.status = line
+                }
+                return []
+            }
+        }
         if case .character(let character) = key.normalizedForLabels, let label = ReviewHelp.labelKey(character, state) {
             return pick(&state, label)
         }

@@ -165,6 +165,11 @@ extension Review {
                 x += screen.put(" " + name + "  ", x: x, y: layout.keyBarRow, style: palette.label(label))
             }
         }
+        for chip in state.task.value.keyChips(on: state.current) {
+            guard x + screenWidth("\(chip.key) \(chip.name)") + 2 <= right else { break }
+            x += screen.put(chip.key, x: x, y: layout.keyBarRow, style: palette.bold)
+            x += screen.put(" " + chip.name + "  ", x: x, y: layout.keyBarRow, style: palette.hint)
+        }
         let keys = ReviewHelp.keyBar(state, width: right - x)
         screen.put(truncated(keys, to: max(0, right - x)), x: x, y: layout.keyBarRow, style: palette.hint, maxWidth: max(0, right - x))
     }

@@ -1,4 +1,5 @@
 import GlossCore
+import GlossTerminal
 
 /// A task kind's part of the review screen: whether a label's key makes that label the
 /// final answer, and how a decision's value reads on one line. Each task kind (GlossTasks)
@@ -22,9 +23,26 @@ public protocol TaskReview: Sendable {
     /// The final answer `text`, written anew from the decision at `selected`, makes; nil
     /// when it makes none (an empty text).
     func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
+    /// A key offered to the task before the screen's own meaning, for a final answer composed
+    /// over several keys on `entry` (a ranking anew: digits, `=`, and Enter and Backspace while
+    /// one is begun); nil (the default) leaves the key to the screen.
+    mutating func key(_ key: Key, on entry: ReviewEntry) -> ReviewStep?
+    /// The key bar's chips on `entry`, before the screen's keys, for keys `key` takes (the
+    /// default: none).
+    func keyChips(on entry: ReviewEntry?) -> [(key: String, name: String)]
+}
+
+/// What a key did to a final answer the task composes on the review screen.
+public enum ReviewStep: Sendable, Equatable {
+    /// Store this value as the item's final answer.
+    case adjudicate(AnnotationValue)
+    /// The answer changed or the key was refused: say so.
+    case status(StatusLine)
 }
 
 extension TaskReview {
+    public mutating func key(_ key: Key, on entry: ReviewEntry) -> ReviewStep? { nil }
+    public func keyChips(on entry: ReviewEntry?) -> [(key: String, name: String)] { [] }
     public func judgment(for label: GuideLabel, on entry: ReviewEntry, selected: Int) -> AnnotationValue? {
         .label(label.name)
     }

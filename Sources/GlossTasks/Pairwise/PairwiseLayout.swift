@@ -14,18 +14,7 @@ enum PairwiseLayout {
 
     static func lines(parts: ItemParts, left: ItemResponse, right: ItemResponse, guide: Guide, diff: Bool,
                       width: Int, focus: (side: PairwiseJudgment.Outcome, note: String)? = nil) -> [ItemBodyLine] {
-        var lines: [ItemBodyLine] = []
-        switch parts.prompt {
-        case .text(let text):
-            lines.append(heading("PROMPT", x: 0, width: width))
-            lines += wrap(WordDiff.pieces(text), width: width, x: 0, changedLook: .plain)
-        case .chat(let turns):
-            for turn in turns {
-                lines.append(heading(turn.role.uppercased(), x: 0, width: width))
-                lines += wrap(WordDiff.pieces(turn.content), width: width, x: 0, changedLook: .plain)
-            }
-        }
-        lines.append(ItemBodyLine())
+        var lines = promptLines(parts, width: width)
         let pieces = diff ? WordDiff.compare(left.text, right.text)
                           : (left: WordDiff.pieces(left.text), right: WordDiff.pieces(right.text))
         var leftTitle = title(.left, guide: guide), rightTitle = title(.right, guide: guide)
@@ -49,6 +38,23 @@ enum PairwiseLayout {
             lines.append(heading(rightTitle, x: 0, width: width))
             lines += wrap(pieces.right, width: width, x: 0, changedLook: .added)
         }
+        return lines
+    }
+
+    /// The prompt (or the chat, turn by turn, each under its role) and a blank line.
+    static func promptLines(_ parts: ItemParts, width: Int) -> [ItemBodyLine] {
+        var lines: [ItemBodyLine] = []
+        switch parts.prompt {
+        case .text(let text):
+            lines.append(heading("PROMPT", x: 0, width: width))
+            lines += wrap(WordDiff.pieces(text), width: width, x: 0, changedLook: .plain)
+        case .chat(let turns):
+            for turn in turns {
+                lines.append(heading(turn.role.uppercased(), x: 0, width: width))
+                lines += wrap(WordDiff.pieces(turn.content), width: width, x: 0, changedLook: .plain)
+            }
+        }
+        lines.append(ItemBodyLine())
         return lines
     }
 

@@ -10,6 +10,7 @@ enum AnswerChecks {
         let questions = guide.askedQuestions
         let ratingQuestions = questions.filter { $0.kind == .rating }
         let asksJudgment = questions.contains { $0.kind == .pairwise }
+        if answers.ranking != nil { return .answers("the guide asks for no ranking; rankings belong to ranking projects") }
         if let judgment = answers.pairwise {
             guard asksJudgment else { return .answers("the guide asks no pairwise question; leave \"pairwise\" out") }
             guard judgment.left != judgment.right else { return .wrongShape }

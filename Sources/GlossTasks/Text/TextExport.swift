@@ -65,7 +65,7 @@ struct TextExport: ExportMapping, DPOMapping {
     /// Not used: a correction's row is its texts (`preferredTexts`).
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)? { nil }
 
-    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
+    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
         let text = try self.text(record)
         guard let correction = text.correction else {
             throw ExportWriterError("Item \"\(record.id)\" has a free text, not a correction: the dpo format writes "
@@ -78,8 +78,8 @@ struct TextExport: ExportMapping, DPOMapping {
             throw ExportWriterError("Item \"\(record.id)\" was corrected from a response of \"\(model)\", which the item "
                                         + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
         }
-        guard !correction.diff.isEmpty, original.text != text.text else { return nil }
-        return (text.text, original.text)
+        guard !correction.diff.isEmpty, original.text != text.text else { return [] }
+        return [(text.text, original.text)]
     }
 
     /// `,"answer":"…"` and a correction's `,"corrects":…,"diff":[…]`: the stored members, the

@@ -7,9 +7,10 @@ import GlossCore
 /// is the list of `{"role", "content"}` messages and `chosen` and `rejected` are lists of one
 /// assistant message (TRL's conversational format). The preferred and the other response
 /// come from the kind (`DPOMapping`); an item whose value prefers neither (a tie, neither)
-/// is left out.
+/// is left out, and one whose value orders several pairs (a ranking) gives a row per pair,
+/// each with the item's id.
 struct DPOExportWriter: ExportWriter {
-    static let scope = "preference judgments and corrections only (pairwise and text projects)"
+    static let scope = "preference judgments and corrections only (pairwise, ranking and text projects)"
     let context: ExportContext
     let mapping: (any DPOMapping)?
     let splitFiles: SplitFiles
@@ -35,9 +36,15 @@ struct DPOExportWriter: ExportWriter {
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let parts = record.partsJSON.flatMap(ItemParts.init(json:))
-        guard let (chosen, rejected) = try context.require(mapping, for: .dpo).preferredTexts(of: record, parts: parts),
-              let parts else { return }
+        let rows = try context.require(mapping, for: .dpo).preferredTexts(of: record, parts: parts)
+        guard !rows.isEmpty, let parts else { return }
         let file = try splitFiles.file(for: record)
+        for row in rows { try write(record, parts: parts, row, to: file, &sink) }
+    }
+
+    /// One row: the prompt, the chosen text and the rejected one.
+    mutating func write(_ record: ExportRecord, parts: ItemParts, _ texts: (chosen: String, rejected: String),
+                        to file: String, _ sink: inout some ExportSink) throws {
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
         line.appendJSONString(record.id)
@@ -46,15 +53,15 @@ struct DPOExportWriter: ExportWriter {
         case .text(let text):
             line.appendJSONString(text)
             line.appendASCII(",\"chosen\":")
-            line.appendJSONString(chosen)
+            line.appendJSONString(texts.chosen)
             line.appendASCII(",\"rejected\":")
-            line.appendJSONString(rejected)
+            line.appendJSONString(texts.rejected)
         case .chat(let turns):
             ItemParts.appendMessages(turns, to: &line)
             line.appendASCII(",\"chosen\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: chosen)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: texts.chosen)], to: &line)
             line.appendASCII(",\"rejected\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: rejected)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: texts.rejected)], to: &line)
         }
         line.appendASCII("}\n")
         try line.withUnsafeBytes { try sink.append($0, to: file) }
@@ -75,21 +82,33 @@ extension ExportWriterError {
 /// record's value prefers, and which it rejects; nil when it prefers none (a tie).
 public protocol DPOMapping: Sendable {
     func preference(of record: ExportRecord) throws(ExportWriterError) -> (chosen: String, rejected: String)?
-    /// The chosen and the rejected text of the record's row, on the item's parts (nil: the
-    /// item has none); nil when the record gives no row. By default the responses of the
-    /// models `preference` names; a correction gives its text over the original response.
-    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> (chosen: String, rejected: String)?
+    /// Every preference the value holds, one row each (a ranking's ordered pairs); by
+    /// default the one `preference`.
+    func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)]
+    /// The chosen and the rejected text of each row, on the item's parts (nil: the item has
+    /// none). By default the responses of the models `preferences` names; a correction gives
+    /// its text over the original response.
+    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> [(chosen: String, rejected: String)]
 }
 
 extension DPOMapping {
-    public func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> (chosen: String, rejected: String)? {
-        guard let preference = try preference(of: record) else { return nil }
+    public func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
+        try preference(of: record).map { [$0] } ?? []
+    }
+
+    public func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
+        let preferences = try preferences(of: record)
+        guard !preferences.isEmpty else { return [] }
         guard let parts else { throw .noParts(record) }
-        guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
-            let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
-            throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
-                                        + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
+        var rows: [(chosen: String, rejected: String)] = []
+        for preference in preferences {
+            guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
+                let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
+                throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
+                                            + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
+            }
+            rows.append((chosen.text, rejected.text))
         }
-        return (chosen.text, rejected.text)
+        return rows
     }
 }
