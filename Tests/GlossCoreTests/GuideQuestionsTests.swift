@@ -62,10 +62,6 @@ struct GuideQuestionsTests {
         (combined("""
               - {id: winner, kind: pairwise}
               - {id: order, kind: ranking}
-            """), 9, 23, "questions of kind ranking are not built yet"),
-        (combined("""
-              - {id: winner, kind: pairwise}
-              - {id: order, kind: ranking}
             """), 9, 23, "a ranking is a guide of its own (task: ranking), not a question"),
         (combined("""
               - {id: winner, kind: pairwise}
