@@ -57,6 +57,12 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     public var text: String { String(characters) }
+
+    /// Editors are alike when they show the same: text, cursor and lines (whatever their undo
+    /// history, which would make comparing a long text's editor cost a hundred texts).
+    public static func == (a: LineEditor, b: LineEditor) -> Bool {
+        a.cursor == b.cursor && a.multiline == b.multiline && a.characters == b.characters
+    }
     public var isEmpty: Bool { characters.isEmpty }
     /// Whether there is an edit to undo.
     public var canUndo: Bool { !undoStack.isEmpty }

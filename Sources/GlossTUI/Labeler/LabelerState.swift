@@ -313,12 +313,6 @@ public struct Prompt: Sendable, Equatable {
         self.kind = kind
         editor = LineEditor(text, multiline: false)
     }
-
-    /// Prompts are alike when they ask the same and hold the same text with the cursor at
-    /// the same place (whatever their undo).
-    public static func == (a: Prompt, b: Prompt) -> Bool {
-        a.kind == b.kind && a.editor.characters == b.editor.characters && a.editor.cursor == b.editor.cursor
-    }
 }
 
 /// The status line's text, and whether it reports an error (drawn in red / reverse).
