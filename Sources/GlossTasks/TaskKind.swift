@@ -3,7 +3,7 @@ import GlossCore
 import GlossFormats
 import GlossTUI
 
-/// One kind of task (classify, multilabel, spans, pairwise): everything that differs between kinds
+/// One kind of task (classify, multilabel, spans, pairwise, rating, text): everything that differs between kinds
 /// lives in the kind's folder behind this protocol. Each facet is a protocol of the target
 /// that uses it (the labeling screen's `TaskAnswer`, …); a kind conforms to all of them,
 /// and `TaskKinds` registers it under its `TaskType`.
@@ -37,7 +37,7 @@ public protocol TaskKind: Sendable {
 /// The registry of task kinds: one line per kind.
 public enum TaskKinds {
     public static let all: [any TaskKind] = [ClassifyKind(), MultilabelKind(), SpansKind(), PairwiseKind(), RatingKind(),
-                                          RankingKind()]
+                                             RankingKind(), TextKind()]
 
     /// The kind of a task type (every `TaskType` has one).
     public static func kind(for type: TaskType) -> any TaskKind {

@@ -19,6 +19,8 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right
     /// Arrow keys with Shift held.
     case shiftLeft, shiftRight, shiftUp, shiftDown
+    /// ← and → with Ctrl held (a text editor's word moves).
+    case controlLeft, controlRight
     /// Home and End.
     case home, end
     /// Page Up and Page Down.
@@ -26,8 +28,12 @@ public enum Key: Sendable, Hashable {
     /// Function key F*n* (F1 is `.function(1)`).
     case function(Int)
     /// Ctrl plus a letter, with the letter in lowercase: Ctrl-C is `.control("c")`.
-    /// In raw mode Ctrl-C and Ctrl-Z arrive as keys instead of signals.
+    /// In raw mode Ctrl-C and Ctrl-Z arrive as keys instead of signals. Ctrl-_ (which
+    /// terminals send for Ctrl-/ too) is `.control("_")`.
     case control(Character)
+    /// Alt (Meta) plus a key: terminals send Escape then the key (`ESC b` for Alt-b,
+    /// `ESC CR` for Alt-Enter), which the backend reads as one key (`KeyDecoder.alt`).
+    indirect case alt(Key)
     /// The mouse wheel scrolled up or down (only when the backend enables the mouse).
     case mouseWheelUp, mouseWheelDown
     /// A key Gloss has no name for, with the raw code ncurses gave.
@@ -64,12 +70,15 @@ extension Key {
         case .shiftRight: "Shift-→"
         case .shiftUp: "Shift-↑"
         case .shiftDown: "Shift-↓"
+        case .controlLeft: "Ctrl-←"
+        case .controlRight: "Ctrl-→"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .function(let number): "F\(number)"
         case .control(let letter): "Ctrl-\(letter.uppercased())"
+        case .alt(let key): "Alt-\(key.displayName)"
         case .mouseWheelUp: "Wheel-Up"
         case .mouseWheelDown: "Wheel-Down"
         case .unknown(let code): "Key-\(code)"

@@ -36,9 +36,11 @@ public enum KeyDecoder {
     /// Decodes one `wget_wch` result: `isKeyCode` is true when it returned `KEY_CODE_YES`
     /// (so `value` is a `KEY_*` code) and false when it returned `OK` with a character.
     /// `KEY_RESIZE` and `KEY_MOUSE` are not keys; the backend handles them before calling
-    /// this, and here they decode as `.unknown`.
-    public static func decode(isKeyCode: Bool, value: UInt32) -> Key {
-        isKeyCode ? decodeKeyCode(value) : decodeCharacter(value)
+    /// this, and here they decode as `.unknown`. `extended` names the codes the backend
+    /// bound to `extendedSequences` (Ctrl-←, Ctrl-→).
+    public static func decode(isKeyCode: Bool, value: UInt32, extended: [UInt32: Key] = [:]) -> Key {
+        if isKeyCode, let key = extended[value] { return key }
+        return isKeyCode ? decodeKeyCode(value) : decodeCharacter(value)
     }
 
     static func decodeKeyCode(_ code: UInt32) -> Key {
@@ -74,7 +76,8 @@ public enum KeyDecoder {
         case 1...26:
             // Ctrl-A is 1 ... Ctrl-Z is 26.
             return .control(Character(Unicode.Scalar(UInt8(0x60 + value))))
-        case 0, 28...31, 0x80...0x9F: return .unknown(value)
+        case 31: return .control("_")
+        case 0, 28...30, 0x80...0x9F: return .unknown(value)
         default:
             guard let scalar = Unicode.Scalar(value) else { return .unknown(value) }
             switch scalar.properties.generalCategory {
@@ -85,6 +88,31 @@ public enum KeyDecoder {
             }
         }
     }
+}
+
+extension KeyDecoder {
+    /// The key Escape followed at once by `next` stands for: Alt plus that key (`ESC b` is
+    /// Alt-b, `ESC CR` Alt-Enter, `ESC DEL` Alt-Backspace); nil when `next` is no key Alt
+    /// combines with (another Escape, a resize), so both are delivered as they came.
+    public static func alt(_ next: Key) -> Key? {
+        switch next {
+        case .character, .enter, .backspace, .left, .right, .control: .alt(next)
+        default: nil
+        }
+    }
+
+    /// Sequences terminals send for keys ncurses names only in extended terminfo entries (or
+    /// not at all): Ctrl-← and Ctrl-→ as xterm, tmux, VTE and rxvt send them. The backend
+    /// binds each to a key code (`define_key`) unless the terminal's entry already does.
+    public static let extendedSequences: [(sequence: String, key: Key)] = [
+        ("\u{1B}[1;5D", .controlLeft), ("\u{1B}[1;5C", .controlRight),
+        ("\u{1B}[5D", .controlLeft), ("\u{1B}[5C", .controlRight),
+        ("\u{1B}Od", .controlLeft), ("\u{1B}Oc", .controlRight),
+        ("\u{1B}[1;3D", .alt(.left)), ("\u{1B}[1;3C", .alt(.right)),
+    ]
+
+    /// The first key code the backend binds an extended sequence to (past ncurses' own codes).
+    static let firstExtendedCode: UInt32 = 0o1000
 }
 
 extension NcursesKeyCode {

@@ -19,6 +19,8 @@ public final class NcursesTerminal: TerminalBackend {
     private var needsClear = true
     private var signals = SignalTrap()
     private var palette: ColorPalette?
+    /// The key codes of `KeyDecoder.extendedSequences` (Ctrl-←, Ctrl-→) in this terminal.
+    private var extendedKeys: [UInt32: Key] = [:]
 
     /// Whether frames are drawn in color: known once `start()` ran (false before).
     public var drawsColors: Bool { palette != nil }
@@ -110,11 +112,12 @@ public final class NcursesTerminal: TerminalBackend {
                     if let key = wheelKey() { return .key(key) }
                     continue
                 }
-                return .key(KeyDecoder.decode(isKeyCode: true, value: value))
+                return .key(KeyDecoder.decode(isKeyCode: true, value: value, extended: extendedKeys))
             }
             if status == OK {
                 quickErrors = 0
-                return .key(KeyDecoder.decode(isKeyCode: false, value: value))
+                let key = KeyDecoder.decode(isKeyCode: false, value: value)
+                return .key(key == .escape ? altKey(window) ?? key : key)
             }
             if let signal = SignalTrap.takePending() { return .interrupted(signal: signal) }
             // ERR long before the slice ended, again and again: the terminal is gone (its
@@ -158,6 +161,7 @@ public final class NcursesTerminal: TerminalBackend {
         intrflush(window, false)
         leaveok(window, true)
         set_escdelay(25)
+        bindExtendedKeys()
         curs_set(0)
         let environmentAllowsColor = getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
         if colors ?? (has_colors() && environmentAllowsColor), has_colors(), start_color() == OK {
@@ -194,6 +198,35 @@ public final class NcursesTerminal: TerminalBackend {
         var cell = cchar_t()
         guard setcchar(&cell, characters, attributes, pair, nil) == OK else { return }
         mvwadd_wch(window, Int32(write.y), Int32(write.x), &cell)
+    }
+
+    /// After an Escape: the key that came with it (Alt-b arrives as `ESC b` in one write),
+    /// read without waiting, as Alt plus that key; nil when nothing came with it. A key Alt
+    /// does not combine with is pushed back to be read next.
+    private func altKey(_ window: UnsafeMutablePointer<WINDOW>) -> Key? {
+        wtimeout(window, 0)
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        guard status == OK || status == KEY_CODE_YES else { return nil }
+        let next = KeyDecoder.decode(isKeyCode: status == KEY_CODE_YES, value: value, extended: extendedKeys)
+        if let key = KeyDecoder.alt(next) { return key }
+        if status == KEY_CODE_YES { ungetch(Int32(value)) } else { unget_wch(wchar_t(bitPattern: value)) }
+        return nil
+    }
+
+    /// Binds the sequences of `KeyDecoder.extendedSequences` to key codes: the terminal's own
+    /// code when its entry names the sequence, else a code of Gloss's (`define_key`).
+    private func bindExtendedKeys() {
+        var next = KeyDecoder.firstExtendedCode
+        for (sequence, key) in KeyDecoder.extendedSequences {
+            let known = key_defined(sequence)
+            if known > 0 {
+                extendedKeys[UInt32(known)] = key
+            } else if known == 0, define_key(sequence, Int32(next)) == OK {
+                extendedKeys[next] = key
+                next += 1
+            }
+        }
     }
 
     private func wheelKey() -> Key? {

@@ -36,6 +36,11 @@ public final class Tmux: @unchecked Sendable {
         try run(["send-keys", "-t", session] + keys)
     }
 
+    /// Types `text` as it is (`send-keys -l`: UTF-8 text such as Hangul, never a key name).
+    public func type(_ text: String) throws {
+        try run(["send-keys", "-t", session, "-l", text])
+    }
+
     /// The visible screen as text.
     public func screen() throws -> String {
         try run(["capture-pane", "-p", "-t", session])

@@ -42,9 +42,14 @@ extension ProjectCommand {
 
 /// How a project's guide reads on the summary line of `gloss project create`.
 enum ProjectSummaryText {
-    /// What the guide asks, for the summary line: "4 labels", "4 labels, 2 questions", "3 criteria".
+    /// What the guide asks, for the summary line: "4 labels", "4 labels, 2 questions", "3 criteria",
+    /// "a correction of borealis-13b", "a free text".
     static func asked(_ guide: Guide) -> String {
         func count(_ n: Int, _ noun: String, _ plural: String) -> String { "\(n) \(n == 1 ? noun : plural)" }
+        if guide.task == .text, let text = guide.textQuestion?.text {
+            let what = text.corrects ? "a correction" + (text.model.map { " of \($0)" } ?? " of a response") : "a free text"
+            return guide.askedQuestions.count > 1 ? what + ", " + count(guide.askedQuestions.count, "question", "questions") : what
+        }
         let criteria = guide.askedQuestions.flatMap(\.criteria).count
         if guide.task == .ranking { return "responses ranked best first" }
         if guide.labels.isEmpty { return count(criteria, "criterion", "criteria") }

@@ -78,6 +78,8 @@ struct RandomStore {
         case .ranking:
             // Nor this one.
             return #""ranking": [["m1"], ["m2"]]"#
+        case .text:
+            return #""text": "a note""#
         }
     }
 

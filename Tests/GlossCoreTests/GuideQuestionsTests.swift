@@ -61,10 +61,6 @@ struct GuideQuestionsTests {
             """), 9, 22, "unknown question kind \"essay\""),
         (combined("""
               - {id: winner, kind: pairwise}
-              - {id: note, kind: text}
-            """), 9, 22, "questions of kind text are not built yet"),
-        (combined("""
-              - {id: winner, kind: pairwise}
               - {id: order, kind: ranking}
             """), 9, 23, "a ranking is a guide of its own (task: ranking), not a question"),
         (combined("""

@@ -77,6 +77,6 @@ struct RankingGuideLintTests {
                     == ["4:1 a ranking guide has no labels: a digit places the response of that number, = ties the next with the previous"])
         let questions = GuideParser.lint("---\nname: R\ntask: ranking\nquestions:\n  - {id: order, kind: ranking}\n---\n# R\n")
         #expect(questions.errors.map { "\($0.position.line):\($0.position.column)" } == ["4:1"])
-        #expect(questions.errors.first?.message.contains("\"questions\" are for pairwise and rating guides") == true)
+        #expect(questions.errors.first?.message.contains("\"questions\" are for pairwise, rating and text guides") == true)
     }
 }

@@ -50,6 +50,8 @@ struct RandomStatsRows {
             let models = ["m1", "m2", "m3"].shuffled(using: &random)
             return .answers(QuestionAnswers(ranking: Ranking(groups: chance(0.3) ? [[models[0]], [models[1], models[2]]]
                                                                         : models.map { [$0] }, shown: models)))
+        case .text:
+            return .answers(QuestionAnswers(text: TypedText(["yes", "no", "맞아요"].randomElement(using: &random)!)))
         }
     }
 

@@ -113,6 +113,7 @@ struct ExportJSONLinesCSVTests {
                 }
                 case .rating: ExportFixtures.rating(split: true)
                 case .ranking: ExportFixtures.ranking(split: true)
+                case .text: ExportFixtures.corrections(split: true)
                 }
                 let context = ExportFixtures.context(task, splits: [.train, .validation, .test])
                 let first = try ExportFixtures.export(format, context, records)

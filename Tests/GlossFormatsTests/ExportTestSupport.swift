@@ -146,6 +146,30 @@ enum ExportFixtures {
         }
     }
 
+    /// Corrections of m2's response: on a string prompt, on a chat (in Korean), and one that changed nothing.
+    static func corrections(split: Bool = false) -> [ExportRecord] {
+        let text = ItemParts(prompt: .text("2+2?"), responses: [ItemResponse(model: "m1", text: "4"),
+                                                                ItemResponse(model: "m2", text: "It is five.")])
+        let chat = ItemParts(prompt: .chat([ChatTurn(role: "user", content: "물은 몇 도에서 끓나요?")]),
+                             responses: [ItemResponse(model: "m2", text: "물은 항상 90도에서 끓어요.")])
+        func corrected(_ rowID: Int64, _ id: String, _ parts: ItemParts, _ into: String, _ split: ExportSplit) -> ExportRecord {
+            let original = parts.response(of: "m2")!.text
+            var record = record(rowID, id, parts.flattened,
+                                .answers(QuestionAnswers(text: .correcting(original, model: "m2", into: into))), split: split)
+            record.partsJSON = parts.json
+            return record
+        }
+        return [
+            corrected(1, "t1", text, "It is four.", .train),
+            corrected(2, "t2", chat, "물은 해수면에서 100도에서 끓어요.", .validation),
+            corrected(3, "t3", text, "It is five.", .test),
+        ].map { record in
+            var record = record
+            if !split { record.split = nil }
+            return record
+        }
+    }
+
     static func spans(split: Bool = false) -> [ExportRecord] {
         [
             record(1, "s1", "서울에서 만나요 🎉", .spans([

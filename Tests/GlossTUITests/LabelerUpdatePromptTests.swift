@@ -58,8 +58,12 @@ import Testing
         UpdateCase(name: "jamo are not mapped in a prompt", item: item, steps: typed(":ㅎㅏ"),
                    effects: [], mode: .prompt(Prompt(.command, text: "ㅎㅏ"))),
         UpdateCase(name: "named keys are ignored in a prompt", item: item,
-                   steps: typed(":a") + keys(.tab, .up, .left, .delete, .pageDown, .function(2), .control("x")),
+                   steps: typed(":a") + keys(.tab, .up, .pageDown, .function(2), .control("x")),
                    effects: [], mode: .prompt(Prompt(.command, text: "a"))),
+        UpdateCase(name: "the line editor's keys edit a prompt", item: item,
+                   steps: typed(":gotx abc") + keys(.left, .backspace, .home, .alt(.character("f")), .backspace) + typed("o")
+                       + keys(.end, .control("w"), .control("z")),
+                   effects: [], mode: .prompt(Prompt(.command, text: "goto ac"))),
         UpdateCase(name: "Ctrl-C quits from a prompt", item: item, steps: typed(":a") + keys(.control("c")),
                    effects: [.effect(.quit)], mode: .prompt(Prompt(.command, text: "a"))),
         UpdateCase(name: "q in a prompt is text", item: item, steps: typed(":q"),

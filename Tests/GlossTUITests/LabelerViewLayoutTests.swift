@@ -197,8 +197,8 @@ import Testing
 
     /// Every task whose guide has labels (a rating guide has criteria instead, a ranking guide
     /// digits for its responses; they are listed by `LabelerUpdateQuestionsTests` and
-    /// `RankingKindTests`).
-    @Test(arguments: TaskType.allCases.filter { $0 != .rating && $0 != .ranking })
+    /// `RankingKindTests`; a text guide has none: its keys are the editor's).
+    @Test(arguments: TaskType.allCases.filter { $0 != .rating && $0 != .ranking && $0 != .text })
     func theHelpListsTheGuidesLabelsAndTheTasksKeys(task: TaskType) throws {
         var guide = try ViewFixtures.guide("sentiment.md")
         guide.task = task

@@ -55,7 +55,7 @@ private let characterTable: [(UInt32, Key)] = [
     (26, .control("z")),
     (0, .unknown(0)),                   // Ctrl-Space / Ctrl-@
     (28, .unknown(28)),                 // Ctrl-\
-    (31, .unknown(31)),
+    (31, .control("_")),                // Ctrl-_ (and Ctrl-/): undo in the text editor
     (0x85, .unknown(0x85)),             // C1 NEL
     (0xD800, .unknown(0xD800)),         // a lone surrogate is not a scalar
     (0x2028, .unknown(0x2028)),         // line separator
@@ -132,4 +132,24 @@ func otherCharactersAreNotMapped(character: Character) {
     for key in [Key.enter, .escape, .control("c"), .function(1), .unknown(5)] {
         #expect(key.normalizedForLabels == key)
     }
+}
+
+/// Escape followed at once by a key is Alt plus that key (`ESC b`, `ESC CR`).
+@Test func escapeThenAKeyIsAlt() {
+    #expect(KeyDecoder.alt(.character("b")) == .alt(.character("b")))
+    #expect(KeyDecoder.alt(.enter) == .alt(.enter))
+    #expect(KeyDecoder.alt(.backspace) == .alt(.backspace))
+    #expect(KeyDecoder.alt(.escape) == nil)
+    #expect(KeyDecoder.alt(.pageDown) == nil)
+    #expect(Key.alt(.character("f")).displayName == "Alt-f")
+}
+
+/// Ctrl-←/→ come as key codes the backend bound to their sequences.
+@Test func extendedKeyCodes() {
+    let bound: [UInt32: Key] = [0o1000: .controlLeft, 0o1001: .controlRight]
+    #expect(KeyDecoder.decode(isKeyCode: true, value: 0o1000, extended: bound) == .controlLeft)
+    #expect(KeyDecoder.decode(isKeyCode: true, value: 0o1001, extended: bound) == .controlRight)
+    #expect(KeyDecoder.decode(isKeyCode: true, value: 0o404, extended: bound) == .left)
+    #expect(KeyDecoder.extendedSequences.contains { $0.sequence == "\u{1B}[1;5D" && $0.key == .controlLeft })
+    #expect(KeyDecoder.firstExtendedCode > NcursesKeyCode.resize)
 }

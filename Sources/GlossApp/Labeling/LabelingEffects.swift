@@ -19,6 +19,10 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
     var keyStats: () -> KeystrokeStats = { KeystrokeStats() }
     /// Called on the runtime's thread when an item comes to be shown.
     var itemShown: () -> Void = {}
+    /// Runs its body with the terminal given back (for `$EDITOR`), then takes the screen again.
+    var suspendTerminal: (() -> Void) -> Void = { $0() }
+    /// Edits a text in the annotator's editor (a test may put a fake in its place).
+    var editText: (String, (() -> Void) -> Void) -> ExternalEdit = { ExternalEditor.edit($0, suspend: $1) }
     private var statsJob: StatsJob?
 
     init(session: LabelingSession, model: ModelWorker?, clock: @escaping @Sendable () -> Date) {
@@ -48,6 +52,9 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .loadStats:
             statsJob = StatsJob(load: session.statsLoader(agreement: AgreementMeasures.measure(for:)))
             return []
+        case .editText(let text):
+            // On the screen's thread, with the terminal suspended: ncurses stays on one thread.
+            return [.textEdited(editText(text, suspendTerminal))]
         case .suggest(let rowID, let text):
             model?.served(rowID: rowID)
             model?.score(rowID: rowID, text: text)
@@ -118,7 +125,7 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
             return [try confirmBatch(rows: rows, saved: 0, fixed: 0, decided: nil, excluding: [])]
         case .saveConfirmed(let drafts):
             return [try saveConfirmed(drafts, stats: stats)]
-        case .quit, .setOrder, .loadStats, .suggest, .learn, .unlearn:
+        case .quit, .setOrder, .loadStats, .suggest, .learn, .unlearn, .editText:
             return []  // answered on the screen's thread (see `perform`)
         case .checkGuide(let version):
             guard let update = try? session.newerGuide(than: version) else { return [] }

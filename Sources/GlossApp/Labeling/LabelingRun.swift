@@ -107,6 +107,11 @@ public final class LabelingRun {
             state: initialState(size: terminal.size, colors: colors), handler: handler, terminal: terminal, clock: clock)
         handler.keyStats = { [unowned runtime] in Self.stats(runtime.timings) }
         handler.itemShown = { [searchIndexer] in searchIndexer.nudge() }
+        handler.suspendTerminal = { body in
+            terminal.stop()
+            body()
+            try? terminal.start()
+        }
         let exit = runtime.run(start: [.opened(at: clock())]) {
             try? session.record(stats: Self.stats(runtime.timings),
                                 firstDrawMilliseconds: Date().timeIntervalSince(options.launchedAt) * 1000)

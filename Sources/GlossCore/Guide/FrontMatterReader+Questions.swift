@@ -1,9 +1,11 @@
 import Yams
 
-/// The questions of a guide: `questions:` (any pairwise or rating guide) and a rating
-/// guide's top-level `criteria`. Every problem is reported at the node that has it.
+/// The questions of a guide: `questions:` (any pairwise, rating or text guide), a rating
+/// guide's top-level `criteria` and a text guide's top-level `correct`, `response` and
+/// `multiline`. Every problem is reported at the node that has it.
 extension FrontMatterReader {
-    static let questionFields = ["id", "kind", "criteria", "per", "optional", "description"]
+    static let questionFields = ["id", "kind", "criteria", "per", "optional", "description", "correct", "response", "multiline"]
+    static let textFields = ["correct", "response", "multiline"]
     static let criterionFields = ["name", "description", "scale", "anchors"]
 
     /// Reads the questions of a guide of `task`; `labels` are the guide's labels (a pairwise
@@ -12,8 +14,8 @@ extension FrontMatterReader {
                                 labels: [GuideLabel]) -> [GuideQuestion]? {
         var questions: [GuideQuestion] = []
         if let field = fields["questions"] {
-            guard task == .pairwise || task == .rating else {
-                error(field.key, "\"questions\" are for pairwise and rating guides; a \(task?.rawValue ?? "") guide asks one question")
+            guard task == .pairwise || task == .rating || task == .text else {
+                error(field.key, "\"questions\" are for pairwise, rating and text guides; a \(task?.rawValue ?? "") guide asks one question")
                 return nil
             }
             guard case .sequence(let items) = field.value, !items.isEmpty else {
@@ -35,12 +37,23 @@ extension FrontMatterReader {
                 error(criteria.key, "give the criteria inside the rating questions, not beside \"questions\"")
                 failed = true
             }
+            for name in Self.textFields {
+                guard let field = fields[name] else { continue }
+                error(field.key, "give \"\(name)\" inside the text question, not beside \"questions\"")
+                failed = true
+            }
             if failed { return nil }
             let pairwise = questions.filter { $0.kind == .pairwise }
             if task == .pairwise && pairwise.count != 1 {
                 error(field.value, pairwise.isEmpty
                     ? "a pairwise guide's questions need one question of kind pairwise (its outcomes are the guide's labels)"
                     : "a guide asks one pairwise question; this one lists \(pairwise.count)")
+                return nil
+            }
+            let texts = questions.filter { $0.kind == .text }
+            if texts.count > 1 || (task == .text && texts.isEmpty) {
+                error(field.value, texts.isEmpty ? "a text guide's questions need one question of kind text"
+                                                 : "a guide asks one text question; this one lists \(texts.count)")
                 return nil
             }
         } else if task == .rating {
@@ -50,9 +63,19 @@ extension FrontMatterReader {
             }
             guard let criteria = readCriteria(field.value, question: "rating") else { return nil }
             questions = [GuideQuestion(id: "rating", kind: .rating, criteria: criteria)]
+        } else if task == .text {
+            guard let text = readTextQuestion(fields.mapValues(\.value)) else { return nil }
+            questions = [GuideQuestion(id: "text", kind: .text, text: text)]
         } else if let field = fields["criteria"] {
             error(field.key, "\"criteria\" are for rating guides, or for a rating question under \"questions\"")
             return nil
+        }
+        if task != .text, fields["questions"] == nil {
+            for name in Self.textFields {
+                guard let field = fields[name] else { continue }
+                error(field.key, "\"\(name)\" is for text guides, or for a text question under \"questions\"")
+                return nil
+            }
         }
         guard checkAcrossQuestions(questions, fields: fields, labels: labels) else { return nil }
         return questions
@@ -111,11 +134,9 @@ extension FrontMatterReader {
         let kindName = kindNode.string ?? ""
         guard let kind = GuideQuestion.Kind(rawValue: kindName) else {
             if kindName == "ranking" {
-                error(kindNode, "a ranking is a guide of its own (task: ranking), not a question; the kinds are pairwise and rating")
-            } else if ["ranking", "text"].contains(kindName) {
-                error(kindNode, "questions of kind \(kindName) are not built yet; the kinds are pairwise and rating")
+                error(kindNode, "a ranking is a guide of its own (task: ranking), not a question; the kinds are pairwise, rating and text")
             } else {
-                error(kindNode, "unknown question kind \"\(kindName)\"; the kinds are pairwise and rating")
+                error(kindNode, "unknown question kind \"\(kindName)\"; the kinds are pairwise, rating and text")
             }
             return nil
         }
@@ -161,7 +182,46 @@ extension FrontMatterReader {
             }
             guard let criteria = readCriteria(criteriaNode, question: id) else { return nil }
             return GuideQuestion(id: id, kind: .rating, criteria: criteria, perResponse: perResponse, optional: optional)
+        case .text:
+            for name in ["criteria", "per"] where fields[name] != nil {
+                error(fields[name]!, "a text question takes no \"\(name)\"; the annotator types the answer")
+                return nil
+            }
+            guard let text = readTextQuestion(fields) else { return nil }
+            return GuideQuestion(id: id, kind: .text, optional: optional, text: text)
         }
+    }
+
+    /// A text question's `correct` (answer or response), `response` (the model corrected)
+    /// and `multiline` (true or false).
+    mutating func readTextQuestion(_ fields: [String: Node]) -> TextQuestion? {
+        var text = TextQuestion()
+        if let node = fields["correct"] {
+            guard node.string == "response" || node.string == "answer" else {
+                error(node, "\"correct\" is response (correct a response of the item) or answer (type a free answer)")
+                return nil
+            }
+            text.corrects = node.string == "response"
+        }
+        if let node = fields["response"] {
+            guard let model = node.string?.trimmingASCIIWhitespace(), !model.isEmpty else {
+                error(node, "\"response\" names the model whose response is corrected, such as atlas-7b")
+                return nil
+            }
+            guard text.corrects else {
+                error(node, "\"response\" names the response to correct: give \"correct: response\" with it")
+                return nil
+            }
+            text.model = model
+        }
+        if let node = fields["multiline"] {
+            guard let value = node.bool else {
+                error(node, "\"multiline\" must be true or false")
+                return nil
+            }
+            text.multiline = value
+        }
+        return text
     }
 
     /// A list of criteria: name, scale (2...9), anchors (`{1: "...", 5: "..."}`), description.

@@ -39,16 +39,18 @@ struct FrontMatterReader {
             let name = key.string ?? ""
             if fields[name] != nil { error(key, "the field \"\(name)\" appears twice") }
             fields[name] = (key, value)
-            if !["name", "task", "labels", "instructions", "examples", "questions", "criteria"].contains(name) {
+            if !["name", "task", "labels", "instructions", "examples", "questions", "criteria", "correct", "response",
+                 "multiline"].contains(name) {
                 warning(key, "unknown field \"\(name)\" (the fields are name, task, labels, instructions, examples, "
-                            + "and for judging guides questions, criteria)")
+                            + "and for judging guides questions, criteria, correct, response, multiline)")
             }
         }
         let name = requiredString(fields["name"], field: "name")
         let task = readTask(fields["task"])
-        if task == .rating {
+        if task == .rating || task == .text {
             if let field = fields["labels"] {
-                error(field.key, "a rating guide has criteria, not labels: a digit rates the current criterion")
+                error(field.key, task == .rating ? "a rating guide has criteria, not labels: a digit rates the current criterion"
+                                                 : "a text guide has no labels: the annotator types the answer")
             }
         } else if task == .ranking {
             if let field = fields["labels"] {
@@ -66,7 +68,9 @@ struct FrontMatterReader {
             if instructions == nil { error(field.value, "instructions must be text (one paragraph)") }
         }
         if let field = fields["examples"] { readTopLevelExamples(field.value, labels: labels) }
-        guard let name, let task, let questions, task == .rating || task == .ranking || !labels.isEmpty else { return nil }
+        guard let name, let task, let questions, task == .rating || task == .ranking || task == .text || !labels.isEmpty else {
+            return nil
+        }
         return Guide(name: name, task: task, labels: labels, questions: questions, instructions: instructions, body: body,
                      bodyLine: bodyLine, text: text)
     }

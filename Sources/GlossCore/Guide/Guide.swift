@@ -10,6 +10,8 @@ public enum TaskType: String, Sendable, Codable, CaseIterable {
     case pairwise
     /// Points on a scale for each of a guide's criteria, one digit each.
     case rating
+    /// A text typed with the line editor: a free answer, or a correction of a response.
+    case text
     /// Two to nine model responses ordered best first, ties allowed, one digit each.
     case ranking
 }
@@ -108,7 +110,7 @@ public struct Guide: Sendable, Equatable {
     public var countedLabels: [String] {
         switch task {
         case .pairwise: labels.map(\.name).filter { $0 == "tie" || $0 == "neither" }
-        case .rating, .ranking: []
+        case .rating, .text, .ranking: []
         default: labels.map(\.name)
         }
     }

@@ -19,6 +19,8 @@ public enum GuideDocument {
                 let what = switch question.kind {
                 case .pairwise: "which answer is better (the outcomes above)"
                 case .rating: question.perResponse ? "rate each answer, the left one first" : "rate the item"
+                case .text: question.text.corrects ? "correct the response in the editor, Enter saves"
+                    : "type the answer in the editor, Enter saves"
                 }
                 md += "\(index + 1). **\(question.id)**: \(what)" + (question.optional ? " (optional: Enter skips it)" : "") + "\n"
                 for criterion in question.criteria {

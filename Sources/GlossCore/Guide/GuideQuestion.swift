@@ -7,6 +7,8 @@ public struct GuideQuestion: Sendable, Equatable {
         case pairwise
         /// Points on a scale for each of `criteria`.
         case rating
+        /// A text typed with the line editor (`TextQuestion`): a free answer or a correction.
+        case text
     }
 
     /// The question's name (unique in the guide).
@@ -19,13 +21,34 @@ public struct GuideQuestion: Sendable, Equatable {
     public var perResponse: Bool
     /// Whether the annotator may leave it unanswered (Enter saves without it).
     public var optional: Bool
+    /// A text question's subject and form.
+    public var text: TextQuestion
 
-    public init(id: String, kind: Kind, criteria: [RatingCriterion] = [], perResponse: Bool = false, optional: Bool = false) {
+    public init(id: String, kind: Kind, criteria: [RatingCriterion] = [], perResponse: Bool = false, optional: Bool = false,
+                text: TextQuestion = TextQuestion()) {
         self.id = id
         self.kind = kind
         self.criteria = criteria
         self.perResponse = perResponse
         self.optional = optional
+        self.text = text
+    }
+}
+
+/// What a text question asks for: a free answer (`correct: answer`, the default: a summary,
+/// an answer to the prompt, a note), or a correction (`correct: response`): the editor starts
+/// from a response of the item (the response of `response: MODEL` when the guide names one,
+/// else the item's only or first response; an item without responses: its text) and the
+/// value keeps the edits from it. `multiline: false` keeps the text on one line.
+public struct TextQuestion: Sendable, Equatable {
+    public var corrects: Bool
+    /// The model whose response is corrected; nil: the item's only or first response.
+    public var model: String?
+    public var multiline: Bool
+    public init(corrects: Bool = false, model: String? = nil, multiline: Bool = true) {
+        self.corrects = corrects
+        self.model = model
+        self.multiline = multiline
     }
 }
 
@@ -63,8 +86,11 @@ extension Guide {
 
     /// Whether the guide asks more than its task's one judgment (a pairwise guide with ratings).
     public var asksSeveralQuestions: Bool {
-        askedQuestions.count > 1 || askedQuestions.contains { $0.kind == .rating }
+        askedQuestions.count > 1 || askedQuestions.contains { $0.kind != .pairwise }
     }
+
+    /// The guide's text question, if it asks one (a guide asks at most one).
+    public var textQuestion: GuideQuestion? { askedQuestions.first { $0.kind == .text } }
 
     /// Every criterion of every rating question, by name.
     public func criterion(named name: String) -> RatingCriterion? {

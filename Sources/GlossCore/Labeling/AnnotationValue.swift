@@ -112,7 +112,8 @@ extension AnnotationValue {
         case .spans(let spans): spans.count == 1 ? "1 span" : "\(spans.count) spans"
         case .pairwise(let judgment): judgment.outcomeName
         case .answers(let answers):
-            ([answers.pairwise?.outcomeName, answers.ratings?.summary, answers.ranking?.summary].compactMap { $0 })
+            ([answers.pairwise?.outcomeName, answers.ratings?.summary, answers.ranking?.summary, answers.text?.summary]
+                .compactMap { $0 })
                 .joined(separator: " · ")
         }
     }
@@ -128,11 +129,13 @@ extension AnnotationValue {
             switch answers.ratings {
             case .responses(let byModel)?:
                 ([answers.pairwise?.outcome.rawValue].compactMap { $0 }
-                    + ["\(byModel.values.reduce(0) { $0 + $1.count }) ratings"]).joined(separator: " · ")
+                    + ["\(byModel.values.reduce(0) { $0 + $1.count }) ratings", answers.text.map { $0.correction == nil ? "a note" : "a correction" }].compactMap { $0 })
+                    .joined(separator: " · ")
             case .item?, nil:
                 // A ranking is by model too: the judge sees that it was saved, not whose.
                 ([answers.pairwise?.outcome.rawValue, answers.ratings?.summary,
-                  answers.ranking.map { "\($0.models.count) responses ranked" }].compactMap { $0 }).joined(separator: " · ")
+                  answers.ranking.map { "\($0.models.count) responses ranked" }, answers.text?.summary].compactMap { $0 })
+                    .joined(separator: " · ")
             }
         default: summary
         }
@@ -185,7 +188,7 @@ extension AnnotationValue {
             case (let a?, let b?): a == b || a == b.swapped
             default: false
             }
-            return samePair && x.ratings == y.ratings && x.ranking?.decided == y.ranking?.decided
+            return samePair && x.ratings == y.ratings && x.ranking?.decided == y.ranking?.decided && x.text == y.text
         default:
             return false
         }

@@ -7,15 +7,18 @@ import Foundation
 /// `{"pairwise":{"winner":…,"side":…,"left":…,"right":…},"ratings":{"atlas-7b":{"quality":4},…}}`;
 /// a `rating` guide's value is `{"ratings":{"clarity":4,"quality":5}}`; a `ranking`
 /// guide's `{"ranking":[["atlas-7b"],["borealis-13b","cirrus-2"]],"shown":[…]}` (`Ranking`).
+/// A text answer (`TypedText`) comes last, as its members `text`, `corrects`, `diff`.
 public struct QuestionAnswers: Sendable, Hashable {
     public var pairwise: PairwiseJudgment?
     public var ratings: Ratings?
     public var ranking: Ranking?
+    public var text: TypedText?
 
-    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil, ranking: Ranking? = nil) {
+    public init(pairwise: PairwiseJudgment? = nil, ratings: Ratings? = nil, ranking: Ranking? = nil, text: TypedText? = nil) {
         self.pairwise = pairwise
         self.ratings = ratings
         self.ranking = ranking
+        self.text = text
     }
 
     /// The answers as decided, for comparing two annotators': a ranking without the order it was shown in.
@@ -43,12 +46,18 @@ public struct QuestionAnswers: Sendable, Hashable {
         if let ranking {
             if !first { out.appendASCII(",") }
             ranking.appendMembers(to: &out)
+            first = false
+        }
+        if let text {
+            if !first { out.appendASCII(",") }
+            text.appendMembers(to: &out)
         }
     }
 
-    /// Reads `pairwise`, `ratings` and `ranking` from a JSON object's members; nil when it has none.
+    /// Reads `pairwise`, `ratings`, `ranking` and `text` from a JSON object's members; nil when it has none.
     public static func read(_ object: [String: Any]) throws(PairwiseValueError) -> QuestionAnswers? {
-        guard object["pairwise"] != nil || object["ratings"] != nil || object["ranking"] != nil else { return nil }
+        guard object["pairwise"] != nil || object["ratings"] != nil || object["ranking"] != nil || object["text"] != nil
+        else { return nil }
         var answers = QuestionAnswers()
         if let raw = object["pairwise"], !(raw is NSNull) {
             guard let inner = raw as? [String: Any], let judgment = try PairwiseJudgment.read(inner) else {
@@ -60,8 +69,11 @@ public struct QuestionAnswers: Sendable, Hashable {
             answers.ratings = try Ratings.read(raw)
         }
         answers.ranking = try Ranking.read(object)
-        guard answers.pairwise != nil || answers.ratings != nil || answers.ranking != nil else {
-            throw PairwiseValueError("the answers are empty: give \"pairwise\", \"ratings\" or \"ranking\"")
+        if let raw = object["text"], !(raw is NSNull) {
+            answers.text = try TypedText.read(object)
+        }
+        guard answers.pairwise != nil || answers.ratings != nil || answers.ranking != nil || answers.text != nil else {
+            throw PairwiseValueError("the answers are empty: give \"pairwise\", \"ratings\", \"ranking\" or \"text\"")
         }
         return answers
     }

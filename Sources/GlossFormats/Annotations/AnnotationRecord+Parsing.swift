@@ -12,6 +12,8 @@ extension AnnotationRecord {
         "winner", "outcome", "side", "left", "right",
         // Answers to a guide's questions (`QuestionAnswers`).
         "pairwise", "ratings", "ranking", "shown",
+        // A typed text (`TypedText`): a free answer or a correction.
+        "text", "corrects", "diff",
     ]
 
     /// Parses one line; the error is a phrase saying what is wrong (the caller adds file:line).
@@ -48,10 +50,10 @@ extension AnnotationRecord {
         }
         let value = try AnnotationRecord.value(object, context: "")
         if kind == .label, value == nil {
-            throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\" or \"ranking\"")
+            throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\", \"ranking\" or \"text\"")
         }
         if record == .adjudication, value == nil {
-            throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\" or \"ranking\"")
+            throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\", \"ranking\" or \"text\"")
         }
         return AnnotationRecord(
             record: record, item: item, annotator: annotator, kind: kind, value: value,
@@ -75,7 +77,7 @@ extension AnnotationRecord {
         let present = ["label", "labels", "spans"].filter { object[$0] != nil && !(object[$0] is NSNull) }
         guard present.count <= 1 else { throw AnnotationLineError("\(context)give only one of \"label\", \"labels\" and \"spans\"") }
         let judged = ["winner", "outcome"].first { object[$0] != nil && !(object[$0] is NSNull) }
-        let answered = ["pairwise", "ratings", "ranking"].filter { object[$0] != nil && !(object[$0] is NSNull) }
+        let answered = ["pairwise", "ratings", "ranking", "text"].filter { object[$0] != nil && !(object[$0] is NSNull) }
         if let first = answered.first {
             if let other = present.first ?? judged {
                 throw AnnotationLineError("\(context)give \"\(other)\" or \"\(first)\", not both (a judgment with ratings goes in \"pairwise\")")

@@ -29,7 +29,9 @@ struct LabelerLayout: Equatable {
     let metaRow: Int
     let textTop: Int
     /// Rows for the item text (scroll indicator included), left free by the guide overlay.
-    let textRows: Int
+    private(set) var textRows: Int
+    /// Rows of the text editor's box below the item text (its title row included); 0 without one.
+    let editorRows: Int
     let detailRow: Int
     let labelTop: Int
     let labelBar: LabelBarLayout
@@ -37,7 +39,8 @@ struct LabelerLayout: Equatable {
     /// The guide pane when it is open.
     let guide: GuidePaneLayout?
 
-    init(width: Int, height: Int, guideVisible: Bool, labels: [GuideLabel], bars: Bool = false) {
+    init(width: Int, height: Int, guideVisible: Bool, labels: [GuideLabel], bars: Bool = false,
+         editor: TextEditorBox? = nil) {
         self.width = width
         self.height = height
         tooSmall = width < Labeler.minimumWidth || height < Labeler.minimumHeight
@@ -69,6 +72,11 @@ struct LabelerLayout: Equatable {
             guide = nil
             textRows = itemRows
         }
+        // The editor takes the rows its text needs below the item, up to half of them.
+        let editorWidth = max(1, mainWidth - 2)
+        let rows = editor.map { EditorLayout($0.editor, width: editorWidth).rows.count + 1 } ?? 0
+        editorRows = rows == 0 || textRows < 4 ? 0 : min(max(rows, 3), max(3, textRows / 2))
+        textRows -= editorRows
     }
 
     /// Columns left of the guide pane: all of them unless the pane sits beside the item.
@@ -85,7 +93,8 @@ struct LabelerLayout: Equatable {
 
     init(_ state: LabelerState) {
         self.init(width: state.width, height: state.height, guideVisible: state.guideVisible,
-                  labels: state.answer.value.barLabels(guide: state.guide) ?? state.guide.labels, bars: !Labeler.barProbabilities(state).isEmpty)
+                  labels: state.answer.value.barLabels(guide: state.guide) ?? state.guide.labels, bars: !Labeler.barProbabilities(state).isEmpty,
+                  editor: state.item == nil ? nil : state.answer.value.textEditor)
     }
 
     /// Width the guide is rendered at (the pane's when open, the overlay's otherwise).

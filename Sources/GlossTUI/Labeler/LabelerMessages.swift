@@ -32,6 +32,8 @@ public enum LabelerMessage: Sendable, Equatable {
     case guidePublished(GuidePublication)
     /// The answer to `.loadStats`.
     case statsLoaded(StatsReport)
+    /// The answer to `.editText`: what `$EDITOR` gave back.
+    case textEdited(ExternalEdit)
 }
 
 /// What `Labeler.update` asks the effect handler to do. Each carries everything it needs:
@@ -82,6 +84,9 @@ public enum LabelerEffect: Sendable, Equatable {
     case checkGuide(newerThan: Int)
     /// Extend the session's claims by a full lease from this time (the annotator is active).
     case renewClaims(at: Date)
+    /// Suspend the screen and open `$EDITOR` (else `vi`) on this text in a temporary file;
+    /// answered by `.textEdited` once the editor exits and the screen is back.
+    case editText(String)
 }
 
 /// What comes after a save.

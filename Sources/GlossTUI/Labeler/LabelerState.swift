@@ -306,10 +306,12 @@ public struct ConfirmRow: Sendable, Equatable {
 public struct Prompt: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case command, search, flagNote, comment }
     public var kind: Kind
-    public var text: String
+    /// The text being typed, its cursor and undo: the line editor, on one line.
+    public var editor: LineEditor
+    public var text: String { editor.text }
     public init(_ kind: Kind, text: String = "") {
         self.kind = kind
-        self.text = text
+        editor = LineEditor(text, multiline: false)
     }
 }
 

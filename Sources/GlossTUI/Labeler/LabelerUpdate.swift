@@ -66,6 +66,8 @@ extension Labeler {
             }
         case .guidePublished(let publication):
             LabelerUpdate.guidePublished(&state, publication)
+        case .textEdited(let result):
+            effects = LabelerUpdate.textEdited(&state, result)
         case .key(let key, let time):
             LabelerUpdate.countKey(&state, at: time)
             effects = LabelerUpdate.renewClaims(&state, at: time) + LabelerUpdate.handle(&state, key, at: time)
@@ -132,6 +134,11 @@ enum LabelerUpdate {
 
     /// Sends `key` to whoever has the keyboard. Ctrl-C quits from everywhere.
     static func handle(_ state: inout LabelerState, _ key: Key, at time: Date) -> [LabelerEffect] {
+        // Esc then a key at once reads as Alt+key (`Key.alt`); where nothing types, it is the
+        // two keys it was sent as (Esc closes the instructions, then `f` judges).
+        if case .alt(let inner) = key, !takesAlt(state) {
+            return handle(&state, .escape, at: time) + handle(&state, inner, at: time)
+        }
         if let wait = state.waiting, let ignored = keyWhileWaiting(&state, wait, key, at: time) { return ignored }
         if let ignored = keyWhenTooSmall(&state, key) { return ignored }
         if key == .control("c") { return quit(&state) }
@@ -147,6 +154,16 @@ enum LabelerUpdate {
             return confirmKey(&state, list, key, at: time)
         case .stats(let report, let scroll):
             return statsKey(&state, report, scroll: scroll, key)
+        }
+    }
+
+    /// Whether Alt+key means something where the keys go now: in a prompt, or while the
+    /// answer's line editor is typing.
+    static func takesAlt(_ state: LabelerState) -> Bool {
+        switch state.mode {
+        case .prompt: true
+        case .labeling: state.item != nil && state.answer.value.textEditor?.typing == true
+        default: false
         }
     }
 

@@ -5,6 +5,7 @@ import GlossTerminal
 /// Labeling mode: the keys that label, navigate, scroll and edit spans.
 extension LabelerUpdate {
     static func labelingKey(_ state: inout LabelerState, _ key: Key, at time: Date) -> [LabelerEffect] {
+        if let effects = textKey(&state, key, at: time) { return effects }
         switch key {
         case .character(let character):
             return characterKey(&state, character, at: time)
@@ -49,7 +50,7 @@ extension LabelerUpdate {
             scrollGuide(&state, by: 1)
         case .left, .right, .shiftLeft, .shiftRight, .delete:
             taskKey(&state, key)
-        case .backTab, .function, .control, .unknown:
+        case .backTab, .function, .control, .unknown, .controlLeft, .controlRight, .alt:
             state.status = StatusLine("\(key.displayName) does nothing here; ? lists the keys")
         }
         return []
@@ -127,6 +128,9 @@ extension LabelerUpdate {
         case .status(let line):
             state.status = line
             return []
+        case .editExternally(let text):
+            state.status = StatusLine("editing in $EDITOR…")
+            return [.editText(text)]
         case .nothing:
             return []
         }
@@ -257,7 +261,7 @@ extension LabelerUpdate {
         state.answer = AnswerBox(answer)
         switch step {
         case .status(let line)?: state.status = line
-        case .save?, .nothing?: break
+        case .save?, .nothing?, .editExternally?: break
         case nil: state.status = StatusLine("\(key.displayName) does nothing here; ? lists the keys")
         }
     }

@@ -6,34 +6,26 @@ import GlossTerminal
 extension LabelerUpdate {
     // MARK: Prompts
 
-    /// Printable characters append (Hangul as typed: no jamo mapping here), Backspace
-    /// deletes the last character and cancels on an empty prompt, Ctrl-U clears the
-    /// text, Esc cancels, Enter submits; other keys are ignored.
+    /// The line editor's keys edit the text (Hangul as typed: no jamo mapping here; ← →,
+    /// word moves, Home/End, Ctrl-W/U/K, Delete, Ctrl-Z undo); Backspace on an empty prompt
+    /// cancels it, as Esc does; Enter submits; other keys are ignored.
     static func promptKey(_ state: inout LabelerState, _ prompt: Prompt, _ key: Key, at time: Date) -> [LabelerEffect] {
         var prompt = prompt
         switch key {
-        case .character(let character):
+        case .character:
             guard prompt.text.count < promptLimit else {
                 state.status = StatusLine("the prompt is full (\(promptLimit) characters)", isError: true)
                 return []
             }
-            prompt.text.append(character)
-        case .backspace:
-            guard !prompt.text.isEmpty else {
-                cancelPrompt(&state)
-                return []
-            }
-            prompt.text.removeLast()
-        case .control("u"):
-            prompt.text = ""
-        case .escape:
+            _ = prompt.editor.handle(key)
+        case .backspace where prompt.editor.isEmpty, .escape:
             cancelPrompt(&state)
             return []
         case .enter:
             state.mode = .labeling
             return submit(&state, prompt, at: time)
         default:
-            return []
+            _ = prompt.editor.handle(key)
         }
         state.mode = .prompt(prompt)
         return []

@@ -20,7 +20,7 @@ extension LabelerUpdate {
         case .save, .undo, .historyBack, .historyForward, .search, .goto, .open, .next, .show, .openConfirm,
              .saveConfirmed:
             true
-        case .quit, .setOrder, .loadStats, .suggest, .learn, .unlearn, .checkGuide, .renewClaims:
+        case .quit, .setOrder, .loadStats, .suggest, .learn, .unlearn, .checkGuide, .renewClaims, .editText:
             false
         }
     }

@@ -90,21 +90,24 @@ extension Labeler {
         case .flagNote: "note: "
         case .comment: "comment: "
         }
-        let room = max(0, screen.width - 1 - prefix.count - 1)
-        var shown = Screen.sanitized(prompt.text)
-        if screenWidth(shown) > room {
-            var tail: [Character] = []
+        let room = max(2, screen.width - 1 - prefix.count - 1)
+        let characters = prompt.editor.characters, cursor = prompt.editor.cursor
+        // From the start when the text fits; else from where the cursor's column still shows,
+        // after a "…".
+        var start = 0
+        if LineEditor.columns(characters[...]) > room {
+            start = cursor
             var used = 1  // the "…"
-            for character in shown.reversed() {
-                let w = min(2, DisplayWidth.of(character))
-                if used + w > room { break }
-                tail.append(character)
-                used += w
+            while start > 0, used + LineEditor.columns(characters[start - 1]) <= room {
+                used += LineEditor.columns(characters[start - 1])
+                start -= 1
             }
-            shown = "…" + String(tail.reversed())
         }
         var x = screen.put(prefix, x: 0, y: row, style: palette.bold)
-        x += screen.put(shown, x: x, y: row, maxWidth: room)
-        screen.put(" ", x: x, y: row, style: palette.cursor, maxWidth: 1)
+        if start > 0 { x += screen.put("…", x: x, y: row) }
+        let cursorX = x + LineEditor.columns(characters[start..<cursor])
+        screen.put(String(characters[start...]), x: x, y: row, maxWidth: screen.width - x)
+        let under = cursor < characters.count ? String(characters[cursor]) : " "
+        screen.put(under, x: cursorX, y: row, style: palette.cursor, maxWidth: 2)
     }
 }

@@ -17,6 +17,10 @@ extension Labeler {
         } else {
             drawMetaLine(item, state.context, layout, palette, &screen)
         }
+        if let box = state.answer.value.textEditor, layout.editorRows > 0 {
+            drawTextEditor(box, x: layout.textX, width: layout.textWidth, top: layout.textTop + layout.textRows,
+                           rows: layout.editorRows, palette, &screen)
+        }
         if let body = state.itemBody {
             drawItemBody(body, state, layout, palette, &screen)
             return

@@ -54,6 +54,11 @@ public protocol TaskAnswer: Sendable {
     /// Whether the answer is composed over several keys before it is saved (questions): its
     /// keys then wait for the item's minimum look too, not only the save.
     var composesInSteps: Bool { get }
+    /// The line editor, while the question asked is a text (nil, the default: none). While
+    /// it is typing, the labeler hands the answer every key (`key(_:on:)`) but its own few.
+    var textEditor: TextEditorBox? { get }
+    /// The text `$EDITOR` gave back for `.editExternally` (nil, the default: not asked).
+    mutating func edited(_ result: ExternalEdit) -> AnswerStep?
 }
 
 extension TaskAnswer {
@@ -61,6 +66,8 @@ extension TaskAnswer {
     public func barLabels(guide: Guide) -> [GuideLabel]? { nil }
     public func guideFocus(guide: Guide) -> String? { nil }
     public var composesInSteps: Bool { false }
+    public var textEditor: TextEditorBox? { nil }
+    public mutating func edited(_ result: ExternalEdit) -> AnswerStep? { nil }
     public func restarted(for item: LabelerItem?, guide: Guide, annotator: String) -> any TaskAnswer {
         restarted(for: item, guide: guide)
     }
@@ -77,6 +84,8 @@ public enum AnswerStep: Sendable, Equatable {
     case save(AnnotationValue, accepted: Bool? = nil)
     /// The answer changed or the key was refused: say so.
     case status(StatusLine)
+    /// Open `$EDITOR` on this text (the screen suspends; the result comes back to `edited`).
+    case editExternally(String)
     /// Nothing to say.
     case nothing
 }

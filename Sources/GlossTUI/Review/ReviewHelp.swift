@@ -15,6 +15,11 @@ enum ReviewHelp {
         rows += [
             Row(keys: "↑ ↓", action: "select a decision"),
             Row(keys: "Enter", action: "adopt the selected decision as the final answer"),
+        ]
+        if state.guide.task == .text {
+            rows.append(Row(keys: "e", action: "write the final text anew from the selected one (Enter adjudicates, Esc cancels)"))
+        }
+        rows += [
             Row(keys: alternatives("→", "n", state), action: "next item, without adjudicating"),
             Row(keys: alternatives("←", "p", state), action: "previous item"),
             Row(keys: alternatives("Backspace", "u", state), action: "undo your last adjudication and go back to it"),
@@ -27,9 +32,10 @@ enum ReviewHelp {
 
     /// The key bar after the label chips: the longest form that fits `width` columns.
     static func keyBar(_ state: ReviewState, width: Int) -> String {
+        let adopt: [String] = state.guide.task == .text ? ["↑↓ Enter adopt", "e write anew"] : ["↑↓ Enter adopt"]
         let forms = [
-            ["↑↓ Enter adopt", alternatives("→", "n", state) + " next", alternatives("←", "p", state) + " prev",
-             alternatives("⌫", "u", state) + " undo", "? help", "q quit"].joined(separator: " · "),
+            (adopt + [alternatives("→", "n", state) + " next", alternatives("←", "p", state) + " prev",
+             alternatives("⌫", "u", state) + " undo", "? help", "q quit"]).joined(separator: " · "),
             "↑↓ Enter adopt · →← move · ⌫ undo · ? help",
             "⌫ undo · ? help",
             "? help",

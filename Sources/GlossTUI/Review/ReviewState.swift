@@ -71,6 +71,8 @@ public struct ReviewState: Sendable, Equatable {
     public var letters: [String: String]
     public var status: StatusLine
     public var helpVisible: Bool
+    /// The final text being written anew (`e` on a text project), while the editor is open.
+    public var editor: LineEditor?
     public var quitting: Bool
     /// Adjudications stored and undone in this session.
     public var adjudicated: Int

@@ -78,6 +78,10 @@ extension Review {
     }
 
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        // Esc then a key at once reads as Alt+key; only the text editor has a use for it.
+        if case .alt(let inner) = key, state.editor == nil {
+            return handle(&state, .escape) + handle(&state, inner)
+        }
         if key == .control("c") || key == .character("q") || key == .character("Q") {
             state.quitting = true
             return [.quit]
@@ -86,6 +90,7 @@ extension Review {
             state.helpVisible = false
             return []
         }
+        if state.editor != nil { return editorKey(&state, key) }
         if let entry = state.current {
             var task = state.task.value
             if let step = task.key(key.normalizedForLabels, on: entry) {
@@ -121,10 +126,41 @@ extension Review {
             state.itemScroll = max(0, state.itemScroll - max(1, ReviewLayout(state).textRows))
         case .enter:
             return adopt(&state)
+        case .character("e") where state.current.flatMap({ state.task.value.textToEdit(on: $0, selected: state.cursor) }) != nil:
+            let text = state.current.flatMap { state.task.value.textToEdit(on: $0, selected: state.cursor) } ?? ""
+            state.editor = LineEditor(text, cursorAtStart: true)
+            state.status = StatusLine("write the final text: Enter adjudicates it, Alt-Enter new line, Esc cancels")
         case .character(let character) where state.guide.label(forKey: character) != nil:
             state.status = StatusLine("\(state.guide.task.rawValue): select a decision with ↑/↓ and press Enter to adopt it", isError: true)
         default:
             state.status = StatusLine("\(key.displayName) does nothing here · ? lists the keys", isError: true)
+        }
+        return []
+    }
+
+    /// A key while the final text is written: the line editor's, Enter adjudicates the text,
+    /// Esc puts it away.
+    static func editorKey(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        guard var editor = state.editor, let entry = state.current else {
+            state.editor = nil
+            return []
+        }
+        switch key {
+        case .escape:
+            state.editor = nil
+            state.status = StatusLine("not adjudicated: the text is put away")
+        case .enter:
+            guard let value = state.task.value.rewritten(editor.text, on: entry, selected: state.cursor) else {
+                state.status = StatusLine("the text is empty: write the final answer, or Esc", isError: true)
+                return []
+            }
+            state.editor = nil
+            return [.adjudicate(itemRowID: entry.itemRowID, value: value)]
+        default:
+            if editor.handle(key) == .notMine {
+                state.status = StatusLine("\(key.displayName) does nothing while writing; Enter adjudicates, Esc cancels")
+            }
+            state.editor = editor
         }
         return []
     }
@@ -159,6 +195,7 @@ extension Review {
     }
 
     static func move(_ state: inout ReviewState, to position: Int) {
+        state.editor = nil
         state.position = position
         state.cursor = 0
         state.itemScroll = 0

@@ -20,7 +20,16 @@ extension Review {
             drawItem(state, entry, layout, palette, &screen)
             drawDecisions(state, entry, layout, palette, &screen)
             drawModelAndFinal(state, entry, layout, palette, &screen)
-            drawGuide(state, layout, palette, &screen)
+            if let editor = state.editor {
+                // Over the guide when it has room, else over the item text.
+                let (top, rows) = layout.guideRows >= 3 ? (layout.guideTop, layout.guideRows) : (layout.textTop, layout.textRows)
+                screen.fill(x: 0, y: top, width: layout.width, height: rows, style: CellStyle())
+                Labeler.drawTextEditor(TextEditorBox(title: "the final text · Enter adjudicates · Alt-Enter new line · Esc cancels",
+                                                     editor: editor, typing: true),
+                                       x: layout.textX, width: layout.textWidth, top: top, rows: rows, palette, &screen)
+            } else {
+                drawGuide(state, layout, palette, &screen)
+            }
         } else {
             drawSummary(state, layout, palette, &screen)
         }

@@ -17,6 +17,12 @@ public protocol TaskReview: Sendable {
     func judgment(for label: GuideLabel, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
     /// How a label's key reads in the key bar on `entry` (the default: the label's name).
     func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String
+    /// The text `e` opens in the line editor to write the final answer anew, from the
+    /// decision at `selected` (nil, the default: the task has no text to write).
+    func textToEdit(on entry: ReviewEntry, selected: Int) -> String?
+    /// The final answer `text`, written anew from the decision at `selected`, makes; nil
+    /// when it makes none (an empty text).
+    func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue?
     /// A key offered to the task before the screen's own meaning, for a final answer composed
     /// over several keys on `entry` (a ranking anew: digits, `=`, and Enter and Backspace while
     /// one is begun); nil (the default) leaves the key to the screen.
@@ -41,6 +47,8 @@ extension TaskReview {
         .label(label.name)
     }
     public func keyName(for label: GuideLabel, on entry: ReviewEntry?, selected: Int) -> String { label.name }
+    public func textToEdit(on entry: ReviewEntry, selected: Int) -> String? { nil }
+    public func rewritten(_ text: String, on entry: ReviewEntry, selected: Int) -> AnnotationValue? { nil }
 }
 
 extension TaskReview where Self: Equatable {

@@ -4,7 +4,8 @@ import GlossFormats
 /// How exports write a pairwise judgment, told by model, not by side (an export's value is
 /// the consensus of judgments shown on different sides): `outcome` (`win`, `tie`,
 /// `neither`), `winner` (the preferred model, null for a tie or neither) and `models` (the
-/// two models judged, in name order) in `jsonl` and `hf`; the same as the CSV columns
+/// two models judged, in name order) in `jsonl` and `hf` (`jsonl` adds the ratings and a
+/// note, as `answer`, when the guide asks them); the same as the CSV columns
 /// `outcome`, `winner`, `model_a`, `model_b`; and, for `dpo`, the preferred response as
 /// chosen and the other as rejected (ties and neither give no row); `label-studio` in
 /// PairwiseLabelStudio.swift. The manifest counts
@@ -26,6 +27,7 @@ struct PairwiseExport: ExportMapping, DPOMapping, KTOMapping {
             out.appendASCII(",\"ratings\":")
             out += Array(AnnotationValue.answers(QuestionAnswers(ratings: ratings)).json().utf8.dropFirst(11).dropLast())
         }
+        if case .answers(let answers) = record.value { TextExport.appendAnswer(answers.text, to: &out) }
     }
 
     var csvColumns: [String] { ["outcome", "winner", "model_a", "model_b"] }

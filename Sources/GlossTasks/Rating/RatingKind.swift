@@ -121,6 +121,7 @@ struct RatingExport: ExportMapping {
     func appendJSONMembers(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
         out.appendASCII(",\"ratings\":")
         out += Array(try ratingsJSON(record.value, of: record).utf8)
+        if case .answers(let answers) = record.value { TextExport.appendAnswer(answers.text, to: &out) }
     }
 
     var csvColumns: [String] { ["ratings"] }

@@ -14,12 +14,14 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
     enum Step: Equatable {
         case pairwise
         case rating(question: Int, criterion: RatingCriterion, model: String?, side: PairwiseJudgment.Outcome?)
+        case text(question: Int)
     }
 
     /// What one step got.
     enum Given: Equatable {
         case outcome(PairwiseJudgment.Outcome)
         case point(Int)
+        case text(String)
         case skipped
     }
 
@@ -30,6 +32,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
     var questions: [GuideQuestion] = []
     var steps: [Step] = []
     var given: [Given] = []
+    var text = TextState()
 
     var composesInSteps: Bool { true }
 
@@ -47,6 +50,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         }
         next.outcomeKeys = guide.labels.compactMap { label in label.key.map { "\($0) \(label.name)" } }.joined(separator: " · ")
         next.steps = Self.steps(next.questions, left: next.left, right: next.right)
+        next.prepareText(for: item, guide: guide)
         return next
     }
 
@@ -63,6 +67,8 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
                 }
             case .rating:
                 steps += question.criteria.map { .rating(question: index, criterion: $0, model: nil, side: nil) }
+            case .text:
+                steps.append(.text(question: index))
             }
         }
         return steps
@@ -84,12 +90,15 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         case .rating(_, let criterion, _, let side)?:
             return .status(StatusLine("now \(Self.subject(criterion, side)): a digit 1-\(criterion.scale); Backspace goes back",
                                       isError: true))
+        case .text?:
+            return .status(StatusLine("now the text: i types it, Enter saves it", isError: true))
         case nil:
             return submit(item, guide: guide)
         }
     }
 
     mutating func key(_ key: Key, on item: LabelerItem) -> AnswerStep? {
+        if case .text? = current, let step = textKey(key, on: item) { return step }
         guard case .character(let character) = key else { return SpanKeysElsewhere.step(for: key) }
         if LabelerKeys.sameKey(character, PairwiseAnswer.diffKey), left != nil {
             diff.toggle()
@@ -107,6 +116,8 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
             return advanced(guide: nil)
         case .pairwise?:
             return .status(StatusLine("first the judgment: " + outcomeKeys, isError: true))
+        case .text?:
+            return .status(StatusLine("now the text: i types it, Enter saves it", isError: true))
         case nil:
             return .status(StatusLine("every question is answered; Enter saves, Backspace goes back"))
         }
@@ -118,6 +129,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
     /// After an answer: the save when it was the last question, else where the screen is.
     mutating func advanced(guide: Guide?) -> AnswerStep {
         if current == nil, let value { return .save(value) }
+        openTextIfAsked()
         return .status(StatusLine(progressText))
     }
 
@@ -127,7 +139,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         guard !steps.isEmpty, left != nil || !steps.contains(.pairwise) else { return .status(PairwiseAnswer.noPair(item)) }
         var skipping = self
         while let step = skipping.current {
-            guard case .rating(let question, _, _, _) = step, questions[question].optional else {
+            guard Self.question(of: step).map({ questions[$0].optional }) == true else {
                 return .status(StatusLine("answer \(describe(step)) first" + (given.isEmpty ? "" : "; Backspace goes back")))
             }
             skipping.given.append(.skipped)
@@ -141,11 +153,14 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
     mutating func stepBack() -> AnswerStep? {
         guard !given.isEmpty else { return nil }
         while given.last == .skipped { given.removeLast() }
-        if !given.isEmpty { given.removeLast() }
+        let removed = given.popLast()
+        text.editor = nil
+        if case .text(let typed)? = removed { openTextIfAsked(start: typed) } else { openTextIfAsked() }
         return .status(StatusLine("back to " + (current.map(describe) ?? "the last question") + " · Backspace again goes further back"))
     }
 
     mutating func escape(onQueue: Bool) -> AnswerStep? {
+        if case .text? = current, let step = leaveText() { return step }
         guard diff else { return nil }
         diff = false
         return .status(StatusLine("word diff hidden"))
@@ -159,6 +174,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         var judgment: PairwiseJudgment?
         var byModel: [String: [String: Int]] = [:]
         var byCriterion: [String: Int] = [:]
+        var typedText: TypedText?
         for (step, answer) in zip(steps, given) {
             switch (step, answer) {
             case (.pairwise, .outcome(let outcome)):
@@ -167,13 +183,15 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
                 byModel[model, default: [:]][criterion.name] = point
             case (.rating(_, let criterion, nil, _), .point(let point)):
                 byCriterion[criterion.name] = point
+            case (.text, .text(let typed)):
+                typedText = self.typedText(typed)
             default:
                 break
             }
         }
         let ratings: Ratings? = !byModel.isEmpty ? .responses(byModel) : !byCriterion.isEmpty ? .item(byCriterion) : nil
-        guard judgment != nil || ratings != nil else { return nil }
-        return .answers(QuestionAnswers(pairwise: judgment, ratings: ratings))
+        guard judgment != nil || ratings != nil || typedText != nil else { return nil }
+        return .answers(QuestionAnswers(pairwise: judgment, ratings: ratings, text: typedText))
     }
 
     func chosenValue(_ item: LabelerItem) -> AnnotationValue? {
@@ -198,6 +216,15 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         switch step {
         case .pairwise: "the judgment (which answer is better)"
         case .rating(_, let criterion, _, let side): Self.subject(criterion, side) + " (1-\(criterion.scale))"
+        case .text(let question): questions[question].text.corrects ? "the correction" : "the text (\(questions[question].id))"
+        }
+    }
+
+    /// The index of the question a step asks.
+    static func question(of step: Step) -> Int? {
+        switch step {
+        case .pairwise: nil
+        case .rating(let question, _, _, _), .text(let question): question
         }
     }
 
@@ -214,6 +241,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
             case (.pairwise, .outcome(let outcome)): outcome.rawValue
             case (.rating(_, let criterion, _, let side), .point(let point)):
                 (side.map { $0.rawValue.uppercased() + " " } ?? "") + "\(criterion.name) \(point)"
+            case (.text, .text(let typed)): TypedText(typed).summary
             default: nil
             }
         }.joined(separator: " · ")
@@ -224,7 +252,7 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
         if let step = current {
             pieces.append(DetailPiece("\(given.count + 1)/\(steps.count) ", .dim))
             pieces.append(DetailPiece(describe(step)))
-            if case .rating(let question, _, _, _) = step, questions[question].optional {
+            if let question = Self.question(of: step), questions[question].optional {
                 pieces.append(DetailPiece(" (optional: Enter skips)", .dim))
             }
         } else if !steps.isEmpty {
@@ -260,6 +288,9 @@ struct QuestionsAnswer: TaskAnswer, Equatable {
     var confirmable: Bool { false }
 
     var help: [LabelerHelp.Entry] {
+        if steps.contains(where: { if case .text = $0 { true } else { false } }) {
+            return Self.textHelp + (steps.count > 1 ? [LabelerHelp.Entry(.deciding, "Backspace (after Esc)", "back one question")] : [])
+        }
         var entries = [
             LabelerHelp.Entry(.labels, "1-9", "rate the current criterion and go to the next question"),
             LabelerHelp.Entry(.deciding, "Backspace", "back one question (on the first, undo the last decision)"),

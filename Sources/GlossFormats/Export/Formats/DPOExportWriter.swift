@@ -10,7 +10,7 @@ import GlossCore
 /// is left out, and one whose value orders several pairs (a ranking) gives a row per pair,
 /// each with the item's id.
 struct DPOExportWriter: ExportWriter {
-    static let scope = "preference judgments only (pairwise and ranking projects)"
+    static let scope = "preference judgments and corrections only (pairwise, ranking and text projects)"
     let context: ExportContext
     let mapping: (any DPOMapping)?
     let splitFiles: SplitFiles
@@ -35,24 +35,16 @@ struct DPOExportWriter: ExportWriter {
     }
 
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
-        let preferences = try context.require(mapping, for: .dpo).preferences(of: record)
-        guard !preferences.isEmpty else { return }
-        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
-            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
-        }
+        let parts = record.partsJSON.flatMap(ItemParts.init(json:))
+        let rows = try context.require(mapping, for: .dpo).preferredTexts(of: record, parts: parts)
+        guard !rows.isEmpty, let parts else { return }
         let file = try splitFiles.file(for: record)
-        for preference in preferences { try write(record, parts: parts, preference, to: file, &sink) }
+        for row in rows { try write(record, parts: parts, row, to: file, &sink) }
     }
 
-    /// One row: the prompt, the chosen response and the rejected one.
-    mutating func write(_ record: ExportRecord, parts: ItemParts, _ preference: (chosen: String, rejected: String),
+    /// One row: the prompt, the chosen text and the rejected one.
+    mutating func write(_ record: ExportRecord, parts: ItemParts, _ texts: (chosen: String, rejected: String),
                         to file: String, _ sink: inout some ExportSink) throws {
-        guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
-            let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
-            throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
-                                        + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
-        }
         line.removeAll(keepingCapacity: true)
         line.appendASCII("{\"id\":")
         line.appendJSONString(record.id)
@@ -61,21 +53,29 @@ struct DPOExportWriter: ExportWriter {
         case .text(let text):
             line.appendJSONString(text)
             line.appendASCII(",\"chosen\":")
-            line.appendJSONString(chosen.text)
+            line.appendJSONString(texts.chosen)
             line.appendASCII(",\"rejected\":")
-            line.appendJSONString(rejected.text)
+            line.appendJSONString(texts.rejected)
         case .chat(let turns):
             ItemParts.appendMessages(turns, to: &line)
             line.appendASCII(",\"chosen\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: chosen.text)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: texts.chosen)], to: &line)
             line.appendASCII(",\"rejected\":")
-            ItemParts.appendMessages([ChatTurn(role: "assistant", content: rejected.text)], to: &line)
+            ItemParts.appendMessages([ChatTurn(role: "assistant", content: texts.rejected)], to: &line)
         }
         line.appendASCII("}\n")
         try line.withUnsafeBytes { try sink.append($0, to: file) }
     }
 
     mutating func end(_ sink: inout some ExportSink) throws {}
+}
+
+extension ExportWriterError {
+    /// An item without a prompt and responses has no preference row.
+    public static func noParts(_ record: ExportRecord) -> ExportWriterError {
+        ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
+                              + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
+    }
 }
 
 /// What the `dpo` format needs of a task kind that supports it: which model's response the
@@ -85,10 +85,30 @@ public protocol DPOMapping: Sendable {
     /// Every preference the value holds, one row each (a ranking's ordered pairs); by
     /// default the one `preference`.
     func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)]
+    /// The chosen and the rejected text of each row, on the item's parts (nil: the item has
+    /// none). By default the responses of the models `preferences` names; a correction gives
+    /// its text over the original response.
+    func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> [(chosen: String, rejected: String)]
 }
 
 extension DPOMapping {
     public func preferences(of record: ExportRecord) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
         try preference(of: record).map { [$0] } ?? []
+    }
+
+    public func preferredTexts(of record: ExportRecord, parts: ItemParts?) throws(ExportWriterError) -> [(chosen: String, rejected: String)] {
+        let preferences = try preferences(of: record)
+        guard !preferences.isEmpty else { return [] }
+        guard let parts else { throw .noParts(record) }
+        var rows: [(chosen: String, rejected: String)] = []
+        for preference in preferences {
+            guard let chosen = parts.response(of: preference.chosen), let rejected = parts.response(of: preference.rejected) else {
+                let missing = parts.response(of: preference.chosen) == nil ? preference.chosen : preference.rejected
+                throw ExportWriterError("Item \"\(record.id)\" was judged on a response of \"\(missing)\", which the item "
+                                            + "does not have (its models: \(parts.responses.map(\.model).joined(separator: ", "))).")
+            }
+            rows.append((chosen.text, rejected.text))
+        }
+        return rows
     }
 }
