@@ -65,6 +65,10 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .unlearn(let rowID, let text, let value):
             model?.unlearn(text: text, value: value, rowID: rowID)
             return []
+        case .renewClaims:
+            // Nothing to show: the key's frame does not wait for it.
+            store.submit(awaited: false) { [self] in answer(effect, stats: KeystrokeStats()) }
+            return []
         default:
             let stats = keyStats()
             store.submit { [self] in answer(effect, stats: stats) }

@@ -6,8 +6,9 @@ import Foundation
 final class StoreWorker<Answer: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
-    private var jobs: [@Sendable () -> [Answer]] = []
+    private var jobs: [(run: @Sendable () -> [Answer], awaited: Bool)] = []
     private var answers: [Answer] = []
+    /// Jobs queued or running that the screen waits for (see `submit`).
     private var running = 0
     private var stopping = false
 
@@ -17,11 +18,14 @@ final class StoreWorker<Answer: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues `job`; its answers join the outbox when it finishes.
-    func submit(_ job: @escaping @Sendable () -> [Answer]) {
+    /// Queues `job`; its answers join the outbox when it finishes. A job not `awaited`
+    /// (housekeeping whose answer the screen does not show, such as renewing claims) runs
+    /// in turn like the others but neither `settle` nor `isBusy` waits for it, so a key
+    /// that happens to queue one is not held up by a write in hand.
+    func submit(awaited: Bool = true, _ job: @escaping @Sendable () -> [Answer]) {
         condition.lock()
-        jobs.append(job)
-        running += 1
+        jobs.append((job, awaited))
+        if awaited { running += 1 }
         condition.broadcast()
         condition.unlock()
     }
@@ -64,10 +68,10 @@ final class StoreWorker<Answer: Sendable>: @unchecked Sendable {
             }
             let job = jobs.removeFirst()
             condition.unlock()
-            let result = job()
+            let result = job.run()
             condition.withLock {
                 answers += result
-                running -= 1
+                if job.awaited { running -= 1 }
                 condition.broadcast()
             }
         }
