@@ -35,10 +35,7 @@ extension PairwiseExport {
 
     func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
         let models = Self.models(try judgment(record.value, of: record))
-        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
-            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no Label Studio pairwise task.")
-        }
+        let parts = try record.requiredParts(for: "Label Studio pairwise task")
         out.appendASCII(",\"prompt\":")
         out.appendJSONString(parts.promptText)
         for (side, model) in zip(["a", "b"], models) {

@@ -54,10 +54,7 @@ struct RankingExport: ExportMapping, DPOMapping {
     }
 
     func appendLabelStudioData(of record: ExportRecord, to out: inout [UInt8]) throws(ExportWriterError) {
-        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
-            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no Label Studio ranking task.")
-        }
+        let parts = try record.requiredParts(for: "Label Studio ranking task")
         out.appendASCII(",\"prompt\":")
         out.appendJSONString(parts.promptText)
         out.appendASCII(",\"responses\":[")

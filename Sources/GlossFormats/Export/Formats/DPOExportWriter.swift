@@ -71,10 +71,18 @@ struct DPOExportWriter: ExportWriter {
 }
 
 extension ExportWriterError {
-    /// An item without a prompt and responses has no preference row.
-    public static func noParts(_ record: ExportRecord) -> ExportWriterError {
+    /// An item without a prompt and responses has no `row` (a preference row, a Label Studio task…).
+    public static func noParts(_ record: ExportRecord, row: String = "preference row") -> ExportWriterError {
         ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                              + "\"prompt\" or \"messages\" and \"responses\"), so it has no preference row.")
+                              + "\"prompt\" or \"messages\" and \"responses\"), so it has no \(row).")
+    }
+}
+
+extension ExportRecord {
+    /// The item's prompt and responses, which a `row` of a judging format needs.
+    public func requiredParts(for row: String) throws(ExportWriterError) -> ItemParts {
+        guard let parts = partsJSON.flatMap(ItemParts.init(json:)) else { throw .noParts(self, row: row) }
+        return parts
     }
 }
 

@@ -38,10 +38,7 @@ struct KTOExportWriter: ExportWriter {
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
         let verdicts = try context.require(mapping, for: .kto).desirability(of: record, threshold: context.ktoThreshold)
         guard !verdicts.isEmpty else { return }
-        guard let parts = record.partsJSON.flatMap(ItemParts.init(json:)) else {
-            throw ExportWriterError("Item \"\(record.id)\" has no prompt and responses (it was not imported with "
-                                        + "\"prompt\" or \"messages\" and \"responses\"), so it has no kto row.")
-        }
+        let parts = try record.requiredParts(for: "kto row")
         let file = try splitFiles.file(for: record)
         line.removeAll(keepingCapacity: true)
         for verdict in verdicts {
