@@ -73,8 +73,12 @@ public final class Tmux: @unchecked Sendable {
         repeat {
             let current = try screen()
             if condition(current) {
-                if reading { Thread.sleep(forTimeInterval: Self.readingTime) }
-                return current
+                guard reading else { return current }
+                // A capture can catch a frame half drawn (the header new, the status line
+                // old); after the reading time the frame is whole, so that one is returned.
+                Thread.sleep(forTimeInterval: Self.readingTime)
+                let settled = try screen()
+                return condition(settled) ? settled : current
             }
             Thread.sleep(forTimeInterval: reading ? 0.05 : 0.01)
         } while Date() < deadline

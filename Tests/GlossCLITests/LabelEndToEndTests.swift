@@ -49,8 +49,8 @@ struct LabelEndToEndTests {
             _ = try expectScreen(tmux, words(n + 2), "after deciding item \(n + 1)")
         }
         try tmux.send("BSpace")
-        let undone = try expectScreen(tmux, words(5), "after the undo")
-        #expect(undone.contains("undone"))
+        let undone = try expectScreen(tmux, "undone", "after the undo")
+        #expect(undone.contains(words(5)))
         try tmux.resize(width: 60, height: 20)
         _ = try #require(try tmux.waitUntil { $0.split(separator: "\n").count <= 20 && $0.contains("rev") },
                          "no frame at 60×20:\n\((try? tmux.screen()) ?? "")")
