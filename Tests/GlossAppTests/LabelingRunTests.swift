@@ -114,13 +114,22 @@ struct LabelerGuideWatchTests {
         try store.createProject(name: "rev", dataset: "reviews", guide: #require(GuideParser.lint(text).guide), author: "lead")
         let edited = text + "\n\nWhen in doubt, choose neutral.\n"
         let lead = try GlossDatabase.open(path: dir.path("g.db"))  // another connection, as another process has
-        let terminal = FakeTerminal(keys: [.character("p"), .character("n"), .character("u"), .character("q")])
+        let terminal = FakeTerminal(keys: [.character("p"), .character("n")])
         var delivered = 0
         terminal.beforeDelivering = { _ in
             delivered += 1
             if delivered == 2 {
                 _ = try? lead.publishGuide(project: "rev", guide: GuideParser.lint(edited).guide!, author: "lead", message: "sharper descriptions")
             }
+        }
+        // The check runs off the key's frame: the next decision comes once the banner is up.
+        var polls = 0
+        terminal.whenEmpty = {
+            polls += 1
+            let bannerUp = terminal.frames.last?.plainText.contains("guide v2 by lead") == true
+            if bannerUp || polls > 400 { terminal.whenEmpty = nil; return [.key(.character("u")), .key(.character("q"))] }
+            Thread.sleep(forTimeInterval: 0.005)
+            return [.timeout]
         }
         _ = try LabelingRunTests.run(store, terminal, guideCheckInterval: 0)
         let banner = terminal.frames.firstIndex { $0.plainText.contains("guide v2 by lead: sharper descriptions") }

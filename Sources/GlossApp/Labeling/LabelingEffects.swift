@@ -65,8 +65,10 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .unlearn(let rowID, let text, let value):
             model?.unlearn(text: text, value: value, rowID: rowID)
             return []
-        case .renewClaims:
-            // Nothing to show: the key's frame does not wait for it.
+        case .renewClaims, .checkGuide:
+            // Housekeeping on a timer: the key's frame does not wait for it (a new guide's
+            // banner comes in the frame after its answer; decisions until then keep the
+            // version that was on screen).
             store.submit(awaited: false) { [self] in answer(effect, stats: KeystrokeStats()) }
             return []
         default:

@@ -3,9 +3,17 @@
 public enum DisplayWidth {
     /// Columns `text` occupies, counted per grapheme cluster.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, most of what a screen shows: one column a byte.
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Whether every byte of `text` is printable ASCII (space to tilde): each one a
+    /// grapheme of one column that the screen shows as itself.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Columns one grapheme cluster occupies.

@@ -9,6 +9,11 @@ public enum Labeler: ScreenProgram {
     /// The smallest terminal the screen draws in; below it shows "terminal too small".
     public static let minimumWidth = 40
     public static let minimumHeight = 12
+
+    /// Whether a `width`×`height` terminal is below the smallest the screen draws in.
+    static func isTooSmall(width: Int, height: Int) -> Bool {
+        width < minimumWidth || height < minimumHeight
+    }
     /// From this width the guide pane opens beside the item; narrower, it covers the
     /// lower part of the screen.
     public static let sideBySideWidth = 120

@@ -43,7 +43,7 @@ struct LabelerLayout: Equatable {
          editor: TextEditorBox? = nil) {
         self.width = width
         self.height = height
-        tooSmall = width < Labeler.minimumWidth || height < Labeler.minimumHeight
+        tooSmall = Labeler.isTooSmall(width: width, height: height)
         let sideBySide = guideVisible && width >= Labeler.sideBySideWidth
         mainWidth = Self.mainWidth(width: width, guideVisible: guideVisible)
         textX = 1

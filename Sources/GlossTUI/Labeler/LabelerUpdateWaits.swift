@@ -84,7 +84,7 @@ extension LabelerUpdate {
 
     /// A key on a screen too small to show the item: only quitting works.
     static func keyWhenTooSmall(_ state: inout LabelerState, _ key: Key) -> [LabelerEffect]? {
-        guard LabelerLayout(state).tooSmall, !isQuitKey(key), key != .control("c") else { return nil }
+        guard Labeler.isTooSmall(width: state.width, height: state.height), !isQuitKey(key), key != .control("c") else { return nil }
         state.status = StatusLine("the terminal is too small to show the item: \(key.displayName) ignored", isError: true)
         return []
     }

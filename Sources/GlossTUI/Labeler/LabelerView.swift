@@ -128,8 +128,11 @@ extension Screen {
 /// Text cut to `maxWidth` display columns, ending in `…` when cut (sanitized first, so
 /// it measures what the screen shows).
 public func truncated(_ text: String, to maxWidth: Int) -> String {
-    let shown = Screen.sanitized(text)
     guard maxWidth > 0 else { return "" }
+    if DisplayWidth.isPrintableASCII(text) {
+        return text.utf8.count <= maxWidth ? text : String(text.prefix(maxWidth - 1)) + "…"
+    }
+    let shown = Screen.sanitized(text)
     if screenWidth(shown) <= maxWidth { return shown }
     var out = ""
     var used = 0
@@ -144,6 +147,7 @@ public func truncated(_ text: String, to maxWidth: Int) -> String {
 
 /// Display width as `Screen.put` counts it (sanitized, each cluster at most 2).
 func screenWidth(_ text: String) -> Int {
+    if DisplayWidth.isPrintableASCII(text) { return text.utf8.count }
     var total = 0
     for character in Screen.sanitized(text) { total += min(2, DisplayWidth.of(character)) }
     return total

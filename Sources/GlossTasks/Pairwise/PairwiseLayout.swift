@@ -83,21 +83,35 @@ enum PairwiseLayout {
         var runs: [ItemBodyRun] = []
         var column = 0
         var afterBreak = true  // at the start of a line of the text (not a wrap)
+        var lastRunEnd: Int?  // the column just past the line's last run
         func endLine(wrapped: Bool) {
             lines.append(ItemBodyLine(runs))
             runs = []
             column = 0
+            lastRunEnd = nil
             afterBreak = !wrapped
         }
         func put(_ text: String, _ look: ItemBodyRun.Look, width textWidth: Int) {
-            if let last = runs.last, last.look == look, last.x + DisplayWidth.of(last.text) == x + column {
+            if let last = runs.last, last.look == look, lastRunEnd == x + column {
                 runs[runs.count - 1].text += text
             } else {
                 runs.append(ItemBodyRun(x: x + column, text, look))
             }
             column += textWidth
+            lastRunEnd = x + column
         }
         for piece in pieces {
+            if piece.isSpace, piece.text == " " {
+                // The common space between two words, as the general case below treats it.
+                if column == 0 {
+                    if afterBreak { put(String(repeating: " ", count: min(1, width - 1)), .plain, width: min(1, width - 1)) }
+                } else if column + 1 >= width {
+                    endLine(wrapped: true)
+                } else {
+                    put(" ", piece.changed ? changedLook : .plain, width: 1)
+                }
+                continue
+            }
             if piece.isSpace {
                 let segments = piece.text.replacingOccurrences(of: "\t", with: "    ")
                     .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
