@@ -48,10 +48,11 @@ struct WALCheckpointTests {
     }
 
     @Test func savesBackToBackStillLetTheWALRestartAndFinishingStopsTheThread() throws {
-        // The checkpoint queues behind the writes: a few saves may pass before it runs.
+        // The checkpoints run beside the writes and cannot catch up; from twice the
+        // threshold one waits its turn on the writer, and the WAL restarts.
         let checkpointer = try labelAll { _ in }
         #expect(checkpointer.checkpointsRun >= 1)
-        #expect(checkpointer.longestWALFrames < 2 * WALCheckpointer.threshold)
+        #expect(checkpointer.longestWALFrames < 3 * WALCheckpointer.threshold)
         let deadline = Date().addingTimeInterval(10)
         while !checkpointer.hasStopped, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(checkpointer.hasStopped)

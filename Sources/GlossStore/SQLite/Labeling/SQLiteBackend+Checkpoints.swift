@@ -6,13 +6,12 @@ extension SQLiteBackend {
     /// A labeling session's WAL checkpoints, just after its saves instead of in them
     /// (`WALCheckpointer`); nil for the in-memory store.
     func startSessionCompanion() -> (any SessionCompanion)? {
-        guard isWAL, !isReadOnly else { return nil }
-        let checkpointer = WALCheckpointer { [weak self] in
-            // Busy (another process's checkpoint) or failing: the next commit asks again.
+        guard isWAL, !isReadOnly, let connection = CheckpointConnection(path: path) else { return nil }
+        let checkpointer = WALCheckpointer(beside: { connection.checkpoint() }, inLine: { [weak self] in
             try? self?.writeWithoutTransaction { db in
                 _ = sqlite3_wal_checkpoint_v2(db.sqliteConnection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             }
-        }
+        })
         do {
             try writeWithoutTransaction { checkpointer.start(writer: $0) }
         } catch {
@@ -47,4 +46,33 @@ extension SQLiteBackend {
     func automaticCheckpointPages() throws -> Int {
         try writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
     }
+}
+
+/// A connection of the session's own for its checkpoints, so that a checkpoint (which
+/// copies the WAL into the store file and syncs it, up to hundreds of milliseconds on a
+/// large store and a busy disk) never holds up a save queued on the writer: SQLite lets a
+/// PASSIVE checkpoint run beside a writer appending to the WAL. Used from the
+/// checkpointer's thread only.
+final class CheckpointConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    /// Opens `path` read-write and reads its schema (which opens the WAL); nil when it cannot.
+    init?(path: String) {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
+        guard sqlite3_open_v2(path, &db, flags, nil) == SQLITE_OK, let db,
+              sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK else {
+            sqlite3_close_v2(db)
+            return nil
+        }
+        handle = db
+    }
+
+    /// One PASSIVE checkpoint: it copies what no reader still needs and never waits. Busy
+    /// (another process's checkpoint) or failing, it does nothing: the next commit asks again.
+    func checkpoint() {
+        _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
 }

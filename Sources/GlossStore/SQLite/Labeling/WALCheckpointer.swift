@@ -9,17 +9,25 @@ internal import GRDBSQLite
 /// about one save in fifty take 10-20 ms instead of 2 (the statistics totals write more
 /// pages per save, so the checkpoints came more often). Here the writer connection's WAL
 /// hook (which replaces SQLite's automatic checkpoint) only notes the WAL's length; past
-/// the same threshold a thread of its own queues a PASSIVE checkpoint on the writer, which
-/// runs once the save has answered, while the annotator reads the next item (the labeler
-/// takes no decision within 150 ms of showing one). Queued behind the writes rather than
-/// run on a second connection, the checkpoint finishes before the next write begins, so
-/// SQLite restarts the WAL from its start as it would on its own. Stopping restores the
-/// automatic checkpoint.
+/// the same threshold a thread of its own runs a PASSIVE checkpoint on a connection of its
+/// own (`CheckpointConnection`), beside the saves: queued on the writer instead, a
+/// checkpoint slowed by the disk held the next save up to half a second, and the key that
+/// followed found the screen still waiting. The annotator reads the next item meanwhile
+/// (the labeler takes no decision within 150 ms of showing one), so the checkpoint has
+/// usually caught up before the next save, which then restarts the WAL from its start as
+/// SQLite does on its own. When saves come back to back (confirm mode, a script) and the
+/// WAL reaches twice the threshold all the same, one checkpoint is queued on the writer
+/// instead, between two saves, so the WAL restarts and stays bounded. Stopping restores
+/// the automatic checkpoint.
 final class WALCheckpointer: @unchecked Sendable {
     /// SQLite's own automatic checkpoint threshold, in WAL frames (pages).
     static let threshold: Int32 = 1000
 
-    private let checkpoint: @Sendable () -> Void
+    /// Past this many frames the checkpoint waits its turn on the writer (see above).
+    static let inLineThreshold: Int32 = 2 * threshold
+
+    private let beside: @Sendable () -> Void
+    private let inLine: @Sendable () -> Void
     private let condition = NSCondition()
     private var framesInWAL: Int32 = 0
     private var stopping = false
@@ -31,9 +39,11 @@ final class WALCheckpointer: @unchecked Sendable {
     var checkpointsRun: Int { condition.withLock { checkpoints } }
     var longestWALFrames: Int32 { condition.withLock { longestWAL } }
 
-    /// `checkpoint` runs one PASSIVE checkpoint on the writer's queue.
-    init(checkpoint: @escaping @Sendable () -> Void) {
-        self.checkpoint = checkpoint
+    /// `beside` runs one PASSIVE checkpoint on a connection of its own, `inLine` one queued
+    /// on the writer (both called on this object's thread).
+    init(beside: @escaping @Sendable () -> Void, inLine: @escaping @Sendable () -> Void) {
+        self.beside = beside
+        self.inLine = inLine
     }
 
     /// Starts the thread, then hands `writer`'s checkpoints to it (called on the writer's queue).
@@ -86,12 +96,13 @@ final class WALCheckpointer: @unchecked Sendable {
             // The next commit reports the WAL anew: restarted after this checkpoint, or
             // still long when a reader kept it (then this tries again, as SQLite's own
             // checkpoint would at each commit).
+            let behind = framesInWAL >= Self.inLineThreshold
             framesInWAL = 0
             checkpointing = !stopping
             let stop = stopping
             condition.unlock()
             if stop { return }
-            checkpoint()
+            if behind { inLine() } else { beside() }
             condition.withLock {
                 checkpoints += 1
                 checkpointing = false
