@@ -39,27 +39,23 @@ public struct RankingKind: TaskKind {
 
 /// Ranking values: a ranking alone, of exactly the item's responses (checked against its
 /// parts where values come from outside the labeler: `checksResponses`).
-struct RankingValues: ValueRules {
+struct RankingValues: AnswersValueRules {
     var field: String { "ranking" }
-    var checksText: Bool { false }
     var checksResponses: Bool { true }
 
-    func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem? {
-        guard case .answers(let answers) = value, answers.ranking != nil, answers.pairwise == nil, answers.ratings == nil else {
-            return .wrongShape
-        }
-        return nil
+    func fits(_ answers: QuestionAnswers) -> Bool {
+        answers.ranking != nil && answers.pairwise == nil && answers.ratings == nil
     }
+
+    /// A ranking guide asks no questions (`AnswerChecks` would refuse the ranking itself):
+    /// what a ranking must name is the item's responses, checked below.
+    func problem(with answers: QuestionAnswers, guide: Guide) -> ValueProblem? { nil }
 
     func problem(with value: AnnotationValue, responses: [String]) -> ValueProblem? {
         guard case .answers(let answers) = value, let ranking = answers.ranking else { return nil }
         return ranking.problem(responses: responses).map(ValueProblem.answers)
     }
-
-    func stored(_ value: AnnotationValue) -> AnnotationValue { value }
-    func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
 }
-
 
 /// Another tool's answers on a ranking project: none of the shapes Gloss reads from Label
 /// Studio, Prodigy or doccano is a ranking, so each is refused with what it has.
