@@ -44,12 +44,34 @@ struct TextProjectTests {
             (#"{"item":"p003","annotator":"bo","text":"a free answer"}"#, "the guide asks for a correction"),
             (#"{"item":"p003","annotator":"bo","text":"x","corrects":"atlas-7b","diff":[]}"#,
              "the guide corrects the response of \"borealis-13b\""),
-            (#"{"item":"p003","annotator":"bo","text":"x","corrects":"borealis-13b"}"#, "needs its \"diff\""),
+            (#"{"item":"p003","annotator":"bo","text":"x","corrects":"cirrus-70b"}"#,
+             #""corrects" names "cirrus-70b", but item "p003" has no response of it to compute the "diff" from (its models: atlas-7b, borealis-13b)"#),
+            (#"{"item":"p002","annotator":"bo","text":"x","corrects":"cirrus-70b"}"#,
+             "the guide corrects the response of \"borealis-13b\""),
             (#"{"item":"p003","annotator":"bo","text":"","corrects":"borealis-13b","diff":[]}"#, "\"text\" is empty"),
         ] {
             let error = try #require(throws: (any Error).self) { try fixture.annotate([line], name: "bad.jsonl") }
             #expect("\(error)".contains(message), "\(error)")
         }
+    }
+
+    /// A correction given without its diff gets the one the labeler would store: the word-level
+    /// edits from the item's response of the model corrected; decisions and adjudications alike.
+    @Test func aCorrectionWithoutItsDiffGetsTheLabelersDiffFromTheResponse() throws {
+        let fixture = try correctionProject(overlap: 2)
+        let typed = "At the summit water boils at about 70 °C."
+        try fixture.annotate([
+            #"{"item":"p001","annotator":"ana","text":"\#(typed)","corrects":"borealis-13b"}"#,
+            #"{"item":"p001","annotator":"bo","text":"\#(p001Original)","corrects":"borealis-13b"}"#,
+            #"{"record":"adjudication","item":"p001","reviewer":"lead","text":"\#(typed)","corrects":"borealis-13b"}"#,
+        ])
+        let labelers = AnnotationValue.answers(QuestionAnswers(text: .correcting(p001Original, model: "borealis-13b", into: typed)))
+        let unchanged = AnnotationValue.answers(QuestionAnswers(text: .correcting(p001Original, model: "borealis-13b", into: p001Original)))
+        #expect(try fixture.storedValues(of: "fix") == [labelers.json(), unchanged.json()])
+        #expect(unchanged.json() == #"{"text":"\#(p001Original)","corrects":"borealis-13b","diff":[]}"#)
+        guard case .answers(let answers) = labelers, let diff = answers.text?.correction?.diff else { return }
+        #expect(!diff.isEmpty && TextEdit.apply(diff, to: p001Original) == typed)
+        #expect(try fixture.store.adjudications(project: "fix").map(\.value) == [labelers])
     }
 
     @Test func dpoChoosesTheCorrectionOverTheOriginalWithTheSameBytesTwice() throws {
