@@ -143,6 +143,43 @@ struct RankingProjectTests {
         #expect(tasks.contains(#""value":{"ranker":{"rank-1":["m0"],"rank-2":["m2"],"rank-3":["m1"]}}"#), "\(tasks)")
     }
 
+    /// The label-studio export's List and Ranker results come back through `gloss import` as
+    /// the same rankings, by the same annotators (without the order shown, which Label
+    /// Studio is not told).
+    @Test func labelStudioRankerResultsRoundTripThroughTheImport() throws {
+        let fixture = try rankingProject()
+        try fixture.annotate([
+            #"{"item":"r2","annotator":"ana","ranking":[["m2"],["m0"],["m1"]]}"#,
+            #"{"item":"r2","annotator":"bo","ranking":[["m0","m2"],["m1"]]}"#,
+            #"{"item":"r7","annotator":"ana","ranking":[["m1"],["m0"]]}"#,
+        ])
+        _ = try fixture.export(.labelStudio, to: "ls", policy: .any)
+        let report = try fixture.store.importItems(ImportRequest(
+            dataset: "again", sources: [ImportSource(path: fixture.dir.path("ls/tasks.json"), format: .labelStudio)],
+            project: ImportProject(name: "again", guide: fixture.guide, author: "lead", rules: TaskKinds.valueRules)))
+        #expect(report.added == 2)
+        let decisions = { (project: String) in
+            try SQLiteShell(fixture.dir.path("gloss.db")).column("""
+                SELECT n.name || ' ' || i.external_id || ' ' || a.value FROM annotations a JOIN annotators n ON n.id = a.annotator_id
+                JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id WHERE p.name = '\(project)'
+                ORDER BY n.name, i.external_id
+                """).map(\.string)
+        }
+        #expect(try decisions("again") == decisions("ranks"))
+        #expect(try decisions("again").count == 3)
+        // A Ranker result that leaves a response out is refused as an annotation line's is.
+        let tasks = try String(contentsOfFile: fixture.dir.path("ls/tasks.json"), encoding: .utf8)
+        let partial = tasks.replacingOccurrences(of: #"{"ranker":{"rank-1":["m0","m2"],"rank-2":["m1"]}}"#,
+                                                 with: #"{"ranker":{"rank-1":["m0"],"rank-2":["m1"]}}"#)
+        #expect(partial != tasks)
+        let error = try #require(throws: (any Error).self) {
+            try fixture.store.importItems(ImportRequest(
+                dataset: "partial", sources: [ImportSource(path: fixture.dir.write("partial.json", partial), format: .labelStudio)],
+                project: ImportProject(name: "partial", guide: fixture.guide, author: "lead", rules: TaskKinds.valueRules)))
+        }
+        #expect("\(error)".contains(#"bo: "ranking" leaves out "m2""#), "\(error)")
+    }
+
     @Test func aReviewerAdoptsOneAnnotatorsRanking() throws {
         let fixture = try rankingProject()
         try fixture.annotate([

@@ -57,13 +57,15 @@ struct RankingValues: AnswersValueRules {
     }
 }
 
-/// Another tool's answers on a ranking project: none of the shapes Gloss reads from Label
-/// Studio, Prodigy or doccano is a ranking, so each is refused with what it has.
+/// Another tool's answers on a ranking project: a ranking (Label Studio's Ranker result),
+/// which the import checks against the item's responses; other shapes are refused with what
+/// they have.
 struct RankingForeignAnswers: ForeignAnswerRule {
     var placesOffsets: Bool { false }
 
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
+        case .ranking(let ranking): return .answers(QuestionAnswers(ranking: ranking))
         case .choices: throw .foreignShape("choices", task: .ranking)
         case .accepted: throw .foreignShape("an accept or reject", task: .ranking)
         case .spans: throw .foreignShape("spans", task: .ranking)

@@ -92,6 +92,7 @@ struct RatingForeignAnswers: ForeignAnswerRule {
             return .answers(QuestionAnswers(ratings: found.ratings))
         case .choices: throw .foreignShape("choices", task: .rating)
         case .accepted: throw .foreignShape("an accept or reject", task: .rating)
+        case .ranking: throw .foreignShape("a ranking", task: .rating)
         case .spans: throw .foreignShape("spans", task: .rating)
         }
     }

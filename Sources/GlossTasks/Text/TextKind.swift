@@ -114,6 +114,7 @@ struct TextForeignAnswers: ForeignAnswerRule {
         case .accepted: throw .foreignShape("an accept or reject", task: .text)
         case .spans: throw .foreignShape("spans", task: .text)
         case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .text)
+        case .ranking: throw .foreignShape("a ranking", task: .text)
         }
     }
 }
