@@ -121,7 +121,7 @@ enum AnnotationRules {
         case .spanOutside(let span, let length):
             throw AnnotationLineError(
                 "\(what)span \(span.start)-\(span.end) (\(span.label)) does not fit the item's text"
-                + " of \(length) characters (offsets count Unicode scalars; start < end)")
+                + " of \(NumberText.counted(length, "character")) (offsets count Unicode scalars; start < end)")
         case .overlap(let offset):
             throw AnnotationLineError("\(what)spans overlap at offset \(offset)")
         case .answers(let phrase):

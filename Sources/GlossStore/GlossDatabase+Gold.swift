@@ -120,7 +120,7 @@ enum GoldRules {
             throw GoldError.unknownLabel(id: id, label: label, source: source, known: guide.labels.map(\.name))
         case .spanOutside(let span, let length):
             throw GoldError.badSpan(id: id, source: source,
-                                    reason: "a span \(span.start)-\(span.end) outside its text of \(length) characters")
+                                    reason: "a span \(span.start)-\(span.end) outside its text of \(NumberText.counted(length, "character"))")
         case .overlap(let offset):
             throw GoldError.badSpan(id: id, source: source, reason: "spans that overlap at offset \(offset)")
         }

@@ -30,8 +30,8 @@ extension AnnotationsCommand {
         func run() throws {
             let summary = try store.openForReading().exportAnnotations(project: project, currentOnly: current, to: out)
             if let out {
-                StandardError.print("Wrote \(NumberText.grouped(summary.decisions)) decisions and "
-                    + "\(NumberText.grouped(summary.adjudications)) adjudications to \(TerminalText.visible(out)).")
+                StandardError.print("Wrote \(NumberText.counted(summary.decisions, "decision")) and "
+                    + "\(NumberText.counted(summary.adjudications, "adjudication")) to \(TerminalText.visible(out)).")
             }
         }
     }

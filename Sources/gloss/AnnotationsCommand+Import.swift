@@ -34,11 +34,10 @@ extension AnnotationsCommand {
         func run() throws {
             let report = try store.openExisting().importAnnotations(project: project, from: file)
             if json { return try JSONOutput.print(report) }
-            func plural(_ n: Int, _ word: String) -> String { "\(NumberText.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
-            var text = "Imported \(plural(report.decisions, "decision")) by \(plural(report.annotators, "annotator")) on \(plural(report.items, "item")) "
-                + "from \(plural(report.lines, "line")) of \(TerminalText.visible(file)) into \"\(TerminalText.visible(project))\""
+            var text = "Imported \(NumberText.counted(report.decisions, "decision")) by \(NumberText.counted(report.annotators, "annotator")) on \(NumberText.counted(report.items, "item")) "
+                + "from \(NumberText.counted(report.lines, "line")) of \(TerminalText.visible(file)) into \"\(TerminalText.visible(project))\""
             if report.undone > 0 { text += " (\(NumberText.grouped(report.undone)) undone)" }
-            if report.adjudications > 0 { text += ", and \(plural(report.adjudications, "adjudication"))" }
+            if report.adjudications > 0 { text += ", and \(NumberText.counted(report.adjudications, "adjudication"))" }
             print(text + ".")
         }
     }

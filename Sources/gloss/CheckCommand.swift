@@ -40,10 +40,10 @@ struct CheckCommand: ParsableCommand {
 /// The text `gloss check` prints.
 enum StoreCheckText {
     static func lines(_ report: StoreCheckReport, path: String) -> [String] {
-        let counts = "\(NumberText.grouped(report.decisionsChecked)) decisions, "
-            + "\(NumberText.grouped(report.adjudicationsChecked)) adjudications, "
-            + "\(NumberText.grouped(report.goldAnswersChecked)) gold answers, "
-            + "\(NumberText.grouped(report.itemsChecked)) item texts"
+        let counts = NumberText.counted(report.decisionsChecked, "decision") + ", "
+            + NumberText.counted(report.adjudicationsChecked, "adjudication") + ", "
+            + NumberText.counted(report.goldAnswersChecked, "gold answer") + ", "
+            + NumberText.counted(report.itemsChecked, "item text")
         if report.isClean {
             let totals = report.statsTotalsChecked ? "; statistics totals match the decisions" : ""
             return ["\(TerminalText.visible(path)): no damage found (SQLite integrity check ok; \(counts) match their "

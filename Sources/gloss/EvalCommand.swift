@@ -65,7 +65,7 @@ struct EvalCommand: ParsableCommand {
         }
         if json { return try JSONOutput.print(result.report) }
         print("\(result.scored) of \"\(TerminalText.visible(project))\" against \(result.goldName): "
-            + "\(NumberText.grouped(result.report.items)) items.\n")
+            + "\(NumberText.counted(result.report.items, "item")).\n")
         let color = !noColor && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         print(result.report.text(color: color))
     }

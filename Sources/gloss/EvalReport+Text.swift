@@ -18,9 +18,9 @@ extension EvalReport {
         } else {
             out += "(no confusion matrix for a multilabel or spans model; see the per-label scores)\n\n"
         }
-        out += "\(NumberText.grouped(misclassified.count)) of \(NumberText.grouped(items)) items misclassified"
+        out += "\(NumberText.grouped(misclassified.count)) of \(NumberText.counted(items, "item")) misclassified"
         if let scoring {
-            out += "\nscored \(NumberText.grouped(scoring.docs)) docs in \(scoring.seconds < 1 ? String(format: "%.3f", scoring.seconds) : NumberText.seconds(scoring.seconds)) s (\(NumberText.grouped(Int(scoring.docsPerSecond))) docs/s)"
+            out += "\nscored \(NumberText.counted(scoring.docs, "doc")) in \(scoring.seconds < 1 ? String(format: "%.3f", scoring.seconds) : NumberText.seconds(scoring.seconds)) s (\(NumberText.grouped(Int(scoring.docsPerSecond))) docs/s)"
         }
         return out
     }

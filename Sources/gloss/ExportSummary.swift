@@ -10,7 +10,7 @@ enum ExportSummary {
         var lines: [String] = []
         let place = request.destination.map { TerminalText.visible($0) } ?? "standard output"
         let splitText = m.split.map { "\($0.shares) seed \($0.seed)\($0.stratify ? " stratified" : "")" } ?? "no split"
-        lines.append("Exported \(NumberText.grouped(m.counts.items)) items of \(TerminalText.visible(m.project)) to \(place) (\(m.format.rawValue), \(m.policy.rawValue), \(splitText)).")
+        lines.append("Exported \(NumberText.counted(m.counts.items, "item")) of \(TerminalText.visible(m.project)) to \(place) (\(m.format.rawValue), \(m.policy.rawValue), \(splitText)).")
         if !m.counts.splits.isEmpty {
             lines.append("  " + ExportSplit.allCases.compactMap { s in m.counts.splits[s.rawValue].map { "\(s.rawValue) \(NumberText.grouped($0))" } }.joined(separator: " · "))
         }

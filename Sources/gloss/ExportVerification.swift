@@ -27,7 +27,7 @@ enum ExportVerification {
         guard bad == 0 else {
             throw CommandFailure("\(bad) of \(count) file\(count == 1 ? "" : "s") in \(directory) do not match the manifest (\(origin)).")
         }
-        print("All \(count) files match the manifest (\(origin)).")
+        print((count == 1 ? "The 1 file matches" : "All \(count) files match") + " the manifest (\(origin)).")
     }
 
     static func describe(_ status: ExportVerifier.Finding.Status) -> String {

@@ -46,10 +46,9 @@ enum ForeignImportOptions {
     /// The summary lines about the annotations and predictions.
     static func lines(_ report: ForeignImportReport, files: [String], format: String, dataset: String) -> [String] {
         func n(_ value: Int) -> String { NumberText.grouped(value) }
-        func plural(_ count: Int, _ word: String) -> String { "\(n(count)) \(word)\(count == 1 ? "" : "s")" }
         guard let project = report.project.map(TerminalText.visible) else {
-            var lines = ["The file holds \(plural(report.annotations, "annotation")) by \(plural(report.annotators.count, "annotator"))"
-                + " and \(plural(report.predictions, "prediction")); they were not imported."]
+            var lines = ["The file holds \(NumberText.counted(report.annotations, "annotation")) by \(NumberText.counted(report.annotators.count, "annotator"))"
+                + " and \(NumberText.counted(report.predictions, "prediction")); they were not imported."]
             if report.annotations + report.predictions > 0 {
                 let command = "gloss import \(files.joined(separator: " ")) --format \(format) --dataset \(dataset) --project NAME [--guide GUIDE.md]"
                 lines.append("To import them as decisions and suggestions, run again with a project: \(TerminalText.visible(command))")
@@ -58,12 +57,12 @@ enum ForeignImportOptions {
         }
         var lines: [String] = []
         if report.projectCreated { lines.append("Created project \"\(project)\" on dataset \"\(TerminalText.visible(dataset))\".") }
-        var decisions = "Into \"\(project)\": \(plural(report.decisions, "decision")) (\(plural(report.skips, "skip")))"
-            + " by \(plural(report.annotators.count, "annotator")), \(n(report.unchanged)) unchanged"
-        if report.rejected > 0 { decisions += ", \(n(report.rejected)) rejected answer\(report.rejected == 1 ? "" : "s") left out" }
+        var decisions = "Into \"\(project)\": \(NumberText.counted(report.decisions, "decision")) (\(NumberText.counted(report.skips, "skip")))"
+            + " by \(NumberText.counted(report.annotators.count, "annotator")), \(n(report.unchanged)) unchanged"
+        if report.rejected > 0 { decisions += ", \(NumberText.counted(report.rejected, "rejected answer")) left out" }
         lines.append(decisions + ".")
         if report.predictions > 0 {
-            lines.append("Suggestions: \(n(report.suggestionsSaved)) saved, \(n(report.suggestionsUnchanged)) unchanged (of \(plural(report.predictions, "prediction"))).")
+            lines.append("Suggestions: \(n(report.suggestionsSaved)) saved, \(n(report.suggestionsUnchanged)) unchanged (of \(NumberText.counted(report.predictions, "prediction"))).")
         }
         return lines
     }

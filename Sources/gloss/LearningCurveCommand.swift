@@ -76,7 +76,7 @@ extension LearningCurveRun.Report {
     func table() -> String {
         let visible = TerminalText.visible
         var lines = [
-            "Learning curve of \"\(visible(project))\": \(NumberText.grouped(items)) items of \"\(visible(dataset))\" with reference labels, scored on \(NumberText.grouped(testItems)) of \"\(visible(testDataset))\".",
+            "Learning curve of \"\(visible(project))\": \(NumberText.counted(items, "item")) of \"\(visible(dataset))\" with reference labels, scored on \(NumberText.grouped(testItems)) of \"\(visible(testDataset))\".",
             "Pool \(NumberText.grouped(pool)), \(rescore) rescored per decision, \(randomStart) random first picks, seed \(seed).",
             "",
         ]
@@ -95,7 +95,7 @@ extension LearningCurveRun.Report {
         lines.append(table.render())
         lines.append("")
         for curve in curves {
-            var cost = "\(curve.order): \(NumberText.grouped(curve.decisions)) decisions, mean learn step \(String(format: "%.1f", curve.learnMicrosecondsMean)) µs"
+            var cost = "\(curve.order): \(NumberText.counted(curve.decisions, "decision")), mean learn step \(String(format: "%.1f", curve.learnMicrosecondsMean)) µs"
             if curve.rescoreMillisecondsMean > 0 { cost += ", mean rescore \(String(format: "%.2f", curve.rescoreMillisecondsMean)) ms per decision" }
             lines.append(cost + ", \(String(format: "%.1f", curve.seconds)) s in all.")
         }

@@ -31,7 +31,7 @@ final class ProgressBar: ImportProgress {
         } else {
             line += "\(NumberText.grouped(bytesRead >> 20)) MiB  "
         }
-        line += "\(NumberText.grouped(records)) items  \(rate) items/s"
+        line += "\(NumberText.counted(records, "item"))  \(rate) items/s"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drawn = true
     }

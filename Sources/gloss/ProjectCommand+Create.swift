@@ -35,7 +35,7 @@ extension ProjectCommand {
             let project = try store.openExisting().createProject(
                 name: name, dataset: dataset, guide: parsed, author: author ?? LoginName.current, overlap: overlap,
                 itemOrder: order)
-            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.grouped(project.items)) items, task \(project.task.rawValue), \(ProjectSummaryText.asked(parsed)), guide version 1).")
+            print("Created project \"\(TerminalText.visible(project.name))\" on dataset \"\(TerminalText.visible(project.dataset))\" (\(NumberText.counted(project.items, "item")), task \(project.task.rawValue), \(ProjectSummaryText.asked(parsed)), guide version 1).")
         }
     }
 }

@@ -64,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
             let search = SuspectSearch(database: database, project: project, guide: guide, folds: folds, seed: seed)
             let suspects = try search.run(notice: { StandardError.print($0) }) { items, folds in
                 guard isatty(STDERR_FILENO) == 1 else { return }
-                StandardError.print("Cross-validating \(items) items in \(folds) folds…")
+                StandardError.print("Cross-validating \(NumberText.counted(items, "item")) in \(NumberText.counted(folds, "fold"))…")
             }
             for suspect in suspects {
                 notes[suspect.itemRowID] = SuspectNote(givenLabel: suspect.givenLabel,
@@ -94,7 +94,8 @@ struct ReviewCommand: ParsableCommand {
                           entries: entries, suspects: notes, on: terminal, colors: terminal.drawsColors)
         }
         print("Review of \"\(TerminalText.visible(project))\" by \(TerminalText.visible(reviewer)): \(summary.adjudicated) adjudicated, "
-              + "\(summary.undone) undone; \(summary.final) of \(summary.listed) listed items have a final answer.")
+              + "\(summary.undone) undone; \(summary.final) of \(NumberText.counted(summary.listed, "listed item")) "
+              + "\(summary.final == 1 ? "has" : "have") a final answer.")
         if case .interrupted(let signal) = summary.exit {
             FileHandle.standardError.write(Data("gloss: stopped by signal \(signal); every adjudication shown as saved is stored.\n".utf8))
             Foundation.exit(128 + signal)

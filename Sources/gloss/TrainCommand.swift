@@ -52,10 +52,10 @@ struct TrainCommand: ParsableCommand {
     func printSummary(_ model: ModelSummary, source: String, dataset: String) {
         let from = source == "reference" ? "the reference labels of dataset \"\(TerminalText.visible(dataset))\"" : "the project's current decisions"
         let what = model.kind == .spans ? " (a span suggester)" : ""
-        print("Trained model version \(model.version) of \"\(TerminalText.visible(project))\"\(what) on \(NumberText.grouped(model.examples)) examples from \(from) in \(NumberText.seconds(model.seconds)) s.")
+        print("Trained model version \(model.version) of \"\(TerminalText.visible(project))\"\(what) on \(NumberText.counted(model.examples, "example")) from \(from) in \(NumberText.seconds(model.seconds)) s.")
         if let metrics = model.metrics {
             let accuracy = model.kind == .spans ? "exact items" : "accuracy"
-            print("Held-out \(NumberText.grouped(model.heldOut)) examples: \(accuracy) \(ScoreText.format(metrics.accuracy)), macro-F1 \(ScoreText.format(metrics.macroF1)) (the stored model never saw them).")
+            print("Held-out \(NumberText.counted(model.heldOut, "example")): \(accuracy) \(ScoreText.format(metrics.accuracy)), macro-F1 \(ScoreText.format(metrics.macroF1)) (the stored model never saw them).")
         } else {
             print("No examples were held out (--holdout 0), so the model has no scores; measure it with gloss eval.")
         }

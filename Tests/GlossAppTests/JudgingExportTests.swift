@@ -10,27 +10,22 @@ import Testing
 /// guide: a judgment, then the quality of each answer), twice: the same bytes.
 @Suite("label-studio and hf exports of a judged project")
 struct JudgingExportTests {
-    let dir: TemporaryDirectory
-    let store: GlossDatabase
+    let fixture: JudgedProjectFixture
 
     init() throws {
-        dir = try TemporaryDirectory()
-        store = try dir.store()
-        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
-        try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead")
-        let lines = [
+        fixture = try JudgedProjectFixture(guide: Samples.guide("preference.md"))
+        try fixture.annotate([
             #"{"item":"p001","annotator":"ana","pairwise":{"winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}}"#,
             #"{"item":"p004","annotator":"ana","pairwise":{"outcome":"tie","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":4},"borealis-13b":{"quality":4}}}"#,
-        ]
-        try store.importAnnotations(project: "prefs", from: dir.write("j.jsonl", lines.joined(separator: "\n")))
+        ], name: "j.jsonl")
     }
 
     func export(_ format: ExportFormat, to name: String) throws -> [String: Data] {
-        let outcome = try ExportRun.run(ExportRun.Request(project: "prefs", format: format, destination: dir.path(name),
-                                                          query: ExportQuery(policy: .all, split: nil)), database: store)
+        let outcome = try fixture.export(format, to: name, policy: .all)
         var files: [String: Data] = [:]
-        for file in outcome.manifest.files { files[file.name] = try Data(contentsOf: URL(fileURLWithPath: dir.path("\(name)/\(file.name)"))) }
+        for file in outcome.manifest.files {
+            files[file.name] = try Data(contentsOf: URL(fileURLWithPath: fixture.dir.path("\(name)/\(file.name)")))
+        }
         return files
     }
 

@@ -8,26 +8,8 @@ import GlossTestSupport
 import Testing
 
 /// The sample preference items under the combined guide (a judgment, then a quality rating of each answer).
-private struct CombinedFixture {
-    let dir: TemporaryDirectory
-    let store: GlossDatabase
-
-    init() throws {
-        dir = try TemporaryDirectory()
-        store = try dir.store()
-        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
-        try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead")
-    }
-
-    func judge(_ lines: [String], name: String = "judgments.jsonl") throws {
-        try store.importAnnotations(project: "prefs", from: dir.write(name, lines.joined(separator: "\n")))
-    }
-
-    func export(_ format: ExportFormat, to name: String, threshold: Int? = nil) throws -> ExportRun.Outcome {
-        try ExportRun.run(ExportRun.Request(project: "prefs", format: format, destination: dir.path(name),
-                                            query: ExportQuery(split: nil), ktoThreshold: threshold), database: store)
-    }
+private func combinedProject() throws -> JudgedProjectFixture {
+    try JudgedProjectFixture(guide: Samples.guide("preference.md"))
 }
 
 @Suite("Judging projects: a judgment with ratings, and rating projects, in and out")
@@ -38,24 +20,16 @@ struct JudgingProjectTests {
     ]
 
     @Test func answersRoundTripThroughAnnotationFilesAndAreChecked() throws {
-        let fixture = try CombinedFixture()
-        try fixture.judge(Self.judged)
+        let fixture = try combinedProject()
+        try fixture.annotate(Self.judged)
         let out = fixture.dir.path("out.jsonl")
         try fixture.store.exportAnnotations(project: "prefs", to: out)
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines[0].contains(#""pairwise":{"winner":"atlas-7b","side":"right","left":"borealis-13b","right":"atlas-7b"},"ratings":{"atlas-7b":{"quality":5},"borealis-13b":{"quality":1}}"#))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("preference.md")) { _ in }
-        try fixture.store.createProject(name: "copy", dataset: "prefs", guide: guide, author: "lead")
+        try fixture.createCopy()
         try fixture.store.importAnnotations(project: "copy", from: out)
-        let shell = SQLiteShell(fixture.dir.path("gloss.db"))
-        let values = { (project: String) in
-            try shell.column("""
-                SELECT a.value FROM annotations a JOIN projects p ON p.id = a.project_id WHERE p.name = '\(project)'
-                ORDER BY a.item_id
-                """).map(\.string)
-        }
-        #expect(try values("copy") == values("prefs"))
+        #expect(try fixture.storedValues(of: "copy") == fixture.storedValues(of: "prefs"))
         // Answers that do not fit the guide's questions are refused, saying why.
         for (line, message) in [
             (#"{"item":"p002","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
@@ -69,14 +43,14 @@ struct JudgingProjectTests {
             (#"{"item":"p002","annotator":"bo","pairwise":{"winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":3},"borealis-13b":{"quality":3}},"ranking":["atlas-7b","borealis-13b"]}"#,
              "the guide asks for no ranking"),
         ] {
-            let error = try #require(throws: (any Error).self) { try fixture.judge([line], name: "bad.jsonl") }
+            let error = try #require(throws: (any Error).self) { try fixture.annotate([line], name: "bad.jsonl") }
             #expect("\(error)".contains(message), "\(error)")
         }
     }
 
     @Test func ktoFromWinnersOrFromRatingsAndDPOFromTheJudgment() throws {
-        let fixture = try CombinedFixture()
-        try fixture.judge(Self.judged)
+        let fixture = try combinedProject()
+        try fixture.annotate(Self.judged)
         _ = try fixture.export(.dpo, to: "dpo")
         let dpo = try String(contentsOfFile: fixture.dir.path("dpo/train.jsonl"), encoding: .utf8)
         #expect(dpo.split(separator: "\n").count == 1)  // the tie gives none
@@ -86,39 +60,33 @@ struct JudgingProjectTests {
         #expect(kto.count == 2)
         #expect(kto[0].hasPrefix(#"{"id":"p001","prompt":"What is the boiling point"#) && kto[0].hasSuffix(#""label":true}"#))
         #expect(kto[1].hasSuffix(#""label":false}"#))
-        _ = try fixture.export(.kto, to: "kto4", threshold: 4)
+        _ = try fixture.export(.kto, to: "kto4", ktoThreshold: 4)
         let rated = try String(contentsOfFile: fixture.dir.path("kto4/train.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(rated.map { $0.hasSuffix(#""label":true}"#) } == [true, false, true, true])
         // The same store and options give the same bytes.
-        _ = try fixture.export(.kto, to: "kto4-again", threshold: 4)
+        _ = try fixture.export(.kto, to: "kto4-again", ktoThreshold: 4)
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.dir.path("kto4/train.jsonl")))
                 == Data(contentsOf: URL(fileURLWithPath: fixture.dir.path("kto4-again/train.jsonl"))))
     }
 
     @Test func aRatingProjectTakesRatingsInAndOut() throws {
-        let dir = try TemporaryDirectory()
-        let store = try dir.store()
-        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        let guide = try GuideFile.cleanGuide(file: Samples.guide("rating.md")) { _ in }
-        try store.createProject(name: "rated", dataset: "prefs", guide: guide, author: "lead")
-        #expect(try store.project(named: "rated").task == .rating)
-        try store.importAnnotations(project: "rated", from: dir.write("r.jsonl", """
-            {"item":"p001","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":3}}
-            {"item":"p001","annotator":"bo","ratings":{"correctness":3,"helpfulness":4,"clarity":2}}
-            """))
+        let fixture = try JudgedProjectFixture(guide: Samples.guide("rating.md"), project: "rated")
+        #expect(try fixture.store.project(named: "rated").task == .rating)
+        try fixture.annotate([
+            #"{"item":"p001","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":3}}"#,
+            #"{"item":"p001","annotator":"bo","ratings":{"correctness":3,"helpfulness":4,"clarity":2}}"#,
+        ])
         let error = try #require(throws: (any Error).self) {
-            try store.importAnnotations(project: "rated", from: dir.write("bad.jsonl", """
-                {"item":"p002","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":4}}
-                """))
+            try fixture.annotate([#"{"item":"p002","annotator":"ana","ratings":{"correctness":5,"helpfulness":4,"clarity":4}}"#],
+                                 name: "bad.jsonl")
         }
         #expect("\(error)".contains("clarity is rated 4 but its scale is 1-3"))
-        let out = dir.path("out.jsonl")
-        try store.exportAnnotations(project: "rated", to: out)
+        let out = fixture.dir.path("out.jsonl")
+        try fixture.store.exportAnnotations(project: "rated", to: out)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains(#""ratings":{"clarity":3,"correctness":5,"helpfulness":4}"#))
-        _ = try ExportRun.run(ExportRun.Request(project: "rated", format: .jsonl, destination: dir.path("x"),
-                                                query: ExportQuery(split: nil)), database: store)
+        _ = try fixture.export(.jsonl, to: "x")
         // Two raters: the lower median of each criterion.
-        #expect(try String(contentsOfFile: dir.path("x/data.jsonl"), encoding: .utf8)
+        #expect(try String(contentsOfFile: fixture.dir.path("x/data.jsonl"), encoding: .utf8)
             .contains(#""ratings":{"clarity":2,"correctness":3,"helpfulness":4}"#))
     }
 }

@@ -7,41 +7,15 @@ import GlossTasks
 import GlossTestSupport
 import Testing
 
-/// The sample preference items and a pairwise project over them.
-private struct PairwiseFixture {
-    let dir: TemporaryDirectory
-    let store: GlossDatabase
-
-    init() throws {
-        dir = try TemporaryDirectory()
-        store = try dir.store()
-        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
-        try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead")
-    }
-
-    /// Imports annotation lines (JSON objects without the braces' newline).
-    func judge(_ lines: [String], name: String = "judgments.jsonl") throws {
-        try store.importAnnotations(project: "prefs", from: dir.write(name, lines.joined(separator: "\n")))
-    }
-
-    func export(_ format: ExportFormat, to name: String, policy: ConsensusPolicy = .majority,
-                split: SplitPlan? = nil) throws -> ExportRun.Outcome {
-        try ExportRun.run(ExportRun.Request(project: "prefs", format: format, destination: dir.path(name),
-                                            query: ExportQuery(policy: policy, split: split)), database: store)
-    }
-
-    func rows(_ path: String) throws -> [[String: Any]] {
-        try String(contentsOfFile: dir.path(path), encoding: .utf8).split(separator: "\n").map {
-            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-        }
-    }
+/// The sample preference items and a pairwise project over them (a judgment only).
+private func pairwiseProject() throws -> JudgedProjectFixture {
+    try JudgedProjectFixture(guide: Samples.fixture("pairwise-only.md"))
 }
 
 @Suite("Pairwise projects: items with parts, judgments in and out, the dpo export")
 struct PairwiseProjectTests {
     @Test func theSampleImportsWithItsPartsAndTheGuideLintsClean() throws {
-        let fixture = try PairwiseFixture()
+        let fixture = try pairwiseProject()
         let project = try fixture.store.project(named: "prefs")
         #expect(project.task == .pairwise)
         let rows = try SQLiteShell(fixture.dir.path("gloss.db")).rows(
@@ -62,22 +36,21 @@ struct PairwiseProjectTests {
     }
 
     @Test func aDatasetWithoutTwoResponsesIsRefusedNamingTheItem() throws {
-        let fixture = try PairwiseFixture()
+        let fixture = try pairwiseProject()
         let file = try fixture.dir.write("mixed.jsonl", """
             {"id":"ok","prompt":"Q","responses":[{"model":"m1","text":"a"},{"model":"m2","text":"b"}]}
             {"id":"one","prompt":"Q2","responses":[{"model":"m1","text":"a"}]}
             {"id":"plain","text":"no parts at all"}
             """)
         try fixture.store.importItems(ImportRequest(dataset: "mixed", sources: [ImportSource(path: file)]))
-        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
         #expect(throws: ProjectError.itemsWithoutPair(dataset: "mixed", item: "one", count: 2)) {
-            try fixture.store.createProject(name: "mixed", dataset: "mixed", guide: guide, author: "lead")
+            try fixture.store.createProject(name: "mixed", dataset: "mixed", guide: fixture.guide, author: "lead")
         }
         #expect(try fixture.store.projects().map(\.name) == ["prefs"])
     }
 
     @Test func aMalformedFileChangesNothing() throws {
-        let fixture = try PairwiseFixture()
+        let fixture = try pairwiseProject()
         let file = try fixture.dir.write("bad.jsonl", """
             {"id":"n1","prompt":"Q","responses":[{"model":"m1","text":"a"},{"model":"m2","text":"b"}]}
             {"id":"n2","prompt":"Q","responses":[{"model":"m1","text":"a"},{"model":"m1","text":"b"}]}
@@ -91,8 +64,8 @@ struct PairwiseProjectTests {
     }
 
     @Test func judgmentsRoundTripThroughAnnotationFiles() throws {
-        let fixture = try PairwiseFixture()
-        try fixture.judge([
+        let fixture = try pairwiseProject()
+        try fixture.annotate([
             #"{"item":"p001","annotator":"ana","winner":"atlas-7b","side":"right","left":"borealis-13b","right":"atlas-7b"}"#,
             #"{"item":"p003","annotator":"ana","outcome":"tie","left":"atlas-7b","right":"borealis-13b"}"#,
             #"{"item":"p002","annotator":"ana","winner":"cirrus-70b","left":"cirrus-70b","right":"borealis-13b"}"#,
@@ -104,18 +77,10 @@ struct PairwiseProjectTests {
         #expect(lines[2].contains(#""winner":"cirrus-70b","side":"left","left":"cirrus-70b","right":"borealis-13b""#))
         #expect(lines[1].contains(#""outcome":"tie","left":"atlas-7b","right":"borealis-13b""#))
         // Into a second project over the same items: the same stored values.
-        let guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
-        try fixture.store.createProject(name: "copy", dataset: "prefs", guide: guide, author: "lead")
+        try fixture.createCopy()
         try fixture.store.importAnnotations(project: "copy", from: out)
-        let shell = SQLiteShell(fixture.dir.path("gloss.db"))
-        let values = { (project: String) in
-            try shell.column("""
-                SELECT a.value FROM annotations a JOIN projects p ON p.id = a.project_id WHERE p.name = '\(project)'
-                ORDER BY a.item_id
-                """).map(\.string)
-        }
-        #expect(try values("copy") == values("prefs"))
-        #expect(try shell.int("SELECT COUNT(*) FROM annotations WHERE value_check IS NULL") == 0)
+        #expect(try fixture.storedValues(of: "copy") == fixture.storedValues(of: "prefs"))
+        #expect(try SQLiteShell(fixture.dir.path("gloss.db")).int("SELECT COUNT(*) FROM annotations WHERE value_check IS NULL") == 0)
     }
 
     @Test(arguments: [
@@ -127,15 +92,15 @@ struct PairwiseProjectTests {
         (#"{"item":"p001","annotator":"ana","label":"left"}"#, "pairwise"),
     ])
     func malformedJudgmentsAreRefused(_ line: String, message: String) throws {
-        let fixture = try PairwiseFixture()
-        let error = try #require(throws: (any Error).self) { try fixture.judge([line]) }
+        let fixture = try pairwiseProject()
+        let error = try #require(throws: (any Error).self) { try fixture.annotate([line]) }
         #expect("\(error)".contains(message), "\(error)")
         #expect(try SQLiteShell(fixture.dir.path("gloss.db")).int("SELECT COUNT(*) FROM annotations") == 0)
     }
 
     @Test func theDPOExportHasTheChosenResponsesForStringsAndChats() throws {
-        let fixture = try PairwiseFixture()
-        try fixture.judge([
+        let fixture = try pairwiseProject()
+        try fixture.annotate([
             // Two judges agree on p001 though they saw it on different sides.
             #"{"item":"p001","annotator":"ana","winner":"atlas-7b","side":"right","left":"borealis-13b","right":"atlas-7b"}"#,
             #"{"item":"p001","annotator":"bo","winner":"atlas-7b","side":"left","left":"atlas-7b","right":"borealis-13b"}"#,
@@ -175,8 +140,8 @@ struct PairwiseProjectTests {
     }
 
     @Test func otherFormatsRefuseDPOAndPairwiseWritesJSONLines() throws {
-        let fixture = try PairwiseFixture()
-        try fixture.judge([#"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#])
+        let fixture = try pairwiseProject()
+        try fixture.annotate([#"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#])
         _ = try fixture.export(.jsonl, to: "lines")
         let row = try #require(try fixture.rows("lines/data.jsonl").first)
         #expect(row["outcome"] as? String == "win")

@@ -9,35 +9,26 @@ import Testing
 @testable import GlossApp
 
 /// Two judges on the sample preference items, their judgments imported with the sides each saw.
-private struct TwoJudges {
-    let dir: TemporaryDirectory
-    let store: GlossDatabase
-    let guide: Guide
-
-    init() throws {
-        dir = try TemporaryDirectory()
-        store = try dir.store()
-        try store.importItems(ImportRequest(dataset: "prefs", sources: [ImportSource(path: Samples.path("preference.jsonl"))]))
-        guide = try GuideFile.cleanGuide(file: Samples.fixture("pairwise-only.md")) { _ in }
-        try store.createProject(name: "prefs", dataset: "prefs", guide: guide, author: "lead", overlap: 2)
-        try store.importAnnotations(project: "prefs", from: dir.write("judged.jsonl", [
-            // p001: both prefer atlas-7b, shown on different sides: they agree.
-            #"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
-            #"{"item":"p001","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-            // p002: atlas-7b against borealis-13b, both shown on the left.
-            #"{"item":"p002","annotator":"ana","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-            #"{"item":"p002","annotator":"bo","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
-            // p003: a tie against a win.
-            #"{"item":"p003","annotator":"ana","outcome":"tie","left":"borealis-13b","right":"atlas-7b"}"#,
-            #"{"item":"p003","annotator":"bo","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
-        ].joined(separator: "\n")))
-    }
+private func twoJudges() throws -> JudgedProjectFixture {
+    let fixture = try JudgedProjectFixture(guide: Samples.fixture("pairwise-only.md"), overlap: 2)
+    try fixture.annotate([
+        // p001: both prefer atlas-7b, shown on different sides: they agree.
+        #"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
+        #"{"item":"p001","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
+        // p002: atlas-7b against borealis-13b, both shown on the left.
+        #"{"item":"p002","annotator":"ana","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
+        #"{"item":"p002","annotator":"bo","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
+        // p003: a tie against a win.
+        #"{"item":"p003","annotator":"ana","outcome":"tie","left":"borealis-13b","right":"atlas-7b"}"#,
+        #"{"item":"p003","annotator":"bo","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
+    ], name: "judged.jsonl")
+    return fixture
 }
 
 @Suite("Reviewing pairwise judgments: by outcome, never by side")
 struct PairwiseReviewTests {
     @Test func judgesWhoPreferTheSameModelOnDifferentSidesAgree() throws {
-        let judges = try TwoJudges()
+        let judges = try twoJudges()
         let entries = try judges.store.reviewList(project: "prefs", scope: .disagreements)
         #expect(entries.map(\.externalID) == ["p002", "p003"])
         let all = try judges.store.reviewList(project: "prefs", scope: .all)
@@ -49,7 +40,7 @@ struct PairwiseReviewTests {
     }
 
     @Test func statisticsCountOutcomesByModel() throws {
-        let judges = try TwoJudges()
+        let judges = try twoJudges()
         let report = try judges.store.teamStats(project: "prefs", agreement: AgreementMeasures.measure(for:)).report
         let rows = report.agreement.perLabel.map(\.label)
         #expect(rows.contains("atlas-7b") && rows.contains("borealis-13b") && rows.contains("tie"))
@@ -63,17 +54,11 @@ struct PairwiseReviewTests {
     }
 
     @Test func aReviewerAdoptsOneJudgmentAndJudgesAnotherAnew() throws {
-        let judges = try TwoJudges()
-        let entries = try judges.store.reviewList(project: "prefs", scope: .disagreements)
+        let judges = try twoJudges()
         // p002: Enter adopts ana's judgment (the cursor's). p003: j prefers the second model of
         // the selected judgment's pair in name order (atlas-7b, borealis-13b): borealis-13b.
-        let terminal = FakeTerminal(width: 100, height: 30, keys: [.enter, .character("j"), .character("q")])
-        let state = ReviewState(project: "prefs", guide: judges.guide, reviewer: "lead", kind: .disagreements, blind: false,
-                                task: TaskKinds.kind(for: .pairwise).review, entries: entries, width: 100, height: 30)
-        let handler = ReviewEffects(database: judges.store, project: "prefs", reviewer: "lead",
-                                    clock: { Date(timeIntervalSince1970: 1_800_000_000) })
-        let runtime = ProgramRuntime<Review, ReviewEffects, FakeTerminal>(state: state, handler: handler, terminal: terminal)
-        #expect(runtime.run() == .quit)
+        let (exit, terminal) = try judges.reviewDisagreements([.enter, .character("j"), .character("q")])
+        #expect(exit == .quit)
         let adjudications = try judges.store.adjudications(project: "prefs")
         #expect(adjudications.map(\.externalID) == ["p002", "p003"])
         #expect(adjudications[0].value == .pairwise(PairwiseJudgment(outcome: .left, left: "atlas-7b", right: "borealis-13b")))

@@ -147,6 +147,17 @@ struct ExportCommandTests {
         #expect(none.status != 0 && none.stderr.contains("has no manifest.json"))
     }
 
+    @Test func countsOfOneAreSaidInTheSingular() throws {
+        ok(try gloss.run(["project", "create", "one", "--dataset", "reviews", "--guide", path("guide.md")]))
+        ok(try gloss.run(["annotations", "import", "one", dir.write("one.jsonl", #"{"item": "r-1", "annotator": "ana", "label": "pos"}"#)]))
+        let export = ok(try gloss.run(["export", "one", "--format", "jsonl", "--out", "o", "--split", "none"]))
+        #expect(export.stdout.hasPrefix("Exported 1 item of one to o (jsonl, majority, no split)."), "\(export.stdout)")
+        let wrote = ok(try gloss.run(["annotations", "export", "one", "--out", "one-out.jsonl"]))
+        #expect(wrote.stderr.contains("Wrote 1 decision and 0 adjudications to one-out.jsonl."), "\(wrote.stderr)")
+        let two = ok(try gloss.run(["export", "rev", "--format", "jsonl", "--out", "t"]))
+        #expect(two.stdout.hasPrefix("Exported 24 items of rev"))
+    }
+
     @Test func standardOutputTakesOneFileExports() throws {
         let jsonl = ok(try gloss.run(["export", "rev", "--format", "jsonl", "--out", "-"]))
         #expect(jsonl.stdout.split(separator: "\n").count == 24)

@@ -103,7 +103,7 @@ struct ReviewEndToEndTests {
 
         try tmux.send("q")
         let done = try expectScreen(tmux, "[exit 0]")
-        #expect(done.contains("1 adjudicated, 1 undone; 0 of 1 listed items have a final answer."), "\(done)")
+        #expect(done.contains("1 adjudicated, 1 undone; 0 of 1 listed item have a final answer."), "\(done)")
     }
 
     @Test func blindShowsNoAnnotatorNames() throws {

@@ -27,7 +27,7 @@ struct RankingValueTests {
             do { _ = try QuestionAnswers.read(object); return nil } catch { return error.description }
         }
         #expect(error(#"{"ranking":[["a"],["a","b"]]}"#) == #""ranking" names "a" twice"#)
-        #expect(error(#"{"ranking":[["a"]]}"#) == #""ranking" ranks 1 responses; a ranking has 2 to 9"#)
+        #expect(error(#"{"ranking":[["a"]]}"#) == #""ranking" ranks 1 response; a ranking has 2 to 9"#)
         #expect(error(#"{"ranking":"a > b"}"#)?.hasPrefix(#""ranking" must be a list of tie groups"#) == true)
         #expect(error(#"{"ranking":[["a"],[]]}"#)?.hasPrefix(#""ranking" must be a list of tie groups"#) == true)
         #expect(error(#"{"ranking":[["a"],[""]]}"#) == #""ranking" has an empty model name"#)

@@ -87,6 +87,16 @@ struct TextTableTests {
         #expect(NumberText.grouped(UInt64.max) == "18,446,744,073,709,551,615")
     }
 
+    @Test func countedNounsAreSingularForOneOnly() {
+        #expect(NumberText.counted(1, "item") == "1 item")
+        #expect(NumberText.counted(0, "item") == "0 items")
+        #expect(NumberText.counted(2, "gold answer") == "2 gold answers")
+        #expect(NumberText.counted(1_200, "item") == "1,200 items")
+        #expect(NumberText.counted(-1, "item") == "-1 items")
+        #expect(NumberText.counted(1, "entry", plural: "entries") == "1 entry")
+        #expect(NumberText.counted(3, "entry", plural: "entries") == "3 entries")
+    }
+
     @Test func seconds() {
         #expect(NumberText.seconds(3.214) == "3.21")
         #expect(NumberText.seconds(0.05) == "0.05")

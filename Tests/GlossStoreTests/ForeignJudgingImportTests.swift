@@ -157,6 +157,63 @@ struct ForeignJudgingImportTests {
         #expect(try column("SELECT metadata FROM items ORDER BY external_id").first == #"{"source":"eval-batch-3"}"#)
     }
 
+    /// Model names the records carry, in place of the response field names.
+    static func named(_ decisions: [String]) -> [String] {
+        decisions.map {
+            $0.replacingOccurrences(of: "response1", with: "atlas-7b").replacingOccurrences(of: "response2", with: "borealis-13b")
+        }
+    }
+
+    /// Metadata `model1`/`model2` beside `response1`/`response2` name the responses' models:
+    /// the parts, the judgments and the ratings by response carry them; the answers still
+    /// name the fields.
+    @Test func argillaModelNamesInTheMetadataNameTheResponses() throws {
+        let original = try String(contentsOfFile: Samples.fixture("foreign/argilla-records.json"), encoding: .utf8)
+        let path = try dir.write("named.json", original.replacingOccurrences(
+            of: #""metadata": {"source": "eval-batch-3"}"#,
+            with: #""metadata": {"source": "eval-batch-3", "model1": "atlas-7b", "model2": "borealis-13b"}"#))
+        try load(path: path, format: .argilla, dataset: "pref", project: "pref", guide: "preference.md")
+        #expect(try decisions() == Self.named(Self.argillaDecisions))
+        #expect(try column("SELECT parts FROM items ORDER BY external_id").first
+            == #"{"prompt":"Is 221 prime?","responses":[{"model":"atlas-7b","text":"No: 221 = 13 × 17."},{"model":"borealis-13b","text":"Yes, it is not divisible by 2, 3, 5 or 7."}]}"#)
+        #expect(try column("SELECT metadata FROM items ORDER BY external_id").first
+            == #"{"model1":"atlas-7b","model2":"borealis-13b","source":"eval-batch-3"}"#)
+    }
+
+    /// A `models` list in the flattened rows names the responses in their fields' order.
+    @Test func argillaModelsListInFlatRowsNamesTheResponses() throws {
+        let original = try String(contentsOfFile: Samples.fixture("foreign/argilla-records.jsonl"), encoding: .utf8)
+        let path = try dir.write("named.jsonl", original.replacingOccurrences(
+            of: #""source": "eval-batch-3","#, with: #""source": "eval-batch-3", "models": ["atlas-7b", "borealis-13b"],"#))
+        try load(path: path, format: .argilla, dataset: "pref", project: "pref", guide: "preference.md")
+        #expect(try decisions() == Self.named(Self.argillaDecisions) + ["argilla-7a9e4b10-3c2d-4e5f-8a6b-1c2d3e4f5a62 pref-002 skip -"])
+    }
+
+    /// `model_a`/`model_b` fields beside `response_a`/`response_b`, answers naming a response
+    /// by its model; records that name only some of their models, or one twice, keep the
+    /// field names.
+    @Test func argillaModelFieldsNameTheResponsesOnlyWhenEveryOneIsNamed() throws {
+        func record(_ id: String, _ models: String, winner: String = "response_b") -> String {
+            #"{"id":"\#(id)","fields":{"prompt":"Q \#(id)","response_a":"first","response_b":"second"\#(models)},"#
+                + #""responses":{"winner":[{"value":"\#(winner)","user_id":"u1"}],"# + #""quality_response_a":[{"value":2,"user_id":"u1"}],"#
+                + #""quality_response_b":[{"value":4,"user_id":"u1"}]}}"#
+        }
+        let path = try dir.write("fields.jsonl", [
+            record("n1", #","model_a":"atlas-7b","model_b":"borealis-13b""#, winner: "borealis-13b"),
+            record("n2", #","model_a":"atlas-7b""#),
+            record("n3", #","model_a":"atlas-7b","model_b":"atlas-7b""#),
+        ].joined(separator: "\n"))
+        try load(path: path, format: .argilla, dataset: "pref", project: "pref", guide: "preference.md")
+        #expect(try column("SELECT parts FROM items ORDER BY external_id").map { $0.contains(#""model":"atlas-7b""#) }
+                == [true, false, false])
+        // n1's label names its right response by its model, n2's and n3's by its field.
+        let byFields = #"{"pairwise":{"winner":"response_b","side":"right","left":"response_a","right":"response_b"},"ratings":{"response_a":{"quality":2},"response_b":{"quality":4}}}"#
+        #expect(try decisions() == [
+            #"argilla-u1 n1 label {"pairwise":{"winner":"borealis-13b","side":"right","left":"atlas-7b","right":"borealis-13b"},"ratings":{"atlas-7b":{"quality":2},"borealis-13b":{"quality":4}}}"#,
+            "argilla-u1 n2 label " + byFields, "argilla-u1 n3 label " + byFields,
+        ])
+    }
+
     @Test func aBadArgillaAnswerNamesTheRecordAndQuestionAndChangesNothing() throws {
         let original = try String(contentsOfFile: Samples.fixture("foreign/argilla-records.json"), encoding: .utf8)
         for (edit, message) in [

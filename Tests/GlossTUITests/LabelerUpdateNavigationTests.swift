@@ -115,6 +115,13 @@ import Testing
         #expect(harness.status == "the project has no items; q to quit")
     }
 
+    @Test func aProjectOfOneItemSaysItInTheSingular() throws {
+        var harness = try Harness("sentiment.md", item: nil, total: 1)
+        harness.press(.character("p"))
+        #expect(harness.status == "the 1 item is decided; [ to review, q to quit")
+        #expect(Labeler.view(harness.state).plainText.contains("The 1 item is decided."))
+    }
+
     @Test func navigationStillWorksWhenTheQueueIsDone() throws {
         var harness = try Harness("sentiment.md", item: nil)
         #expect(harness.press(.character("[")) == [.historyBack(before: nil)])

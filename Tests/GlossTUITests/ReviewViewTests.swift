@@ -74,7 +74,7 @@ import Testing
         for _ in 0..<3 { _ = Review.update(&state, .key(.right)) }
         let summary = frame(state)
         #expect(summary.contains("The end of the disagreements list."))
-        #expect(summary.contains("1 of 3 items have a final answer;") && summary.contains("1 adjudicated and 0 undone"))
+        #expect(summary.contains("1 of 3 items has a final answer;") && summary.contains("1 adjudicated and 0 undone"))
         _ = Review.update(&state, .key(.character("?")))
         #expect(frame(state).contains("undo your last adjudication"))
         for (width, height) in [(30, 10), (1, 1), (0, 0), (40, 12), (200, 60)] {

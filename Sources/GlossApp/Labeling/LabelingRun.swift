@@ -175,6 +175,6 @@ extension LabelingRun.Summary {
         let parts = [("label", labels), ("skip", skips), ("flag", flags), ("change", changes), ("undo", undos)]
             .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }
         return "Session \(sessionID) of \(annotator) on \(project): "
-            + (parts.isEmpty ? "no decisions" : parts.joined(separator: ", ")) + "; \(decided) of \(total) items decided."
+            + (parts.isEmpty ? "no decisions" : parts.joined(separator: ", ")) + "; \(decided) of \(NumberText.counted(total, "item")) decided."
     }
 }

@@ -50,7 +50,7 @@ public struct SuspectSearch {
         let counts = labels.map { label in finals.filter { $0.label == label }.count }
         let perLabel = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
         if finals.count < Self.minimumItems || counts.filter({ $0 >= 2 }).count < 2 {
-            throw UseCaseFailure("too few labeled items to cross-validate: \"\(name)\" has \(finals.count) items "
+            throw UseCaseFailure("too few labeled items to cross-validate: \"\(name)\" has \(NumberText.counted(finals.count, "item")) "
                 + "with a final label (at least \(Self.minimumItems) are needed, with two labels of at least 2 items "
                 + "each; per label: \(perLabel)). Label more with gloss label \(name).")
         }

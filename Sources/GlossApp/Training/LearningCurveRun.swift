@@ -81,7 +81,7 @@ public enum LearningCurveRun {
         }
         let reached = request.checkpoints.filter { $0 <= items.count }
         if reached.count < request.checkpoints.count {
-            notice("note: only \(NumberText.grouped(items.count)) items have reference labels; checkpoints above that "
+            notice("note: only \(NumberText.counted(items.count, "item")) \(items.count == 1 ? "has" : "have") reference labels; checkpoints above that "
                 + "are left out.")
         }
         let curves = request.orders.map { order in

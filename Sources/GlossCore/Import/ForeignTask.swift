@@ -71,6 +71,9 @@ public enum ForeignValue: Sendable, Equatable {
     /// A judgment of two responses and ratings (Label Studio's Pairwise and Rating results,
     /// Argilla's ranking and rating answers).
     case judgment(ForeignJudgment)
+    /// An order of the item's responses by model, best first, ties allowed (Label Studio's
+    /// Ranker result).
+    case ranking(Ranking)
 }
 
 /// What another tool said of an item's responses: which of the two shown won (nil when it

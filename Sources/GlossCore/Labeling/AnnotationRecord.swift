@@ -25,6 +25,9 @@ public struct AnnotationRecord: Sendable, Equatable {
     public var suggestionAccepted: Bool?
     public var guideVersion: Int?
     public var undoneAt: Date?
+    /// The value is a correction (`corrects`) whose `diff` the line left out: the importer
+    /// computes it from the item's response of the model corrected, as the labeler does.
+    public var diffFromOriginal = false
 
     public init(record: Record = .decision, item: String, annotator: String, kind: AnnotationKind,
                 value: AnnotationValue?, decidedAt: Date? = nil, durationMilliseconds: Int? = nil, comment: String? = nil,

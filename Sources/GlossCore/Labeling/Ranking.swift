@@ -129,7 +129,7 @@ public struct Ranking: Sendable, Hashable {
         if all.contains(where: \.isEmpty) { throw PairwiseValueError("\"ranking\" has an empty model name") }
         if let twice = Self.firstRepeat(all) { throw PairwiseValueError("\"ranking\" names \"\(twice)\" twice") }
         guard all.count >= 2, all.count <= maxResponses else {
-            throw PairwiseValueError("\"ranking\" ranks \(all.count) responses; a ranking has 2 to \(maxResponses)")
+            throw PairwiseValueError("\"ranking\" ranks \(NumberText.counted(all.count, "response")); a ranking has 2 to \(maxResponses)")
         }
         var shown: [String] = []
         if let rawShown = object["shown"], !(rawShown is NSNull) {

@@ -59,6 +59,12 @@ public enum NumberText {
         return n < 0 ? "-" + out : out
     }
 
+    /// A count and its noun, the noun singular for one: "1 item", "0 items", "1,200 items".
+    /// `plural` is for nouns that do not take an s ("1 entry", "2 entries").
+    public static func counted(_ n: some BinaryInteger, _ noun: String, plural: String? = nil) -> String {
+        grouped(n) + " " + (n == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// Seconds with two decimals ("3.21").
     public static func seconds(_ s: Double) -> String {
         let hundredths = Int((abs(s) * 100).rounded())

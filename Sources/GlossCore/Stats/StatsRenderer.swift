@@ -35,7 +35,7 @@ public enum StatsRenderer {
         let byCount = p.itemsByDecisions.map { "\($0.decisions): \(NumberText.grouped($0.items))" }.joined(separator: ", ")
         return [
             title,
-            "Progress: \(NumberText.grouped(p.itemsComplete)) of \(NumberText.grouped(p.itemsTotal)) items complete (\(percent(p.completeShare))), "
+            "Progress: \(NumberText.grouped(p.itemsComplete)) of \(NumberText.counted(p.itemsTotal, "item")) complete (\(percent(p.completeShare))), "
                 + "\(NumberText.grouped(p.itemsDecided)) decided, \(NumberText.grouped(p.decisions)) decision\(p.decisions == 1 ? "" : "s")",
             "Items by number of decisions: \(byCount.isEmpty ? "none yet" : byCount)",
         ]

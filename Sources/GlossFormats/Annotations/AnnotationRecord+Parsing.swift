@@ -48,14 +48,19 @@ extension AnnotationRecord {
             kind = k
         default: throw AnnotationLineError("\"kind\" must be a string")
         }
-        let value = try AnnotationRecord.value(object, context: "")
+        // A correction without its diff reads as one with no edits until the importer, which
+        // knows the item's responses, computes them (`diffFromOriginal`).
+        let omitsDiff = object["corrects"] is String && object["text"] is String && object["diff"] == nil
+        var members = object
+        if omitsDiff { members["diff"] = [Any]() }
+        let value = try AnnotationRecord.value(members, context: "")
         if kind == .label, value == nil {
             throw AnnotationLineError("a label decision needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\", \"ranking\" or \"text\"")
         }
         if record == .adjudication, value == nil {
             throw AnnotationLineError("an adjudication needs \"label\", \"labels\", \"spans\", a pairwise \"winner\" or \"outcome\", \"ratings\", \"ranking\" or \"text\"")
         }
-        return AnnotationRecord(
+        var result = AnnotationRecord(
             record: record, item: item, annotator: annotator, kind: kind, value: value,
             decidedAt: try date(object, "decided_at"),
             durationMilliseconds: try count(object, object["duration_ms"] != nil ? "duration_ms" : "active_ms", minimum: 0),
@@ -64,6 +69,8 @@ extension AnnotationRecord {
             suggestionAccepted: try flag(object, "suggestion_accepted"),
             guideVersion: try count(object, "guide_version", minimum: 1),
             undoneAt: try date(object, "undone_at"))
+        result.diffFromOriginal = omitsDiff
+        return result
     }
 
     static func identifier(_ raw: Any?) -> String? {

@@ -44,11 +44,12 @@ struct AnnotationImporter {
 
     mutating func apply(_ line: AnnotationLine) throws {
         report.lines += 1
-        let record: AnnotationRecord
+        var record: AnnotationRecord
         let item: (id: Int64, text: String?)
         do throws(AnnotationLineError) {
             record = try line.record.get()
             item = try lookUp(record.item)
+            if record.diffFromOriginal { record.value = try withDiff(record.value, item: record.item, itemID: item.id) }
             if let value = record.value {
                 try check(value, itemText: item.text, what: "")
                 try checkResponses(value, itemID: item.id)
@@ -86,9 +87,28 @@ struct AnnotationImporter {
     /// A value of a kind that names the item's responses (a ranking) against its models.
     func checkResponses(_ value: AnnotationValue, itemID: Int64) throws(AnnotationLineError) {
         guard rules.checksResponses else { return }
-        let json = try? String.fetchOne(db.cachedStatement(sql: "SELECT parts FROM items WHERE id = ?"), arguments: [itemID])
-        let models = json.flatMap(ItemParts.init(json:))?.responses.map(\.model) ?? []
+        let models = itemParts(itemID)?.responses.map(\.model) ?? []
         if case .answers(let phrase)? = rules.problem(with: value, responses: models) { throw AnnotationLineError(phrase) }
+    }
+
+    /// A correction whose line left out its diff, with the diff from the item's response of
+    /// the model it corrects (`TypedText.correcting`, as the labeler stores a correction).
+    func withDiff(_ value: AnnotationValue?, item: String, itemID: Int64) throws(AnnotationLineError) -> AnnotationValue? {
+        guard case .answers(var answers)? = value, let typed = answers.text, let model = typed.correction?.model else { return value }
+        let parts = itemParts(itemID)
+        guard let original = parts?.response(of: model)?.text else {
+            let models = parts?.responses.map(\.model) ?? []
+            throw AnnotationLineError("\"corrects\" names \"\(model)\", but item \"\(item)\" has no response of it to compute "
+                + "the \"diff\" from" + (models.isEmpty ? "" : " (its models: \(models.joined(separator: ", ")))"))
+        }
+        answers.text = .correcting(original, model: model, into: typed.text)
+        return .answers(answers)
+    }
+
+    /// The item's parts (prompt and responses), nil for an item without them.
+    func itemParts(_ itemID: Int64) -> ItemParts? {
+        let json = try? String.fetchOne(db.cachedStatement(sql: "SELECT parts FROM items WHERE id = ?"), arguments: [itemID])
+        return json.flatMap(ItemParts.init(json:))
     }
 
     mutating func write(_ record: AnnotationRecord, itemID: Int64) throws {

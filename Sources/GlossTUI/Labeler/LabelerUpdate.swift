@@ -194,7 +194,7 @@ enum LabelerUpdate {
         if state.total == 0 {
             state.status = StatusLine("the project has no items; q to quit")
         } else {
-            state.status = StatusLine("all \(state.total) items are decided; [ to review, q to quit")
+            state.status = StatusLine((state.total == 1 ? "the 1 item is decided" : "all \(state.total) items are decided") + "; [ to review, q to quit")
         }
     }
 

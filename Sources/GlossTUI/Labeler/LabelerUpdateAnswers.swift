@@ -19,7 +19,7 @@ extension LabelerUpdate {
         guard var walk = state.browse else { return [] }
         guard let entry = walk.nextEntry else {
             let effects = show(&state, nil, context: .jumped, decided: state.decided, at: time)
-            let end = "the end of the \(walk.list.name) list (\(walk.list.entries.count) items) · q quits"
+            let end = "the end of the \(walk.list.name) list (\(NumberText.counted(walk.list.entries.count, "item"))) · q quits"
             state.status = StatusLine([saved, end].compactMap { $0 }.joined(separator: " · "))
             return effects
         }
@@ -130,7 +130,7 @@ extension LabelerUpdate {
         let text: String
         switch failure.attempt {
         case .save: text = "not saved: \(failure.reason)"
-        case .confirm(let saved, let of): text = "not saved: \(failure.reason) (\(saved) of \(of) rows were saved)"
+        case .confirm(let saved, let of): text = "not saved: \(failure.reason) (\(saved) of \(NumberText.counted(of, "row")) \(saved == 1 ? "was" : "were") saved)"
         case .undo: text = "not undone: \(failure.reason)"
         case .stats:
             text = "no statistics: \(failure.reason)"

@@ -111,7 +111,7 @@ extension LabelerUpdate {
                           suggestionAccepted: !row.isFixed)
         }
         let fixed = list.rows.filter(\.isFixed).count
-        state.status = StatusLine("saving \(list.rows.count) decisions (\(fixed) fixed)…")
+        state.status = StatusLine("saving \(NumberText.counted(list.rows.count, "decision")) (\(fixed) fixed)…")
         state.mode = .confirm(list)
         return [.saveConfirmed(drafts)]
     }

@@ -35,7 +35,7 @@ extension LabelerUpdate {
     private static func saving(_ effect: LabelerEffect) -> String? {
         switch effect {
         case .save(let draft, _): describe(draft.kind, draft.value)
-        case .saveConfirmed(let drafts): "\(drafts.count) decisions"
+        case .saveConfirmed(let drafts): NumberText.counted(drafts.count, "decision")
         default: nil
         }
     }

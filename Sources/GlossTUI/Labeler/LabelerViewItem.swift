@@ -170,7 +170,7 @@ extension Labeler {
 
     static func drawQueueDone(_ state: LabelerState, _ layout: LabelerLayout, _ palette: Palette, _ screen: inout Screen) {
         let lines: [(String, CellStyle)] = [
-            ("All \(state.total) items are decided.", palette.bold),
+            (state.total == 1 ? "The 1 item is decided." : "All \(state.total) items are decided.", palette.bold),
             ("", CellStyle()),
             ("[ to review your decisions, q to quit", palette.hint),
         ]

@@ -140,7 +140,7 @@ extension Review {
         let lines: [(String, CellStyle)] = [
             ("The end of the \(state.kind.rawValue) list.", palette.bold),
             ("", CellStyle()),
-            ("\(decided) of \(state.entries.count) items have a final answer;", CellStyle()),
+            ("\(decided) of \(NumberText.counted(state.entries.count, "item")) \(decided == 1 ? "has" : "have") a final answer;", CellStyle()),
             ("\(state.adjudicated) adjudicated and \(state.undone) undone in this session.", CellStyle()),
             ("", CellStyle()),
             ("← goes back, q quits", palette.hint),

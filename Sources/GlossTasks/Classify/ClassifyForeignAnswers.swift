@@ -8,6 +8,7 @@ struct ClassifyForeignAnswers: ForeignAnswerRule {
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
         case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .classify)
+        case .ranking: throw .foreignShape("a ranking", task: .classify)
         case .choices(let names):
             guard names.count == 1 else {
                 throw AnnotationLineError(names.isEmpty

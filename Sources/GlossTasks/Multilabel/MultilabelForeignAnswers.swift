@@ -9,6 +9,7 @@ struct MultilabelForeignAnswers: ForeignAnswerRule {
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
         case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .multilabel)
+        case .ranking: throw .foreignShape("a ranking", task: .multilabel)
         case .choices(let names):
             return .labels(names)
         case .accepted(let name):

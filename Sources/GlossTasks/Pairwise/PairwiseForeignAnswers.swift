@@ -23,6 +23,7 @@ struct PairwiseForeignAnswers: ForeignAnswerRule {
         case .choices: throw .foreignShape("choices", task: .pairwise)
         case .accepted: throw .foreignShape("an accept or reject", task: .pairwise)
         case .spans: throw .foreignShape("spans", task: .pairwise)
+        case .ranking: throw .foreignShape("a ranking", task: .pairwise)
         }
     }
 }

@@ -39,35 +39,33 @@ public struct RankingKind: TaskKind {
 
 /// Ranking values: a ranking alone, of exactly the item's responses (checked against its
 /// parts where values come from outside the labeler: `checksResponses`).
-struct RankingValues: ValueRules {
+struct RankingValues: AnswersValueRules {
     var field: String { "ranking" }
-    var checksText: Bool { false }
     var checksResponses: Bool { true }
 
-    func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem? {
-        guard case .answers(let answers) = value, answers.ranking != nil, answers.pairwise == nil, answers.ratings == nil else {
-            return .wrongShape
-        }
-        return nil
+    func fits(_ answers: QuestionAnswers) -> Bool {
+        answers.ranking != nil && answers.pairwise == nil && answers.ratings == nil
     }
+
+    /// A ranking guide asks no questions (`AnswerChecks` would refuse the ranking itself):
+    /// what a ranking must name is the item's responses, checked below.
+    func problem(with answers: QuestionAnswers, guide: Guide) -> ValueProblem? { nil }
 
     func problem(with value: AnnotationValue, responses: [String]) -> ValueProblem? {
         guard case .answers(let answers) = value, let ranking = answers.ranking else { return nil }
         return ranking.problem(responses: responses).map(ValueProblem.answers)
     }
-
-    func stored(_ value: AnnotationValue) -> AnnotationValue { value }
-    func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
 }
 
-
-/// Another tool's answers on a ranking project: none of the shapes Gloss reads from Label
-/// Studio, Prodigy or doccano is a ranking, so each is refused with what it has.
+/// Another tool's answers on a ranking project: a ranking (Label Studio's Ranker result),
+/// which the import checks against the item's responses; other shapes are refused with what
+/// they have.
 struct RankingForeignAnswers: ForeignAnswerRule {
     var placesOffsets: Bool { false }
 
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
+        case .ranking(let ranking): return .answers(QuestionAnswers(ranking: ranking))
         case .choices: throw .foreignShape("choices", task: .ranking)
         case .accepted: throw .foreignShape("an accept or reject", task: .ranking)
         case .spans: throw .foreignShape("spans", task: .ranking)

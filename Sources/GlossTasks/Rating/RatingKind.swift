@@ -36,23 +36,13 @@ public struct RatingKind: TaskKind {
 }
 
 /// Rating values: ratings of the item, each a criterion of the guide on its scale.
-struct RatingValues: ValueRules {
+struct RatingValues: AnswersValueRules {
     var field: String { "ratings" }
-    var checksText: Bool { false }
 
-    func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem? {
-        guard case .answers(let answers) = value, answers.pairwise == nil, case .item? = answers.ratings else { return .wrongShape }
-        return nil
+    func fits(_ answers: QuestionAnswers) -> Bool {
+        guard answers.pairwise == nil, case .item? = answers.ratings else { return false }
+        return true
     }
-
-    func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem? {
-        if let problem = problem(with: value, labels: [], itemText: itemText) { return problem }
-        guard case .answers(let answers) = value else { return .wrongShape }
-        return AnswerChecks.problem(answers, guide: guide)
-    }
-
-    func stored(_ value: AnnotationValue) -> AnnotationValue { value }
-    func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
 }
 
 /// Ratings on the review screen: read as `quality 4, clarity 3`; the reviewer adopts one
@@ -102,6 +92,7 @@ struct RatingForeignAnswers: ForeignAnswerRule {
             return .answers(QuestionAnswers(ratings: found.ratings))
         case .choices: throw .foreignShape("choices", task: .rating)
         case .accepted: throw .foreignShape("an accept or reject", task: .rating)
+        case .ranking: throw .foreignShape("a ranking", task: .rating)
         case .spans: throw .foreignShape("spans", task: .rating)
         }
     }

@@ -37,7 +37,7 @@ extension ExportRecord {
         for span in spans where !offsets.contains(span.start, span.end) {
             throw ExportWriterError(
                 "Item \"\(id)\" has a span \(span.start)..<\(span.end) labeled \"\(span.label)\" outside its text "
-                    + "of \(offsets.count) characters; the export stopped rather than write a wrong slice.")
+                    + "of \(NumberText.counted(offsets.count, "character")); the export stopped rather than write a wrong slice.")
         }
         return spans
     }

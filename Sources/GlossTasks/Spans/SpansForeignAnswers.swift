@@ -8,6 +8,7 @@ struct SpansForeignAnswers: ForeignAnswerRule {
     func value(of answer: ForeignValue, current: AnnotationValue?) throws(AnnotationLineError) -> AnnotationValue {
         switch answer {
         case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .spans)
+        case .ranking: throw .foreignShape("a ranking", task: .spans)
         case .spans(let spans):
             return .spans(spans)
         case .choices(let names) where names.isEmpty:

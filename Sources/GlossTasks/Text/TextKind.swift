@@ -43,23 +43,10 @@ public struct TextKind: TaskKind {
 
 /// Text values: answers with a text, checked against the guide's text question (a
 /// correction exactly when it corrects, of the model it names), and its ratings if any.
-struct TextValues: ValueRules {
+struct TextValues: AnswersValueRules {
     var field: String { "text" }
-    var checksText: Bool { false }
 
-    func problem(with value: AnnotationValue, labels: Set<String>, itemText: String?) -> ValueProblem? {
-        guard case .answers(let answers) = value, answers.pairwise == nil, answers.text != nil else { return .wrongShape }
-        return nil
-    }
-
-    func problem(with value: AnnotationValue, guide: Guide, itemText: String?) -> ValueProblem? {
-        if let problem = problem(with: value, labels: [], itemText: itemText) { return problem }
-        guard case .answers(let answers) = value else { return .wrongShape }
-        return AnswerChecks.problem(answers, guide: guide)
-    }
-
-    func stored(_ value: AnnotationValue) -> AnnotationValue { value }
-    func referenceAnswer(_ labels: [String]) -> AnnotationValue? { nil }
+    func fits(_ answers: QuestionAnswers) -> Bool { answers.pairwise == nil && answers.text != nil }
 }
 
 /// Texts on the review screen: `“the answer…”` or `corrected atlas-7b: 3 edits · “the text…”`;
@@ -127,6 +114,7 @@ struct TextForeignAnswers: ForeignAnswerRule {
         case .accepted: throw .foreignShape("an accept or reject", task: .text)
         case .spans: throw .foreignShape("spans", task: .text)
         case .judgment: throw .foreignShape("a pairwise judgment or ratings", task: .text)
+        case .ranking: throw .foreignShape("a ranking", task: .text)
         }
     }
 }

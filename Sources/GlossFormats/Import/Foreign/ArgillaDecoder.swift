@@ -7,10 +7,11 @@ import GlossCore
 /// as JSON Lines (fields and metadata as members, `QUESTION.responses`,
 /// `QUESTION.responses.users`, `QUESTION.responses.status`).
 ///
-/// - Item: fields named `response…` (in name order) are the responses, the field name being
-///   the model (Argilla names no model), with `prompt` (or `instruction`, `question`: a string,
-///   or a chat of `{role, content}`); the first response is the left side, as Argilla shows
-///   it first. Without response fields the text is `text` (or `--text-field`). The id is
+/// - Item: fields named `response…` (in name order) are the responses, with `prompt` (or
+///   `instruction`, `question`: a string, or a chat of `{role, content}`); the first response
+///   is the left side, as Argilla shows it first. Argilla names no model: the record's
+///   `models`, `model_a`/`model1`… or `model` name them when it has them (`ArgillaModels`),
+///   else the field name stands for the model. Without response fields the text is `text` (or `--text-field`). The id is
 ///   `id`, else `_server_id`; other fields and the metadata become the item's metadata.
 /// - Answers, one annotation per user (`argilla-USER_ID`): a ranking of the two responses
 ///   (a list of field names, best first; `{"value", "rank"}` items with equal ranks are a
@@ -68,13 +69,14 @@ struct ArgillaDecoder: JSONElementDecoder, ForeignLineDecoder {
             throw refuse(error.message)
         }
         let responseFields = values.keys.filter { $0.hasPrefix("response") }.sorted()
+        let models = ArgillaModels.names(of: responseFields, fields: values, metadata: metadata) ?? responseFields
         var parts: ItemParts?
         if !responseFields.isEmpty {
             var members: [String: Any] = [:]
             if let name = Self.promptFields.first(where: { values[$0] != nil }) {
                 members[values[name] is [Any] ? "messages" : "prompt"] = values[name]
             }
-            members["responses"] = responseFields.map { ["model": $0, "text": values[$0] ?? NSNull()] }
+            members["responses"] = zip(responseFields, models).map { ["model": $1, "text": values[$0] ?? NSNull()] }
             do {
                 parts = try ItemPartsReader.parts(members)
             } catch {
@@ -90,7 +92,7 @@ struct ArgillaDecoder: JSONElementDecoder, ForeignLineDecoder {
                                             normalizer: &normalizer, prefix: "\(location): ")
         record.partsJSON = parts?.json
         do throws(AnnotationLineError) {
-            record.foreign = try Self.task(answers, responses: responseFields, location: location)
+            record.foreign = try Self.task(answers, responses: responseFields, models: models, location: location)
         } catch {
             throw refuse(error.message)
         }
@@ -134,7 +136,8 @@ struct ArgillaDecoder: JSONElementDecoder, ForeignLineDecoder {
     }
 
     /// Each user's answers as one annotation.
-    static func task(_ answers: [Answer], responses: [String], location: String) throws(AnnotationLineError) -> ForeignTask {
+    static func task(_ answers: [Answer], responses: [String], models: [String],
+                     location: String) throws(AnnotationLineError) -> ForeignTask {
         var task = ForeignTask(location: location)
         var users: [String] = []
         for answer in answers where !users.contains(answer.user) { users.append(answer.user) }
@@ -146,7 +149,7 @@ struct ArgillaDecoder: JSONElementDecoder, ForeignLineDecoder {
                 task.annotations.append(ForeignAnnotation(annotator: annotator, kind: .skip, value: nil))
                 continue
             }
-            var judgment = ArgillaJudgment(responses: responses)
+            var judgment = ArgillaJudgment(responses: responses, models: models)
             for answer in mine { try judgment.read(answer.question, answer.value) }
             if let value = try judgment.value { task.annotations.append(ForeignAnnotation(annotator: annotator, kind: .label, value: .judgment(value))) }
         }

@@ -2,24 +2,36 @@ import Foundation
 import GlossCore
 
 /// One Argilla user's answers on a record as a judgment (see `ArgillaDecoder`): the
-/// responses are the record's `response…` fields, the first on the left.
+/// responses are the record's `response…` fields, the first on the left. Answers name a
+/// response by its field (or by its model); the judgment names it by its model.
 struct ArgillaJudgment {
     let responses: [String]
+    let models: [String]
     private var outcome: PairwiseJudgment.Outcome?
     private var item: [String: Int] = [:]
     private var byResponse: [String: [String: Int]] = [:]
 
-    init(responses: [String]) { self.responses = responses }
+    /// `models[n]` is the model of the field `responses[n]` (the field name when unnamed).
+    init(responses: [String], models: [String]) {
+        self.responses = responses
+        self.models = models.count == responses.count ? models : responses
+    }
+
+    /// The position of the response an answer names, by field or by model.
+    private func index(of name: String) -> Int? {
+        responses.firstIndex(of: name) ?? models.firstIndex(of: name)
+    }
 
     mutating func read(_ question: String, _ value: Any) throws(AnnotationLineError) {
         if let number = value as? NSNumber, !AnnotationRecord.isBoolean(number) {
             guard let point = ForeignJSON.integer(number), (1...9).contains(point) else {
                 throw AnnotationLineError("\(question): the rating \(number) must be an integer from 1 to 9")
             }
-            if let response = responses.sorted(by: { $0.count > $1.count }).first(where: { question.contains($0) }) {
+            if let response = responses.sorted(by: { $0.count > $1.count }).first(where: { question.contains($0) }),
+               let model = index(of: response).map({ models[$0] }) {
                 var criterion = question.replacingOccurrences(of: response, with: "")
                 criterion = criterion.trimmingCharacters(in: CharacterSet(charactersIn: "_- "))
-                byResponse[response, default: [:]][criterion.isEmpty ? "rating" : criterion] = point
+                byResponse[model, default: [:]][criterion.isEmpty ? "rating" : criterion] = point
             } else {
                 item[question] = point
             }
@@ -28,7 +40,7 @@ struct ArgillaJudgment {
         } else if let name = value as? String {
             if let chosen = PairwiseJudgment.Outcome(rawValue: name), chosen == .tie || chosen == .neither {
                 try set(chosen, question)
-            } else if responses.count == 2, let side = responses.firstIndex(of: name) {
+            } else if responses.count == 2, let side = index(of: name) {
                 try set(side == 0 ? .left : .right, question)
             }
         }
@@ -46,13 +58,13 @@ struct ArgillaJudgment {
                 return
             }
         }
-        guard ranked.allSatisfy({ responses.contains($0.name) }) else { return }
+        guard ranked.allSatisfy({ index(of: $0.name) != nil }) else { return }
         guard responses.count == 2, ranked.count == 2 else {
             throw AnnotationLineError("\(question) ranks \(ranked.count) of \(responses.count) responses; a pairwise judgment ranks two")
         }
         ranked.sort { $0.rank < $1.rank }
         if ranked[0].rank == ranked[1].rank { return try set(.tie, question) }
-        try set(ranked[0].name == responses[0] ? .left : .right, question)
+        try set(index(of: ranked[0].name) == 0 ? .left : .right, question)
     }
 
     private mutating func set(_ found: PairwiseJudgment.Outcome, _ question: String) throws(AnnotationLineError) {
@@ -70,7 +82,7 @@ struct ArgillaJudgment {
             }
             let ratings: Ratings? = !byResponse.isEmpty ? .responses(byResponse) : item.isEmpty ? nil : .item(item)
             guard outcome != nil || ratings != nil else { return nil }
-            return ForeignJudgment(left: responses.count >= 2 ? responses[0] : nil, right: responses.count >= 2 ? responses[1] : nil,
+            return ForeignJudgment(left: models.count >= 2 ? models[0] : nil, right: models.count >= 2 ? models[1] : nil,
                                    outcome: outcome, ratings: ratings)
         }
     }

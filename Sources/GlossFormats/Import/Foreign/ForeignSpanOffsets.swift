@@ -31,7 +31,7 @@ struct ForeignSpanOffsets {
             return LabeledRange(start: s, end: e, label: label)
         }
         guard let direct else {
-            throw AnnotationLineError("span \(start)-\(end) (\(label)) does not fit the text of \(scalars.count) characters (start < end, offsets count code points)")
+            throw AnnotationLineError("span \(start)-\(end) (\(label)) does not fit the text of \(NumberText.counted(scalars.count, "character")) (start < end, offsets count code points)")
         }
         throw AnnotationLineError("span \(start)-\(end) (\(label)) gives its text as \"\(expected ?? "")\" but the text at those offsets is \"\(direct)\""
             + (utf16Fallback ? " (counting code points or UTF-16 units alike)" : ""))

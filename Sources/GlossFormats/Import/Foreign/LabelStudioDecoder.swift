@@ -11,11 +11,14 @@ import GlossCore
 ///   export of a pairwise project writes), or the two texts `text1` and `text2` of Label
 ///   Studio's pairwise template (models `model1`/`model2`, else the field names; the prompt
 ///   `prompt`, else the text field), is an item with parts; its text is their flattening.
+///   `responses` may be a `List` tag's items, `{"id", "title", "body"}` (the label-studio
+///   export of a ranking project), the id naming the model (`LabelStudioRanker`).
 /// - `annotations[]` (older exports: `completions[]`): the annotator is `completed_by`: an
 ///   object's `email` when it has one, else `ls-<id>` (Label Studio exports a user id unless
 ///   annotator details are asked for). `result[]` entries of type `choices` give the labels,
-///   of type `labels` the spans (`value.start`, `end`, `labels`, `text`); other result types
-///   (ratings, text areas, relations) are not Gloss decisions and are passed over.
+///   of type `labels` the spans (`value.start`, `end`, `labels`, `text`), of type `ranker` a
+///   ranking (buckets `rank-1`, `rank-2`, …), of types `pairwise` and `rating` a judgment;
+///   other result types (text areas, relations) are not Gloss decisions and are passed over.
 ///   `was_cancelled` makes a skip; `lead_time` (seconds) the active time; `updated_at`
 ///   (else `created_at`) the decision time.
 /// - `predictions[]`: `result` as above, `score`, `model_version` → a suggestion from
@@ -116,6 +119,7 @@ struct LabelStudioDecoder: JSONElementDecoder {
     static func parts(_ data: [String: Any], textField: String,
                       refuse: (String) -> InvalidRecord) throws(InvalidRecord) -> (parts: ItemParts, keys: Set<String>)? {
         var members = data.filter { ItemPartsReader.keys.contains($0.key) }
+        if let listed = LabelStudioRanker.responses(fromList: members["responses"]) { members["responses"] = listed }
         var names: [String: String] = [:]
         if !data.keys.contains(where: ItemPartsReader.responseKeys.contains) {
             guard data["text1"] != nil, data["text2"] != nil else { return nil }
@@ -161,14 +165,15 @@ struct LabelStudioDecoder: JSONElementDecoder {
                                  createdAt: ForeignJSON.date(object["updated_at"]) ?? ForeignJSON.date(object["created_at"]))
     }
 
-    /// The labels (`choices`), spans (`labels`) or judgment (`pairwise`, `rating`, and on a
-    /// task with two responses an `outcome` choice of tie or neither: see
-    /// `LabelStudioJudgment`) of a result list; two of them at once is refused.
+    /// The labels (`choices`), spans (`labels`), ranking (`ranker`: `LabelStudioRanker`) or
+    /// judgment (`pairwise`, `rating`, and on a task with two responses an `outcome` choice of
+    /// tie or neither: see `LabelStudioJudgment`) of a result list; two of them at once is refused.
     static func value(_ raw: Any?, pair: (String, String)? = nil,
                       offsets: inout ForeignSpanOffsets) throws(AnnotationLineError) -> ForeignValue {
         guard let results = raw as? [Any] else { throw AnnotationLineError("\"result\" must be a list") }
         var choices: [String]?
         var spans: [LabeledRange]?
+        var ranking: Ranking?
         var judgment = LabelStudioJudgment(pair: pair)
         for (n, element) in results.enumerated() {
             guard let result = element as? [String: Any], let type = result["type"] as? String else {
@@ -177,6 +182,9 @@ struct LabelStudioDecoder: JSONElementDecoder {
             let value = result["value"] as? [String: Any] ?? [:]
             if try judgment.read(result, type: type, value: value, number: n + 1) { continue }
             switch type {
+            case "ranker":
+                guard ranking == nil else { throw AnnotationLineError("result \(n + 1) (ranker) ranks again; an annotation ranks once") }
+                ranking = try LabelStudioRanker.ranking(result, value: value, number: n + 1)
             case "choices":
                 guard let names = ForeignJSON.names(value["choices"]) else {
                     throw AnnotationLineError("result \(n + 1) (choices) has no \"value.choices\" list of labels")
@@ -197,6 +205,11 @@ struct LabelStudioDecoder: JSONElementDecoder {
             }
         }
         if choices != nil, spans != nil { throw AnnotationLineError("the result has both choices and spans; a Gloss project has one task") }
+        if let ranking {
+            let other = spans != nil ? "spans" : choices != nil ? "choices" : try judgment.value != nil ? "a judgment or ratings" : nil
+            if let other { throw AnnotationLineError("the result has both a ranking and \(other); a Gloss project has one task") }
+            return .ranking(ranking)
+        }
         if let found = try judgment.value {
             if choices != nil || spans != nil {
                 throw AnnotationLineError("the result has both a judgment or ratings and \(spans != nil ? "spans" : "choices"); a Gloss project has one task")

@@ -82,7 +82,10 @@ final class ForeignAnnotationSink {
                 if let answer = annotation.value {
                     value = try rule.value(of: answer, current: current?.kind == .label ? current?.value : nil)
                 }
-                if let value { try importer?.check(value, itemText: itemText, what: "") }
+                if let value {
+                    try importer?.check(value, itemText: itemText, what: "")
+                    try importer?.checkResponses(value, itemID: itemRowID)
+                }
             } catch {
                 problem("\(annotation.annotator): \(error.message)")
                 continue
@@ -103,6 +106,7 @@ final class ForeignAnnotationSink {
             do throws(AnnotationLineError) {
                 value = try rule.value(of: prediction.value, current: nil)
                 try importer?.check(value, itemText: itemText, what: "")
+                try importer?.checkResponses(value, itemID: itemRowID)
             } catch {
                 problem("prediction \(prediction.source): \(error.message)")
                 continue
