@@ -1,6 +1,7 @@
 import Foundation
 import GlossApp
 import GlossCore
+import GlossTasks
 
 /// What `gloss export` prints when it succeeds.
 enum ExportSummary {
@@ -10,7 +11,11 @@ enum ExportSummary {
         var lines: [String] = []
         let place = request.destination.map { TerminalText.visible($0) } ?? "standard output"
         let splitText = m.split.map { "\($0.shares) seed \($0.seed)\($0.stratify ? " stratified" : "")" } ?? "no split"
-        lines.append("Exported \(NumberText.counted(m.counts.items, "item")) of \(TerminalText.visible(m.project)) to \(place) (\(m.format.rawValue), \(m.policy.rawValue), \(splitText)).")
+        // `all` on a judging kind writes a row per annotator: the count is of rows then.
+        let eachAnnotator = m.policy == .all && TaskKinds.kind(for: m.task).consensusRule(labels: []).allKeepsEachAnnotator
+        let written = eachAnnotator ? NumberText.counted(m.counts.items, "row") + " (one per annotator)"
+                                    : NumberText.counted(m.counts.items, "item")
+        lines.append("Exported \(written) of \(TerminalText.visible(m.project)) to \(place) (\(m.format.rawValue), \(m.policy.rawValue), \(splitText)).")
         if !m.counts.splits.isEmpty {
             lines.append("  " + ExportSplit.allCases.compactMap { s in m.counts.splits[s.rawValue].map { "\(s.rawValue) \(NumberText.grouped($0))" } }.joined(separator: " · "))
         }

@@ -39,6 +39,9 @@ public struct Consensus: Sendable {
         self.policy = policy
     }
 
+    /// Whether each annotator's value is a row of its own (`.all` on a judging kind).
+    public var keepsEachAnnotator: Bool { policy == .all && rule.allKeepsEachAnnotator }
+
     /// `value` in the canonical order an export writes (see `ConsensusRule.normalized`).
     public func normalized(_ value: AnnotationValue) -> AnnotationValue {
         rule.normalized(value)

@@ -14,6 +14,13 @@ public protocol ConsensusRule: Sendable {
     /// The stratum of a final value: a stratified split balances the items of each stratum
     /// across the splits (see `StratifiedSplitter`); build it with `StratifiedSplitter.stratum(_:)`.
     func stratum(of value: AnnotationValue) -> String
+    /// Whether `.all` writes each annotator's value as a row of its own instead of the value
+    /// they share (judging kinds: a preference set keeps every judge's judgment); false by default.
+    var allKeepsEachAnnotator: Bool { get }
+}
+
+extension ConsensusRule {
+    public var allKeepsEachAnnotator: Bool { false }
 }
 
 /// The votes task kinds combine their values with, so every kind reads a policy the same

@@ -23,7 +23,8 @@ public enum ConsensusPolicy: String, Sendable, Codable, CaseIterable {
     /// the most frequent label and ties broken by the earliest decision.
     case any
     /// Multilabel and spans: the labels (spans) every annotator chose, left out when none.
-    /// Classify: as `unanimous`.
+    /// Classify: as `unanimous`. Judging kinds (pairwise, rating, ranking, text): one row
+    /// per annotator, each with that annotator's value (an adjudicated item: one row).
     case all
 }
 

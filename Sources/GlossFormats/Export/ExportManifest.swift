@@ -84,7 +84,7 @@ public struct ExportManifest: Sendable, Equatable, Codable {
     }
 
     public struct Counts: Sendable, Equatable, Codable {
-        /// Items written, and per split.
+        /// Items written, and per split (rows: one per annotator under `all` on a judging kind).
         public var items: Int
         public var splits: [String: Int]
         /// Per label: items (classify, multilabel) or spans (spans) carrying it, overall and per

@@ -10,6 +10,8 @@ import GlossCore
 /// criterion, the median of the judges' points (the lower of the two middle ones for an
 /// even count). The stratum is the outcome by model: `winner:MODEL`, `tie`, `neither`.
 struct PairwiseConsensus: ConsensusRule {
+    var allKeepsEachAnnotator: Bool { true }
+
     func normalized(_ value: AnnotationValue) -> AnnotationValue {
         switch value {
         case .pairwise(let judgment) where judgment.left > judgment.right:

@@ -2,12 +2,14 @@ import GlossCore
 
 /// Ranking consensus by mean rank (Borda with ties): each model's mid-ranks (tied models
 /// share the mean of their places) are averaged over the annotators, and the models are
-/// ranked by that mean, best first, models with equal means tied. `unanimous` and `all`
-/// keep a ranking only when every annotator's is the same. A ranking is compared without
+/// ranked by that mean, best first, models with equal means tied. `unanimous` keeps a
+/// ranking only when every annotator's is the same; `all` writes each annotator's as a row. A ranking is compared without
 /// the order it was shown in (`normalized` drops `shown`); a ranking of other models than
 /// the first one's (a changed item) is left out of the mean. The stratum is the top group:
 /// `top:MODEL` (tied models joined by `+`).
 struct RankingConsensus: ConsensusRule {
+    var allKeepsEachAnnotator: Bool { true }
+
     func normalized(_ value: AnnotationValue) -> AnnotationValue {
         guard case .answers(let answers) = value, let ranking = answers.ranking, !ranking.shown.isEmpty else { return value }
         return .answers(answers.decided)

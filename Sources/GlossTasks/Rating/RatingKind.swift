@@ -53,9 +53,11 @@ struct RatingReview: TaskReview, Equatable {
 }
 
 /// Rating consensus: for each criterion, the median of the annotators' points (the lower of
-/// the two middle ones for an even count); `unanimous` and `all` keep only ratings every
-/// annotator gave alike. The stratum is the ratings themselves.
+/// the two middle ones for an even count); `unanimous` keeps only ratings every
+/// annotator gave alike; `all` writes each annotator's ratings as a row of its own. The stratum is the ratings themselves.
 struct RatingConsensus: ConsensusRule {
+    var allKeepsEachAnnotator: Bool { true }
+
     func normalized(_ value: AnnotationValue) -> AnnotationValue { value }
 
     func combine(_ values: [AnnotationValue], policy: ConsensusPolicy) -> ConsensusResult {

@@ -91,6 +91,8 @@ struct TextReview: TaskReview, Equatable {
 /// differ are a tie (left out under `majority`, the first under `any`). The stratum is
 /// whether the text is a correction and how many edits it has.
 struct TextConsensus: ConsensusRule {
+    var allKeepsEachAnnotator: Bool { true }
+
     func normalized(_ value: AnnotationValue) -> AnnotationValue { value }
 
     func combine(_ values: [AnnotationValue], policy: ConsensusPolicy) -> ConsensusResult {

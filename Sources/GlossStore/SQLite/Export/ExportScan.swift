@@ -54,6 +54,9 @@ struct ExportScan {
             case .flag: flagged = true
             }
         }
+        if consensus.keepsEachAnnotator, adjudication == nil, labelValues.count > 1 {
+            return try emitEachAnnotator(item, skipped: skipped, flagged: flagged, body)
+        }
         switch verdict(adjudication: adjudication, skipped: skipped, flagged: flagged) {
         case .value(let value, let source, let agreement):
             let split = try splits?.split(rowID: item.rowID, id: item.id, value: value)
@@ -79,6 +82,36 @@ struct ExportScan {
             } else if decided {
                 leftOut[reason, default: 0] += 1
             }
+        }
+    }
+
+    /// `.all` on a judging kind: one record per label decision, each with its annotator's
+    /// value and only that decision, in the split of the item (skips and flags filter the
+    /// item as they do otherwise; the minimum agreement filters each row). The item counts
+    /// once as written.
+    private mutating func emitEachAnnotator(_ item: ExportItemFields, skipped: Bool, flagged: Bool,
+                                            _ body: (ExportRecord) throws -> Void) throws {
+        if flagged, !query.filter.includeFlagged { leftOut[.flagged, default: 0] += 1; return }
+        if skipped, !query.filter.includeSkipped { leftOut[.skipped, default: 0] += 1; return }
+        var rows: [(ExportDecision, AnnotationValue, Double?)] = []
+        for decision in group.decisions where decision.kind == .label {
+            guard let stored = decision.value else { continue }
+            let value = consensus.normalized(stored)
+            let agreement = consensus.agreement(of: labelValues, with: value)
+            if let minimum = query.filter.minAgreement, let agreement, agreement < minimum { continue }
+            rows.append((decision, value, agreement))
+        }
+        guard let first = rows.first else { leftOut[.belowMinAgreement, default: 0] += 1; return }
+        let split = try splits?.split(rowID: item.rowID, id: item.id, value: first.1)
+        for version in group.guideVersions where version != lastGuideVersion {
+            lastGuideVersion = version
+            guideVersions.insert(version)
+        }
+        summary.written += 1
+        for (decision, value, agreement) in rows {
+            try body(ExportRecord(rowID: item.rowID, id: item.id, text: item.text, metadataJSON: item.metadataJSON,
+                                  value: value, source: .consensus, annotators: [decision.annotator],
+                                  agreement: agreement, split: split, decisions: [decision], partsJSON: item.partsJSON))
         }
     }
 
