@@ -55,4 +55,14 @@ struct JudgingPolicyAllTests {
         let second = try Data(contentsOf: URL(fileURLWithPath: judges.dir.path("again/train.jsonl")))
         #expect(first == second)
     }
+
+    @Test func labelStudioHoldsEachItemOnceWithAnAnnotationPerJudge() throws {
+        let judges = try twoJudges()
+        _ = try judges.export(.labelStudio, to: "ls", policy: .all)
+        let data = try Data(contentsOf: URL(fileURLWithPath: judges.dir.path("ls/tasks.json")))
+        let tasks = try #require(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let ids = tasks.compactMap { ($0["data"] as? [String: Any])?["id"] as? String }
+        #expect(ids == ["p001", "p002", "p003", "p004"])
+        #expect(tasks.map { ($0["annotations"] as? [Any])?.count ?? 0 } == [2, 2, 2, 1])
+    }
 }

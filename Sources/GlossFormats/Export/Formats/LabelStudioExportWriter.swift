@@ -28,6 +28,8 @@ struct LabelStudioExportWriter: ExportWriter {
     let mapping: any LabelStudioMapping
     var line: [UInt8] = []
     var count = 0
+    /// The item whose task is being gathered (see `write`).
+    private var pending: ExportRecord?
 
     init(context: ExportContext) {
         self.context = context
@@ -43,7 +45,23 @@ struct LabelStudioExportWriter: ExportWriter {
         try sink.append([UInt8(ascii: "[")], to: Self.fileName)
     }
 
+    /// Records of one item come one after another; under `--policy all` a judged item comes
+    /// as a record per annotator, which Label Studio holds as one task with an annotation
+    /// each: they are gathered here and written when the next item begins.
     mutating func write(_ record: ExportRecord, _ sink: inout some ExportSink) throws {
+        if var gathered = pending, gathered.rowID == record.rowID {
+            gathered.decisions += record.decisions
+            gathered.annotators = Array(Set(gathered.annotators + record.annotators)).sorted()
+            pending = gathered
+            return
+        }
+        try flush(&sink)
+        pending = record
+    }
+
+    private mutating func flush(_ sink: inout some ExportSink) throws {
+        guard let record = pending else { return }
+        pending = nil
         line.removeAll(keepingCapacity: true)
         line.appendASCII(count == 0 ? "\n" : ",\n")
         count += 1
@@ -52,6 +70,7 @@ struct LabelStudioExportWriter: ExportWriter {
     }
 
     mutating func end(_ sink: inout some ExportSink) throws {
+        try flush(&sink)
         try sink.append(Array((count == 0 ? "]\n" : "\n]\n").utf8), to: Self.fileName)
     }
 
