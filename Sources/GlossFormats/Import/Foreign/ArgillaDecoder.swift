@@ -163,23 +163,43 @@ struct ArgillaStream: RecordStream {
     private var array: JSONArrayReader<ArgillaDecoder>?
     private var lines: ForeignLinesStream<ArgillaDecoder>?
     private let fields: ImportFields
+    /// White space read before the first other byte, which decides the reader: handed to
+    /// it first, so its line and column numbers count those lines too.
+    private var leadingSpace: [UInt8] = []
 
     init(fields: ImportFields) { self.fields = fields }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (RecordResult) throws -> Void) throws {
         if array == nil && lines == nil {
-            guard let first = chunk.first(where: { !JSONArrayStream.isSpace($0) }) else { return }
+            guard let first = chunk.first(where: { !JSONArrayStream.isSpace($0) }) else {
+                leadingSpace += chunk
+                return
+            }
             if first == UInt8(ascii: "[") { array = JSONArrayReader(decoder: ArgillaDecoder(fields: fields)) } else {
                 lines = ForeignLinesStream(decoder: ArgillaDecoder(fields: fields))
             }
+            try feedLeadingSpace(emit)
         }
         try array?.feed(chunk, emit)
         try lines?.feed(chunk, emit)
     }
 
     mutating func finish(_ emit: (RecordResult) throws -> Void) throws {
-        if array == nil && lines == nil { array = JSONArrayReader(decoder: ArgillaDecoder(fields: fields)) }
+        if array == nil && lines == nil {
+            array = JSONArrayReader(decoder: ArgillaDecoder(fields: fields))
+            try feedLeadingSpace(emit)
+        }
         try array?.finish(emit)
         try lines?.finish(emit)
+    }
+
+    private mutating func feedLeadingSpace(_ emit: (RecordResult) throws -> Void) throws {
+        guard !leadingSpace.isEmpty else { return }
+        let space = leadingSpace
+        leadingSpace = []
+        try space.withUnsafeBufferPointer { buffer in
+            try array?.feed(buffer, emit)
+            try lines?.feed(buffer, emit)
+        }
     }
 }
