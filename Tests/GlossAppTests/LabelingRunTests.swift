@@ -122,12 +122,13 @@ struct LabelerGuideWatchTests {
                 _ = try? lead.publishGuide(project: "rev", guide: GuideParser.lint(edited).guide!, author: "lead", message: "sharper descriptions")
             }
         }
-        // The check runs off the key's frame: the next decision comes once the banner is up.
+        // The check runs off the key's frame: the next decision comes once the banner is up
+        // (polled for up to 10 s: a loaded machine may take a while).
         var polls = 0
         terminal.whenEmpty = {
             polls += 1
             let bannerUp = terminal.frames.last?.plainText.contains("guide v2 by lead") == true
-            if bannerUp || polls > 400 { terminal.whenEmpty = nil; return [.key(.character("u")), .key(.character("q"))] }
+            if bannerUp || polls > 2000 { terminal.whenEmpty = nil; return [.key(.character("u")), .key(.character("q"))] }
             Thread.sleep(forTimeInterval: 0.005)
             return [.timeout]
         }
