@@ -91,7 +91,7 @@ struct SettingsSearch {
 
     /// Example-steps the search takes at most, for progress.
     var work: Int {
-        variants.count * Self.learningRates.count * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs
+        (variants.count + Self.learningRates.count - 1) * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs
     }
 
     /// Candidate strengths of the logit adjustment (Menon et al. 2021): subtracting
@@ -124,14 +124,15 @@ struct SettingsSearch {
         }?.set ?? set
     }
 
-    /// The best plan; `untrained` is the model with every row of the set.
+    /// The best plan; `untrained` is the model with every row of the set. In two stages, so
+    /// the features cost one candidate each: every feature set (`variants`) at the standard
+    /// rate, then the other rates on the feature set that scored best.
     func choose(_ untrained: LinearModel, standard: LearningSettings, meter: ProgressMeter?) throws(ClassifierError) -> Plan {
         let taus = multilabel ? [Float(0)] : Self.adjustments
         let priors = folds.map { logPriors($0.train) }
         var best = (score: -1.0, plan: Plan(learning: standard, epochs: maximumEpochs, adjustment: 0))
-        for variant in variants {
-        let set = variant.set
-        for rate in Self.learningRates {
+        func candidate(_ variant: Variant, rate: Float) throws(ClassifierError) {
+            let set = variant.set
             var settings = standard
             settings.learningRate = rate
             // Folds run pass by pass together, so a rate whose mean score fell for
@@ -168,7 +169,11 @@ struct SettingsSearch {
                 }
             }
         }
-        }
+        for variant in variants { try candidate(variant, rate: standard.learningRate) }
+        let chosen = variants.first {
+            $0.dropCharacterGrams == best.plan.dropCharacterGrams && $0.inverseDocumentFrequency == best.plan.inverseDocumentFrequency
+        } ?? variants[0]
+        for rate in Self.learningRates where rate != standard.learningRate { try candidate(chosen, rate: rate) }
         return best.plan
     }
 
