@@ -23,8 +23,9 @@ enum FeatureScaling: UInt8, Sendable, Equatable {
     /// Each emitted feature keeps its family weight and the list is scaled to unit length
     /// before repeats are merged (the format-1 models' features: read them as they were trained).
     case entriesUnitLength = 0
-    /// Repeats of a bucket are merged into one value, weight × (1 + ln count), and the merged
-    /// vector is scaled to unit length: every document has length 1 whatever its size.
+    /// Repeats of a bucket are merged into one value, weight × (1 + ln count) (× the bucket's
+    /// inverse document frequency when `train` counted one), and the merged vector is scaled
+    /// to unit length: every document has length 1 whatever its size.
     case logCountUnitLength = 1
 }
 
@@ -50,9 +51,14 @@ struct FeatureHasher: Sendable {
     /// Whether each entry is a character n-gram (of its first occurrence, when merged), so a
     /// training set can drop that family without extracting again (see `SettingsSearch`).
     private(set) var isCharacterGram: [Bool] = []
+    /// The inverse document frequency weights `train` counted (nil: every feature weighs the
+    /// same); applied with the `logCountUnitLength` scaling only.
+    var idf: InverseDocumentFrequency?
 
     /// Bytes of the reusable buffers (the merge map is 4 bytes a bucket once used).
-    var scratchBytes: Int { positions.capacity * 4 + (sortKeys.capacity + buckets.capacity + values.capacity) * 8 }
+    var scratchBytes: Int {
+        positions.capacity * 4 + (sortKeys.capacity + buckets.capacity + values.capacity) * 8 + (idf?.bytes ?? 0)
+    }
 
     init(bits: Int, settings: FeatureSettings) {
         self.bits = bits
@@ -119,8 +125,18 @@ struct FeatureHasher: Sendable {
                 }
             }
         }
-        if settings.scaling == .logCountUnitLength { mergeRepeats() }
+        if settings.scaling == .logCountUnitLength {
+            mergeRepeats()
+            if let idf { weigh(by: idf) }
+        }
         normalize()
+    }
+
+    /// Multiplies each merged value by its bucket's inverse document frequency.
+    private mutating func weigh(by idf: InverseDocumentFrequency) {
+        idf.weights.withUnsafeBufferPointer { weights in
+            for i in values.indices { values[i] *= weights[Int(buckets[i])] }
+        }
     }
 
     /// Merges the entries of each bucket into one, weight × (1 + ln count), in order of first

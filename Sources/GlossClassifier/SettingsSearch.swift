@@ -5,8 +5,9 @@ import GlossCore
 /// pass, on examples they did not see. Small sets use three stratified folds (every example
 /// is scored once); larger ones one stratified validation slice of 15% (at most 2,000), the
 /// candidates training on at most 8,000 of the rest. The score is the mean of accuracy and
-/// macro-F1, so rare labels count; the logit adjustment is chosen with them. Ties keep
-/// the standard rate, no adjustment and the fewer passes.
+/// macro-F1, so rare labels count; the logit adjustment and the features (see `variants`)
+/// are chosen with them. Ties keep the standard rate, no adjustment, the inverse document
+/// frequency weights with character n-grams, and the fewer passes.
 /// Deterministic for a seed; it never looks at a test set.
 struct SettingsSearch {
     /// The candidate AdaGrad rates, around the standard 1.
@@ -23,9 +24,19 @@ struct SettingsSearch {
     static let entryLimit = 6_000_000
 
     let set: TrainingSet
-    /// The same examples without character n-grams (nil when they have none): the search
-    /// also tries them, since on some data (random or coded words) those n-grams are noise.
-    let withoutCharacterGrams: TrainingSet?
+    /// The feature sets the search tries, the first (`set`) preferred on a tie: the examples
+    /// with and without their inverse document frequency weights (on most text they help,
+    /// but on long documents where every word occurs everywhere they make the rare, random
+    /// word pairs outweigh the words), each also without character n-grams (on some data,
+    /// random or coded words, those n-grams are noise).
+    let variants: [Variant]
+
+    /// One feature set the search tries.
+    struct Variant {
+        var set: TrainingSet
+        var dropCharacterGrams: Bool
+        var inverseDocumentFrequency: Bool
+    }
     let classes: Int
     let multilabel: Bool
     let maximumEpochs: Int
@@ -33,7 +44,9 @@ struct SettingsSearch {
     /// (training indices, validation indices) of each fold.
     let folds: [(train: [Int], validation: [Int])]
 
-    init?(set: TrainingSet, classes: Int, multilabel: Bool, maximumEpochs: Int, seed: UInt64) {
+    /// `set` has the inverse document frequency weights, `unweighted` (when given) the same
+    /// examples without them.
+    init?(set: TrainingSet, unweighted: TrainingSet?, classes: Int, multilabel: Bool, maximumEpochs: Int, seed: UInt64) {
         guard set.count >= Self.minimumExamples, classes > 1 else { return nil }
         // Validation needs labels seen in training: with most examples in labels of one or
         // two examples (one per label), the folds would score noise, so the standard settings stay.
@@ -41,7 +54,15 @@ struct SettingsSearch {
         for index in 0..<set.count { if let c = set.firstTarget(index) { perLabel[c] += 1 } }
         guard 2 * perLabel.filter({ $0 >= 3 }).reduce(0, +) >= set.count else { return nil }
         self.set = set
-        withoutCharacterGrams = set.withoutCharacterGrams()
+        var variants: [Variant] = []
+        for (weighted, examples) in [(true, set), (false, unweighted)] {
+            guard let examples else { continue }
+            variants.append(Variant(set: examples, dropCharacterGrams: false, inverseDocumentFrequency: weighted))
+            if let words = examples.withoutCharacterGrams() {
+                variants.append(Variant(set: words, dropCharacterGrams: true, inverseDocumentFrequency: weighted))
+            }
+        }
+        self.variants = variants
         self.classes = classes
         self.multilabel = multilabel
         self.maximumEpochs = maximumEpochs
@@ -70,7 +91,7 @@ struct SettingsSearch {
 
     /// Example-steps the search takes at most, for progress.
     var work: Int {
-        (withoutCharacterGrams == nil ? 1 : 2) * Self.learningRates.count * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs
+        (variants.count + Self.learningRates.count - 1) * folds.reduce(0) { $0 + $1.train.count } * maximumEpochs
     }
 
     /// Candidate strengths of the logit adjustment (Menon et al. 2021): subtracting
@@ -93,16 +114,25 @@ struct SettingsSearch {
         var epochs: Int
         var adjustment: Float
         var dropCharacterGrams = false
+        var inverseDocumentFrequency = true
     }
 
-    /// The best plan; `untrained` is the model with every row of the set.
+    /// The examples with the features `plan` chose.
+    func trainingSet(for plan: Plan) -> TrainingSet {
+        variants.first {
+            $0.dropCharacterGrams == plan.dropCharacterGrams && $0.inverseDocumentFrequency == plan.inverseDocumentFrequency
+        }?.set ?? set
+    }
+
+    /// The best plan; `untrained` is the model with every row of the set. In two stages, so
+    /// the features cost one candidate each: every feature set (`variants`) at the standard
+    /// rate, then the other rates on the feature set that scored best.
     func choose(_ untrained: LinearModel, standard: LearningSettings, meter: ProgressMeter?) throws(ClassifierError) -> Plan {
         let taus = multilabel ? [Float(0)] : Self.adjustments
         let priors = folds.map { logPriors($0.train) }
         var best = (score: -1.0, plan: Plan(learning: standard, epochs: maximumEpochs, adjustment: 0))
-        let variants: [(TrainingSet, Bool)] = [(set, false)] + (withoutCharacterGrams.map { [($0, true)] } ?? [])
-        for (set, dropCharacterGrams) in variants {
-        for rate in Self.learningRates {
+        func candidate(_ variant: Variant, rate: Float) throws(ClassifierError) {
+            let set = variant.set
             var settings = standard
             settings.learningRate = rate
             // Folds run pass by pass together, so a rate whose mean score fell for
@@ -130,15 +160,20 @@ struct SettingsSearch {
                 for (t, tau) in taus.enumerated() {
                     let better = scores[epoch][t] > best.score + 1e-9
                     let tieWithStandard = abs(scores[epoch][t] - best.score) <= 1e-9 && rate == standard.learningRate
-                        && tau == 0 && !dropCharacterGrams
+                        && tau == 0 && !variant.dropCharacterGrams && variant.inverseDocumentFrequency
                     if better || tieWithStandard {
                         best = (scores[epoch][t], Plan(learning: settings, epochs: epoch, adjustment: tau,
-                                                       dropCharacterGrams: dropCharacterGrams))
+                                                       dropCharacterGrams: variant.dropCharacterGrams,
+                                                       inverseDocumentFrequency: variant.inverseDocumentFrequency))
                     }
                 }
             }
         }
-        }
+        for variant in variants { try candidate(variant, rate: standard.learningRate) }
+        let chosen = variants.first {
+            $0.dropCharacterGrams == best.plan.dropCharacterGrams && $0.inverseDocumentFrequency == best.plan.inverseDocumentFrequency
+        } ?? variants[0]
+        for rate in Self.learningRates where rate != standard.learningRate { try candidate(chosen, rate: rate) }
         return best.plan
     }
 

@@ -1,16 +1,20 @@
 extension TextClassifier {
     /// The envelope kind of text classifier models.
     public static let modelKind = "text"
-    /// The payload layout this code writes; version 1 (features scaled before merging
-    /// repeats, undamped AdaGrad) is still read, and predicts as it did.
-    static let payloadVersion: UInt32 = 2
+    /// The payload layout this code writes for a model with inverse document frequency
+    /// weights (every model `train` makes); without them it writes version 2, which Gloss
+    /// before them reads too. Version 1 (features scaled before merging repeats, undamped
+    /// AdaGrad) and version 2 (no inverse document frequencies) are still read, and predict
+    /// as they did. An older Gloss refuses version 3 as a version it does not read.
+    static let payloadVersion: UInt32 = 3
 
     /// The model as bytes (see `ModelFile`): labels, options, feature and learning settings,
-    /// temperature and the Float32 weights of the buckets in use. AdaGrad's step sizes are
-    /// not kept: `learn` after `load` starts them afresh.
+    /// temperature, the inverse document frequencies of the buckets training saw and the
+    /// Float32 weights of the buckets in use. AdaGrad's step sizes are not kept: `learn`
+    /// after `load` starts them afresh.
     public func serialized() -> [UInt8] {
         var out = ModelWriter()
-        out.write(Self.payloadVersion)
+        out.write(hasher.idf == nil ? 2 : Self.payloadVersion)
         out.write(labels)
         out.write(multilabel)
         out.write(UInt32(options.hashBits))
@@ -26,6 +30,16 @@ extension TextClassifier {
         out.write(learningSettings.averaging)
         out.write(featureSettings.scaling.rawValue)
         out.write(learningSettings.stepDamping)
+        if let idf = hasher.idf {
+            // The weight of unseen buckets, then each other bucket and its weight, in bucket order.
+            out.write(idf.unseen)
+            let entries = idf.entries
+            out.write(UInt32(entries.count))
+            for entry in entries {
+                out.write(entry.bucket)
+                out.write(entry.weight)
+            }
+        }
         for b in model.bias { out.write(b) }
         writeWeights(&out)
         return ModelFile.encode(kind: Self.modelKind, payload: out.bytes)
@@ -35,7 +49,7 @@ extension TextClassifier {
     public static func load(_ bytes: [UInt8]) throws -> TextClassifier {
         var input = ModelReader(try ModelFile.decode(bytes, expectedKind: modelKind))
         let version = try input.uint32("the payload version")
-        guard version == 1 || version == payloadVersion else { throw ModelFileError.unsupportedVersion(Int(version)) }
+        guard (1...payloadVersion).contains(version) else { throw ModelFileError.unsupportedVersion(Int(version)) }
         let labels = try input.strings("the labels")
         let multilabel = try input.bool("the multilabel flag")
         let bits = Int(try input.uint32("hashBits"))
@@ -69,15 +83,40 @@ extension TextClassifier {
         for value in [f.wordWeight, f.bigramWeight, f.charWeight, l.learningRate, l.l2, l.stepDamping] where !value.isFinite {
             throw ModelFileError.malformed("a setting is \(value), not a finite number")
         }
+        var idf: InverseDocumentFrequency?
+        if version >= 3 { idf = try readInverseDocumentFrequency(&input, bits: bits) }
         let classifier = TextClassifier(
             labels: labels, multilabel: multilabel,
             options: ClassifierOptions(hashBits: bits, epochs: epochs, seed: seed), features: f, learning: l)
+        classifier.hasher.idf = idf
         for c in 0..<labels.count { classifier.model.bias[c] = try input.finiteFloat("the biases") }
         try classifier.readWeights(&input)
         guard input.isAtEnd else { throw ModelFileError.malformed("unexpected bytes after the weights") }
         classifier.examplesSeen = Int(clamping: seen)
         classifier.temperature = temperature
         return classifier
+    }
+
+    /// What `serialized()` wrote of `InverseDocumentFrequency`: every weight positive and
+    /// finite, buckets in increasing order within 2^bits.
+    private static func readInverseDocumentFrequency(_ input: inout ModelReader, bits: Int) throws -> InverseDocumentFrequency {
+        let unseen = try input.finiteFloat("the inverse document frequencies")
+        let count = try input.count("the inverse document frequencies", minimumElementBytes: 8)
+        var entries: [(bucket: UInt32, weight: Float)] = []
+        entries.reserveCapacity(count)
+        var previous = -1
+        for _ in 0..<count {
+            let bucket = Int(try input.uint32("a bucket index"))
+            guard bucket > previous, bucket < 1 << bits else {
+                throw ModelFileError.malformed("inverse document frequency bucket \(bucket) is out of order or beyond \(1 << bits) buckets")
+            }
+            previous = bucket
+            entries.append((UInt32(bucket), try input.finiteFloat("the inverse document frequencies")))
+        }
+        if let weight = ([unseen] + entries.map(\.weight)).first(where: { $0 <= 0 }) {
+            throw ModelFileError.malformed("an inverse document frequency is \(weight), not a positive number")
+        }
+        return InverseDocumentFrequency(bits: bits, unseen: unseen, entries: entries)
     }
 
     /// Buckets whose weights are all zero are left out: a count, then each bucket's index and

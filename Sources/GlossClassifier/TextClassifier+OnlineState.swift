@@ -8,6 +8,8 @@ extension TextClassifier {
     /// added, the examples kept for refitting and the last step's journal. A classifier read
     /// back with `loadState` predicts identically, and learns, unlearns and serializes
     /// identically afterwards. Float32 little-endian, in a checksummed `ModelFile` envelope.
+    /// The inverse document frequencies `train` counts are not part of it: they belong to
+    /// batch-trained models (see `serialized()`), never to the labeler's online one.
     public func serializedState() -> [UInt8] {
         var out = ModelWriter()
         out.write(Self.onlineStateVersion)

@@ -2,9 +2,12 @@ import GlossCore
 
 extension TextClassifier {
     /// Trains afresh on `examples` (what was learned before is replaced), in an order shuffled
-    /// by the seed, averaging the weights over the passes. With `options.adaptive` (and enough
-    /// examples) the learning rate and the number of passes (at most `options.epochs`) are
-    /// first chosen on validation slices of the examples (see `SettingsSearch`), so the same
+    /// by the seed, averaging the weights over the passes. Features are weighted by their
+    /// inverse document frequency in `examples` (see `InverseDocumentFrequency`), kept with
+    /// the model for the texts it scores and learns later. With `options.adaptive` (and enough
+    /// examples) the learning rate, the number of passes (at most `options.epochs`), and
+    /// whether the weights and character n-grams help are first chosen on validation slices
+    /// of the examples (see `SettingsSearch`), so the same
     /// code fits short and long texts, few and many labels, without per-corpus tuning.
     /// `progress(done, total)` is called now and then with example-steps done and to do.
     /// Throws `ClassifierError` (and the model must not be used) when a step leaves a weight
@@ -12,34 +15,38 @@ extension TextClassifier {
     public func train(_ examples: [TrainingExample], progress: ((Int, Int) -> Void)? = nil) throws(ClassifierError) {
         model = Self.emptyModel(labels.count, multilabel, options)
         temperature = 1
-        if featureSettings != initialFeatureSettings {
-            featureSettings = initialFeatureSettings
-            hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
-        }
+        featureSettings = initialFeatureSettings
+        hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
         journal.removeAll()
         journalKey = nil
         history.removeAll()
-        let set = TrainingSet(examples, classifier: self)
+        var set = TrainingSet(examples, classifier: self)
         examplesSeen = set.count
+        var unweighted: TrainingSet?
+        var idf: InverseDocumentFrequency?
+        if featureSettings.scaling == .logCountUnitLength, set.count > 0 {
+            if options.adaptive { unweighted = set }
+            // Counted on every example, the validation slices of the search included (no
+            // label is read), so the search scores the features the model will have.
+            idf = set.weighByInverseDocumentFrequency(bucketOfRow: model.bucketOfRow, bits: options.hashBits)
+        }
         let maximumEpochs = max(options.epochs, 0)
         guard set.count > 0, maximumEpochs > 0 else {
             progress?(0, 0)
             return
         }
         let untrained = model
-        let search = options.adaptive ? SettingsSearch(set: set, classes: labels.count, multilabel: multilabel,
+        let search = options.adaptive ? SettingsSearch(set: set, unweighted: unweighted, classes: labels.count, multilabel: multilabel,
                                                        maximumEpochs: maximumEpochs, seed: options.seed) : nil
         let meter = ProgressMeter(total: (search?.work ?? 0) + set.count * maximumEpochs, report: progress)
         var plan = SettingsSearch.Plan(learning: learningSettings, epochs: maximumEpochs, adjustment: 0)
         if let search { plan = try search.choose(untrained, standard: learningSettings, meter: meter) }
         learningSettings = plan.learning
         chosenEpochs = plan.epochs
-        var trainingSet = set
-        if plan.dropCharacterGrams, let words = search?.withoutCharacterGrams {
-            featureSettings.charWeight = 0
-            hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
-            trainingSet = words
-        }
+        let trainingSet = search?.trainingSet(for: plan) ?? set
+        if plan.dropCharacterGrams { featureSettings.charWeight = 0 }
+        hasher = FeatureHasher(bits: options.hashBits, settings: featureSettings)
+        hasher.idf = plan.inverseDocumentFrequency ? idf : nil
         meter.total = meter.done + set.count * plan.epochs
         model = untrained
         try Self.runPasses(&model, trainingSet, indices: Array(0..<set.count), epochs: plan.epochs,

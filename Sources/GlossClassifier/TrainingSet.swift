@@ -39,6 +39,31 @@ struct TrainingSet {
         }
     }
 
+    /// Counts in how many examples each row occurs, multiplies every entry by its inverse
+    /// document frequency and scales each example back to unit length: what extracting with
+    /// those weights gives (an example's own scale cancels out in its unit length), without
+    /// extracting again. Each row must occur at most once per example (the merged features of
+    /// `FeatureScaling.logCountUnitLength`). Returns the weights by bucket (`bucketOfRow`), to
+    /// extract other texts the same way; entries without a row weigh as unseen buckets do.
+    mutating func weighByInverseDocumentFrequency(bucketOfRow: [UInt32], bits: Int) -> InverseDocumentFrequency {
+        var frequency = [Int32](repeating: 0, count: bucketOfRow.count)
+        for row in rows where row >= 0 { frequency[Int(row)] += 1 }
+        let idf = InverseDocumentFrequency(bits: bits, documents: count, frequencies: zip(bucketOfRow, frequency))
+        let rowWeights = bucketOfRow.map { idf[$0] }
+        for index in 0..<count {
+            let range = offsets[index]..<offsets[index + 1]
+            var norm: Float = 0
+            for i in range {
+                values[i] *= rows[i] >= 0 ? rowWeights[Int(rows[i])] : idf.unseen
+                norm += values[i] * values[i]
+            }
+            guard norm > 0 else { continue }
+            let scale = 1 / norm.squareRoot()
+            for i in range { values[i] *= scale }
+        }
+        return idf
+    }
+
     /// The same examples without their character n-grams, each rescaled to unit length: what
     /// extracting with `charWeight` 0 would give, without extracting again. Nil when the set
     /// has no character n-grams to drop.
