@@ -34,4 +34,24 @@ import Testing
         harness.send(.guidePublished(stale))
         #expect(harness.state == before)
     }
+
+    /// The guide check runs beside the saves: its answer may come before the answer of a
+    /// save made under the old guide. That save leaves the banner; the next one clears it.
+    @Test func aSaveMadeUnderTheOldGuideLeavesTheNewOnesBanner() throws {
+        var harness = try Harness("sentiment.md", item: sampleItem())
+        let edited = GuidePublication(guide: try sampleGuide("sentiment.md"), version: 2, author: "lead", message: "sharper",
+                                      answer: TaskKinds.kind(for: .classify).answer)
+        harness.send(.guidePublished(edited))
+        let banner = try #require(harness.state.banner)
+        func saved(under version: Int, row: Int64) -> LabelerMessage {
+            let decision = SavedDecision(itemRowID: harness.state.item?.rowID ?? 0, kind: .label, value: .label("positive"),
+                                         replaced: false, guideVersion: version)
+            return .loaded(Navigation(item: sampleItem(row: row), context: .queue, decided: 1, cause: .saved(decision),
+                                      at: loadTime.addingTimeInterval(Double(row))))
+        }
+        harness.send(saved(under: 1, row: 8))
+        #expect(harness.state.banner == banner)
+        harness.send(saved(under: 2, row: 9))
+        #expect(harness.state.banner == nil)
+    }
 }

@@ -154,7 +154,8 @@ public final class LabelingEffects: EffectHandler, @unchecked Sendable {
         case .item, .nothing: break
         }
         let outcome = try session.save(draft, stats: stats, historyAfter: historyAfter, preferring: preferred)
-        let saved = SavedDecision(itemRowID: draft.itemRowID, kind: draft.kind, value: draft.value, replaced: outcome.replaced)
+        let saved = SavedDecision(itemRowID: draft.itemRowID, kind: draft.kind, value: draft.value, replaced: outcome.replaced,
+                                  guideVersion: draft.guideVersion)
         var next = outcome.next
         var context = outcome.nextHistoryID.map { ItemContext.history(annotationID: $0) } ?? .queue
         switch then {

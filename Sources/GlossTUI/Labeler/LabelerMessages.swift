@@ -156,11 +156,14 @@ public struct SavedDecision: Sendable, Equatable {
     public var value: AnnotationValue?
     /// Whether it replaced the annotator's earlier decision on the item.
     public var replaced: Bool
-    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, replaced: Bool) {
+    /// The guide version the decision was made under (nil: not told).
+    public var guideVersion: Int?
+    public init(itemRowID: Int64, kind: AnnotationKind, value: AnnotationValue?, replaced: Bool, guideVersion: Int? = nil) {
         self.itemRowID = itemRowID
         self.kind = kind
         self.value = value
         self.replaced = replaced
+        self.guideVersion = guideVersion
     }
 }
 

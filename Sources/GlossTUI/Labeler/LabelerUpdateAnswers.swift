@@ -43,7 +43,9 @@ extension LabelerUpdate {
         case .saved(let saved):
             effects += learn(state, saved)
             state.sessionDecisions += 1
-            state.banner = nil
+            // A decision made under the new guide clears its banner; one made before the
+            // banner came (its answer overtook the save's) leaves it for the annotator to read.
+            if saved.guideVersion.map({ $0 >= state.guideVersion }) ?? true { state.banner = nil }
             state.instructions = nil
             let id = state.item?.rowID == saved.itemRowID ? state.item?.externalID ?? "?" : "?"
             status = "saved #\(id) · " + describe(saved.kind, saved.value) + (saved.replaced ? " (changed)" : "")
