@@ -81,3 +81,22 @@ struct JudgedProjectFixture {
         return (runtime.run(), terminal)
     }
 }
+
+extension JudgedProjectFixture {
+    /// Two judges, ana and bo, on the sample preference items (a pairwise project with
+    /// overlap 2), their judgments imported with the sides each saw: p001 both prefer
+    /// atlas-7b on different sides, p002 they disagree, p003 a tie against a win; `more`
+    /// lines follow.
+    static func twoJudges(more: [String] = []) throws -> JudgedProjectFixture {
+        let fixture = try JudgedProjectFixture(guide: Samples.fixture("pairwise-only.md"), overlap: 2)
+        try fixture.annotate([
+            #"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
+            #"{"item":"p001","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
+            #"{"item":"p002","annotator":"ana","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
+            #"{"item":"p002","annotator":"bo","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
+            #"{"item":"p003","annotator":"ana","outcome":"tie","left":"borealis-13b","right":"atlas-7b"}"#,
+            #"{"item":"p003","annotator":"bo","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
+        ] + more, name: "judged.jsonl")
+        return fixture
+    }
+}

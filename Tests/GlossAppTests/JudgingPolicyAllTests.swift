@@ -9,19 +9,11 @@ import Testing
 /// row per annotator, where the other policies write one consensus row per item.
 @Suite("Exports of judged projects under --policy all")
 struct JudgingPolicyAllTests {
-    /// p001: both prefer atlas-7b; p002: they disagree; p003: a tie against a win.
+    /// The review tests' two judges, and p004 judged by ana alone.
     func twoJudges() throws -> JudgedProjectFixture {
-        let fixture = try JudgedProjectFixture(guide: Samples.fixture("pairwise-only.md"), overlap: 2)
-        try fixture.annotate([
-            #"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
-            #"{"item":"p001","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-            #"{"item":"p002","annotator":"ana","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-            #"{"item":"p002","annotator":"bo","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
-            #"{"item":"p003","annotator":"ana","outcome":"tie","left":"borealis-13b","right":"atlas-7b"}"#,
-            #"{"item":"p003","annotator":"bo","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
+        try JudgedProjectFixture.twoJudges(more: [
             #"{"item":"p004","annotator":"ana","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
-        ], name: "judged.jsonl")
-        return fixture
+        ])
     }
 
     @Test func jsonlWritesOneRowPerAnnotatorWithThatAnnotatorsJudgment() throws {

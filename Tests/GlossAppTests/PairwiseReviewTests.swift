@@ -8,27 +8,10 @@ import GlossTUI
 import Testing
 @testable import GlossApp
 
-/// Two judges on the sample preference items, their judgments imported with the sides each saw.
-private func twoJudges() throws -> JudgedProjectFixture {
-    let fixture = try JudgedProjectFixture(guide: Samples.fixture("pairwise-only.md"), overlap: 2)
-    try fixture.annotate([
-        // p001: both prefer atlas-7b, shown on different sides: they agree.
-        #"{"item":"p001","annotator":"ana","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
-        #"{"item":"p001","annotator":"bo","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-        // p002: atlas-7b against borealis-13b, both shown on the left.
-        #"{"item":"p002","annotator":"ana","winner":"atlas-7b","left":"atlas-7b","right":"borealis-13b"}"#,
-        #"{"item":"p002","annotator":"bo","winner":"borealis-13b","left":"borealis-13b","right":"atlas-7b"}"#,
-        // p003: a tie against a win.
-        #"{"item":"p003","annotator":"ana","outcome":"tie","left":"borealis-13b","right":"atlas-7b"}"#,
-        #"{"item":"p003","annotator":"bo","winner":"atlas-7b","left":"borealis-13b","right":"atlas-7b"}"#,
-    ], name: "judged.jsonl")
-    return fixture
-}
-
 @Suite("Reviewing pairwise judgments: by outcome, never by side")
 struct PairwiseReviewTests {
     @Test func judgesWhoPreferTheSameModelOnDifferentSidesAgree() throws {
-        let judges = try twoJudges()
+        let judges = try JudgedProjectFixture.twoJudges()
         let entries = try judges.store.reviewList(project: "prefs", scope: .disagreements)
         #expect(entries.map(\.externalID) == ["p002", "p003"])
         let all = try judges.store.reviewList(project: "prefs", scope: .all)
@@ -40,7 +23,7 @@ struct PairwiseReviewTests {
     }
 
     @Test func statisticsCountOutcomesByModel() throws {
-        let judges = try twoJudges()
+        let judges = try JudgedProjectFixture.twoJudges()
         let report = try judges.store.teamStats(project: "prefs", agreement: AgreementMeasures.measure(for:)).report
         let rows = report.agreement.perLabel.map(\.label)
         #expect(rows.contains("atlas-7b") && rows.contains("borealis-13b") && rows.contains("tie"))
@@ -54,7 +37,7 @@ struct PairwiseReviewTests {
     }
 
     @Test func aReviewerAdoptsOneJudgmentAndJudgesAnotherAnew() throws {
-        let judges = try twoJudges()
+        let judges = try JudgedProjectFixture.twoJudges()
         // p002: Enter adopts ana's judgment (the cursor's). p003: j prefers the second model of
         // the selected judgment's pair in name order (atlas-7b, borealis-13b): borealis-13b.
         let (exit, terminal) = try judges.reviewDisagreements([.enter, .character("j"), .character("q")])
