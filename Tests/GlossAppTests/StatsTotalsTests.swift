@@ -130,7 +130,7 @@ struct StatsTotalsTests {
         #expect(check.statsTotalsProblems.last?.hasPrefix("stats_units: 1 row differ") == true)
     }
 
-    /// A store from before v12 (the totals' tables and triggers gone, as v10 left it).
+    /// A store from before v12 (the totals' tables and triggers gone, and v13's content keys, as v10 left it).
     static func downgradeToV10(_ store: GlossDatabase) throws {
         let tables = ["annotators", "durations", "versions", "days", "items", "progress", "units"]
         let triggers = ["annotation_added", "annotation_removed", "annotation_changed", "adjudication_added",
@@ -138,6 +138,9 @@ struct StatsTotalsTests {
         try SQLiteShell(store.path).execute(triggers.map { "DROP TRIGGER stats_\($0);" }.joined()
             + tables.map { "DROP TABLE stats_\($0);" }.joined() + """
             DELETE FROM grdb_migrations WHERE identifier = 'v12-stats-aggregates';
+            DROP TABLE item_content_keys;
+            CREATE UNIQUE INDEX items_by_content ON item_rows(content_hash, dataset_id);
+            DELETE FROM grdb_migrations WHERE identifier = 'v13-item-content-keys';
             PRAGMA user_version = 10;
             """)
         #expect(try SQLiteShell(store.path).int("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'stats_%'") == 0)

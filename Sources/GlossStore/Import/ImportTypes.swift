@@ -16,6 +16,9 @@ public struct ItemImportSettings: Sendable {
     /// How another tool's answers become values of a task (its kind's rule; the project's task
     /// is known only inside the import). Needed when `foreign` answers go to a `project`.
     public var foreignAnswers: (@Sendable (TaskType) -> any ForeignAnswerRule)?
+    /// How many new content keys the import holds before writing them to the store in key
+    /// order (the default suits any size; tests make it small to cross many runs).
+    public var contentKeyRunLength = 1 << 19
 
     public init(dataset: String, fields: ImportFields = ImportFields(), skipInvalid: Bool = false,
                 project: ImportProject? = nil, foreign: Bool = false,

@@ -90,8 +90,9 @@ final class SQLiteBackend: Sendable {
     }
 
     /// Migrations a read-only open of an older store can do without: they add only what
-    /// readers have a slower way around (v12's statistics totals: a pass over the rows).
-    static let readableWithout: Set<String> = [statsAggregatesIdentifier]
+    /// readers have a slower way around (v12's statistics totals: a pass over the rows) or
+    /// never read (v13's content keys, which only imports use).
+    static let readableWithout: Set<String> = [statsAggregatesIdentifier, contentKeysIdentifier]
     static let statsAggregatesIdentifier = "v12-stats-aggregates"
 
     /// Refuses a store from a newer Gloss (unknown migrations) or an older one (missing

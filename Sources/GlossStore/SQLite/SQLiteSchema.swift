@@ -8,7 +8,7 @@ extension SQLiteBackend {
 
     /// The number of migrations: each sets `PRAGMA user_version` to its ordinal, so that an
     /// older Gloss can tell a newer store from its header alone.
-    static let schemaVersion: UInt32 = 12
+    static let schemaVersion: UInt32 = 13
 
     /// The schema, one frozen migration per change (its identifier and SQL, PRAGMAs
     /// included): never edit a migration that has shipped; add a new one.
@@ -425,6 +425,7 @@ extension SQLiteBackend {
                 """
         ),
         (statsAggregatesIdentifier, statsAggregatesMigration),
+        (contentKeysIdentifier, contentKeysMigration),
     ]
 
     /// `gloss_value_check(text)`: `ValueCheck` in SQL, for the migration that fills the

@@ -5,15 +5,17 @@ internal import GRDBSQLite
 /// Inserts items and their reference labels through prepared statements bound with the
 /// SQLite C API: a million rows a few seconds, inside the caller's transaction.
 ///
-/// The index key is the first 64 bits of the content hash; a conflict on it is confirmed
-/// by comparing normalized texts, so a hash collision is reported, never taken for a duplicate.
+/// The content key is the first 64 bits of the content hash, looked up in `ContentKeys`; an
+/// item holding it is confirmed a duplicate by comparing normalized texts, so a hash
+/// collision is reported, never taken for a duplicate.
 final class ItemWriter {
     enum Outcome { case added, duplicate }
 
     private let connection: OpaquePointer
     private let insertItem: OpaquePointer
     private let insertLabel: OpaquePointer
-    private let findByHash: OpaquePointer
+    private let textOfItem: OpaquePointer
+    private let keys: ContentKeys
     private var normalizer = TextNormalizer()
     private let datasetID: Int64
     private let datasetName: String
@@ -24,24 +26,25 @@ final class ItemWriter {
     /// SQLITE_TRANSIENT: SQLite copies the bound bytes.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, datasetID: Int64, datasetName: String) throws {
+    init(_ db: Database, datasetID: Int64, datasetName: String, newDataset: Bool,
+         keyRunLength: Int) throws {
         connection = db.sqliteConnection!
         self.datasetID = datasetID
         self.datasetName = datasetName
+        keys = try ContentKeys(connection, datasetID: datasetID, newDataset: newDataset, runLength: keyRunLength)
         insertItem = try Self.prepare(connection, """
             INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash, text_check, parts,
                 parts_check)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (content_hash, dataset_id) DO NOTHING
             """)
-        findByHash = try Self.prepare(connection, "SELECT external_id, text, id FROM item_rows WHERE content_hash = ?1 AND dataset_id = ?2")
+        textOfItem = try Self.prepare(connection, "SELECT external_id, text FROM item_rows WHERE id = ?1")
         insertLabel = try Self.prepare(connection, "INSERT OR IGNORE INTO reference_labels (item_id, label, import_id) VALUES (?1, ?2, ?3)")
     }
 
     deinit {
         sqlite3_finalize(insertItem)
         sqlite3_finalize(insertLabel)
-        sqlite3_finalize(findByHash)
+        sqlite3_finalize(textOfItem)
     }
 
     static func prepare(_ connection: OpaquePointer, _ sql: String) throws -> OpaquePointer {
@@ -55,6 +58,8 @@ final class ItemWriter {
 
     /// Stores one record; a duplicate text is left out, an id taken by another text refused.
     func insert(_ record: ImportRecord) throws -> Outcome {
+        let key = Self.key(record.contentHash)
+        if let holder = try keys.holder(of: key) { return try confirmDuplicate(record, holder: holder) }
         let code = Self.withText(record.effectiveID) { id in
             Self.withText(record.text) { text in
                 Self.withText(record.metadataJSON) { metadata in
@@ -72,8 +77,8 @@ final class ItemWriter {
         default:
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
-        guard sqlite3_changes(connection) > 0 else { return try confirmDuplicate(record) }
         lastItemRowID = sqlite3_last_insert_rowid(connection)
+        try keys.add(key, item: lastItemRowID)
         if !record.labels.isEmpty { try insertLabels(record.labels) }
         return .added
     }
@@ -99,17 +104,21 @@ final class ItemWriter {
 
     static func key(_ hash: ContentHash) -> Int64 { Int64(bitPattern: hash.h1) }
 
-    /// The row that holds this hash key: a duplicate if its normalized text is the same.
-    private func confirmDuplicate(_ record: ImportRecord) throws -> Outcome {
-        sqlite3_bind_int64(findByHash, 1, Self.key(record.contentHash))
-        sqlite3_bind_int64(findByHash, 2, datasetID)
-        defer { sqlite3_reset(findByHash) }
-        guard sqlite3_step(findByHash) == SQLITE_ROW else {
-            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "a content hash conflict without a row")
+    /// Writes the content keys still in memory (see `ContentKeys.finish`).
+    func finishKeys(chunk: Int, between: () throws -> Void) throws {
+        try keys.finish(chunk: chunk, between: between)
+    }
+
+    /// The item that holds this text's key: a duplicate if its normalized text is the same.
+    private func confirmDuplicate(_ record: ImportRecord, holder: Int64) throws -> Outcome {
+        sqlite3_bind_int64(textOfItem, 1, holder)
+        defer { sqlite3_reset(textOfItem) }
+        guard sqlite3_step(textOfItem) == SQLITE_ROW else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "a content key of item \(holder), which is not stored")
         }
-        let existingID = Self.columnText(findByHash, 0)
-        let existing = Self.columnText(findByHash, 1)
-        lastItemRowID = sqlite3_column_int64(findByHash, 2)
+        let existingID = Self.columnText(textOfItem, 0)
+        let existing = Self.columnText(textOfItem, 1)
+        lastItemRowID = holder
         if normalizer.normalized(existing) == normalizer.normalized(record.text) { return .duplicate }
         throw InvalidRecord(line: record.line, message: "the text has the same 64-bit content hash as item \"\(existingID)\" but differs from it (a hash collision); please report it")
     }

@@ -93,6 +93,10 @@ struct PendingImport {
         let ids = limit.map { "SELECT id FROM item_rows WHERE id > ?1 ORDER BY id LIMIT \($0)" }
             ?? "SELECT id FROM item_rows WHERE id > ?1"
         try db.execute(sql: "DELETE FROM reference_labels WHERE item_id IN (\(ids))", arguments: [throughItem])
+        try db.execute(sql: """
+            DELETE FROM item_content_keys WHERE (dataset_id, content_hash) IN
+                (SELECT dataset_id, content_hash FROM item_rows WHERE id IN (\(ids))) AND item_id > ?1
+            """, arguments: [throughItem])
         try db.execute(sql: "DELETE FROM item_rows WHERE id IN (\(ids))", arguments: [throughItem])
         let removed = db.changesCount
         if limit == nil {

@@ -9,8 +9,8 @@ extension SQLiteBackend: ImportBackend {
                      into report: inout ImportReport) throws {
         do {
             try writeWithoutTransaction { db in
-                // The unique indexes (content hash, external id) take random inserts: keep them
-                // in memory (about 45 MB per million items) rather than re-read spilled pages.
+                // The external id index takes inserts in the ids' order, and the content keys'
+                // lookups are random: keep a million items' worth of pages in memory.
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
@@ -55,7 +55,8 @@ extension SQLiteBackend: ImportBackend {
                            at started: Date, into report: inout ImportReport, chunks: ImportChunks?) throws {
         try chunks?.beginIfNeeded()
         let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
-        let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset)
+        let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset, newDataset: created,
+                                   keyRunLength: settings.contentKeyRunLength)
         let foreign = settings.foreign
             ? try ForeignAnnotationSink(db, project: settings.project, answers: settings.foreignAnswers,
                                         datasetID: dataset, datasetName: settings.dataset, at: started)
@@ -72,6 +73,10 @@ extension SQLiteBackend: ImportBackend {
         if report.added == 0, created {
             throw ImportFailure(source: settings.dataset, error: InvalidRecord(
                 line: 0, message: "no valid records; the dataset was not created", isFatal: true))
+        }
+        try items.finishKeys(chunk: ImportChunks.rows) {
+            try chunks?.recordsTaken(ImportChunks.rows)
+            try chunks?.beginIfNeeded()
         }
         try foreign?.finish()
         report.foreign = foreign?.report

@@ -1,0 +1,154 @@
+internal import GRDB
+internal import GRDBSQLite
+
+/// The content keys of the dataset an import writes to (table item_content_keys, migration
+/// v13): which item, if any, already holds a text's key.
+///
+/// The keys of a large dataset make an index far larger than the page cache, and random
+/// inserts into it re-read and re-write about one page per item and per chunk's commit (at
+/// 10,000,000 items, 200 MB). So the keys this import adds stay in memory and go to the table
+/// in sorted runs of `runLength`, a few per item added: the keys one chunk writes are
+/// neighbours and share a few pages. Lookups ask memory first, then the table, skipped when
+/// a Bloom filter of every key the dataset holds says the key is absent. The filter covers
+/// the keys stored before this import only once it has read them, a slice at a time after
+/// the import has added `filterExistingAfter` items (a small import never reads them).
+/// Memory stays bounded whatever the dataset's size: two runs of keys and about 10 bits per key.
+final class ContentKeys {
+    /// Items added before the keys stored earlier are read into the filter.
+    static let filterExistingAfter = 50_000
+    /// Stored keys read into the filter per read, and items added between two reads (short
+    /// reads keep a chunk's transaction short).
+    static let readSlice = 1024
+    static let readEvery = 64
+    /// Run keys written per item added (more than one, so a run is written before the next is full).
+    static let writesPerItem = 2
+
+    private let connection: OpaquePointer
+    private let datasetID: Int64
+    private let runLength: Int
+    private let lookup: OpaquePointer
+    private let insert: OpaquePointer
+    private let readStored: OpaquePointer
+    private var filter = KeyFilter()
+    /// The last stored key read into the filter (each read starts there again: a key read
+    /// twice is harmless, and the smallest key is not left out).
+    private var storedReadAfter = Int64.min
+    private var filterHasStoredKeys: Bool
+    /// Keys added since the current run was cut, and the run being written, sorted.
+    private var filling: [Int64: Int64] = [:]
+    private var run: [(key: Int64, item: Int64)] = []
+    private var written = 0
+    private var added = 0
+
+    init(_ connection: OpaquePointer, datasetID: Int64, newDataset: Bool, runLength: Int) throws {
+        self.connection = connection
+        self.datasetID = datasetID
+        self.runLength = runLength
+        filterHasStoredKeys = newDataset
+        lookup = try ItemWriter.prepare(connection, "SELECT item_id FROM item_content_keys WHERE dataset_id = ?1 AND content_hash = ?2")
+        insert = try ItemWriter.prepare(connection, "INSERT INTO item_content_keys (dataset_id, content_hash, item_id) VALUES (?1, ?2, ?3)")
+        readStored = try ItemWriter.prepare(connection, """
+            SELECT content_hash FROM item_content_keys WHERE dataset_id = ?1 AND content_hash >= ?2 ORDER BY content_hash LIMIT ?3
+            """)
+    }
+
+    deinit {
+        sqlite3_finalize(lookup)
+        sqlite3_finalize(insert)
+        sqlite3_finalize(readStored)
+    }
+
+    /// The item whose text has this key, if the dataset holds one.
+    func holder(of key: Int64) throws -> Int64? {
+        if let item = filling[key] { return item }
+        if let item = inRun(key) { return item }
+        if filterHasStoredKeys, !filter.mayContain(key) { return nil }
+        sqlite3_bind_int64(lookup, 1, datasetID)
+        sqlite3_bind_int64(lookup, 2, key)
+        defer { sqlite3_reset(lookup) }
+        switch sqlite3_step(lookup) {
+        case SQLITE_ROW: return sqlite3_column_int64(lookup, 0)
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code)
+        }
+    }
+
+    /// Records the key of an item just stored.
+    func add(_ key: Int64, item: Int64) throws {
+        filling[key] = item
+        filter.insert(key)
+        added += 1
+        if !filterHasStoredKeys, added >= Self.filterExistingAfter, added % Self.readEvery == 0 { try readStoredSlice() }
+        try write(Self.writesPerItem)
+        if filling.count >= runLength { try cutRun() }
+    }
+
+    /// Writes every key still in memory, calling `between` after each `chunk` keys (where
+    /// the caller commits).
+    func finish(chunk: Int, between: () throws -> Void) throws {
+        for _ in 0..<2 {
+            while written < run.count {
+                try write(chunk)
+                try between()
+            }
+            try cutRun()
+        }
+    }
+
+    private func cutRun() throws {
+        try write(Int.max)
+        run = filling.map { (key: $0.key, item: $0.value) }.sorted { $0.key < $1.key }
+        written = 0
+        filling.removeAll(keepingCapacity: true)
+    }
+
+    private func inRun(_ key: Int64) -> Int64? {
+        var low = 0, high = run.count
+        while low < high {
+            let mid = (low + high) / 2
+            if run[mid].key < key { low = mid + 1 } else { high = mid }
+        }
+        return low < run.count && run[low].key == key ? run[low].item : nil
+    }
+
+    private func write(_ limit: Int) throws {
+        let end = run.count - written <= limit ? run.count : written + limit
+        while written < end {
+            let entry = run[written]
+            sqlite3_bind_int64(insert, 1, datasetID)
+            sqlite3_bind_int64(insert, 2, entry.key)
+            sqlite3_bind_int64(insert, 3, entry.item)
+            let code = sqlite3_step(insert)
+            sqlite3_reset(insert)
+            guard code == SQLITE_DONE else { throw failure(code) }
+            written += 1
+        }
+    }
+
+    /// Reads the next slice of the keys stored before this import into the filter.
+    private func readStoredSlice() throws {
+        sqlite3_bind_int64(readStored, 1, datasetID)
+        sqlite3_bind_int64(readStored, 2, storedReadAfter)
+        sqlite3_bind_int64(readStored, 3, Int64(Self.readSlice))
+        defer { sqlite3_reset(readStored) }
+        var count = 0
+        while true {
+            switch sqlite3_step(readStored) {
+            case SQLITE_ROW:
+                let key = sqlite3_column_int64(readStored, 0)
+                filter.insert(key)
+                storedReadAfter = key
+                count += 1
+            case SQLITE_DONE:
+                if count < Self.readSlice { filterHasStoredKeys = true }
+                return
+            case let code:
+                throw failure(code)
+            }
+        }
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GlossCore
+import GlossStore
+import GlossTestSupport
+import Testing
+
+/// Records whose texts (and ids, made from them) are given by a function of their number, with the content hash the
+/// importer would give them unless `hash` says otherwise.
+final class TextSource: ItemRecordSource {
+    let name = "texts"
+    let loggedPath = "<texts>"
+    private let count: Int
+    private let text: (Int) -> String
+    private let hash: (Int, String) -> ContentHash
+    private var handed = 0
+
+    init(count: Int, text: @escaping (Int) -> String,
+         hash: @escaping (Int, String) -> ContentHash = { _, text in .murmur3(Array(text.utf8)) }) {
+        self.count = count
+        self.text = text
+        self.hash = hash
+    }
+
+    func nextBatch() throws -> ItemRecordBatch? {
+        guard handed < count else { return nil }
+        let end = min(count, handed + 2_048)
+        let records: [RecordResult] = (handed..<end).map { n in
+            let text = text(n)
+            return .success(ImportRecord(line: n + 1, externalID: "id of \(text)", text: text, labels: [], metadataJSON: nil,
+                                         contentHash: hash(n, text)))
+        }
+        handed = end
+        return ItemRecordBatch(records: records, origin: name)
+    }
+
+    var digest: ItemSourceDigest { ItemSourceDigest(format: .jsonl, sha256: "", bytes: 0) }
+}
+
+@Suite("Content keys: duplicates found across the sorted runs an import writes its keys in")
+struct ContentKeysTests {
+    let dir: TemporaryDirectory
+    let store: GlossDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        store = try dir.store()
+    }
+
+    func settings(_ dataset: String, run: Int = 64) -> ItemImportSettings {
+        var settings = ItemImportSettings(dataset: dataset)
+        settings.contentKeyRunLength = run
+        return settings
+    }
+
+    func keysMatchItems() throws -> Bool {
+        let keys = try store.int("SELECT COUNT(*) FROM item_content_keys")
+        let joined = try store.int("""
+            SELECT COUNT(*) FROM item_content_keys k JOIN item_rows i
+            ON i.id = k.item_id AND i.dataset_id = k.dataset_id AND i.content_hash = k.content_hash
+            """)
+        let items = try store.int("SELECT COUNT(*) FROM item_rows")
+        return keys == joined && keys == items
+    }
+
+    @Test func duplicatesInOneFileAreFoundWhereverTheirKeysAre() throws {
+        // Texts repeat every 1,000 records; runs of 64 keys: a repeat's key is in memory, in
+        // the run being written or already in the table.
+        let report = try store.importItems(settings("d"), from: [TextSource(count: 3_000) { "text \($0 % 1_000)" }])
+        #expect(report.added == 1_000 && report.duplicates == 2_000)
+        #expect(try keysMatchItems())
+        let again = try store.importItems(settings("d"), from: [TextSource(count: 1_000) { "text \($0)" }])
+        #expect(again.added == 0 && again.duplicates == 1_000)
+        // Another dataset has keys of its own.
+        #expect(try store.importItems(settings("e"), from: [TextSource(count: 10) { "text \($0)" }]).added == 10)
+        #expect(try keysMatchItems())
+    }
+
+    @Test func aLargeImportIntoAFilledDatasetStillFindsTheOldTexts() throws {
+        // Past ContentKeys.filterExistingAfter new items the stored keys are read into the
+        // filter, a slice at a time; the old texts at the end must still be found.
+        #expect(try store.importItems(settings("d"), from: [TextSource(count: 3_000) { "old \($0)" }]).added == 3_000)
+        let mixed = TextSource(count: 63_000) { $0 < 60_000 ? "new \($0)" : "old \($0 - 60_000)" }
+        let report = try store.importItems(settings("d", run: 4_096), from: [mixed])
+        #expect(report.added == 60_000 && report.duplicates == 3_000)
+        #expect(try keysMatchItems())
+    }
+
+    @Test func aHashCollisionIsReportedNotTakenForADuplicate() throws {
+        let same = ContentHash(h1: 42, h2: 0)
+        for run in [1, 1_000] {  // the first holder's key in the table, or still in memory
+            #expect {
+                try store.importItems(settings("c\(run)", run: run),
+                                      from: [TextSource(count: 3, text: { "text \($0)" }, hash: { _, _ in same })])
+            } throws: { error in
+                "\(error)".contains("same 64-bit content hash as item \"id of text 0\"")
+            }
+        }
+        #expect(try store.int("SELECT COUNT(*) FROM item_content_keys") == 0)
+    }
+
+    @Test func aFailedImportTakesItsKeysAway() throws {
+        #expect(try store.importItems(settings("d"), from: [TextSource(count: 100) { "kept \($0)" }]).added == 100)
+        #expect(throws: ImportFailure.self) {
+            try store.importItems(settings("d"), from: [GeneratedSource(count: 20_000, invalidLast: true)])
+        }
+        #expect(try keysMatchItems())
+        #expect(try store.int("SELECT COUNT(*) FROM item_content_keys") == 100)
+        #expect(try store.importItems(settings("d"), from: [GeneratedSource(count: 20_000)]).added == 20_000)
+    }
+
+    @Test func migrationV13TakesTheKeysOfAnOlderStore() throws {
+        #expect(try store.importFiles([dir.write("a.jsonl", jsonLines(500))], into: "d").added == 500)
+        try store.file.execute("""
+            DROP TABLE item_content_keys;
+            CREATE UNIQUE INDEX items_by_content ON item_rows(content_hash, dataset_id);
+            DELETE FROM grdb_migrations WHERE identifier = 'v13-item-content-keys';
+            PRAGMA user_version = 12;
+            """)
+        let readOnly = try GlossDatabase.openReadOnly(path: store.path)
+        #expect(try readOnly.datasets().first?.items == 500, "a read-only open does without the keys")
+        let migrated = try GlossDatabase.open(path: store.path)
+        #expect(try keysMatchItems())
+        #expect(try store.int("SELECT COUNT(*) FROM sqlite_master WHERE name = 'items_by_content'") == 0)
+        let again = try migrated.importFiles([dir.write("b.jsonl", jsonLines(600))], into: "d")
+        #expect(again.added == 100 && again.duplicates == 500)
+    }
+}
