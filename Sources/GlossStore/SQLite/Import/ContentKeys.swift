@@ -35,7 +35,7 @@ final class ContentKeys {
     private var storedReadAfter = Int64.min
     private var filterHasStoredKeys: Bool
     /// Keys added since the current run was cut, and the run being written, sorted.
-    private var filling: [Int64: Int64] = [:]
+    private var filling: KeyTable
     private var run: [(key: Int64, item: Int64)] = []
     private var written = 0
     private var added = 0
@@ -44,6 +44,7 @@ final class ContentKeys {
         self.connection = connection
         self.datasetID = datasetID
         self.runLength = runLength
+        filling = KeyTable(capacity: runLength)
         filterHasStoredKeys = newDataset
         lookup = try ItemWriter.prepare(connection, "SELECT item_id FROM item_content_keys WHERE dataset_id = ?1 AND content_hash = ?2")
         insert = try ItemWriter.prepare(connection, "INSERT INTO item_content_keys (dataset_id, content_hash, item_id) VALUES (?1, ?2, ?3)")
@@ -60,9 +61,15 @@ final class ContentKeys {
 
     /// The item whose text has this key, if the dataset holds one.
     func holder(of key: Int64) throws -> Int64? {
-        if let item = filling[key] { return item }
-        if let item = inRun(key) { return item }
-        if filterHasStoredKeys, !filter.mayContain(key) { return nil }
+        // The filter has every key this import added: only a key it may hold is looked for
+        // in memory, and in the table too unless the filter also has the stored keys.
+        let maybe = filter.mayContain(key)
+        if maybe {
+            if let item = filling.item(of: key) { return item }
+            if let item = inRun(key) { return item }
+        } else if filterHasStoredKeys {
+            return nil
+        }
         sqlite3_bind_int64(lookup, 1, datasetID)
         sqlite3_bind_int64(lookup, 2, key)
         defer { sqlite3_reset(lookup) }
@@ -75,7 +82,7 @@ final class ContentKeys {
 
     /// Records the key of an item just stored.
     func add(_ key: Int64, item: Int64) throws {
-        filling[key] = item
+        filling.insert(key, item: item)
         filter.insert(key)
         added += 1
         if !filterHasStoredKeys, added >= Self.filterExistingAfter, added % Self.readEvery == 0 { try readStoredSlice() }
@@ -97,9 +104,8 @@ final class ContentKeys {
 
     private func cutRun() throws {
         try write(Int.max)
-        run = filling.map { (key: $0.key, item: $0.value) }.sorted { $0.key < $1.key }
+        filling.drainSorted(into: &run)
         written = 0
-        filling.removeAll(keepingCapacity: true)
     }
 
     private func inRun(_ key: Int64) -> Int64? {

@@ -9,8 +9,8 @@ extension SQLiteBackend: ImportBackend {
                      into report: inout ImportReport) throws {
         do {
             try writeWithoutTransaction { db in
-                // The external id index takes inserts in the ids' order, and the content keys'
-                // lookups are random: keep a million items' worth of pages in memory.
+                // The pages an import writes again soon: the external id index's (in the ids'
+                // order), the content keys' of a chunk (neighbours, see ContentKeys).
                 let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
@@ -31,8 +31,11 @@ extension SQLiteBackend: ImportBackend {
                     marks = try PendingImport.claim(db, path: path, at: started)
                     return .commit
                 }
+                let checkpoints = ImportCheckpoints(path: path, isWAL: isWAL)
+                checkpoints?.start(writer: db)
+                defer { checkpoints?.stop(writer: db) }
                 do {
-                    let chunks = ImportChunks(db)
+                    let chunks = ImportChunks(db, afterCommit: { checkpoints?.catchUp(writer: db) })
                     try importAll(db, settings, sources, at: started, into: &report, chunks: chunks)
                     try chunks.beginIfNeeded()
                     try PendingImport.publish(db)
@@ -82,8 +85,8 @@ extension SQLiteBackend: ImportBackend {
         report.foreign = foreign?.report
     }
 
-    /// Page cache for imports, in KiB: room for the unique indexes of a million items.
-    static let importCacheKiB = 48 * 1024
+    /// Page cache for imports, in KiB.
+    static let importCacheKiB = 24 * 1024
 
     /// The dataset's id, and whether this import created it.
     static func findOrCreateDataset(_ db: Database, name: String, at date: Date) throws -> (id: Int64, created: Bool) {
@@ -194,10 +197,14 @@ final class ImportChunks {
     /// The pause before the next chunk's transaction, longer than a waiting writer's poll.
     static let pause: useconds_t = 2_000
     private let db: Database
+    private let afterCommit: () -> Void
     private var sinceCommit = 0
     private var open = false
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, afterCommit: @escaping () -> Void = {}) {
+        self.db = db
+        self.afterCommit = afterCommit
+    }
 
     /// Begins the chunk's transaction unless it is open.
     func beginIfNeeded() throws {
@@ -214,5 +221,6 @@ final class ImportChunks {
         try PendingImport.beat(db, at: Date())
         try db.execute(sql: "COMMIT")
         open = false
+        afterCommit()
     }
 }

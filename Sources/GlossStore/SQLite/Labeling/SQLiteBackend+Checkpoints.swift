@@ -54,7 +54,7 @@ extension SQLiteBackend {
 /// PASSIVE checkpoint run beside a writer appending to the WAL. Used from the
 /// checkpointer's thread only.
 final class CheckpointConnection: @unchecked Sendable {
-    private let handle: OpaquePointer
+    private var handle: OpaquePointer?
 
     /// Opens `path` read-write and reads its schema (which opens the WAL); nil when it cannot.
     init?(path: String) {
@@ -71,7 +71,15 @@ final class CheckpointConnection: @unchecked Sendable {
     /// One PASSIVE checkpoint: it copies what no reader still needs and never waits. Busy
     /// (another process's checkpoint) or failing, it does nothing: the next commit asks again.
     func checkpoint() {
+        guard let handle else { return }
         _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
+
+    /// Closes the connection now rather than whenever the last reference goes (call it once
+    /// the checkpointer's thread has ended).
+    func close() {
+        sqlite3_close_v2(handle)
+        handle = nil
     }
 
     deinit { sqlite3_close_v2(handle) }

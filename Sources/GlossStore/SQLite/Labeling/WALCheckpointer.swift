@@ -79,6 +79,14 @@ final class WALCheckpointer: @unchecked Sendable {
     /// Whether the thread has stopped (for tests).
     var hasStopped: Bool { condition.withLock { !running } }
 
+    /// Waits until the thread has ended (after `stop`), so that nothing it holds outlives
+    /// the caller's use of the store.
+    func waitUntilStopped() {
+        condition.lock()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
     /// The WAL's length after a commit, from the writer's hook: only a note and a signal.
     private func committed(frames: Int32) {
         condition.lock()
