@@ -86,7 +86,7 @@ extension SQLiteBackend: ImportBackend {
     }
 
     /// Page cache for imports, in KiB.
-    static let importCacheKiB = 24 * 1024
+    static let importCacheKiB = 16 * 1024
 
     /// The dataset's id, and whether this import created it.
     static func findOrCreateDataset(_ db: Database, name: String, at date: Date) throws -> (id: Int64, created: Bool) {
