@@ -8,7 +8,8 @@ extension TextClassifier {
     /// examples) the learning rate, the number of passes (at most `options.epochs`), and
     /// whether the weights and character n-grams help are first chosen on validation slices
     /// of the examples (see `SettingsSearch`), so the same
-    /// code fits short and long texts, few and many labels, without per-corpus tuning.
+    /// code fits short and long texts, few and many labels, without per-corpus tuning; on a
+    /// set too small for that search, single-label biases stay at the labels' log priors.
     /// `progress(done, total)` is called now and then with example-steps done and to do.
     /// Throws `ClassifierError` (and the model must not be used) when a step leaves a weight
     /// that is not a finite number.
