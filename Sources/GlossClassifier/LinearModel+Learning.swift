@@ -51,7 +51,7 @@ extension LinearModel {
         let averaging = isAveraging
         var finite = true
         journal?.pointee.removeAll()
-        for c in 0..<k {
+        for c in 0..<k where settings.learnsBias {
             let g = scratch[c]
             guard g != 0 else { continue }
             journal?.pointee.indices.append(Int32(-1 - c))

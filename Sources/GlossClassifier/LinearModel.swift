@@ -13,6 +13,9 @@ struct LearningSettings: Sendable, Equatable {
     var stepDamping: Float = 0.1
     /// Outputs whose error |p - target| is below this take no step on an example.
     var skipBelow: Float = 0.01
+    /// Whether steps move the biases. `train` keeps them at the labels' log priors, unlearned,
+    /// on a set too small to validate (see `TextClassifier.train`).
+    var learnsBias = true
 
     static let standard = LearningSettings()
     /// The settings of format-1 models (no damping), kept to read them as they were.

@@ -101,12 +101,7 @@ struct SettingsSearch {
     static let adjustments: [Float] = [0, 0.5, 1]
 
     /// log(prior) of each label over `indices` (add-one smoothed).
-    func logPriors(_ indices: [Int]) -> [Float] {
-        var counts = [Float](repeating: 1, count: classes)
-        for index in indices { if let c = set.firstTarget(index) { counts[c] += 1 } }
-        let total = counts.reduce(0, +)
-        return counts.map { Float(_log(Double($0 / total))) }
-    }
+    func logPriors(_ indices: [Int]) -> [Float] { set.logPriors(indices) }
 
     /// What the search chose.
     struct Plan {

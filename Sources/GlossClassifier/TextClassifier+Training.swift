@@ -8,7 +8,8 @@ extension TextClassifier {
     /// examples) the learning rate, the number of passes (at most `options.epochs`), and
     /// whether the weights and character n-grams help are first chosen on validation slices
     /// of the examples (see `SettingsSearch`), so the same
-    /// code fits short and long texts, few and many labels, without per-corpus tuning.
+    /// code fits short and long texts, few and many labels, without per-corpus tuning; on a
+    /// set too small for that search, single-label biases stay at the labels' log priors.
     /// `progress(done, total)` is called now and then with example-steps done and to do.
     /// Throws `ClassifierError` (and the model must not be used) when a step leaves a weight
     /// that is not a finite number.
@@ -40,8 +41,18 @@ extension TextClassifier {
                                                        maximumEpochs: maximumEpochs, seed: options.seed) : nil
         let meter = ProgressMeter(total: (search?.work ?? 0) + set.count * maximumEpochs, report: progress)
         var plan = SettingsSearch.Plan(learning: learningSettings, epochs: maximumEpochs, adjustment: 0)
-        if let search { plan = try search.choose(untrained, standard: learningSettings, meter: meter) }
+        if let search {
+            plan = try search.choose(untrained, standard: learningSettings, meter: meter)
+        } else if options.adaptive, !multilabel {
+            // Too few examples per label to validate anything (one per label): learned, the
+            // biases are mostly the noise of the first steps' order (AdaGrad turns the small
+            // gradient every example gives every other label into a sizeable step), and they
+            // outweigh the scores of texts whose words are mostly new. The labels' log priors
+            // are what so few examples tell; the biases stay there.
+            plan.learning.learnsBias = false
+        }
         learningSettings = plan.learning
+        learningSettings.learnsBias = true  // online steps after `train` move them as usual
         chosenEpochs = plan.epochs
         let trainingSet = search?.trainingSet(for: plan) ?? set
         if plan.dropCharacterGrams { featureSettings.charWeight = 0 }
@@ -49,6 +60,7 @@ extension TextClassifier {
         hasher.idf = plan.inverseDocumentFrequency ? idf : nil
         meter.total = meter.done + set.count * plan.epochs
         model = untrained
+        if !plan.learning.learnsBias { model.bias = set.logPriors() }
         try Self.runPasses(&model, trainingSet, indices: Array(0..<set.count), epochs: plan.epochs,
                            settings: plan.learning, seed: options.seed, meter: meter)
         if plan.adjustment > 0, let search {

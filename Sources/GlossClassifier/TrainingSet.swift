@@ -21,6 +21,15 @@ struct TrainingSet {
         (0..<classes).first { targets[index * classes + $0] > 0 }
     }
 
+    /// log(prior) of each label over `indices` (every example when nil), add-one smoothed:
+    /// each label counts once more than its examples, so a label without any is not -infinity.
+    func logPriors(_ indices: [Int]? = nil) -> [Float] {
+        var counts = [Float](repeating: 1, count: classes)
+        for index in indices ?? Array(self.indices) { if let c = firstTarget(index) { counts[c] += 1 } }
+        let total = counts.reduce(0, +)
+        return counts.map { Float(_log(Double($0 / total))) }
+    }
+
     /// Keeps the examples the classifier can learn from (see `TextClassifier.isUsable`).
     init(_ examples: [TrainingExample], classifier: TextClassifier) {
         classes = classifier.labels.count

@@ -146,8 +146,9 @@ struct ReviewEndToEndTests {
         let result = try gloss.run(["review", "rev", "--suspect", "--json", "--folds", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        // 40 short reviews make a weak model: the planted error is found (7th of 17 here),
-        // not necessarily first.
+        // 40 short reviews make a weak model: the planted error is found (4th of 18 here; 7th
+        // of 17 while the folds' biases were learned, see TextClassifier.train), not
+        // necessarily first.
         #expect(rows.contains { $0["item_id"] as? String == "r002" && $0["given"] as? String == "good" && $0["predicted"] as? String == "bad" })
         let confidences = rows.compactMap { $0["confidence"] as? Double }
         #expect(zip(confidences, confidences.dropFirst()).allSatisfy { $0 >= $1 }, "two labels: ranked by margin is ranked by confidence")
@@ -161,11 +162,12 @@ struct ReviewEndToEndTests {
         // A suspect's predicted label is over its class's threshold (the mean probability of
         // the items given it; ConfidentLearningTests checks that), which with two labels can
         // be a little under 0.5 (0.47 over a threshold of 0.46 for one borderline review here);
-        // the planted error is a clear one.
+        // the planted error is a clear one (0.67 here: each fold of about 27 reviews is too small
+        // for the settings search, so its biases stay at the log priors; over 0.7 while learned).
         for row in rows {
             #expect(row["predicted"] as? String != row["given"] as? String)
             #expect((0.4...1).contains(row["confidence"] as? Double ?? 0))
         }
-        #expect(rows.contains { $0["item_id"] as? String == "r002" && ($0["confidence"] as? Double ?? 0) > 0.7 })
+        #expect(rows.contains { $0["item_id"] as? String == "r002" && ($0["confidence"] as? Double ?? 0) > 0.6 })
     }
 }
