@@ -63,13 +63,13 @@ struct ContentKeysTests {
     }
 
     @Test func duplicatesInOneFileAreFoundWhereverTheirKeysAre() throws {
-        // Texts repeat every 1,000 records; runs of 64 keys: a repeat's key is in memory, in
-        // the run being written or already in the table.
-        let report = try store.importItems(settings("d"), from: [TextSource(count: 3_000) { "text \($0 % 1_000)" }])
-        #expect(report.added == 1_000 && report.duplicates == 2_000)
+        // Texts repeat every 7,000 records; runs of 64 keys, cut after each chunk of 5,000
+        // records: a repeat's key is in memory, in the run being written or in the table.
+        let report = try store.importItems(settings("d"), from: [TextSource(count: 30_000) { "text \($0 % 7_000)" }])
+        #expect(report.added == 7_000 && report.duplicates == 23_000)
         #expect(try keysMatchItems())
-        let again = try store.importItems(settings("d"), from: [TextSource(count: 1_000) { "text \($0)" }])
-        #expect(again.added == 0 && again.duplicates == 1_000)
+        let again = try store.importItems(settings("d"), from: [TextSource(count: 7_000) { "text \($0)" }])
+        #expect(again.added == 0 && again.duplicates == 7_000)
         // Another dataset has keys of its own.
         #expect(try store.importItems(settings("e"), from: [TextSource(count: 10) { "text \($0)" }]).added == 10)
         #expect(try keysMatchItems())
@@ -86,11 +86,15 @@ struct ContentKeysTests {
     }
 
     @Test func aHashCollisionIsReportedNotTakenForADuplicate() throws {
+        // Records 0 and 5,500 get the same hash: the first's key is in the table (runs of one
+        // key, cut after the first chunk) or still in memory when the second comes.
         let same = ContentHash(h1: 42, h2: 0)
-        for run in [1, 1_000] {  // the first holder's key in the table, or still in memory
+        for run in [1, 1_000_000] {
+            let source = TextSource(count: 6_000, text: { "text \($0)" }) { n, text in
+                n == 0 || n == 5_500 ? same : .murmur3(Array(text.utf8))
+            }
             #expect {
-                try store.importItems(settings("c\(run)", run: run),
-                                      from: [TextSource(count: 3, text: { "text \($0)" }, hash: { _, _ in same })])
+                try store.importItems(settings("c\(run)", run: run), from: [source])
             } throws: { error in
                 "\(error)".contains("same 64-bit content hash as item \"id of text 0\"")
             }

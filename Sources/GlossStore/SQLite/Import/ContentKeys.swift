@@ -40,11 +40,19 @@ final class ContentKeys {
     private var written = 0
     private var added = 0
 
-    init(_ connection: OpaquePointer, datasetID: Int64, newDataset: Bool, runLength: Int) throws {
+    /// Keys past `runLength` the table takes while a cut waits for the end of the chunk.
+    static let cutMargin = 1 << 14
+    private let cutsBetweenChunks: Bool
+
+    /// `cutsBetweenChunks`: the caller calls `betweenChunks` after each chunk's commit, where
+    /// a full run is cut (sorted) outside any transaction, so a sort never holds the store.
+    init(_ connection: OpaquePointer, datasetID: Int64, newDataset: Bool, runLength: Int,
+         cutsBetweenChunks: Bool) throws {
         self.connection = connection
         self.datasetID = datasetID
         self.runLength = runLength
-        filling = KeyTable(capacity: runLength)
+        self.cutsBetweenChunks = cutsBetweenChunks
+        filling = KeyTable(capacity: runLength + Self.cutMargin)
         filterHasStoredKeys = newDataset
         lookup = try ItemWriter.prepare(connection, "SELECT item_id FROM item_content_keys WHERE dataset_id = ?1 AND content_hash = ?2")
         insert = try ItemWriter.prepare(connection, "INSERT INTO item_content_keys (dataset_id, content_hash, item_id) VALUES (?1, ?2, ?3)")
@@ -87,7 +95,15 @@ final class ContentKeys {
         added += 1
         if !filterHasStoredKeys, added >= Self.filterExistingAfter, added % Self.readEvery == 0 { try readStoredSlice() }
         try write(Self.writesPerItem)
-        if filling.count >= runLength { try cutRun() }
+        if filling.count >= runLength, !cutsBetweenChunks || filling.count >= runLength + Self.cutMargin {
+            try cutRun()
+        }
+    }
+
+    /// After a chunk's commit: cuts a full run once the last one is written.
+    func betweenChunks() throws {
+        guard filling.count >= runLength, written == run.count else { return }
+        try cutRun()
     }
 
     /// Writes every key still in memory, calling `between` after each `chunk` keys (where

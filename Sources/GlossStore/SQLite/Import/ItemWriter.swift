@@ -1,3 +1,4 @@
+import Foundation
 import GlossCore
 internal import GRDB
 internal import GRDBSQLite
@@ -27,11 +28,12 @@ final class ItemWriter {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ db: Database, datasetID: Int64, datasetName: String, newDataset: Bool,
-         keyRunLength: Int) throws {
+         keyRunLength: Int, inChunks: Bool) throws {
         connection = db.sqliteConnection!
         self.datasetID = datasetID
         self.datasetName = datasetName
-        keys = try ContentKeys(connection, datasetID: datasetID, newDataset: newDataset, runLength: keyRunLength)
+        keys = try ContentKeys(connection, datasetID: datasetID, newDataset: newDataset, runLength: keyRunLength,
+                               cutsBetweenChunks: inChunks)
         insertItem = try Self.prepare(connection, """
             INSERT INTO item_rows (dataset_id, import_id, external_id, text, metadata, content_hash, text_check, parts,
                 parts_check)
@@ -104,6 +106,9 @@ final class ItemWriter {
 
     static func key(_ hash: ContentHash) -> Int64 { Int64(bitPattern: hash.h1) }
 
+    /// Between two chunks of an import (no transaction open).
+    func betweenChunks() throws { try keys.betweenChunks() }
+
     /// Writes the content keys still in memory (see `ContentKeys.finish`).
     func finishKeys(chunk: Int, between: () throws -> Void) throws {
         try keys.finish(chunk: chunk, between: between)
@@ -116,9 +121,11 @@ final class ItemWriter {
         guard sqlite3_step(textOfItem) == SQLITE_ROW else {
             throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "a content key of item \(holder), which is not stored")
         }
+        lastItemRowID = holder
+        // The same bytes (a file imported again): a duplicate without normalizing either text.
+        if Self.columnBytesEqual(textOfItem, 1, record.text) { return .duplicate }
         let existingID = Self.columnText(textOfItem, 0)
         let existing = Self.columnText(textOfItem, 1)
-        lastItemRowID = holder
         if normalizer.normalized(existing) == normalizer.normalized(record.text) { return .duplicate }
         throw InvalidRecord(line: record.line, message: "the text has the same 64-bit content hash as item \"\(existingID)\" but differs from it (a hash collision); please report it")
     }
@@ -136,6 +143,16 @@ final class ItemWriter {
             guard code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
             }
+        }
+    }
+
+    /// Whether a text column holds exactly the UTF-8 bytes of `text`.
+    static func columnBytesEqual(_ statement: OpaquePointer, _ index: Int32, _ text: String) -> Bool {
+        let count = Int(sqlite3_column_bytes(statement, index))
+        guard let bytes = sqlite3_column_text(statement, index) else { return text.isEmpty }
+        var text = text
+        return text.withUTF8 { mine in
+            mine.count == count && (count == 0 || memcmp(mine.baseAddress!, bytes, count) == 0)
         }
     }
 

@@ -35,7 +35,8 @@ extension SQLiteBackend: ImportBackend {
                 checkpoints?.start(writer: db)
                 defer { checkpoints?.stop(writer: db) }
                 do {
-                    let chunks = ImportChunks(db, afterCommit: { checkpoints?.catchUp(writer: db) })
+                    let chunks = ImportChunks(db)
+                    chunks.afterCommit.append { checkpoints?.catchUp(writer: db) }
                     try importAll(db, settings, sources, at: started, into: &report, chunks: chunks)
                     try chunks.beginIfNeeded()
                     try PendingImport.publish(db)
@@ -59,7 +60,8 @@ extension SQLiteBackend: ImportBackend {
         try chunks?.beginIfNeeded()
         let (dataset, created) = try Self.findOrCreateDataset(db, name: settings.dataset, at: started)
         let items = try ItemWriter(db, datasetID: dataset, datasetName: settings.dataset, newDataset: created,
-                                   keyRunLength: settings.contentKeyRunLength)
+                                   keyRunLength: settings.contentKeyRunLength, inChunks: chunks != nil)
+        chunks?.afterCommit.append { try items.betweenChunks() }
         let foreign = settings.foreign
             ? try ForeignAnnotationSink(db, project: settings.project, answers: settings.foreignAnswers,
                                         datasetID: dataset, datasetName: settings.dataset, at: started)
@@ -197,14 +199,12 @@ final class ImportChunks {
     /// The pause before the next chunk's transaction, longer than a waiting writer's poll.
     static let pause: useconds_t = 2_000
     private let db: Database
-    private let afterCommit: () -> Void
+    /// Work for the pause between two chunks, when no transaction is open.
+    var afterCommit: [() throws -> Void] = []
     private var sinceCommit = 0
     private var open = false
 
-    init(_ db: Database, afterCommit: @escaping () -> Void = {}) {
-        self.db = db
-        self.afterCommit = afterCommit
-    }
+    init(_ db: Database) { self.db = db }
 
     /// Begins the chunk's transaction unless it is open.
     func beginIfNeeded() throws {
@@ -221,6 +221,6 @@ final class ImportChunks {
         try PendingImport.beat(db, at: Date())
         try db.execute(sql: "COMMIT")
         open = false
-        afterCommit()
+        for work in afterCommit { try work() }
     }
 }
