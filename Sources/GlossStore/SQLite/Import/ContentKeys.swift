@@ -41,7 +41,7 @@ final class ContentKeys {
     private var added = 0
 
     /// Keys past `runLength` the table takes while a cut waits for the end of the chunk.
-    static let cutMargin = 1 << 14
+    static let cutMargin = 1 << 13
     private let cutsBetweenChunks: Bool
 
     /// `cutsBetweenChunks`: the caller calls `betweenChunks` after each chunk's commit, where

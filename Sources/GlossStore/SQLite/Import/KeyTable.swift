@@ -1,7 +1,8 @@
 /// The content keys an import added since its last sorted run was cut: key → item, in one
 /// open-addressing table of fixed size (linear probing; the keys are uniform hashes, so
 /// their low bits are the slot). An item id of 0 marks an empty slot (item ids start at 1).
-/// It starts small and doubles while more than half full, up to twice `capacity` slots.
+/// It starts small and doubles while more than half full, up to `maximumSlots`, the power
+/// of two that keeps `capacity` entries at most about 53% full.
 struct KeyTable {
     private var keys: [Int64]
     private var items: [Int64]
@@ -9,19 +10,17 @@ struct KeyTable {
     private(set) var count = 0
     /// At most this many entries.
     let capacity: Int
+    private let maximumSlots: Int
 
     init(capacity: Int) {
         self.capacity = capacity
-        let slots = min(1024, Self.slots(for: capacity))
-        keys = [Int64](repeating: 0, count: slots)
-        items = [Int64](repeating: 0, count: slots)
-        mask = slots - 1
-    }
-
-    private static func slots(for capacity: Int) -> Int {
         var slots = 2
-        while slots < 2 * capacity { slots <<= 1 }
-        return slots
+        while slots * 10 < capacity * 19 { slots <<= 1 }
+        maximumSlots = slots
+        let initial = min(1024, maximumSlots)
+        keys = [Int64](repeating: 0, count: initial)
+        items = [Int64](repeating: 0, count: initial)
+        mask = initial - 1
     }
 
     func item(of key: Int64) -> Int64? {
@@ -36,7 +35,7 @@ struct KeyTable {
     /// Adds a key that is not in the table.
     mutating func insert(_ key: Int64, item: Int64) {
         precondition(item != 0 && count < capacity)
-        if 2 * (count + 1) > mask + 1 { grow() }
+        if 2 * (count + 1) > mask + 1, mask + 1 < maximumSlots { grow() }
         var slot = Int(truncatingIfNeeded: key) & mask
         while items[slot] != 0 { slot = (slot + 1) & mask }
         keys[slot] = key
