@@ -102,6 +102,22 @@ struct ContentKeysTests {
         #expect(try store.int("SELECT COUNT(*) FROM item_content_keys") == 0)
     }
 
+    @Test func aRecordUnderItsOwnIdIsADuplicateByItsBytesOrItsNormalizedText() throws {
+        let first = try dir.write("a.jsonl", "{\"id\": \"a\", \"text\": \"Caf\\u00e9 au lait\"}\n{\"id\": \"b\", \"text\": \"tea\"}\n")
+        #expect(try store.importFiles([first], into: "d").added == 2)
+        // The same id and bytes; the same id and the text in another normal form and spacing;
+        // another id with b's text.
+        let again = try dir.write("b.jsonl", "{\"id\": \"a\", \"text\": \"Caf\\u00e9 au lait\"}\n"
+            + "{\"id\": \"a\", \"text\": \"Cafe\\u0301  au lait \"}\n{\"id\": \"c\", \"text\": \"tea\"}\n")
+        let report = try store.importFiles([again], into: "d")
+        #expect(report.added == 0 && report.duplicates == 3)
+        // The same id with another text is refused, as before.
+        #expect(throws: ImportFailure.self) {
+            try store.importFiles([dir.write("c.jsonl", "{\"id\": \"a\", \"text\": \"other\"}\n")], into: "d")
+        }
+        #expect(try keysMatchItems())
+    }
+
     @Test func aFailedImportTakesItsKeysAway() throws {
         #expect(try store.importItems(settings("d"), from: [TextSource(count: 100) { "kept \($0)" }]).added == 100)
         #expect(throws: ImportFailure.self) {

@@ -67,6 +67,9 @@ final class ContentKeys {
         sqlite3_finalize(readStored)
     }
 
+    /// Whether the dataset may hold this key: false only when the filter knows it does not.
+    func mightHold(_ key: Int64) -> Bool { !filterHasStoredKeys || filter.mayContain(key) }
+
     /// The item whose text has this key, if the dataset holds one.
     func holder(of key: Int64) throws -> Int64? {
         // The filter has every key this import added: only a key it may hold is looked for

@@ -16,6 +16,7 @@ final class ItemWriter {
     private let insertItem: OpaquePointer
     private let insertLabel: OpaquePointer
     private let textOfItem: OpaquePointer
+    private let itemByExternalID: OpaquePointer
     private let keys: ContentKeys
     private var normalizer = TextNormalizer()
     private let datasetID: Int64
@@ -40,6 +41,7 @@ final class ItemWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """)
         textOfItem = try Self.prepare(connection, "SELECT external_id, text FROM item_rows WHERE id = ?1")
+        itemByExternalID = try Self.prepare(connection, "SELECT id, text FROM item_rows WHERE external_id = ?1 AND dataset_id = ?2")
         insertLabel = try Self.prepare(connection, "INSERT OR IGNORE INTO reference_labels (item_id, label, import_id) VALUES (?1, ?2, ?3)")
     }
 
@@ -47,6 +49,7 @@ final class ItemWriter {
         sqlite3_finalize(insertItem)
         sqlite3_finalize(insertLabel)
         sqlite3_finalize(textOfItem)
+        sqlite3_finalize(itemByExternalID)
     }
 
     static func prepare(_ connection: OpaquePointer, _ sql: String) throws -> OpaquePointer {
@@ -61,7 +64,16 @@ final class ItemWriter {
     /// Stores one record; a duplicate text is left out, an id taken by another text refused.
     func insert(_ record: ImportRecord) throws -> Outcome {
         let key = Self.key(record.contentHash)
-        if let holder = try keys.holder(of: key) { return try confirmDuplicate(record, holder: holder) }
+        if keys.mightHold(key) {
+            // An item under the record's own id with the same bytes is the record imported
+            // before: found through the id index, whose pages a re-imported file reads in
+            // order, instead of a content key lookup (a page read per record at 10M items).
+            if let id = record.externalID, let item = try itemWithSameBytes(id: id, text: record.text) {
+                lastItemRowID = item
+                return .duplicate
+            }
+            if let holder = try keys.holder(of: key) { return try confirmDuplicate(record, holder: holder) }
+        }
         let code = Self.withText(record.effectiveID) { id in
             Self.withText(record.text) { text in
                 Self.withText(record.metadataJSON) { metadata in
@@ -105,6 +117,22 @@ final class ItemWriter {
     }
 
     static func key(_ hash: ContentHash) -> Int64 { Int64(bitPattern: hash.h1) }
+
+    /// The item of the dataset with this external id, if its text has exactly these bytes.
+    private func itemWithSameBytes(id: String, text: String) throws -> Int64? {
+        let s = itemByExternalID
+        defer { sqlite3_reset(s) }
+        let code = Self.withText(id) { bytes -> Int32 in
+            Self.bind(s, 1, bytes)
+            sqlite3_bind_int64(s, 2, datasetID)
+            return sqlite3_step(s)
+        }
+        switch code {
+        case SQLITE_ROW: return Self.columnBytesEqual(s, 1, text) ? sqlite3_column_int64(s, 0) : nil
+        case SQLITE_DONE: return nil
+        default: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
+    }
 
     /// Between two chunks of an import (no transaction open).
     func betweenChunks() throws { try keys.betweenChunks() }
