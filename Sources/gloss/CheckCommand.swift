@@ -62,6 +62,10 @@ enum StoreCheckText {
             lines.append("Statistics totals that no longer match the decisions (gloss stats would report them wrong):")
             lines += report.statsTotalsProblems.map { "  " + $0 }
         }
+        if !report.contentKeyProblems.isEmpty {
+            lines.append("Content keys that no longer match the items (imports find duplicate texts by them):")
+            lines += report.contentKeyProblems.map { "  " + $0 }
+        }
         return lines
     }
 }

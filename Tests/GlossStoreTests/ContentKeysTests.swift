@@ -118,6 +118,22 @@ struct ContentKeysTests {
         #expect(try keysMatchItems())
     }
 
+    @Test func checkFindsItemsWithoutKeysAndKeysWithoutItems() throws {
+        #expect(try store.importItems(settings("d"), from: [TextSource(count: 10) { "text \($0)" }]).added == 10)
+        #expect(try store.check().isClean)
+        // The first item loses its key; a key with another hash names it.
+        try store.file.execute("""
+            DELETE FROM item_content_keys WHERE item_id = (SELECT MIN(id) FROM item_rows);
+            INSERT INTO item_content_keys SELECT dataset_id, 7, id FROM item_rows ORDER BY id LIMIT 1;
+            """)
+        let report = try store.check()
+        #expect(!report.isClean)
+        #expect(report.contentKeyProblems == [
+            "1 item without a content key: an import would take its text as new",
+            "1 content key naming no item: an import would stop at a text with that key",
+        ])
+    }
+
     @Test func aFailedImportTakesItsKeysAway() throws {
         #expect(try store.importItems(settings("d"), from: [TextSource(count: 100) { "kept \($0)" }]).added == 100)
         #expect(throws: ImportFailure.self) {

@@ -14,9 +14,14 @@ public struct StoreCheckReport: Equatable, Sendable, Encodable {
     public var statsTotalsProblems: [String] = []
     /// Whether the store keeps statistics totals to check (a store older than v12 does not).
     public var statsTotalsChecked = false
+    /// Items without their content key, and keys that name no item (see migration v13):
+    /// imports would take the first's texts as new and stop at a text of the second's.
+    public var contentKeyProblems: [String] = []
 
     public init() {}
 
     /// Whether nothing was found damaged.
-    public var isClean: Bool { integrityProblems.isEmpty && damagedRows.isEmpty && statsTotalsProblems.isEmpty }
+    public var isClean: Bool {
+        integrityProblems.isEmpty && damagedRows.isEmpty && statsTotalsProblems.isEmpty && contentKeyProblems.isEmpty
+    }
 }

@@ -51,8 +51,35 @@ extension SQLiteBackend: CheckBackend {
                 report.statsTotalsProblems = try StatsTotalsCheck.mismatches(db)
                 report.statsTotalsChecked = true
             }
+            if try db.tableExists("item_content_keys") {
+                report.contentKeyProblems = try Self.contentKeyProblems(db)
+            }
             return report
         }
+    }
+
+    /// Visible items without their content key, and keys of visible items that name no item
+    /// (a pending import's keys are left out: its rows are above the mark).
+    private static func contentKeyProblems(_ db: Database) throws -> [String] {
+        let keyless = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM item_content_keys k
+                WHERE k.dataset_id = i.dataset_id AND k.content_hash = i.content_hash AND k.item_id = i.id)
+            """) ?? 0
+        let stray = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM item_content_keys k
+            WHERE k.item_id <= (SELECT through_item FROM item_visibility WHERE id = 1) AND NOT EXISTS (SELECT 1 FROM
+                item_rows i WHERE i.id = k.item_id AND i.dataset_id = k.dataset_id AND i.content_hash = k.content_hash)
+            """) ?? 0
+        var problems: [String] = []
+        if keyless > 0 {
+            problems.append(NumberText.counted(keyless, "item") + " without a content key: an import would take "
+                + (keyless == 1 ? "its text" : "their texts") + " as new")
+        }
+        if stray > 0 {
+            problems.append(NumberText.counted(stray, "content key") + " naming no item: an import would stop at a text "
+                + "with " + (stray == 1 ? "that key" : "one of those keys"))
+        }
+        return problems
     }
 
     /// Steps `sql` (row id, value, check) and calls `damaged` with the id of each row whose
