@@ -4,8 +4,10 @@ import GlossStore
 import GlossTestSupport
 import Testing
 
-/// Item records made on demand; `beforeBatch` runs before each batch with the number of
-/// records handed over so far (between the import's chunks: no transaction is open then).
+/// Item records made on demand: record n has the text `text(n)`, the id `id(n, text)` and
+/// the content hash `hash(n, text)` (the importer's own unless a test forges one).
+/// `beforeBatch` runs before each batch with the number of records handed over so far
+/// (between the import's chunks: no transaction is open then).
 final class GeneratedSource: ItemRecordSource {
     let name = "generated"
     let loggedPath = "<generated>"
@@ -13,12 +15,21 @@ final class GeneratedSource: ItemRecordSource {
     private let batchSize: Int
     private var handed = 0
     private let invalidLast: Bool
+    private let text: (Int) -> String
+    private let id: (Int, String) -> String
+    private let hash: (Int, String) -> ContentHash
     var beforeBatch: (Int) throws -> Void = { _ in }
 
-    init(count: Int, batchSize: Int = 2_048, invalidLast: Bool = false) {
+    init(count: Int, batchSize: Int = 2_048, invalidLast: Bool = false,
+         text: @escaping (Int) -> String = { "generated item number \($0)" },
+         id: @escaping (Int, String) -> String = { n, _ in "g\(n)" },
+         hash: @escaping (Int, String) -> ContentHash = { _, text in .murmur3(Array(text.utf8)) }) {
         self.count = count
         self.batchSize = batchSize
         self.invalidLast = invalidLast
+        self.text = text
+        self.id = id
+        self.hash = hash
     }
 
     func nextBatch() throws -> ItemRecordBatch? {
@@ -27,9 +38,9 @@ final class GeneratedSource: ItemRecordSource {
         let end = min(count, handed + batchSize)
         let records: [RecordResult] = (handed..<end).map { n in
             if invalidLast, n == count - 1 { return .failure(InvalidRecord(line: n + 1, message: "not an item")) }
-            let text = "generated item number \(n)"
-            return .success(ImportRecord(line: n + 1, externalID: "g\(n)", text: text, labels: [], metadataJSON: nil,
-                                         contentHash: .murmur3(Array(text.utf8))))
+            let text = text(n)
+            return .success(ImportRecord(line: n + 1, externalID: id(n, text), text: text, labels: [], metadataJSON: nil,
+                                         contentHash: hash(n, text)))
         }
         handed = end
         return ItemRecordBatch(records: records, origin: name)

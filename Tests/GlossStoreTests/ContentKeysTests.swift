@@ -4,36 +4,10 @@ import GlossStore
 import GlossTestSupport
 import Testing
 
-/// Records whose texts (and ids, made from them) are given by a function of their number, with the content hash the
-/// importer would give them unless `hash` says otherwise.
-final class TextSource: ItemRecordSource {
-    let name = "texts"
-    let loggedPath = "<texts>"
-    private let count: Int
-    private let text: (Int) -> String
-    private let hash: (Int, String) -> ContentHash
-    private var handed = 0
-
-    init(count: Int, text: @escaping (Int) -> String,
-         hash: @escaping (Int, String) -> ContentHash = { _, text in .murmur3(Array(text.utf8)) }) {
-        self.count = count
-        self.text = text
-        self.hash = hash
-    }
-
-    func nextBatch() throws -> ItemRecordBatch? {
-        guard handed < count else { return nil }
-        let end = min(count, handed + 2_048)
-        let records: [RecordResult] = (handed..<end).map { n in
-            let text = text(n)
-            return .success(ImportRecord(line: n + 1, externalID: "id of \(text)", text: text, labels: [], metadataJSON: nil,
-                                         contentHash: hash(n, text)))
-        }
-        handed = end
-        return ItemRecordBatch(records: records, origin: name)
-    }
-
-    var digest: ItemSourceDigest { ItemSourceDigest(format: .jsonl, sha256: "", bytes: 0) }
+/// Records whose texts are given by a function of their number, and ids made from the texts.
+func textSource(count: Int, text: @escaping (Int) -> String,
+                hash: @escaping (Int, String) -> ContentHash = { _, text in .murmur3(Array(text.utf8)) }) -> GeneratedSource {
+    GeneratedSource(count: count, text: text, id: { _, text in "id of \(text)" }, hash: hash)
 }
 
 @Suite("Content keys: duplicates found across the sorted runs an import writes its keys in")
@@ -65,21 +39,21 @@ struct ContentKeysTests {
     @Test func duplicatesInOneFileAreFoundWhereverTheirKeysAre() throws {
         // Texts repeat every 7,000 records; runs of 64 keys, cut after each chunk of 5,000
         // records: a repeat's key is in memory, in the run being written or in the table.
-        let report = try store.importItems(settings("d"), from: [TextSource(count: 30_000) { "text \($0 % 7_000)" }])
+        let report = try store.importItems(settings("d"), from: [textSource(count: 30_000) { "text \($0 % 7_000)" }])
         #expect(report.added == 7_000 && report.duplicates == 23_000)
         #expect(try keysMatchItems())
-        let again = try store.importItems(settings("d"), from: [TextSource(count: 7_000) { "text \($0)" }])
+        let again = try store.importItems(settings("d"), from: [textSource(count: 7_000) { "text \($0)" }])
         #expect(again.added == 0 && again.duplicates == 7_000)
         // Another dataset has keys of its own.
-        #expect(try store.importItems(settings("e"), from: [TextSource(count: 10) { "text \($0)" }]).added == 10)
+        #expect(try store.importItems(settings("e"), from: [textSource(count: 10) { "text \($0)" }]).added == 10)
         #expect(try keysMatchItems())
     }
 
     @Test func aLargeImportIntoAFilledDatasetStillFindsTheOldTexts() throws {
         // Past ContentKeys.filterExistingAfter new items the stored keys are read into the
         // filter, a slice at a time; the old texts at the end must still be found.
-        #expect(try store.importItems(settings("d"), from: [TextSource(count: 3_000) { "old \($0)" }]).added == 3_000)
-        let mixed = TextSource(count: 63_000) { $0 < 60_000 ? "new \($0)" : "old \($0 - 60_000)" }
+        #expect(try store.importItems(settings("d"), from: [textSource(count: 3_000) { "old \($0)" }]).added == 3_000)
+        let mixed = textSource(count: 63_000) { $0 < 60_000 ? "new \($0)" : "old \($0 - 60_000)" }
         let report = try store.importItems(settings("d", run: 4_096), from: [mixed])
         #expect(report.added == 60_000 && report.duplicates == 3_000)
         #expect(try keysMatchItems())
@@ -90,7 +64,7 @@ struct ContentKeysTests {
         // key, cut after the first chunk) or still in memory when the second comes.
         let same = ContentHash(h1: 42, h2: 0)
         for run in [1, 1_000_000] {
-            let source = TextSource(count: 6_000, text: { "text \($0)" }) { n, text in
+            let source = textSource(count: 6_000, text: { "text \($0)" }) { n, text in
                 n == 0 || n == 5_500 ? same : .murmur3(Array(text.utf8))
             }
             #expect {
@@ -119,7 +93,7 @@ struct ContentKeysTests {
     }
 
     @Test func checkFindsItemsWithoutKeysAndKeysWithoutItems() throws {
-        #expect(try store.importItems(settings("d"), from: [TextSource(count: 10) { "text \($0)" }]).added == 10)
+        #expect(try store.importItems(settings("d"), from: [textSource(count: 10) { "text \($0)" }]).added == 10)
         #expect(try store.check().isClean)
         // The first item loses its key; a key with another hash names it.
         try store.file.execute("""
@@ -135,7 +109,7 @@ struct ContentKeysTests {
     }
 
     @Test func aFailedImportTakesItsKeysAway() throws {
-        #expect(try store.importItems(settings("d"), from: [TextSource(count: 100) { "kept \($0)" }]).added == 100)
+        #expect(try store.importItems(settings("d"), from: [textSource(count: 100) { "kept \($0)" }]).added == 100)
         #expect(throws: ImportFailure.self) {
             try store.importItems(settings("d"), from: [GeneratedSource(count: 20_000, invalidLast: true)])
         }

@@ -19,9 +19,10 @@ struct KeyFilter {
             blockMask = UInt64(blocks - 1)
         }
 
-        /// The key's block, and its probes: 9 bits each (a word of the block and a bit), taken
-        /// from the key's upper bits, mixed so that keys sharing a block spread their bits.
-        @inline(__always) func forEachBit(_ key: UInt64, _ body: (Int, UInt64) -> Bool) -> Bool {
+        /// Calls `body` with each of the key's probes (a word of its block and a bit), until
+        /// it returns false: 9 bits each, taken from the key's upper bits, mixed so that keys
+        /// sharing a block spread their bits. The block comes from the key's low bits.
+        @inline(__always) static func forEachProbe(_ key: UInt64, blockMask: UInt64, _ body: (Int, UInt64) -> Bool) -> Bool {
             let base = Int(key & blockMask) * 8
             var bits = (key >> 32) &* 0x9E37_79B9_7F4A_7C15
             for _ in 0..<KeyFilter.probes {
@@ -33,18 +34,15 @@ struct KeyFilter {
         }
 
         mutating func insert(_ key: UInt64) {
-            let base = Int(key & blockMask) * 8
-            var bits = (key >> 32) &* 0x9E37_79B9_7F4A_7C15
-            for _ in 0..<KeyFilter.probes {
-                let probe = Int(bits >> 55)
-                words[base + probe >> 6] |= 1 << UInt64(probe & 63)
-                bits = bits << 9 | bits >> 55
+            _ = Self.forEachProbe(key, blockMask: blockMask) { word, bit in
+                words[word] |= bit
+                return true
             }
             count += 1
         }
 
         func contains(_ key: UInt64) -> Bool {
-            forEachBit(key) { word, bit in words[word] & bit != 0 }
+            Self.forEachProbe(key, blockMask: blockMask) { word, bit in words[word] & bit != 0 }
         }
     }
 

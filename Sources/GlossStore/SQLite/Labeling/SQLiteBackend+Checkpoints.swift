@@ -17,26 +17,33 @@ extension SQLiteBackend {
         } catch {
             return nil
         }
-        return BackgroundCheckpoints(backend: self, checkpointer: checkpointer)
+        return BackgroundCheckpoints(backend: self, checkpointer: checkpointer, connection: connection)
     }
 }
 
-/// Stops a `WALCheckpointer` on the writer's queue, once.
+/// Stops a `WALCheckpointer` on the writer's queue, once, then waits for its thread and
+/// closes its connection (left open, it would be the store's last connection and fold the
+/// WAL into the store file whenever it closed).
 final class BackgroundCheckpoints: SessionCompanion, @unchecked Sendable {
     private let backend: SQLiteBackend
     let checkpointer: WALCheckpointer
+    private let connection: CheckpointConnection
     private let lock = NSLock()
     private var stopped = false
 
-    init(backend: SQLiteBackend, checkpointer: WALCheckpointer) {
+    init(backend: SQLiteBackend, checkpointer: WALCheckpointer, connection: CheckpointConnection) {
         self.backend = backend
         self.checkpointer = checkpointer
+        self.connection = connection
     }
 
     func stop() {
         guard lock.withLock({ defer { stopped = true }; return !stopped }) else { return }
         // A store closing under us (the run failing) leaves nothing to restore.
         try? backend.writeWithoutTransaction { checkpointer.stop(writer: $0) }
+        // Outside the writer's queue: a checkpoint the thread queued there runs first.
+        checkpointer.waitUntilStopped()
+        connection.close()
     }
 }
 
