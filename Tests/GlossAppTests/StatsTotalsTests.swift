@@ -92,6 +92,12 @@ struct StatsTotalsTests {
         try TeamStatsStoreTests.expectSameReports(fixture.store, task: fixture.task)
         let check = try fixture.store.check()
         #expect(check.statsTotalsChecked && check.statsTotalsProblems == [], "\(fixture.task) after \(step)")
+        #expect(try fixture.store.project(named: "p").annotations == currentDecisions(fixture.store.path),
+                "the project's count of current decisions, from the totals, after \(step)")
+    }
+
+    static func currentDecisions(_ path: String) throws -> Int {
+        try SQLiteShell(path).int("SELECT COUNT(*) FROM annotations WHERE superseded_by IS NULL AND undone_at IS NULL")
     }
 
     @Test(arguments: [TaskType.classify, .multilabel, .spans], [3, 5])
@@ -157,6 +163,8 @@ struct StatsTotalsTests {
         #expect(try readOnly.teamStats(project: "p", agreement: AgreementMeasures.measure(for:)).report == expected,
                 "a pass over the rows, to the bit")
         #expect(try !readOnly.check().statsTotalsChecked)
+        #expect(try readOnly.projects().map(\.annotations) == [Self.currentDecisions(fixture.store.path)],
+                "counted from the rows without the totals")
         let migrated = try GlossDatabase.open(path: fixture.store.path)
         let fromTotals = try migrated.teamStats(project: "p", agreement: AgreementMeasures.measure(for:)).report
         #expect(fromTotals == expected)

@@ -13,17 +13,17 @@ extension SQLiteBackend: ProjectsBackend {
             try Self.checkResponses(db, task: guide.task, datasetID: datasetID, dataset: dataset)
             try Self.insertProject(db, name: name, datasetID: datasetID, guide: guide, author: author, overlap: overlap,
                                    itemOrder: itemOrder, at: Date())
-            return try Self.projectSummaries(db, name: name)[0]
+            return try Self.projectSummaries(db, name: name, totals: hasStatsAggregates)[0]
         }
     }
 
     func projects() throws -> [ProjectSummary] {
-        try read { try Self.projectSummaries($0, name: nil) }
+        try read { try Self.projectSummaries($0, name: nil, totals: hasStatsAggregates) }
     }
 
     func project(named name: String) throws -> ProjectSummary {
         try read { db in
-            guard let project = try Self.projectSummaries(db, name: name).first else {
+            guard let project = try Self.projectSummaries(db, name: name, totals: hasStatsAggregates).first else {
                 throw try Self.unknownProject(db, name)
             }
             return project
@@ -34,7 +34,7 @@ extension SQLiteBackend: ProjectsBackend {
         try write { db in
             let id = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET item_order = ? WHERE id = ?", arguments: [order.rawValue, id])
-            return try Self.projectSummaries(db, name: project)[0]
+            return try Self.projectSummaries(db, name: project, totals: hasStatsAggregates)[0]
         }
     }
 
@@ -44,7 +44,7 @@ extension SQLiteBackend: ProjectsBackend {
             let id = try Self.projectID(db, project)
             try db.execute(sql: "UPDATE projects SET overlap = ?, full_frontier = 0 WHERE id = ?",
                            arguments: [overlap, id])
-            return try Self.projectSummaries(db, name: project)[0]
+            return try Self.projectSummaries(db, name: project, totals: hasStatsAggregates)[0]
         }
     }
 
@@ -59,13 +59,18 @@ extension SQLiteBackend: ProjectsBackend {
                           message: "Initial version", at: date)
     }
 
-    static func projectSummaries(_ db: Database, name: String?) throws -> [ProjectSummary] {
-        try DecodedRow<ProjectSummary>.fetchAll(db, sql: """
+    /// The projects' summaries (one, or every project with `name` nil). Their current
+    /// decisions are counted from the statistics totals when the store keeps them
+    /// (`totals`), so that listing projects does not read their decisions.
+    static func projectSummaries(_ db: Database, name: String?, totals: Bool) throws -> [ProjectSummary] {
+        let decisions = totals
+            ? "SELECT IFNULL(SUM(s.decisions), 0) FROM stats_annotators s WHERE s.project_id = p.id"
+            : "SELECT COUNT(*) FROM annotations a WHERE a.project_id = p.id AND a.superseded_by IS NULL AND a.undone_at IS NULL"
+        return try DecodedRow<ProjectSummary>.fetchAll(db, sql: """
             SELECT p.name, d.name AS dataset, p.task, p.overlap, p.item_order AS itemOrder, p.created_at AS createdAt,
                    (SELECT MAX(version) FROM guide_versions g WHERE g.project_id = p.id) AS guideVersion,
                    (SELECT IFNULL(SUM(m.added), 0) FROM imports m WHERE m.dataset_id = p.dataset_id) AS items,
-                   (SELECT COUNT(*) FROM annotations a
-                    WHERE a.project_id = p.id AND a.superseded_by IS NULL AND a.undone_at IS NULL) AS annotations
+                   (\(decisions)) AS annotations
             FROM projects p JOIN datasets d ON d.id = p.dataset_id
             WHERE ?1 IS NULL OR p.name = ?1
             ORDER BY p.name
