@@ -68,11 +68,23 @@ public enum ExportRun {
         let digests: [ExportFileDigest]
         do {
             try writer.begin(&files)
-            summary = try database.forEachExportRecord(project: request.project, query: request.query,
-                                                       rule: kind.consensusRule(labels: provenance.labels),
-                                                       predict: prediction.map { p in { p.predict($0) } }) { record in
-                counter.add(record)
-                try writer.write(record, &files)
+            // The formatting thread owns the writer, the files and the counter until `finish`.
+            let formatting = FormattingThread { records in
+                for record in records {
+                    counter.add(record)
+                    try writer.write(record, &files)
+                }
+            }
+            do {
+                summary = try database.forEachExportRecord(project: request.project, query: request.query,
+                                                           rule: kind.consensusRule(labels: provenance.labels),
+                                                           predict: prediction.map { p in { p.predict($0) } }) {
+                    try formatting.add($0)
+                }
+                try formatting.finish()
+            } catch {
+                formatting.abandon()
+                throw error
             }
             try writer.end(&files)
             digests = try files.finish()
