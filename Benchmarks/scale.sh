@@ -112,6 +112,9 @@ timed_rss() {
     RSS_KB="$(tail -n 1 "$WORK/rss.txt")"
 }
 
+# mb KIB... — the median of peak RSS figures in KiB, in MB.
+mb() { median "$@" | awk '{ printf "%.1f", $1 * 1024 / 1e6 }'; }
+
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.4f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # record SIZE KEY VALUE — one figure for the report.
@@ -210,7 +213,7 @@ measure_import() {
     record "$n" import "$(median "${G[@]}")"
     record "$n" import_peer "$(median "${S[@]}")"
     record "$n" reimport "$(median "${A[@]}")"
-    record "$n" import_rss_mb "$(median "${R[@]}" | awk '{ printf "%.1f", $1 * 1024 / 1e6 }')"
+    record "$n" import_rss_mb "$(mb "${R[@]}")"
 }
 
 measure_export() {
@@ -236,7 +239,7 @@ WHERE a.project_id = $bench_id AND a.superseded_by IS NULL AND a.undone_at IS NU
     rm -rf -- "$WORK/export" "$WORK/peer.json"
     record "$n" export "$(median "${G[@]}")"
     record "$n" export_peer "$(median "${P[@]}")"
-    record "$n" export_rss_mb "$(median "${R[@]}" | awk '{ printf "%.1f", $1 * 1024 / 1e6 }')"
+    record "$n" export_rss_mb "$(mb "${R[@]}")"
 }
 
 measure_stats() {
@@ -255,7 +258,7 @@ WHERE project_id = $bench_id AND superseded_by IS NULL AND undone_at IS NULL;"
     log "size $n stats: gloss $(median "${G[@]}") s, sqlite3 $(median "${P[@]}") s"
     record "$n" stats "$(median "${G[@]}")"
     record "$n" stats_peer "$(median "${P[@]}")"
-    record "$n" stats_rss_mb "$(median "${R[@]}" | awk '{ printf "%.1f", $1 * 1024 / 1e6 }')"
+    record "$n" stats_rss_mb "$(mb "${R[@]}")"
 }
 
 measure_listings() {
@@ -277,11 +280,10 @@ measure_labeler() {
     local n="$1" store="$WORK/store-$n.db" run
     local q first first_id absent query found
     q="$WORK/search-$n.json"
-    first="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["first"])' "$q")"
-    first_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["first_id"])' "$q")"
-    absent="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["absent"])' "$q")"
-    query="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["query"])' "$q")"
-    found="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["found"])' "$q")"
+    { read -r first; read -r first_id; read -r absent; read -r query; read -r found; } < <(python3 -c '
+import json, sys
+q = json.load(open(sys.argv[1]))
+print("\n".join(q[k] for k in ("first", "first_id", "absent", "query", "found")))' "$q")
     local fts_none fts_found
     fts_none="SELECT s.rowid FROM item_search s WHERE item_search MATCH '\"$absent\"*' ORDER BY s.rowid LIMIT 1;"
     fts_found="SELECT s.rowid FROM item_search s WHERE item_search MATCH '$(sed 's/\([^ ]*\)/"\1"*/g; s/ / AND /g' <<<"$query")' AND s.rowid > 1 ORDER BY s.rowid LIMIT 1;"
